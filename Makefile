@@ -1,0 +1,41 @@
+# gitdesk — build, test, demo, benchmark.
+SHELL := /bin/bash
+SWIFT ?= swift
+RELEASE_FLAGS := -c release --static-swift-stdlib
+DEMO_DIR ?= /tmp/gitdesk-demo
+
+.PHONY: deps build release test demo bench fuzz clean
+
+## Install what the build needs on a fresh Debian machine (libgit2-dev, pkg-config).
+deps:
+	@if ! pkg-config --exists libgit2 2>/dev/null; then \
+	  echo "installing libgit2-dev and pkg-config with apt-get"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq libgit2-dev pkg-config git >/dev/null; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build $(RELEASE_FLAGS)
+
+## All unit and end-to-end tests (the end-to-end tests run the built binary).
+test: deps
+	$(SWIFT) build
+	$(SWIFT) test --parallel 2>&1 | tee .build/test.log; exit $${PIPESTATUS[0]}
+
+## A demo desk with the seed records, then list / show / history.
+demo: release
+	rm -rf $(DEMO_DIR)
+	.build/release/gitdesk demo $(DEMO_DIR)
+	.build/release/gitdesk list -C $(DEMO_DIR)
+	.build/release/gitdesk show CS20240501001 -C $(DEMO_DIR)
+	.build/release/gitdesk history CS20240501001 -C $(DEMO_DIR)
+
+## Benchmarks: writes BENCHMARKS.md.
+bench: release
+	scripts/bench.sh
+
+clean:
+	rm -rf .build

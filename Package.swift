@@ -1,0 +1,54 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "gitdesk",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "gitdesk", targets: ["gitdesk"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+    ],
+    targets: [
+        // libgit2 from the system (Debian: libgit2-dev).
+        .systemLibrary(
+            name: "CLibGit2",
+            pkgConfig: "libgit2",
+            providers: [.apt(["libgit2-dev"])]
+        ),
+        // The only module that imports CLibGit2.
+        .target(name: "GitKit", dependencies: ["CLibGit2"]),
+        // Tickets, schema, workflow, SLA, privacy, validation: no git.
+        .target(
+            name: "TicketCore",
+            dependencies: [.product(name: "Yams", package: "Yams")],
+            resources: [.embedInCode("DefaultSchema/fields.yaml")]
+        ),
+        // The ticket repository: TicketCore on top of GitKit.
+        .target(name: "TicketStore", dependencies: ["GitKit", "TicketCore"]),
+        // One command per file.
+        .target(
+            name: "GitdeskCLI",
+            dependencies: [
+                "TicketStore", "TicketCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "gitdesk", dependencies: ["GitdeskCLI"]),
+
+        .target(name: "TestSupport", dependencies: ["TicketCore"], path: "Tests/TestSupport"),
+        .testTarget(name: "GitKitTests", dependencies: ["GitKit", "TestSupport"]),
+        .testTarget(
+            name: "TicketCoreTests",
+            dependencies: [
+                "TicketCore", "TestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
+        .testTarget(name: "TicketStoreTests", dependencies: ["TicketStore", "GitKit", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
+    ]
+)

@@ -1,0 +1,3 @@
+import GitdeskCLI
+
+Gitdesk.main()
