@@ -25,7 +25,14 @@ let package = Package(
         .target(
             name: "TicketCore",
             dependencies: [.product(name: "Yams", package: "Yams")],
-            resources: [.embedInCode("DefaultSchema/fields.yaml")]
+            resources: [
+                .embedInCode("DefaultSchema/fields.yaml"),
+                .embedInCode("DefaultSchema/enums.yaml"),
+                .embedInCode("DefaultSchema/workflow.yaml"),
+                .embedInCode("DefaultSchema/routing.yaml"),
+                .embedInCode("DefaultSchema/sla.yaml"),
+                .embedInCode("DefaultSchema/privacy.yaml"),
+            ]
         ),
         // The ticket repository: TicketCore on top of GitKit.
         .target(name: "TicketStore", dependencies: ["GitKit", "TicketCore"]),
@@ -38,6 +45,8 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "gitdesk", dependencies: ["GitdeskCLI"]),
+        // `make bench` helpers that time in-process work (scanner throughput, parse, render).
+        .executableTarget(name: "gitdesk-bench", dependencies: ["TicketCore"]),
 
         .target(name: "TestSupport", dependencies: ["TicketCore"], path: "Tests/TestSupport"),
         .testTarget(name: "GitKitTests", dependencies: ["GitKit", "TestSupport"]),
