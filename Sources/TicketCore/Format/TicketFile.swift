@@ -1,0 +1,338 @@
+/// The ticket file format: reading and canonical writing.
+///
+/// ```
+/// ---
+/// id: CS-20240501-7K3FQ2
+/// created: 2024-05-01T14:30:00+08:00
+/// title: 支付成功但订单未生成
+/// status: in_progress
+/// ---
+///
+/// ## description
+///
+/// 支付成功但订单未生成,导致重复下单
+///
+/// ## contacts
+///
+/// - 2024-05-01T15:30:00+08:00 li: phone
+///   summary: 客户来电确认订单已生成
+///   follow-up: 明日电话回访
+///   by: 2024-05-02T18:00:00+08:00
+///   state: open
+///
+/// ## log
+///
+/// - 2024-05-01T14:45:00+08:00 zhang: 技术排查发现接口超时
+/// ```
+///
+/// Front matter holds one `key: value` line per one-line field in the
+/// schema's order (not general YAML: the value is the rest of the line);
+/// long texts are `## key` sections; the communication log and the
+/// append-only processing log come last so a change reads as one or two
+/// lines in a diff. `render(parse(x)) == x` for every file gitdesk writes.
+public enum TicketFile {
+    /// The section that holds the processing log.
+    public static let logSection = "log"
+    /// The section that holds the communication log.
+    public static let contactsSection = "contacts"
+
+    // MARK: Rendering
+
+    /// Renders a ticket canonically. Fields the layout does not know are kept
+    /// (after the known ones, sorted) so nothing a person typed is lost.
+    public static func render(_ ticket: Ticket, layout: TicketLayout) -> String {
+        var out = "---\n"
+        let known = Set(layout.frontMatter).union(layout.sections)
+        var extraFront: [String] = []
+        var extraSections: [String] = []
+        for key in ticket.fields.keys.sorted() where !known.contains(key) {
+            if ticket.fields[key]!.contains("\n") { extraSections.append(key) } else { extraFront.append(key) }
+        }
+        for key in layout.frontMatter + extraFront {
+            guard let value = ticket.fields[key] else { continue }
+            if value.contains("\n") { continue }  // written as a section below
+            out += key; out += ": "; out += quoteIfNeeded(value); out += "\n"
+        }
+        out += "---\n"
+        var sectionKeys = layout.sections + extraSections
+        for key in layout.frontMatter where ticket.fields[key]?.contains("\n") == true {
+            sectionKeys.append(key)
+        }
+        for key in sectionKeys {
+            guard let value = ticket.fields[key] else { continue }
+            out += "\n## "; out += key; out += "\n\n"
+            for line in value.split(separator: "\n", omittingEmptySubsequences: false) {
+                out += escapeSectionLine(line); out += "\n"
+            }
+        }
+        if !ticket.contacts.isEmpty {
+            out += "\n## \(contactsSection)\n\n"
+            for c in ticket.contacts {
+                out += "- \(c.time.iso8601) \(c.operator): \(c.channel)\n"
+                out += "  summary: \(c.summary)\n"
+                if let f = c.followUp { out += "  follow-up: \(f)\n" }
+                if let by = c.followUpBy { out += "  by: \(by.iso8601)\n" }
+                out += "  state: \(c.done ? "done" : "open")\n"
+            }
+        }
+        if !ticket.log.isEmpty {
+            out += "\n## \(logSection)\n\n"
+            for e in ticket.log {
+                let lines = e.text.split(separator: "\n", omittingEmptySubsequences: true)
+                out += "- \(e.time.iso8601) \(e.operator): \(lines.first.map(String.init) ?? "")\n"
+                for more in lines.dropFirst() { out += "  "; out += more.trimmingLeadingWhitespace(); out += "\n" }
+            }
+        }
+        return out
+    }
+
+    private static func quoteIfNeeded(_ value: String) -> String {
+        guard value.first == "\"" && value.last == "\"" && value.count >= 2 else { return value }
+        return "\"" + value.replacingOccurrences("\\", "\\\\").replacingOccurrences("\"", "\\\"") + "\""
+    }
+
+    /// Section text lines that would read as a heading get a backslash.
+    private static func escapeSectionLine(_ line: Substring) -> String {
+        var rest = line[...]
+        while rest.first == "\\" { rest = rest.dropFirst() }
+        return rest.hasPrefix("## ") || rest == "##" ? "\\" + line : String(line)
+    }
+
+    private static func unescapeSectionLine(_ line: Substring) -> String {
+        var rest = line[...]
+        while rest.first == "\\" { rest = rest.dropFirst() }
+        if line.first == "\\" && (rest.hasPrefix("## ") || rest == "##") { return String(line.dropFirst()) }
+        return String(line)
+    }
+
+    // MARK: Parsing
+
+    /// Parses a ticket file. Accepts hand edits that a person would expect to
+    /// work (CRLF, a byte-order mark, quoted values, a long text written in
+    /// the front matter, extra blank lines); refuses anything ambiguous with
+    /// the line number.
+    public static func parse(_ text: String) throws(TicketFileError) -> ParsedTicket {
+        var body = text
+        if body.hasPrefix("\u{FEFF}") { body.removeFirst() }
+        let lines = body.replacingCRLF().split(separator: "\n", omittingEmptySubsequences: false)
+        var result = ParsedTicket()
+        var i = 0
+        // Leading blank lines are tolerated.
+        while i < lines.count, lines[i].trimmed().isEmpty { i += 1 }
+        guard i < lines.count, lines[i].trimmed() == "---" else {
+            throw .malformed(line: i + 1, "a ticket file starts with a '---' line")
+        }
+        i += 1
+        var closed = false
+        while i < lines.count {
+            let raw = lines[i]
+            let lineNo = i + 1
+            i += 1
+            let line = raw.trimmingTrailingWhitespace()
+            if line.trimmed() == "---" { closed = true; break }
+            if line.trimmed().isEmpty || line.hasPrefix("#") { continue }
+            guard let colon = line.firstIndex(of: ":") else {
+                throw .malformed(line: lineNo, "expected 'field: value' in the front matter")
+            }
+            let key = String(line[..<colon]).trimmed()
+            guard isFieldKey(key) else {
+                throw .malformed(line: lineNo, "'\(key)' is not a field name (lowercase letters, digits, _)")
+            }
+            guard result.fieldLines[key] == nil else {
+                throw .malformed(line: lineNo, "field '\(key)' appears twice (first on line \(result.fieldLines[key]!))")
+            }
+            var value = String(line[line.index(after: colon)...]).trimmed()
+            if value.count >= 2 && value.first == "\"" && value.last == "\"" {
+                value = unquote(value.dropFirst().dropLast())
+            }
+            result.fieldLines[key] = lineNo
+            result.ticket[key] = value
+        }
+        guard closed else { throw .malformed(line: lines.count, "the front matter has no closing '---' line") }
+
+        // Sections.
+        var current: (key: String, line: Int)? = nil
+        var buffer: [Substring] = []
+        func flush() throws(TicketFileError) {
+            guard let (key, line) = current else { return }
+            switch key {
+            case logSection: try parseLog(buffer, firstLine: line + 1, into: &result)
+            case contactsSection: try parseContacts(buffer, firstLine: line + 1, into: &result)
+            default:
+                if result.fieldLines[key] != nil {
+                    throw .malformed(line: line, "field '\(key)' is given twice (front matter line \(result.fieldLines[key]!) and this section)")
+                }
+                result.fieldLines[key] = line
+                result.ticket[key] = buffer.map(unescapeSectionLine).joined(separator: "\n")
+            }
+        }
+        while i < lines.count {
+            let line = lines[i]
+            let lineNo = i + 1
+            i += 1
+            if line.hasPrefix("## ") {
+                try flush()
+                let key = String(line.dropFirst(3)).trimmed()
+                guard isFieldKey(key) else {
+                    throw .malformed(line: lineNo, "section heading '\(key)' is not a field name (lowercase letters, digits, _)")
+                }
+                if result.sectionLines[key] != nil {
+                    throw .malformed(line: lineNo, "section '\(key)' appears twice")
+                }
+                result.sectionLines[key] = lineNo
+                current = (key, lineNo)
+                buffer = []
+            } else if current != nil {
+                buffer.append(line)
+            } else if !line.trimmed().isEmpty {
+                throw .malformed(line: lineNo, "text after the front matter must be under a '## field' heading")
+            }
+        }
+        try flush()
+        return result
+    }
+
+    private static func parseLog(_ lines: [Substring], firstLine: Int, into result: inout ParsedTicket) throws(TicketFileError) {
+        for (offset, line) in lines.enumerated() {
+            let lineNo = firstLine + offset
+            if line.trimmed().isEmpty { continue }
+            if line.hasPrefix("- ") {
+                let (time, op, text) = try entryHead(line.dropFirst(2), lineNo: lineNo)
+                result.ticket.log.append(LogEntry(time: time, operator: op, text: text))
+                result.logLines.append(lineNo)
+            } else if line.hasPrefix(" "), !result.ticket.log.isEmpty {
+                let n = result.ticket.log.count - 1
+                let more = line.trimmed()
+                result.ticket.log[n].text += result.ticket.log[n].text.isEmpty ? more : "\n" + more
+            } else {
+                throw .malformed(line: lineNo, "a log entry is '- TIME OPERATOR: text'")
+            }
+        }
+    }
+
+    private static func parseContacts(_ lines: [Substring], firstLine: Int, into result: inout ParsedTicket) throws(TicketFileError) {
+        for (offset, line) in lines.enumerated() {
+            let lineNo = firstLine + offset
+            if line.trimmed().isEmpty { continue }
+            if line.hasPrefix("- ") {
+                let (time, op, channel) = try entryHead(line.dropFirst(2), lineNo: lineNo)
+                result.ticket.contacts.append(ContactEntry(time: time, operator: op, channel: channel, summary: ""))
+                result.contactLines.append(lineNo)
+                continue
+            }
+            guard line.hasPrefix(" "), !result.ticket.contacts.isEmpty, let colon = line.firstIndex(of: ":") else {
+                throw .malformed(line: lineNo, "a contact is '- TIME OPERATOR: CHANNEL' followed by indented 'summary:', 'follow-up:', 'by:', 'state:' lines")
+            }
+            let key = line[..<colon].trimmed()
+            let value = line[line.index(after: colon)...].trimmed()
+            let n = result.ticket.contacts.count - 1
+            switch key {
+            case "summary": result.ticket.contacts[n].summary = value
+            case "follow-up": result.ticket.contacts[n].followUp = value.isEmpty ? nil : value
+            case "by":
+                guard let t = Timestamp.parse(value) else {
+                    throw .malformed(line: lineNo, "'\(value)' is not a date-time like 2024-05-02T18:00:00+08:00")
+                }
+                result.ticket.contacts[n].followUpBy = t
+            case "state":
+                guard value == "open" || value == "done" else {
+                    throw .malformed(line: lineNo, "a contact's state is 'open' or 'done'")
+                }
+                result.ticket.contacts[n].done = value == "done"
+            default:
+                throw .malformed(line: lineNo, "unknown contact line '\(key)' (summary, follow-up, by, state)")
+            }
+        }
+    }
+
+    /// `TIME OPERATOR: rest`
+    private static func entryHead(_ s: Substring, lineNo: Int) throws(TicketFileError) -> (Timestamp, String, String) {
+        guard let space = s.firstIndex(of: " "), let time = Timestamp.parse(String(s[..<space])) else {
+            throw .malformed(line: lineNo, "an entry starts with a date-time like 2024-05-01T14:45:00+08:00")
+        }
+        let rest = s[s.index(after: space)...]
+        guard let colon = rest.firstIndex(of: ":") else {
+            throw .malformed(line: lineNo, "an entry is '- TIME OPERATOR: text'")
+        }
+        let op = rest[..<colon].trimmed()
+        guard isHandle(op) else {
+            throw .malformed(line: lineNo, "'\(op)' is not an operator handle")
+        }
+        return (time, op, rest[rest.index(after: colon)...].trimmed())
+    }
+
+    private static func unquote(_ s: Substring) -> String {
+        var out = ""
+        var escaping = false
+        for ch in s {
+            if escaping { out.append(ch); escaping = false } else if ch == "\\" { escaping = true } else { out.append(ch) }
+        }
+        return out
+    }
+
+    /// Field keys: lowercase ASCII letters, digits and `_`, starting with a letter.
+    public static func isFieldKey(_ s: String) -> Bool {
+        guard let f = s.utf8.first, f >= 97 && f <= 122 else { return false }
+        return s.utf8.allSatisfy { ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 95 }
+    }
+
+    /// Operator handles: ASCII letters, digits, `.`, `_`, `-`.
+    public static func isHandle(_ s: String) -> Bool {
+        !s.isEmpty && s.utf8.count <= 64 && s.utf8.allSatisfy {
+            ($0 >= 97 && $0 <= 122) || ($0 >= 65 && $0 <= 90) || ($0 >= 48 && $0 <= 57) || $0 == 95 || $0 == 46 || $0 == 45
+        }
+    }
+}
+
+/// A parsed ticket with the line each part came from, for findings.
+public struct ParsedTicket: Equatable, Sendable {
+    public var ticket = Ticket()
+    /// The line of each field (front matter line or section heading).
+    public var fieldLines: [String: Int] = [:]
+    /// The heading line of each section.
+    public var sectionLines: [String: Int] = [:]
+    /// The line of each log entry, in order.
+    public var logLines: [Int] = []
+    /// The line of each contact entry, in order.
+    public var contactLines: [Int] = []
+
+    public init() {}
+
+    /// The line to point at for `key` (1 if unknown: the file's start).
+    public func line(of key: String) -> Int { fieldLines[key] ?? 1 }
+}
+
+/// Why a ticket file could not be read.
+public enum TicketFileError: Error, Equatable, Sendable, CustomStringConvertible {
+    case malformed(line: Int, String)
+    case notUTF8
+
+    public var line: Int {
+        switch self {
+        case .malformed(let line, _): return line
+        case .notUTF8: return 1
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .malformed(_, let message): return message
+        case .notUTF8: return "the file is not UTF-8 text"
+        }
+    }
+}
+
+extension TicketFile {
+    /// Parses raw bytes, refusing anything that is not UTF-8 text.
+    public static func parse(bytes: [UInt8]) throws(TicketFileError) -> ParsedTicket {
+        guard !bytes.contains(0), let text = String(validating: bytes, as: UTF8.self) else { throw .notUTF8 }
+        return try parse(text)
+    }
+}
+
+extension String {
+    func replacingOccurrences(_ target: String, _ replacement: String) -> String {
+        guard contains(target) else { return self }
+        return split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
+    }
+}

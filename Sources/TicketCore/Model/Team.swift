@@ -1,0 +1,94 @@
+/// The roster (team.yaml): who may act on the desk, with which roles.
+public struct Team: Codable, Equatable, Sendable {
+    public var people: [Person]
+
+    public init(people: [Person]) { self.people = people }
+
+    /// The person with a handle (case-sensitive).
+    public func person(_ handle: String) -> Person? { people.first { $0.handle == handle } }
+
+    /// The person whose e-mail or name matches (for git config identities).
+    public func person(email: String?, name: String?) -> Person? {
+        if let email, !email.isEmpty, let p = people.first(where: { $0.email.lowercased() == email.lowercased() }) { return p }
+        if let name, !name.isEmpty, let p = people.first(where: { $0.handle == name || $0.name == name }) { return p }
+        return nil
+    }
+
+    /// Reads team.yaml, checking handles are well-formed and unique.
+    public static func load(yaml: String, file: String = "team.yaml") throws(ConfigurationError) -> Team {
+        let doc = try YAMLFile(name: file, text: yaml)
+        let team = try doc.decode(Team.self)
+        var seen = Set<String>()
+        for (i, p) in team.people.enumerated() {
+            let line = doc.line(at: ["people", .index(i), "handle"])
+            guard TicketFile.isHandle(p.handle) else {
+                throw ConfigurationError(file: file, line: line, message: "handle '\(p.handle)' may hold only ASCII letters, digits, '.', '_' and '-'")
+            }
+            guard seen.insert(p.handle).inserted else {
+                throw ConfigurationError(file: file, line: line, message: "handle '\(p.handle)' is listed twice")
+            }
+        }
+        return team
+    }
+}
+
+/// One person on the roster.
+public struct Person: Codable, Equatable, Sendable {
+    public var handle: String
+    public var name: String
+    public var email: String
+    public var roles: [String]
+    public var department: String?
+
+    public init(handle: String, name: String, email: String, roles: [String], department: String? = nil) {
+        self.handle = handle; self.name = name; self.email = email; self.roles = roles; self.department = department
+    }
+
+    public func has(role: String) -> Bool { roles.contains(role) || roles.contains("admin") }
+}
+
+/// `.gitdesk/config.yaml`: the desk's settings.
+public struct DeskConfig: Codable, Equatable, Sendable {
+    /// ID prefix, e.g. `CS`.
+    public var prefix: String
+    /// IANA time zone of the desk, e.g. `Asia/Shanghai`.
+    public var timezone: String
+    /// Default label language.
+    public var language: Language
+    /// Version of the schema layout the desk was made with.
+    public var schemaVersion: Int
+
+    enum CodingKeys: String, CodingKey {
+        case prefix, timezone, language
+        case schemaVersion = "schema_version"
+    }
+
+    public init(prefix: String = "CS", timezone: String = "Asia/Shanghai", language: Language = .zh, schemaVersion: Int = 1) {
+        self.prefix = prefix; self.timezone = timezone; self.language = language; self.schemaVersion = schemaVersion
+    }
+
+    public static func load(yaml: String, file: String = ".gitdesk/config.yaml") throws(ConfigurationError) -> DeskConfig {
+        let doc = try YAMLFile(name: file, text: yaml)
+        let config = try doc.decode(DeskConfig.self)
+        guard isValidPrefix(config.prefix) else {
+            throw ConfigurationError(file: file, line: doc.line(at: ["prefix"]), message: "prefix '\(config.prefix)' must be 1–8 ASCII capital letters")
+        }
+        return config
+    }
+
+    public static func isValidPrefix(_ p: String) -> Bool {
+        (1...8).contains(p.utf8.count) && p.utf8.allSatisfy { $0 >= 65 && $0 <= 90 }
+    }
+
+    /// The YAML `init` writes.
+    public var yaml: String {
+        """
+        # gitdesk desk settings
+        prefix: \(prefix)          # ticket ID prefix: \(prefix)-YYYYMMDD-XXXXXX
+        timezone: \(timezone)      # IANA time zone for dates, SLA clocks and reports
+        language: \(language.rawValue)              # default label language (zh | en); --lang overrides
+        schema_version: \(schemaVersion)
+
+        """
+    }
+}

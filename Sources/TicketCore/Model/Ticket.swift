@@ -1,0 +1,128 @@
+/// One customer-service ticket: its fields, its communication log and its
+/// processing log.
+///
+/// Fields are kept by their schema key as canonical text (the schema, not the
+/// code, decides which fields exist), so a desk can add a field without a
+/// rebuild. Empty values are absent.
+public struct Ticket: Equatable, Sendable {
+    /// Field values by schema key (`id`, `title`, `status`, ...), never empty strings.
+    public private(set) var fields: [String: String]
+    /// 沟通记录: each contact with the customer.
+    public var contacts: [ContactEntry]
+    /// 处理记录: append-only, one entry per action.
+    public var log: [LogEntry]
+
+    public init(fields: [String: String] = [:], contacts: [ContactEntry] = [], log: [LogEntry] = []) {
+        self.fields = [:]
+        self.contacts = contacts
+        self.log = log
+        for (k, v) in fields { self[k] = v }
+    }
+
+    /// A field's value, or nil when it is empty. Setting nil or blank text removes it.
+    public subscript(key: String) -> String? {
+        get { fields[key] }
+        set {
+            let trimmed = newValue.map(Ticket.normalise) ?? ""
+            fields[key] = trimmed.isEmpty ? nil : trimmed
+        }
+    }
+
+    /// 问题编号.
+    public var id: String { fields["id"] ?? "" }
+    /// 处理状态 (a workflow status key).
+    public var status: String? { fields["status"] }
+    /// 提交时间.
+    public var created: Timestamp? { fields["created"].flatMap { Timestamp.parse($0) } }
+
+    /// Normalises a value the way every write stores it: line endings as
+    /// `\n`, trailing spaces on each line and blank lines at both ends removed.
+    public static func normalise(_ text: String) -> String {
+        var lines = text.replacingCRLF().split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0.trimmingTrailingWhitespace() }
+        while let first = lines.first, first.allSatisfy({ $0 == " " || $0 == "\t" }) { lines.removeFirst() }
+        while let last = lines.last, last.isEmpty { lines.removeLast() }
+        if lines.count == 1 { return lines[0].trimmingLeadingWhitespace() }
+        return lines.joined(separator: "\n")
+    }
+}
+
+/// One entry of the processing log (处理记录): when, who, what.
+public struct LogEntry: Equatable, Sendable {
+    public var time: Timestamp
+    /// The operator's handle from team.yaml.
+    public var `operator`: String
+    /// What happened; may span lines.
+    public var text: String
+
+    public init(time: Timestamp, operator: String, text: String) {
+        self.time = time
+        self.operator = `operator`
+        self.text = Ticket.normalise(text)
+    }
+}
+
+/// One contact with the customer (沟通记录): channel, summary, and an optional
+/// follow-up action that stays open until done.
+public struct ContactEntry: Equatable, Sendable {
+    public var time: Timestamp
+    public var `operator`: String
+    /// A channel key (`phone`, `online_chat`, ...).
+    public var channel: String
+    /// What was said and agreed.
+    public var summary: String
+    /// A follow-up action, e.g. 明日电话确认.
+    public var followUp: String?
+    /// When the follow-up is due.
+    public var followUpBy: Timestamp?
+    /// True once the follow-up is done (or when there is none).
+    public var done: Bool
+
+    public init(time: Timestamp, operator: String, channel: String, summary: String,
+                followUp: String? = nil, followUpBy: Timestamp? = nil, done: Bool? = nil) {
+        self.time = time
+        self.operator = `operator`
+        self.channel = channel
+        self.summary = Ticket.normalise(summary).replacingNewlines()
+        let f = followUp.map { Ticket.normalise($0).replacingNewlines() }
+        self.followUp = (f?.isEmpty ?? true) ? nil : f
+        self.followUpBy = followUpBy
+        self.done = done ?? (self.followUp == nil)
+    }
+}
+
+extension String {
+    func replacingCRLF() -> String {
+        guard contains("\r") else { return self }
+        return split(separator: "\r\n", omittingEmptySubsequences: false).joined(separator: "\n")
+            .split(separator: "\r", omittingEmptySubsequences: false).joined(separator: "\n")
+    }
+
+    func replacingNewlines() -> String {
+        guard contains("\n") else { return self }
+        return split(separator: "\n").map { $0.trimmingLeadingWhitespace() }.joined(separator: " ")
+    }
+}
+
+extension StringProtocol {
+    func trimmingTrailingWhitespace() -> String {
+        var end = endIndex
+        while end > startIndex {
+            let prev = index(before: end)
+            guard self[prev] == " " || self[prev] == "\t" || self[prev] == "\u{3000}" else { break }
+            end = prev
+        }
+        return String(self[startIndex..<end])
+    }
+
+    func trimmingLeadingWhitespace() -> String {
+        var start = startIndex
+        while start < endIndex, self[start] == " " || self[start] == "\t" || self[start] == "\u{3000}" {
+            start = index(after: start)
+        }
+        return String(self[start..<endIndex])
+    }
+
+    /// Trimmed of spaces and tabs at both ends.
+    public func trimmed() -> String { trimmingLeadingWhitespace().trimmingTrailingWhitespace() }
+}

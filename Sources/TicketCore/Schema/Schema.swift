@@ -1,0 +1,70 @@
+/// A desk's schema: its fields, enums and workflow, read from
+/// `.gitdesk/schema/*.yaml` so a desk can change them without a rebuild.
+public struct Schema: Sendable {
+    public var fields: [FieldDefinition]
+    public var enums: [String: [EnumValue]]
+    public var workflow: WorkflowDefinition
+
+    /// The file names a schema is read from, in load order.
+    public static let fileNames = ["fields.yaml", "enums.yaml", "workflow.yaml", "routing.yaml", "sla.yaml", "privacy.yaml"]
+
+    public init(fields: [FieldDefinition], enums: [String: [EnumValue]], workflow: WorkflowDefinition) {
+        self.fields = fields
+        self.enums = enums
+        self.workflow = workflow
+        self.fieldIndex = Dictionary(fields.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    private var fieldIndex: [String: Int]
+
+    /// The definition of a field, if the schema has it.
+    public func field(_ key: String) -> FieldDefinition? {
+        fieldIndex[key].map { fields[$0] }
+    }
+
+    /// The values of an enum (empty if unknown).
+    public func values(of enumName: String) -> [EnumValue] { enums[enumName] ?? [] }
+
+    /// Where each field goes in a ticket file.
+    public var layout: TicketLayout {
+        TicketLayout(
+            frontMatter: fields.filter { $0.type != .longtext }.map(\.key),
+            sections: fields.filter { $0.type == .longtext }.map(\.key)
+        )
+    }
+
+    /// A field's label (its key if unknown).
+    public func label(field key: String, _ lang: Language) -> String {
+        field(key)?.label(lang) ?? key
+    }
+
+    /// The label of a field's value: enum values get their label, others stay as written.
+    public func label(value: String, of key: String, _ lang: Language) -> String {
+        guard let def = field(key) else { return value }
+        if key == "status" { return workflow.status(value)?.label(lang) ?? value }
+        guard let name = def.enumName else { return value }
+        if def.type == .list {
+            return value.split(separator: ",").map { part in
+                let k = part.trimmed()
+                return values(of: name).first { $0.key == k }?.label(lang) ?? k
+            }.joined(separator: ", ")
+        }
+        return values(of: name).first { $0.key == value }?.label(lang) ?? value
+    }
+}
+
+/// The statuses, roles and transitions of a desk.
+public struct WorkflowDefinition: Codable, Equatable, Sendable {
+    /// The status a new ticket starts in.
+    public var initial: String
+    public var roles: [EnumValue]
+    public var statuses: [EnumValue]
+
+    public init(initial: String, roles: [EnumValue], statuses: [EnumValue]) {
+        self.initial = initial
+        self.roles = roles
+        self.statuses = statuses
+    }
+
+    public func status(_ key: String) -> EnumValue? { statuses.first { $0.key == key } }
+}

@@ -1,0 +1,89 @@
+/// Reads and checks a schema from its YAML files.
+public enum SchemaLoader {
+    /// The default schema compiled into the binary (the files of `schema/`).
+    public static var defaultFiles: [String: String] {
+        [
+            "fields.yaml": String(decoding: PackageResources.fields_yaml, as: UTF8.self),
+            "enums.yaml": String(decoding: PackageResources.enums_yaml, as: UTF8.self),
+            "workflow.yaml": String(decoding: PackageResources.workflow_yaml, as: UTF8.self),
+            "routing.yaml": String(decoding: PackageResources.routing_yaml, as: UTF8.self),
+            "sla.yaml": String(decoding: PackageResources.sla_yaml, as: UTF8.self),
+            "privacy.yaml": String(decoding: PackageResources.privacy_yaml, as: UTF8.self),
+        ]
+    }
+
+    /// The default schema, loaded.
+    public static func loadDefault() throws(ConfigurationError) -> Schema {
+        try load(files: defaultFiles)
+    }
+
+    struct FieldsFile: Decodable { var fields: [FieldDefinition] }
+    struct EnumsFile: Decodable { var enums: [String: [EnumValue]] }
+
+    /// Loads a schema from file name → YAML text, and checks that its parts
+    /// agree (known enums, statuses and types; unique keys), naming the
+    /// file and line of the first problem.
+    public static func load(files: [String: String]) throws(ConfigurationError) -> Schema {
+        func file(_ name: String) throws(ConfigurationError) -> YAMLFile {
+            guard let text = files[name] else {
+                throw ConfigurationError(file: name, line: 1, message: "the schema file is missing")
+            }
+            return try YAMLFile(name: name, text: text)
+        }
+        let fieldsFile = try file("fields.yaml")
+        let enumsFile = try file("enums.yaml")
+        let workflowFile = try file("workflow.yaml")
+        let fields = try fieldsFile.decode(FieldsFile.self).fields
+        let enums = try enumsFile.decode(EnumsFile.self).enums
+        let workflow = try workflowFile.decode(WorkflowDefinition.self)
+        let schema = Schema(fields: fields, enums: enums, workflow: workflow)
+        try check(schema, fieldsFile: fieldsFile, enumsFile: enumsFile, workflowFile: workflowFile)
+        return schema
+    }
+
+    static func check(_ schema: Schema, fieldsFile: YAMLFile, enumsFile: YAMLFile, workflowFile: YAMLFile) throws(ConfigurationError) {
+        var seen = Set<String>()
+        for (i, f) in schema.fields.enumerated() {
+            func fail(_ key: YAMLFile.PathComponent, _ message: String) -> ConfigurationError {
+                ConfigurationError(file: fieldsFile.name, line: fieldsFile.line(at: ["fields", .index(i), key]), message: message)
+            }
+            guard TicketFile.isFieldKey(f.key), f.key != TicketFile.logSection, f.key != TicketFile.contactsSection else {
+                throw fail("key", "'\(f.key)' is not a usable field key (lowercase letters, digits, _; not 'log' or 'contacts')")
+            }
+            guard seen.insert(f.key).inserted else { throw fail("key", "field '\(f.key)' is defined twice") }
+            if let name = f.enumName, schema.enums[name] == nil, !(f.key == "status" && name == "status") {
+                throw fail("enum", "field '\(f.key)' uses enum '\(name)', which enums.yaml does not define")
+            }
+            if f.type == .enum && f.enumName == nil {
+                throw fail("type", "field '\(f.key)' has type enum but names no enum")
+            }
+            for s in f.requiredIn ?? [] where schema.workflow.status(s) == nil {
+                throw fail("required_in", "field '\(f.key)' names unknown status '\(s)'")
+            }
+            for t in f.requiredForTypes ?? [] where !schema.values(of: "type").contains(where: { $0.key == t }) {
+                throw fail("required_for_types", "field '\(f.key)' names unknown type '\(t)'")
+            }
+        }
+        for required in ["id", "created", "title", "status"] where schema.field(required) == nil {
+            throw ConfigurationError(file: fieldsFile.name, line: 1, message: "the schema must define the field '\(required)'")
+        }
+        for (name, values) in schema.enums {
+            var keys = Set<String>()
+            for (i, v) in values.enumerated() {
+                guard keys.insert(v.key).inserted else {
+                    throw ConfigurationError(file: enumsFile.name, line: enumsFile.line(at: ["enums", .key(name), .index(i)]),
+                                             message: "enum '\(name)' lists '\(v.key)' twice")
+                }
+            }
+        }
+        var statusKeys = Set<String>()
+        for (i, s) in schema.workflow.statuses.enumerated() where !statusKeys.insert(s.key).inserted {
+            throw ConfigurationError(file: workflowFile.name, line: workflowFile.line(at: ["statuses", .index(i)]),
+                                     message: "status '\(s.key)' is listed twice")
+        }
+        guard schema.workflow.status(schema.workflow.initial) != nil else {
+            throw ConfigurationError(file: workflowFile.name, line: workflowFile.line(at: ["initial"]),
+                                     message: "initial status '\(schema.workflow.initial)' is not among the statuses")
+        }
+    }
+}

@@ -1,0 +1,53 @@
+/// One problem found by validation: where, which rule, what to do.
+public struct Finding: Equatable, Sendable, Codable, CustomStringConvertible {
+    public enum Severity: String, Codable, Sendable { case error, warning }
+
+    /// Path of the file in the desk (e.g. `tickets/2024/05/CS-20240501-7K3FQ2.md`).
+    public var file: String
+    public var line: Int
+    /// The rule's id, e.g. `required-field`.
+    public var rule: String
+    /// The field concerned, if any.
+    public var field: String?
+    public var message: String
+    public var severity: Severity
+
+    public init(file: String, line: Int, rule: String, field: String? = nil, message: String, severity: Severity = .error) {
+        self.file = file; self.line = line; self.rule = rule; self.field = field
+        self.message = message; self.severity = severity
+    }
+
+    /// `file:line: rule: message`
+    public var description: String { "\(file):\(line): \(rule): \(message)" }
+}
+
+/// Everything a rule may look at for one ticket version.
+public struct ValidationContext: Sendable {
+    public var schema: Schema
+    /// The roster at the parent revision (nil: roster checks are skipped).
+    public var team: Team?
+    /// The file's path in the desk.
+    public var path: String
+    /// The version before the change (nil for a new ticket).
+    public var old: Ticket?
+    /// The version being checked, with its line numbers.
+    public var new: ParsedTicket
+    /// Who made the change (the operator, or the commit's author).
+    public var author: Person?
+
+    public init(schema: Schema, team: Team?, path: String, old: Ticket?, new: ParsedTicket, author: Person?) {
+        self.schema = schema; self.team = team; self.path = path; self.old = old; self.new = new; self.author = author
+    }
+
+    /// A finding at a field's line.
+    public func finding(_ rule: String, field: String?, _ message: String, severity: Finding.Severity = .error) -> Finding {
+        Finding(file: path, line: field.map { new.line(of: $0) } ?? 1, rule: rule, field: field, message: message, severity: severity)
+    }
+}
+
+/// A validation rule: one small type with an id, a doc comment and a test.
+public protocol ValidationRule: Sendable {
+    /// Stable id shown in findings (`required-field`).
+    var id: String { get }
+    func check(_ context: ValidationContext) -> [Finding]
+}
