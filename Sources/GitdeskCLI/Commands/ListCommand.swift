@@ -1,0 +1,57 @@
+import ArgumentParser
+import TicketCore
+import TicketStore
+
+/// `gitdesk list`
+struct ListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "List tickets, newest first, with filters."
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case table, json, csv }
+
+    @Option(help: "Only this status (a key, e.g. in_progress).") var status: String?
+    @Option(help: "Only this type.") var type: String?
+    @Option(help: "Only this priority.") var priority: String?
+    @Option(help: "Only tickets assigned to this handle.") var assignee: String?
+    @Option(help: "Output format: table, json or csv.") var format: Format = .table
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        let desk = try global.openDesk()
+        try checkFilter("status", status, desk)
+        try checkFilter("type", type, desk)
+        try checkFilter("priority", priority, desk)
+        let (all, unreadable) = try desk.allTickets()
+        for bad in unreadable { printError("warning: \(bad.path): \(bad.error)") }
+        let tickets = all.filter { t in
+            (status == nil || t.status == status) && (type == nil || t["type"] == type)
+                && (priority == nil || t["priority"] == priority) && (assignee == nil || t["assignee"] == assignee)
+        }.sorted { ($0["created"] ?? "", $0.id) > ($1["created"] ?? "", $1.id) }
+        let lang = global.language(for: desk)
+        let presenter = TicketPresenter(schema: desk.schema, language: lang)
+        switch format {
+        case .json:
+            print(JSONValue.array(tickets.map(presenter.json)).serialised())
+        case .csv:
+            let keys = desk.schema.fields.map(\.key)
+            var out = CSVWriter.line(keys)
+            for t in tickets { out += CSVWriter.line(keys.map { t[$0] ?? "" }) }
+            print(out, terminator: "")
+        case .table:
+            let columns = ["id", "status", "priority", "type", "title", "assignee", "due"]
+            var table = TextTable(headers: columns.map { desk.schema.label(field: $0, lang) })
+            for t in tickets { table.append(columns.map { presenter.display(t, $0) }) }
+            print(table.render(), terminator: "")
+            if tickets.isEmpty { print(lang == .zh ? "（没有符合条件的工单）" : "(no tickets match)") }
+        }
+    }
+
+    private func checkFilter(_ key: String, _ value: String?, _ desk: Desk) throws {
+        guard let value else { return }
+        if let problem = FieldValueCheck.problem(key: key, value: value, schema: desk.schema, team: nil) {
+            throw CLIError("--\(key): \(problem)")
+        }
+    }
+}

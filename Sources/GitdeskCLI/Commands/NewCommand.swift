@@ -1,0 +1,40 @@
+import ArgumentParser
+import TicketCore
+import TicketStore
+
+/// `gitdesk new`: record a customer contact (登记).
+struct NewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "new",
+        abstract: "Record a new ticket and print its ID.",
+        discussion: "Contacts are stored masked (138****5678); personal data in free text is masked or refused per .gitdesk/schema/privacy.yaml."
+    )
+
+    @Option(help: "Type: consult, complaint, suggestion, fault, other.") var type: String
+    @Option(help: "Channel: phone, online_chat, email, social, community, app, web, offline.") var channel: String
+    @Option(help: "One-line title.") var title: String
+    @Option(help: "The customer's problem in their own words.") var description: String?
+    @Option(help: "Product or module, e.g. APP-订单支付.") var module: String?
+    @Option(help: "Priority: urgent, high, medium, low.") var priority: String = "medium"
+    @Option(help: "Contact detail (stored masked).") var contact: String?
+    @Option(help: "Pseudonymous customer ID, e.g. CUST456.") var customer: String?
+    @Option(help: "Submitter: nickname, account or 匿名用户.") var submitter: String?
+    @Option(help: "Subtype, e.g. hardware for a fault.") var subtype: String?
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        let desk = try global.openDesk()
+        let person = try global.person(in: desk)
+        let now = try global.now(in: desk)
+        guard !title.trimmed().isEmpty else { throw CLIError("the title must not be empty") }
+        let values: [String: String?] = [
+            "title": title, "type": type, "channel": channel, "priority": priority,
+            "description": description, "module": module, "contact": contact,
+            "customer_id": customer, "submitter": submitter, "subtype": subtype,
+        ]
+        let request = NewTicketRequest(values: values.compactMapValues { $0 })
+        let ticket = try TicketFactory.make(request, desk: desk, by: person, at: now)
+        let result = try desk.create(ticket, by: person, at: now)
+        print(result.id)
+    }
+}

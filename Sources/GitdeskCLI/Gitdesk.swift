@@ -1,0 +1,50 @@
+import ArgumentParser
+import Foundation
+import TicketStore
+
+/// The `gitdesk` command.
+public struct Gitdesk: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "gitdesk",
+        abstract: "A customer-service ticket desk whose database is a Git repository.",
+        discussion: """
+            Every ticket is one text file under tickets/YYYY/MM/; every change is one \
+            commit authored by the operator. Options that apply to every command \
+            (--as HANDLE, -C DIR, --lang zh|en) come after the subcommand.
+            """,
+        version: "0.1.0",
+        subcommands: [
+            InitCommand.self, NewCommand.self, ShowCommand.self, ListCommand.self,
+            SetCommand.self, CommentCommand.self, HistoryCommand.self, DemoCommand.self,
+        ]
+    )
+
+    public init() {}
+
+    /// Parses the arguments, runs the command and exits: 0 on success, 1 on a
+    /// refused action (one line on stderr), 64 on usage errors.
+    public static func runMain(arguments: [String]? = nil) -> Never {
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+            flushStandardOutput()
+            exit(0)
+        } catch let error as DeskError {
+            fail(error.description)
+        } catch let error as CLIError {
+            fail(error.description)
+        } catch {
+            flushStandardOutput()
+            exit(withError: error)
+        }
+    }
+
+    static func fail(_ message: String) -> Never {
+        flushStandardOutput()
+        let line = message.split(separator: "\n").joined(separator: " ")
+        FileHandle.standardError.write(Data("gitdesk: \(line)\n".utf8))
+        exit(1)
+    }
+}
+
+func flushStandardOutput() { fflush(stdout) }

@@ -1,6 +1,0 @@
-import ArgumentParser
-
-public struct Gitdesk: ParsableCommand {
-    public init() {}
-    public func run() throws {}
-}

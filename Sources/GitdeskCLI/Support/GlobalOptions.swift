@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+import TicketCore
+import TicketStore
+
+/// Options every command takes, after the subcommand: `gitdesk new --as li ...`.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .customLong("as"), help: ArgumentHelp("Act as this person (a handle from team.yaml).", valueName: "handle"))
+    var operatorHandle: String?
+
+    @Option(name: .customShort("C"), help: ArgumentHelp("Run in this desk directory instead of the current one.", valueName: "dir"))
+    var directory: String?
+
+    @Option(help: ArgumentHelp("Label language for output: zh or en (default: the desk's, then LANG).", valueName: "zh|en"))
+    var lang: Language?
+
+    /// Opens the desk named by -C, or the one containing the current directory.
+    func openDesk() throws(DeskError) -> Desk {
+        try Desk.open(at: directory)
+    }
+
+    /// The person acting.
+    func person(in desk: Desk) throws(DeskError) -> Person {
+        try OperatorResolver.resolve(flag: operatorHandle, desk: desk)
+    }
+
+    /// The time the command acts at.
+    func now(in desk: Desk) throws(DeskError) -> Timestamp {
+        try DeskClock.now(zone: desk.timeZone)
+    }
+
+    /// The output language: --lang, then the desk's setting, then LANG.
+    func language(for desk: Desk?) -> Language {
+        if let lang { return lang }
+        if let desk { return desk.config.language }
+        return ProcessInfo.processInfo.environment["LANG"].flatMap(Language.init(locale:)) ?? .zh
+    }
+}
+
+extension Language: ExpressibleByArgument {}
+
+/// A refusal raised by the command-line layer itself.
+struct CLIError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,197 @@
+import Foundation
+import GitKit
+import TicketCore
+
+/// A ticket desk: a git repository with `.gitdesk/`, read at one revision.
+///
+/// Configuration, schema and roster come from the committed tree (HEAD), never
+/// from uncommitted files, so every clone and the server's hook judge a
+/// change by the same rules.
+public final class Desk {
+    public let repository: Repository
+    /// The branch HEAD points at (`refs/heads/main`), nil when detached.
+    public let branch: String?
+    /// The commit the desk was read at.
+    public let headCommit: ObjectID
+    public let headTree: ObjectID
+    public let config: DeskConfig
+    public let schema: Schema
+    public let team: Team
+    /// The desk's time zone, resolved once.
+    public let timeZone: DeskTimeZone
+
+    init(repository: Repository, branch: String?, headCommit: ObjectID, headTree: ObjectID,
+         config: DeskConfig, schema: Schema, team: Team) {
+        self.repository = repository
+        self.branch = branch
+        self.headCommit = headCommit
+        self.headTree = headTree
+        self.config = config
+        self.schema = schema
+        self.team = team
+        self.timeZone = DeskTimeZone(identifier: config.timezone)
+    }
+
+    /// Opens the desk containing `directory` (the current directory when nil).
+    public static func open(at directory: String? = nil) throws(DeskError) -> Desk {
+        let path = directory ?? FileManager.default.currentDirectoryPath
+        let repository: Repository
+        do {
+            repository = try Repository.discover(from: path)
+        } catch {
+            throw .notARepository(path)
+        }
+        return try open(repository: repository, displayPath: path)
+    }
+
+    /// Reads the desk of an opened repository at its HEAD.
+    public static func open(repository: Repository, displayPath: String) throws(DeskError) -> Desk {
+        let head: HeadState
+        do { head = try repository.head() } catch { throw DeskError.from(error) }
+        switch head {
+        case .unborn:
+            throw .notADesk(displayPath)
+        case .branch(let name, let commit):
+            return try open(repository: repository, branch: name, commit: commit, displayPath: displayPath)
+        case .detached(let commit):
+            return try open(repository: repository, branch: nil, commit: commit, displayPath: displayPath)
+        }
+    }
+
+    /// Reads the desk as of one commit.
+    public static func open(repository: Repository, branch: String?, commit: ObjectID, displayPath: String) throws(DeskError) -> Desk {
+        do {
+            let tree = try repository.commit(commit).tree
+            guard let configBytes = try repository.fileContents(at: DeskLayout.configPath, inTree: tree) else {
+                throw DeskError.notADesk(displayPath)
+            }
+            let config = try DeskConfig.load(yaml: String(decoding: configBytes, as: UTF8.self))
+            let schema = try loadSchema(repository: repository, tree: tree)
+            let team: Team
+            if let teamBytes = try repository.fileContents(at: DeskLayout.teamPath, inTree: tree) {
+                team = try Team.load(yaml: String(decoding: teamBytes, as: UTF8.self))
+            } else {
+                team = Team(people: [])
+            }
+            return Desk(repository: repository, branch: branch, headCommit: commit, headTree: tree,
+                        config: config, schema: schema, team: team)
+        } catch {
+            throw DeskError.from(error)
+        }
+    }
+
+    /// The desk's schema files, each falling back to the built-in default when absent.
+    static func loadSchema(repository: Repository, tree: ObjectID) throws -> Schema {
+        var files = SchemaLoader.defaultFiles
+        for name in Schema.fileNames {
+            if let bytes = try repository.fileContents(at: "\(DeskLayout.schemaDirectory)/\(name)", inTree: tree) {
+                files[name] = String(decoding: bytes, as: UTF8.self)
+            }
+        }
+        do {
+            return try SchemaLoader.load(files: files)
+        } catch {
+            throw DeskError.configuration(ConfigurationError(
+                file: "\(DeskLayout.schemaDirectory)/\(error.file)", line: error.line, message: error.message))
+        }
+    }
+
+    // MARK: Tickets
+
+    /// Every ticket file at the desk's revision: ID → path.
+    public func ticketPaths() throws(DeskError) -> [String: String] {
+        do {
+            var result: [String: String] = [:]
+            for file in try repository.listFiles(inTree: headTree, under: DeskLayout.ticketsDirectory) {
+                if let id = DeskLayout.ticketID(fromPath: file.path) { result[id] = file.path }
+            }
+            return result
+        } catch {
+            throw DeskError.from(error)
+        }
+    }
+
+    /// Finds the ticket an ID typed on the command line names: the whole ID
+    /// (looked up directly in its month folder), else a unique prefix of the
+    /// ID or of its random suffix.
+    public func locate(_ query: String) throws(DeskError) -> (id: String, path: String) {
+        let q = query.trimmed()
+        guard !q.isEmpty else { throw .unknownTicket(query) }
+        if let (y, m) = DeskLayout.embeddedDate(in: q) {
+            let direct = "\(DeskLayout.ticketsDirectory)/\(y)/\(m < 10 ? "0" : "")\(m)/\(q).md"
+            if (try? repository.entry(at: direct, inTree: headTree)) != nil { return (q, direct) }
+        }
+        let paths = try ticketPaths()
+        switch TicketID.resolve(q, among: paths.keys) {
+        case .found(let id): return (id, paths[id]!)
+        case .notFound: throw .unknownTicket(query)
+        case .ambiguous(let ids): throw .ambiguousTicket(query, ids)
+        }
+    }
+
+    /// Reads and parses one ticket file at the desk's revision.
+    public func read(path: String) throws(DeskError) -> ParsedTicket {
+        let bytes: [UInt8]
+        do {
+            guard let b = try repository.fileContents(at: path, inTree: headTree) else { throw DeskError.unknownTicket(path) }
+            bytes = b
+        } catch {
+            throw DeskError.from(error)
+        }
+        do {
+            return try TicketFile.parse(bytes: bytes)
+        } catch {
+            throw .unreadableTicket(path: path, line: error.line, error.description)
+        }
+    }
+
+    /// The ticket an ID names.
+    public func ticket(_ query: String) throws(DeskError) -> (id: String, path: String, parsed: ParsedTicket) {
+        let (id, path) = try locate(query)
+        return (id, path, try read(path: path))
+    }
+
+    /// Every ticket, with the files that could not be read reported separately.
+    public func allTickets() throws(DeskError) -> (tickets: [Ticket], unreadable: [(path: String, error: String)]) {
+        var tickets: [Ticket] = []
+        var unreadable: [(String, String)] = []
+        let paths = try ticketPaths()
+        tickets.reserveCapacity(paths.count)
+        for (_, path) in paths.sorted(by: { $0.value < $1.value }) {
+            do {
+                tickets.append(try read(path: path).ticket)
+            } catch {
+                unreadable.append((path, error.description))
+            }
+        }
+        return (tickets, unreadable)
+    }
+
+    /// The commits that touched a ticket, newest first.
+    public func history(path: String) throws(DeskError) -> [CommitInfo] {
+        do { return try repository.history(of: path, from: headCommit) } catch { throw DeskError.from(error) }
+    }
+}
+
+/// The desk's time zone: IANA name resolved to offsets through Foundation once.
+public struct DeskTimeZone: Sendable {
+    public let identifier: String
+    let zone: TimeZone?
+
+    init(identifier: String) {
+        self.identifier = identifier
+        self.zone = TimeZone(identifier: identifier)
+    }
+
+    /// The UTC offset in minutes at an instant.
+    public func offsetMinutes(at seconds: Int64) -> Int {
+        guard let zone else { return 0 }
+        return zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(seconds))) / 60
+    }
+
+    /// The current offset (for values typed without an offset).
+    public var currentOffsetMinutes: Int { offsetMinutes(at: Int64(Date().timeIntervalSince1970)) }
+
+    /// An instant shown in the desk's time zone.
+    public func localise(_ t: Timestamp) -> Timestamp { t.withOffset(offsetMinutes(at: t.seconds)) }
+}

@@ -1,0 +1,77 @@
+import GitKit
+import TicketCore
+
+/// Why a desk operation was refused. Each case reads as one line a user can act on.
+public enum DeskError: Error, Equatable, CustomStringConvertible {
+    case notARepository(String)
+    case notADesk(String)
+    case alreadyADesk(String)
+    case detachedHead
+    case unbornBranch
+    case bareRepository
+    case configuration(ConfigurationError)
+    case unknownTicket(String)
+    case ambiguousTicket(String, [String])
+    case unreadableTicket(path: String, line: Int, String)
+    case unknownOperator(String)
+    case noOperator
+    case invalidChange([Finding])
+    case uncommittedChanges(String)
+    case nothingChanged(String)
+    case busy(String)
+    case git(String)
+    case invalidInput(String)
+
+    public var description: String {
+        switch self {
+        case .notARepository(let path):
+            return "\(path) is not a git repository (run 'gitdesk init \(path)' to make a desk there)"
+        case .notADesk(let path):
+            return "\(path) is a git repository but not a gitdesk desk (no .gitdesk/config.yaml at HEAD; run 'gitdesk init')"
+        case .alreadyADesk(let path):
+            return "\(path) is already a gitdesk desk (.gitdesk/config.yaml exists); nothing was changed"
+        case .detachedHead:
+            return "HEAD is detached: check out a branch (git switch main) before changing tickets"
+        case .unbornBranch:
+            return "the branch has no commits yet: run 'gitdesk init' first"
+        case .bareRepository:
+            return "this is a bare repository: clone it to work on tickets"
+        case .configuration(let error):
+            return error.description
+        case .unknownTicket(let query):
+            return "no ticket matches '\(query)'"
+        case .ambiguousTicket(let query, let candidates):
+            let shown = candidates.prefix(8).joined(separator: ", ")
+            return "'\(query)' is ambiguous: it matches \(candidates.count) tickets (\(shown)\(candidates.count > 8 ? ", ..." : ""))"
+        case .unreadableTicket(let path, let line, let message):
+            return "\(path):\(line): \(message)"
+        case .unknownOperator(let who):
+            return "operator '\(who)' is not on the roster: add them to team.yaml or pass --as HANDLE"
+        case .noOperator:
+            return "who is acting? pass --as HANDLE, set GITDESK_OPERATOR, or set git config user.email to an address in team.yaml"
+        case .invalidChange(let findings):
+            guard let first = findings.first else { return "the change is invalid" }
+            let more = findings.count > 1 ? " (and \(findings.count - 1) more)" : ""
+            return "\(first.message) [\(first.rule)]\(more)"
+        case .uncommittedChanges(let path):
+            return "\(path) has uncommitted changes: commit or discard them (git checkout -- \(path)) first"
+        case .nothingChanged(let id):
+            return "\(id): nothing to change"
+        case .busy(let what):
+            return "another writer kept \(what) busy; nothing was written, try again"
+        case .git(let message):
+            return "git: \(message)"
+        case .invalidInput(let message):
+            return message
+        }
+    }
+}
+
+extension DeskError {
+    /// Wraps a libgit2 failure.
+    static func from(_ error: any Error) -> DeskError {
+        if let d = error as? DeskError { return d }
+        if let c = error as? ConfigurationError { return .configuration(c) }
+        return .git(String(describing: error))
+    }
+}

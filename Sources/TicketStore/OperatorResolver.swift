@@ -1,0 +1,35 @@
+import Foundation
+import TicketCore
+
+/// Works out who is acting: `--as HANDLE`, then `GITDESK_OPERATOR`, then git
+/// config `user.email` / `user.name`, each looked up in team.yaml.
+public enum OperatorResolver {
+    public static func resolve(flag: String?, desk: Desk,
+                               environment: [String: String] = ProcessInfo.processInfo.environment) throws(DeskError) -> Person {
+        if let handle = flag ?? environment["GITDESK_OPERATOR"], !handle.isEmpty {
+            guard let person = desk.team.person(handle) else { throw .unknownOperator(handle) }
+            return person
+        }
+        let email = desk.repository.configString("user.email")
+        let name = desk.repository.configString("user.name")
+        if let person = desk.team.person(email: email, name: name) { return person }
+        if let who = email ?? name { throw .unknownOperator(who) }
+        throw .noOperator
+    }
+}
+
+/// The time a command acts at: `GITDESK_NOW` (ISO 8601) when set, for tests,
+/// demos and back-filling history; otherwise the clock. Shown in the desk's zone.
+public enum DeskClock {
+    public static func now(zone: DeskTimeZone,
+                           environment: [String: String] = ProcessInfo.processInfo.environment) throws(DeskError) -> Timestamp {
+        if let text = environment["GITDESK_NOW"], !text.isEmpty {
+            guard let t = Timestamp.parse(text, defaultOffsetMinutes: zone.currentOffsetMinutes) else {
+                throw .invalidInput("GITDESK_NOW='\(text)' is not an ISO 8601 date-time like 2024-05-01T14:30:00+08:00")
+            }
+            return zone.localise(t)
+        }
+        let seconds = Int64(Date().timeIntervalSince1970)
+        return Timestamp(seconds: seconds, offsetMinutes: zone.offsetMinutes(at: seconds))
+    }
+}

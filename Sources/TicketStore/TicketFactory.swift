@@ -1,0 +1,31 @@
+import TicketCore
+
+/// What a person typed to record a new ticket: field key → value.
+public struct NewTicketRequest: Sendable {
+    public var values: [String: String]
+    public init(values: [String: String]) { self.values = values }
+}
+
+/// Builds a new ticket: a fresh ID, the creation time, the initial status,
+/// the checked field values and the first log entry.
+public enum TicketFactory {
+    public static func make(_ request: NewTicketRequest, desk: Desk, by person: Person, at now: Timestamp) throws(DeskError) -> Ticket {
+        var ticket = Ticket()
+        ticket["id"] = TicketID.generate(prefix: desk.config.prefix, created: now)
+        ticket["created"] = now.iso8601
+        ticket["status"] = desk.schema.workflow.initial
+        for key in request.values.keys.sorted() {
+            let value = request.values[key]!.trimmed()
+            guard !value.isEmpty else { continue }
+            guard let field = desk.schema.field(key) else { throw .invalidInput("unknown field '\(key)'") }
+            if field.system == true { throw .invalidInput("\(key) is set by gitdesk, not by hand") }
+            if let problem = FieldValueCheck.problem(key: key, value: value, schema: desk.schema, team: desk.team,
+                                                     ticketType: request.values["type"]) {
+                throw .invalidInput("\(key): \(problem)")
+            }
+            ticket[key] = value
+        }
+        ticket.log.append(LogEntry(time: now, operator: person.handle, text: "登记 (recorded)"))
+        return ticket
+    }
+}

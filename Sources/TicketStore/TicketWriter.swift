@@ -1,0 +1,190 @@
+import Foundation
+import GitKit
+import TicketCore
+
+/// The outcome of one change: the commit that records it.
+public struct ChangeResult: Sendable {
+    public var id: String
+    public var path: String
+    public var commit: ObjectID
+    public var ticket: Ticket
+    public var summary: String
+}
+
+/// One change = one commit.
+///
+/// The new tree is the branch's current tree plus the one ticket blob (the
+/// index is never used to build it, so whatever the user staged stays out);
+/// the branch moves by compare-and-swap and the change is recomputed on the
+/// new tip when another writer got there first. Afterwards the working file
+/// and its index entry are brought to the committed content, so `git status`
+/// stays clean. A journal (`.git/gitdesk/pending`) names the file being
+/// written so a process that dies half-way is repaired by the next writer.
+extension Desk {
+    /// How a change is computed from the ticket's current version (nil when
+    /// creating): the new version and a one-line summary for the commit message.
+    public typealias Change = (Ticket?) throws -> (ticket: Ticket, summary: String)
+
+    /// Creates a new ticket file.
+    public func create(_ ticket: Ticket, operation: String = "new", by person: Person, at time: Timestamp) throws(DeskError) -> ChangeResult {
+        guard let created = ticket.created else { throw .invalidInput("a new ticket needs its created time") }
+        let path = DeskLayout.ticketPath(id: ticket.id, created: created)
+        return try write(id: ticket.id, path: path, operation: operation, by: person, at: time, creating: true) { old in
+            if old != nil { throw DeskError.invalidInput("ticket \(ticket.id) already exists") }
+            return (ticket, "new \(ticket["type"] ?? "ticket"): \(ticket["title"] ?? "")")
+        }
+    }
+
+    /// Changes an existing ticket.
+    public func update(_ query: String, operation: String, by person: Person, at time: Timestamp,
+                       _ change: @escaping (Ticket) throws -> (ticket: Ticket, summary: String)) throws(DeskError) -> ChangeResult {
+        let (id, path) = try locate(query)
+        return try write(id: id, path: path, operation: operation, by: person, at: time, creating: false) { old in
+            guard let old else { throw DeskError.unknownTicket(query) }
+            return try change(old)
+        }
+    }
+
+    /// The write path shared by every command.
+    func write(id: String, path: String, operation: String, by person: Person, at time: Timestamp,
+               creating: Bool, _ change: Change) throws(DeskError) -> ChangeResult {
+        guard let branch else { throw .detachedHead }
+        let lock = try DeskLock.acquire(gitDir: repository.gitDir)
+        defer { withExtendedLifetime(lock) {} }
+        let journal = WriteJournal(gitDir: repository.gitDir)
+        try journal.recover(in: repository, branch: branch)
+
+        let signature = Signature(name: person.name, email: person.email, time: time.seconds, offsetMinutes: time.offsetMinutes)
+        var attempt = 0
+        while true {
+            attempt += 1
+            do {
+                guard let tip = try repository.referenceTarget(branch) else { throw DeskError.unbornBranch }
+                let tree = try repository.commit(tip).tree
+                let oldBytes = try repository.fileContents(at: path, inTree: tree)
+                if attempt == 1 { try checkWorkingCopyIsClean(path: path, committed: oldBytes) }
+                var old: ParsedTicket? = nil
+                if let oldBytes {
+                    do { old = try TicketFile.parse(bytes: oldBytes) } catch {
+                        throw DeskError.unreadableTicket(path: path, line: error.line, error.description)
+                    }
+                } else if !creating {
+                    throw DeskError.unknownTicket(id)
+                }
+                let (newTicket, summary) = try change(old?.ticket)
+                let text = TicketFile.render(newTicket, layout: schema.layout)
+                let parsed: ParsedTicket
+                do { parsed = try TicketFile.parse(text) } catch {
+                    throw DeskError.invalidInput("internal: rendered ticket does not parse (\(error.description))")
+                }
+                let findings = Validator().validate(ValidationContext(
+                    schema: schema, team: team, path: path, old: old?.ticket, new: parsed, author: person))
+                let errors = findings.filter { $0.severity == .error }
+                if !errors.isEmpty { throw DeskError.invalidChange(errors) }
+                let bytes = Array(text.utf8)
+                if let oldBytes, oldBytes == bytes { throw DeskError.nothingChanged(id) }
+
+                let blob = try repository.writeBlob(bytes)
+                let newTree = try repository.updatedTree(base: tree, changes: [.upsert(path: path, blob: blob)])
+                let message = "\(id): \(summary.replacingNewlines())\n\nTicket: \(id)\nOperation: \(operation)\n"
+                let commit = try repository.createCommit(tree: newTree, parents: [tip], author: signature,
+                                                         committer: signature, message: message)
+                try journal.begin(path: path)
+                do {
+                    try repository.updateReference(branch, to: commit, expecting: tip, message: "gitdesk \(operation): \(id)")
+                } catch let error as GitError where error.code == .modified || error.code == .locked {
+                    journal.end()
+                    guard attempt < 50 else { throw DeskError.busy(branch) }
+                    usleep(UInt32.random(in: 1_000...(5_000 * UInt32(min(attempt, 10)))))
+                    continue
+                }
+                try syncWorkingCopy(path: path, bytes: bytes)
+                journal.end()
+                return ChangeResult(id: id, path: path, commit: commit, ticket: newTicket, summary: summary)
+            } catch let error as DeskError {
+                throw error
+            } catch {
+                throw DeskError.from(error)
+            }
+        }
+    }
+
+    /// Refuses to overwrite edits the user has not committed to this file.
+    func checkWorkingCopyIsClean(path: String, committed: [UInt8]?) throws {
+        guard let workdir = repository.workdir else { return }
+        let full = workdir.hasSuffix("/") ? workdir + path : workdir + "/" + path
+        let onDisk = FileManager.default.contents(atPath: full).map { [UInt8]($0) }
+        if onDisk != committed {
+            if committed == nil && onDisk == nil { return }
+            throw DeskError.uncommittedChanges(path)
+        }
+        if let staged = try repository.indexEntry(path) {
+            let headBlob = try repository.entry(at: path, inTree: try repository.commit(try repository.referenceTarget(branch!)!).tree)?.id
+            if staged != headBlob { throw DeskError.uncommittedChanges(path) }
+        }
+    }
+
+    /// Writes the committed content to the working file (atomically) and its index entry.
+    func syncWorkingCopy(path: String, bytes: [UInt8]) throws {
+        guard let workdir = repository.workdir else { return }
+        let full = workdir.hasSuffix("/") ? workdir + path : workdir + "/" + path
+        let dir = (full as NSString).deletingLastPathComponent
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let temp = full + ".gitdesk-\(getpid()).tmp"
+        guard FileManager.default.createFile(atPath: temp, contents: Data(bytes)) else {
+            throw DeskError.git("cannot write \(temp)")
+        }
+        guard rename(temp, full) == 0 else {
+            unlink(temp)
+            throw DeskError.git("cannot replace \(full): \(String(cString: strerror(errno)))")
+        }
+        var tries = 0
+        while true {
+            do {
+                try repository.stageFile(path: path)
+                return
+            } catch let error as GitError where error.code == .locked && tries < 100 {
+                tries += 1
+                usleep(10_000)
+            }
+        }
+    }
+}
+
+/// Remembers which file a write is bringing into the working copy, so a
+/// process that dies between moving the branch and updating the file is
+/// repaired by the next gitdesk writer.
+struct WriteJournal {
+    let url: String
+
+    init(gitDir: String) {
+        url = (gitDir.hasSuffix("/") ? gitDir : gitDir + "/") + "gitdesk/pending"
+    }
+
+    func begin(path: String) throws {
+        guard FileManager.default.createFile(atPath: url, contents: Data(path.utf8)) else {
+            throw DeskError.git("cannot write \(url)")
+        }
+    }
+
+    func end() { unlink(url) }
+
+    /// Brings a file named by an interrupted write to what the branch holds.
+    func recover(in repository: Repository, branch: String) throws(DeskError) {
+        guard let data = FileManager.default.contents(atPath: url) else { return }
+        let path = String(decoding: data, as: UTF8.self)
+        do {
+            if let workdir = repository.workdir, let tip = try repository.referenceTarget(branch),
+               let bytes = try repository.fileContents(at: path, inTree: try repository.commit(tip).tree) {
+                let full = workdir.hasSuffix("/") ? workdir + path : workdir + "/" + path
+                try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent,
+                                                        withIntermediateDirectories: true)
+                _ = FileManager.default.createFile(atPath: full, contents: Data(bytes))
+                try repository.stageFile(path: path)
+            }
+        } catch {
+            throw DeskError.from(error)
+        }
+        end()
+    }
+}
