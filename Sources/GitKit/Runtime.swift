@@ -1,0 +1,29 @@
+internal import CLibGit2
+
+/// One-time libgit2 set-up, paid only by commands that open a repository.
+///
+/// `git_libgit2_init()` costs ~5 ms (Debian's libgit2 parses the CA bundle),
+/// so it runs lazily, once per process, the first time a repository is
+/// opened or created. Swift's global `let` initialisation is thread-safe.
+enum Runtime {
+    private static let token: Void = {
+        _ = git_libgit2_init()
+    }()
+
+    /// Makes sure libgit2 is initialised; cheap after the first call.
+    static func ensureInitialized() {
+        _ = token
+    }
+
+    /// Points libgit2's system, global and XDG config search paths at `directory`.
+    ///
+    /// For tests: no test may read the developer's or the machine's git config.
+    /// Call it before the first repository is opened.
+    static func setConfigSearchPath(_ directory: String) throws {
+        ensureInitialized()
+        for level in [GIT_CONFIG_LEVEL_SYSTEM, GIT_CONFIG_LEVEL_XDG, GIT_CONFIG_LEVEL_GLOBAL,
+                      GIT_CONFIG_LEVEL_PROGRAMDATA] {
+            try check(gitdesk_set_search_path(level.rawValue, directory))
+        }
+    }
+}
