@@ -27,24 +27,19 @@ public struct Gitdesk: ParsableCommand {
         do {
             var command = try parseAsRoot(arguments)
             try command.run()
-            flushStandardOutput()
-            exit(0)
+            Foundation.exit(0)
         } catch let error as DeskError {
             fail(error.description)
         } catch let error as CLIError {
             fail(error.description)
         } catch {
-            flushStandardOutput()
             exit(withError: error)
         }
     }
 
     static func fail(_ message: String) -> Never {
-        flushStandardOutput()
         let line = message.split(separator: "\n").joined(separator: " ")
         FileHandle.standardError.write(Data("gitdesk: \(line)\n".utf8))
-        exit(1)
+        Foundation.exit(1)
     }
 }
-
-func flushStandardOutput() { fflush(stdout) }

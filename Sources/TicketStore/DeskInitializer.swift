@@ -127,12 +127,12 @@ public enum DeskInitializer {
             for (path, text) in files {
                 if let baseTree, try repository.entry(at: path, inTree: baseTree) != nil { continue }
                 let bytes = Array(text.utf8)
-                changes.append(.upsert(path: path, blob: try repository.writeBlob(bytes)))
+                changes.append(.upsert(path, try repository.writeBlob(bytes)))
                 written.append((path, bytes))
             }
             let tree = try repository.updatedTree(base: baseTree, changes: changes)
-            let name = repository.configString("user.name") ?? "gitdesk"
-            let email = repository.configString("user.email") ?? "gitdesk@localhost"
+            let name = ((try? repository.configString("user.name")) ?? nil) ?? "gitdesk"
+            let email = ((try? repository.configString("user.email")) ?? nil) ?? "gitdesk@localhost"
             let signature = Signature(name: name, email: email, time: now.seconds, offsetMinutes: now.offsetMinutes)
             let commit = try repository.createCommit(
                 tree: tree, parents: parents, author: signature, committer: signature,

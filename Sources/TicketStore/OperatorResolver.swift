@@ -10,8 +10,8 @@ public enum OperatorResolver {
             guard let person = desk.team.person(handle) else { throw .unknownOperator(handle) }
             return person
         }
-        let email = desk.repository.configString("user.email")
-        let name = desk.repository.configString("user.name")
+        let email = (try? desk.repository.configString("user.email")) ?? nil
+        let name = (try? desk.repository.configString("user.name")) ?? nil
         if let person = desk.team.person(email: email, name: name) { return person }
         if let who = email ?? name { throw .unknownOperator(who) }
         throw .noOperator

@@ -3,7 +3,12 @@ import TicketCore
 /// What a person typed to record a new ticket: field key → value.
 public struct NewTicketRequest: Sendable {
     public var values: [String: String]
-    public init(values: [String: String]) { self.values = values }
+    /// An existing ID to keep (imports, seed records); nil makes a fresh one.
+    public var id: String?
+    public init(values: [String: String], id: String? = nil) {
+        self.values = values
+        self.id = id
+    }
 }
 
 /// Builds a new ticket: a fresh ID, the creation time, the initial status,
@@ -11,7 +16,12 @@ public struct NewTicketRequest: Sendable {
 public enum TicketFactory {
     public static func make(_ request: NewTicketRequest, desk: Desk, by person: Person, at now: Timestamp) throws(DeskError) -> Ticket {
         var ticket = Ticket()
-        ticket["id"] = TicketID.generate(prefix: desk.config.prefix, created: now)
+        if let id = request.id {
+            guard TicketID.isWellFormed(id) else { throw .invalidInput("'\(id)' is not a well-formed ticket ID") }
+            ticket["id"] = id
+        } else {
+            ticket["id"] = TicketID.generate(prefix: desk.config.prefix, created: now)
+        }
         ticket["created"] = now.iso8601
         ticket["status"] = desk.schema.workflow.initial
         for key in request.values.keys.sorted() {

@@ -85,7 +85,7 @@ extension Desk {
                 if let oldBytes, oldBytes == bytes { throw DeskError.nothingChanged(id) }
 
                 let blob = try repository.writeBlob(bytes)
-                let newTree = try repository.updatedTree(base: tree, changes: [.upsert(path: path, blob: blob)])
+                let newTree = try repository.updatedTree(base: tree, changes: [.upsert(path, blob)])
                 let message = "\(id): \(summary.replacingNewlines())\n\nTicket: \(id)\nOperation: \(operation)\n"
                 let commit = try repository.createCommit(tree: newTree, parents: [tip], author: signature,
                                                          committer: signature, message: message)

@@ -1,3 +1,3 @@
 import GitdeskCLI
 
-Gitdesk.main()
+Gitdesk.runMain()

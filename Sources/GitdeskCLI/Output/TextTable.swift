@@ -51,14 +51,14 @@ struct TextTable {
     }
 
     /// Cuts a string to a display width, ending with `…`.
-    static func truncate(_ s: String, to width: Int) -> String {
+    static func truncate(_ s: String, to limit: Int) -> String {
         let oneLine = s.contains("\n") ? s.split(separator: "\n").joined(separator: " ") : s
-        guard displayWidth(oneLine) > width else { return oneLine }
+        guard displayWidth(oneLine) > limit else { return oneLine }
         var out = ""
         var used = 0
         for ch in oneLine {
             let w = ch.unicodeScalars.reduce(0) { $0 + width(of: $1) }
-            if used + w > width - 1 { break }
+            if used + w > limit - 1 { break }
             out.append(ch)
             used += w
         }

@@ -98,7 +98,7 @@ extension String {
             .split(separator: "\r", omittingEmptySubsequences: false).joined(separator: "\n")
     }
 
-    func replacingNewlines() -> String {
+    public func replacingNewlines() -> String {
         guard contains("\n") else { return self }
         return split(separator: "\n").map { $0.trimmingLeadingWhitespace() }.joined(separator: " ")
     }

@@ -1,0 +1,37 @@
+import ArgumentParser
+import Foundation
+import TicketCore
+import TicketStore
+
+/// `gitdesk demo [DIR]`
+struct DemoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Make a demo desk with the example records from the process documents.",
+        discussion: """
+            Replays the seed stories (CS20240501001 ...) with their logs, each change one \
+            commit at its documented time, then adds N generated tickets. The result is \
+            the same for the same --seed.
+            """
+    )
+
+    @Argument(help: "Directory for the demo desk (must not be a desk already).") var directory: String = "gitdesk-demo"
+    @Option(help: "Generated tickets to add after the seed records.") var tickets: Int = 0
+    @Option(help: "Random seed for generated tickets.") var seed: UInt64 = 1
+    @OptionGroup var global: GlobalOptions
+
+    func validate() throws {
+        guard tickets >= 0 else { throw ValidationError("--tickets must be 0 or more") }
+    }
+
+    func run() throws {
+        let path = global.directory.map { ($0 as NSString).appendingPathComponent(directory) } ?? directory
+        let start = Timestamp.parse("2023-10-01T09:00:00+08:00")!
+        _ = try DeskInitializer.initialize(at: path, config: DeskConfig(), time: start)
+        let demo = DemoDesk(path: path)
+        try demo.replaySeeds()
+        if tickets > 0 { try demo.generate(count: tickets, seed: seed) }
+        print("Demo desk ready in \(path): \(try Desk.open(at: path).ticketPaths().count) tickets.")
+        print("Try: gitdesk list -C \(path)")
+    }
+}

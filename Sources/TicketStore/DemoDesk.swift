@@ -1,0 +1,90 @@
+import TicketCore
+
+/// Fills a desk with the seed stories from the process documents and with
+/// generated tickets, every change one commit at its own time.
+public struct DemoDesk {
+    public let path: String
+
+    public init(path: String) { self.path = path }
+
+    /// One step of a story: who did what, when.
+    public struct Step: Sendable {
+        public var time: String
+        public var by: String
+        public var action: DemoAction
+    }
+
+    /// What a step does.
+    public enum DemoAction: Sendable {
+        case create(id: String, NewTicketRequest)
+        case comment(String)
+        case set([String: String])
+        case workflow(WorkflowStep)
+    }
+
+    /// A workflow operation in a story.
+    public enum WorkflowStep: Sendable {
+        case move(String, reason: String?)
+        case assign(String, department: String?)
+        case resolve(solution: String)
+        case confirm(rating: Int)
+        case close
+        case archive
+        case contact(channel: String, summary: String, followUp: String?, by: String?)
+    }
+
+    /// Replays every seed story.
+    public func replaySeeds() throws(DeskError) {
+        for story in SeedStories.all { try replay(story) }
+    }
+
+    /// Replays one story on the desk.
+    public func replay(_ steps: [Step]) throws(DeskError) {
+        var id = ""
+        for step in steps {
+            let desk = try Desk.open(at: path)
+            guard let person = desk.team.person(step.by) else { throw .unknownOperator(step.by) }
+            guard let time = Timestamp.parse(step.time) else { throw .invalidInput("bad seed time \(step.time)") }
+            switch step.action {
+            case .create(let seedID, let request):
+                var r = request
+                r.id = seedID
+                let ticket = try TicketFactory.make(r, desk: desk, by: person, at: time)
+                id = try desk.create(ticket, by: person, at: time).id
+            case .comment(let text):
+                _ = try desk.update(id, operation: "comment", by: person, at: time) { old in
+                    var t = old
+                    t.log.append(LogEntry(time: time, operator: person.handle, text: text))
+                    return (t, "comment")
+                }
+            case .set(let values):
+                _ = try desk.update(id, operation: "set", by: person, at: time) { old in
+                    var t = old
+                    for (k, v) in values { t[k] = v }
+                    t.log.append(LogEntry(time: time, operator: person.handle, text: "修改 (set) " + values.keys.sorted().joined(separator: ", ")))
+                    return (t, "set " + values.keys.sorted().joined(separator: ", "))
+                }
+            case .workflow(let op):
+                _ = try WorkflowCommands.apply(op, to: id, desk: desk, by: person, at: time)
+            }
+        }
+    }
+
+    /// Adds `count` generated tickets, one commit each.
+    public func generate(count: Int, seed: UInt64) throws(DeskError) {
+        var generator = DemoGenerator(seed: seed)
+        var desk = try Desk.open(at: path)
+        let people = desk.team.people.filter { $0.has(role: "agent") }
+        guard let agent = people.first ?? desk.team.people.first else { throw .noOperator }
+        var time = Timestamp.parse("2024-01-01T09:00:00+08:00")!
+        for i in 0..<count {
+            time = time.adding(seconds: generator.nextGap())
+            var ticket = try TicketFactory.make(generator.nextRequest(), desk: desk, by: agent, at: time)
+            var rng = generator.random
+            ticket["id"] = TicketID.generate(prefix: desk.config.prefix, created: time, using: &rng)
+            generator.random = rng
+            _ = try desk.create(ticket, by: agent, at: time)
+            if i % 500 == 499 { desk = try Desk.open(at: path) }
+        }
+    }
+}
