@@ -20,7 +20,10 @@ let package = Package(
             providers: [.apt(["libgit2-dev"])]
         ),
         // The only module that imports CLibGit2.
-        .target(name: "GitKit", dependencies: ["CLibGit2"]),
+        // Defers mbedTLS's CA-bundle parsing (~5 ms at libgit2 init) until a
+        // transfer needs it; see lazy_certificates.c.
+        .target(name: "CLazyCertificates", linkerSettings: [.linkedLibrary("dl")]),
+        .target(name: "GitKit", dependencies: ["CLibGit2", "CLazyCertificates"]),
         // Tickets, schema, workflow, SLA, privacy, validation: no git.
         .target(
             name: "TicketCore",

@@ -37,7 +37,9 @@ public final class Desk {
         let path = directory ?? FileManager.default.currentDirectoryPath
         let repository: Repository
         do {
+            StartupTrace.mark("process start → open")
             repository = try Repository.discover(from: path)
+            StartupTrace.mark("libgit2 init + discover")
         } catch {
             throw .notARepository(path)
         }
@@ -65,14 +67,18 @@ public final class Desk {
             guard let configBytes = try repository.fileContents(at: DeskLayout.configPath, inTree: tree) else {
                 throw DeskError.notADesk(displayPath)
             }
+            StartupTrace.mark("read HEAD + config blob")
             let config = try DeskConfig.load(yaml: String(decoding: configBytes, as: UTF8.self))
+            StartupTrace.mark("parse config.yaml")
             let schema = try loadSchema(repository: repository, tree: tree)
+            StartupTrace.mark("load schema")
             let team: Team
             if let teamBytes = try repository.fileContents(at: DeskLayout.teamPath, inTree: tree) {
                 team = try Team.load(yaml: String(decoding: teamBytes, as: UTF8.self))
             } else {
                 team = Team(people: [])
             }
+            StartupTrace.mark("load team.yaml")
             return Desk(repository: repository, branch: branch, headCommit: commit, headTree: tree,
                         config: config, schema: schema, team: team)
         } catch {
