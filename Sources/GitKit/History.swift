@@ -12,19 +12,24 @@ extension Repository {
     /// small-tree lookups.
     ///
     /// Pruning rule: when the path is absent from a commit *and* from all of
-    /// its parents, the walk does not continue into those parents. The file
-    /// is born somewhere below the commits that have it, and the search
-    /// stops there instead of walking the whole repository's history. The
-    /// price: if a file was deleted and recreated, commits before the first
-    /// commit range in which it was absent on two consecutive commits are
-    /// not reported (ticket files are never deleted, so this does not arise).
-    public func history(of path: String, from start: ObjectID, limit: Int? = nil) throws -> [CommitInfo] {
+    /// its parents, the walk does not continue into those parents: the file
+    /// was born in a descendant, so that line of history holds nothing more
+    /// about it. This stops the walk at the file's creation instead of
+    /// walking the whole repository, and answers at once for a path that
+    /// never existed. The price: a file deleted two or more commits before
+    /// `start` (or deleted, absent a while, then re-created) hides what came
+    /// before. Pass `includeDeleted: true` to walk on until the path has been
+    /// seen once (then the same rule applies); it costs a walk down to the
+    /// deletion, and the whole history for a path that never existed.
+    public func history(of path: String, from start: ObjectID, limit: Int? = nil,
+                        includeDeleted: Bool = false) throws -> [CommitInfo] {
         if let limit, limit <= 0 { return [] }
         let finder = PathBlobFinder(repository: self, path: path)
         var queue = CommitQueue()
         var seen: Set<ObjectID> = [start]
         queue.push(try lookupCommit(start))
         var result: [CommitInfo] = []
+        var pathSeen = !includeDeleted
         while let commit = queue.pop() {
             let mine = try finder.blob(inTree: commit.treeID)
             var parents: [CommitHandle] = []
@@ -44,7 +49,11 @@ extension Repository {
                 result.append(try commitInfo(commit))
                 if let limit, result.count >= limit { break }
             }
-            if mine == nil && parentBlobs.allSatisfy({ $0 == nil }) { continue }
+            if mine == nil && parentBlobs.allSatisfy({ $0 == nil }) {
+                if pathSeen { continue }
+            } else {
+                pathSeen = true
+            }
             for parent in parents where seen.insert(parent.id).inserted {
                 queue.push(parent)
             }
