@@ -27,11 +27,11 @@ extension Repository {
         let finder = PathBlobFinder(repository: self, path: path)
         var queue = CommitQueue()
         var seen: Set<ObjectID> = [start]
-        queue.push(try lookupCommit(start))
+        let first = try lookupCommit(start)
+        queue.push(first, blob: try finder.blob(inTree: first.treeID))
         var result: [CommitInfo] = []
         var pathSeen = !includeDeleted
-        while let commit = queue.pop() {
-            let mine = try finder.blob(inTree: commit.treeID)
+        while let (commit, mine) = queue.pop() {
             var parents: [CommitHandle] = []
             var parentBlobs: [ObjectID?] = []
             for i in 0..<commit.parentCount {
@@ -54,17 +54,18 @@ extension Repository {
             } else {
                 pathSeen = true
             }
-            for parent in parents where seen.insert(parent.id).inserted {
-                queue.push(parent)
+            for (parent, blob) in zip(parents, parentBlobs) where seen.insert(parent.id).inserted {
+                queue.push(parent, blob: blob)
             }
         }
         return result
     }
 }
 
-/// Finds the blob id at one path in many trees, memoising each directory
+/// Finds the blob id at one path in many trees, memoising each subdirectory
 /// tree's answer: consecutive commits share most subtrees, so only trees that
-/// changed along the path are ever read.
+/// changed along the path are ever read. (Root trees differ in every commit:
+/// not memoised; the walk carries each commit's answer instead.)
 private final class PathBlobFinder {
     private struct Key: Hashable {
         var depth: Int
@@ -87,7 +88,9 @@ private final class PathBlobFinder {
         for depth in components.indices {
             let key = Key(depth: depth, tree: current)
             let next: ObjectID?
-            if let known = memo[key] {
+            if depth == 0 {
+                next = try lookUp(components[0], in: current, isLast: components.count == 1)
+            } else if let known = memo[key] {
                 next = known
             } else {
                 next = try lookUp(components[depth], in: current, isLast: depth == components.count - 1)
@@ -109,13 +112,14 @@ private final class PathBlobFinder {
     }
 }
 
-/// A max-heap of commits by committer time; equal times come out in push order.
+/// A max-heap of commits (each with its blob at the path) by committer time;
+/// equal times come out in push order.
 private struct CommitQueue {
-    private var heap: [(time: Int64, order: Int, commit: CommitHandle)] = []
+    private var heap: [(time: Int64, order: Int, commit: CommitHandle, blob: ObjectID?)] = []
     private var pushed = 0
 
-    mutating func push(_ commit: CommitHandle) {
-        heap.append((commit.time, pushed, commit))
+    mutating func push(_ commit: CommitHandle, blob: ObjectID?) {
+        heap.append((commit.time, pushed, commit, blob))
         pushed += 1
         var child = heap.count - 1
         while child > 0 {
@@ -126,10 +130,11 @@ private struct CommitQueue {
         }
     }
 
-    mutating func pop() -> CommitHandle? {
+    mutating func pop() -> (CommitHandle, ObjectID?)? {
         guard !heap.isEmpty else { return nil }
         heap.swapAt(0, heap.count - 1)
-        let top = heap.removeLast().commit
+        let last = heap.removeLast()
+        let top = (last.commit, last.blob)
         var parent = 0
         while true {
             let left = 2 * parent + 1, right = left + 1
