@@ -16,6 +16,18 @@ public struct CommitInfo: Hashable, Sendable {
     public var message: String
     /// The first paragraph of the message, on one line.
     public var summary: String
+
+    /// Makes a commit value (GitKit fills it from the repository; tests may build their own).
+    public init(id: ObjectID, tree: ObjectID, parents: [ObjectID], author: Signature,
+                committer: Signature, message: String, summary: String) {
+        self.id = id
+        self.tree = tree
+        self.parents = parents
+        self.author = author
+        self.committer = committer
+        self.message = message
+        self.summary = summary
+    }
 }
 
 extension Repository {

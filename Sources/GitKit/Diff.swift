@@ -8,6 +8,13 @@ public struct ChangedPath: Hashable, Sendable {
     public var oldBlob: ObjectID?
     /// Its blob in the new tree; nil if it was deleted.
     public var newBlob: ObjectID?
+
+    /// Makes a changed-path value.
+    public init(path: String, oldBlob: ObjectID?, newBlob: ObjectID?) {
+        self.path = path
+        self.oldBlob = oldBlob
+        self.newBlob = newBlob
+    }
 }
 
 extension Repository {

@@ -12,21 +12,26 @@ extension Repository {
     /// small-tree lookups.
     ///
     /// Pruning rule: when the path is absent from a commit *and* from all of
-    /// its parents, the walk does not continue into those parents. The file
-    /// is born somewhere below the commits that have it, and the search
-    /// stops there instead of walking the whole repository's history. The
-    /// price: if a file was deleted and recreated, commits before the first
-    /// commit range in which it was absent on two consecutive commits are
-    /// not reported (ticket files are never deleted, so this does not arise).
-    public func history(of path: String, from start: ObjectID, limit: Int? = nil) throws -> [CommitInfo] {
+    /// its parents, the walk does not continue into those parents: the file
+    /// was born in a descendant, so that line of history holds nothing more
+    /// about it. This stops the walk at the file's creation instead of
+    /// walking the whole repository, and answers at once for a path that
+    /// never existed. The price: a file deleted two or more commits before
+    /// `start` (or deleted, absent a while, then re-created) hides what came
+    /// before. Pass `includeDeleted: true` to walk on until the path has been
+    /// seen once (then the same rule applies); it costs a walk down to the
+    /// deletion, and the whole history for a path that never existed.
+    public func history(of path: String, from start: ObjectID, limit: Int? = nil,
+                        includeDeleted: Bool = false) throws -> [CommitInfo] {
         if let limit, limit <= 0 { return [] }
         let finder = PathBlobFinder(repository: self, path: path)
         var queue = CommitQueue()
         var seen: Set<ObjectID> = [start]
-        queue.push(try lookupCommit(start))
+        let first = try lookupCommit(start)
+        queue.push(first, blob: try finder.blob(inTree: first.treeID))
         var result: [CommitInfo] = []
-        while let commit = queue.pop() {
-            let mine = try finder.blob(inTree: commit.treeID)
+        var pathSeen = !includeDeleted
+        while let (commit, mine) = queue.pop() {
             var parents: [CommitHandle] = []
             var parentBlobs: [ObjectID?] = []
             for i in 0..<commit.parentCount {
@@ -44,18 +49,23 @@ extension Repository {
                 result.append(try commitInfo(commit))
                 if let limit, result.count >= limit { break }
             }
-            if mine == nil && parentBlobs.allSatisfy({ $0 == nil }) { continue }
-            for parent in parents where seen.insert(parent.id).inserted {
-                queue.push(parent)
+            if mine == nil && parentBlobs.allSatisfy({ $0 == nil }) {
+                if pathSeen { continue }
+            } else {
+                pathSeen = true
+            }
+            for (parent, blob) in zip(parents, parentBlobs) where seen.insert(parent.id).inserted {
+                queue.push(parent, blob: blob)
             }
         }
         return result
     }
 }
 
-/// Finds the blob id at one path in many trees, memoising each directory
+/// Finds the blob id at one path in many trees, memoising each subdirectory
 /// tree's answer: consecutive commits share most subtrees, so only trees that
-/// changed along the path are ever read.
+/// changed along the path are ever read. (Root trees differ in every commit:
+/// not memoised; the walk carries each commit's answer instead.)
 private final class PathBlobFinder {
     private struct Key: Hashable {
         var depth: Int
@@ -78,7 +88,9 @@ private final class PathBlobFinder {
         for depth in components.indices {
             let key = Key(depth: depth, tree: current)
             let next: ObjectID?
-            if let known = memo[key] {
+            if depth == 0 {
+                next = try lookUp(components[0], in: current, isLast: components.count == 1)
+            } else if let known = memo[key] {
                 next = known
             } else {
                 next = try lookUp(components[depth], in: current, isLast: depth == components.count - 1)
@@ -100,13 +112,14 @@ private final class PathBlobFinder {
     }
 }
 
-/// A max-heap of commits by committer time; equal times come out in push order.
+/// A max-heap of commits (each with its blob at the path) by committer time;
+/// equal times come out in push order.
 private struct CommitQueue {
-    private var heap: [(time: Int64, order: Int, commit: CommitHandle)] = []
+    private var heap: [(time: Int64, order: Int, commit: CommitHandle, blob: ObjectID?)] = []
     private var pushed = 0
 
-    mutating func push(_ commit: CommitHandle) {
-        heap.append((commit.time, pushed, commit))
+    mutating func push(_ commit: CommitHandle, blob: ObjectID?) {
+        heap.append((commit.time, pushed, commit, blob))
         pushed += 1
         var child = heap.count - 1
         while child > 0 {
@@ -117,10 +130,11 @@ private struct CommitQueue {
         }
     }
 
-    mutating func pop() -> CommitHandle? {
+    mutating func pop() -> (CommitHandle, ObjectID?)? {
         guard !heap.isEmpty else { return nil }
         heap.swapAt(0, heap.count - 1)
-        let top = heap.removeLast().commit
+        let last = heap.removeLast()
+        let top = (last.commit, last.blob)
         var parent = 0
         while true {
             let left = 2 * parent + 1, right = left + 1

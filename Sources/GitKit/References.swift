@@ -6,6 +6,12 @@ public struct Reference: Hashable, Sendable {
     public var name: String
     /// The object it points at (symbolic references are resolved).
     public var target: ObjectID
+
+    /// Makes a reference value.
+    public init(name: String, target: ObjectID) {
+        self.name = name
+        self.target = target
+    }
 }
 
 extension Repository {

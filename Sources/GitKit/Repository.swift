@@ -80,9 +80,22 @@ public final class Repository {
         git_repository_is_bare(pointer) == 1
     }
 
-    /// True when HEAD is unborn and there are no references at all.
+    /// True when HEAD is unborn and there are no references at all (a new repository).
+    ///
+    /// Not `git_repository_is_empty`: libgit2 1.5 also requires HEAD to name
+    /// `init.defaultBranch` (else `master`), so it says false for our `main`.
     public var isEmpty: Bool {
-        get throws { try check(git_repository_is_empty(pointer)) == 1 }
+        get throws {
+            guard case .unborn = try head() else { return false }
+            var iterator: OpaquePointer? = nil
+            try check(git_reference_iterator_new(&iterator, pointer))
+            defer { git_reference_iterator_free(iterator) }
+            var name: UnsafePointer<CChar>? = nil
+            let rc = git_reference_next_name(&name, iterator)
+            if rc == GIT_ITEROVER.rawValue { return true }
+            try check(rc)
+            return false
+        }
     }
 
     /// Sets the name and e-mail libgit2 writes into reflog entries made

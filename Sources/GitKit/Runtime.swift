@@ -8,6 +8,9 @@ internal import CLibGit2
 enum Runtime {
     private static let token: Void = {
         _ = git_libgit2_init()
+        // Like git, don't re-hash every object read (libgit2's default does):
+        // it halves the cost of history walks. `git fsck` still verifies.
+        _ = gitdesk_set_strict_hash_verification(0)
     }()
 
     /// Makes sure libgit2 is initialised; cheap after the first call.

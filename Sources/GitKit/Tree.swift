@@ -22,6 +22,13 @@ public struct TreeEntry: Hashable, Sendable {
     public var id: ObjectID
     /// The raw git file mode, e.g. `0o100644`.
     public var mode: UInt32
+
+    /// Makes an entry value from an id and a raw git file mode.
+    public init(id: ObjectID, mode: UInt32) {
+        self.id = id
+        self.mode = mode
+    }
+
     /// The mode's meaning.
     public var kind: Kind {
         switch mode {
