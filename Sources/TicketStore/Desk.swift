@@ -64,26 +64,38 @@ public final class Desk {
     public static func open(repository: Repository, branch: String?, commit: ObjectID, displayPath: String) throws(DeskError) -> Desk {
         do {
             let tree = try repository.commit(commit).tree
-            guard let configBytes = try repository.fileContents(at: DeskLayout.configPath, inTree: tree) else {
-                throw DeskError.notADesk(displayPath)
-            }
-            StartupTrace.mark("read HEAD + config blob")
-            let config = try DeskConfig.load(yaml: String(decoding: configBytes, as: UTF8.self))
-            StartupTrace.mark("parse config.yaml")
-            let schema = try loadSchema(repository: repository, tree: tree)
-            StartupTrace.mark("load schema")
-            let team: Team
-            if let teamBytes = try repository.fileContents(at: DeskLayout.teamPath, inTree: tree) {
-                team = try Team.load(yaml: String(decoding: teamBytes, as: UTF8.self))
+            let key = SettingsCache.key(repository: repository, tree: tree)
+            let settings: DeskSettings
+            if let key, let cached = SettingsCache.load(gitDir: repository.gitDir, key: key) {
+                settings = cached
+                StartupTrace.mark("settings from cache")
             } else {
-                team = Team(people: [])
+                settings = try loadSettings(repository: repository, tree: tree, displayPath: displayPath)
+                StartupTrace.mark("settings from YAML")
+                if let key { SettingsCache.store(gitDir: repository.gitDir, key: key, settings: settings) }
             }
-            StartupTrace.mark("load team.yaml")
+            let (config, schema, team) = (settings.config, settings.schema, settings.team)
             return Desk(repository: repository, branch: branch, headCommit: commit, headTree: tree,
                         config: config, schema: schema, team: team)
         } catch {
             throw DeskError.from(error)
         }
+    }
+
+    /// Reads config.yaml, the schema and team.yaml from a tree.
+    static func loadSettings(repository: Repository, tree: ObjectID, displayPath: String) throws -> DeskSettings {
+        guard let configBytes = try repository.fileContents(at: DeskLayout.configPath, inTree: tree) else {
+            throw DeskError.notADesk(displayPath)
+        }
+        let config = try DeskConfig.load(yaml: String(decoding: configBytes, as: UTF8.self))
+        let schema = try loadSchema(repository: repository, tree: tree)
+        let team: Team
+        if let teamBytes = try repository.fileContents(at: DeskLayout.teamPath, inTree: tree) {
+            team = try Team.load(yaml: String(decoding: teamBytes, as: UTF8.self))
+        } else {
+            team = Team(people: [])
+        }
+        return DeskSettings(config: config, schema: schema, team: team)
     }
 
     /// The desk's schema files, each falling back to the built-in default when absent.

@@ -53,6 +53,7 @@ extension Desk {
         defer { withExtendedLifetime(lock) {} }
         let journal = WriteJournal(gitDir: repository.gitDir)
         try journal.recover(in: repository, branch: branch)
+        StartupTrace.mark("lock + journal")
 
         let signature = Signature(name: person.name, email: person.email, time: time.seconds, offsetMinutes: time.offsetMinutes)
         var attempt = 0
@@ -81,6 +82,7 @@ extension Desk {
                     schema: schema, team: team, path: path, old: old?.ticket, new: parsed, author: person))
                 let errors = findings.filter { $0.severity == .error }
                 if !errors.isEmpty { throw DeskError.invalidChange(errors) }
+                StartupTrace.mark("read, change, render, validate")
                 let bytes = Array(text.utf8)
                 if let oldBytes, oldBytes == bytes { throw DeskError.nothingChanged(id) }
 
@@ -89,6 +91,7 @@ extension Desk {
                 let message = "\(id): \(summary.replacingNewlines())\n\nTicket: \(id)\nOperation: \(operation)\n"
                 let commit = try repository.createCommit(tree: newTree, parents: [tip], author: signature,
                                                          committer: signature, message: message)
+                StartupTrace.mark("blob + tree + commit")
                 try journal.begin(path: path)
                 do {
                     try repository.updateReference(branch, to: commit, expecting: tip, message: "gitdesk \(operation): \(id)")
@@ -98,7 +101,9 @@ extension Desk {
                     usleep(UInt32.random(in: 1_000...(5_000 * UInt32(min(attempt, 10)))))
                     continue
                 }
+                StartupTrace.mark("move branch (CAS)")
                 try syncWorkingCopy(path: path, bytes: bytes)
+                StartupTrace.mark("working file + index")
                 journal.end()
                 return ChangeResult(id: id, path: path, commit: commit, ticket: newTicket, summary: summary)
             } catch let error as DeskError {
@@ -110,18 +115,15 @@ extension Desk {
     }
 
     /// Refuses to overwrite edits the user has not committed to this file.
+    ///
+    /// The working file must hold exactly what the branch holds. (A change
+    /// staged and then undone in the working file is not detected: reading
+    /// the whole index costs milliseconds on every command.)
     func checkWorkingCopyIsClean(path: String, committed: [UInt8]?) throws {
         guard let workdir = repository.workdir else { return }
         let full = workdir.hasSuffix("/") ? workdir + path : workdir + "/" + path
         let onDisk = FileManager.default.contents(atPath: full).map { [UInt8]($0) }
-        if onDisk != committed {
-            if committed == nil && onDisk == nil { return }
-            throw DeskError.uncommittedChanges(path)
-        }
-        if let staged = try repository.indexEntry(path) {
-            let headBlob = try repository.entry(at: path, inTree: try repository.commit(try repository.referenceTarget(branch!)!).tree)?.id
-            if staged != headBlob { throw DeskError.uncommittedChanges(path) }
-        }
+        if onDisk != committed { throw DeskError.uncommittedChanges(path) }
     }
 
     /// Writes the committed content to the working file (atomically) and its index entry.
@@ -138,16 +140,7 @@ extension Desk {
             unlink(temp)
             throw DeskError.git("cannot replace \(full): \(String(cString: strerror(errno)))")
         }
-        var tries = 0
-        while true {
-            do {
-                try repository.stageFile(path: path)
-                return
-            } catch let error as GitError where error.code == .locked && tries < 100 {
-                tries += 1
-                usleep(10_000)
-            }
-        }
+        try IndexUpdater.stage(path: path, in: repository)
     }
 }
 
@@ -180,7 +173,7 @@ struct WriteJournal {
                 try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent,
                                                         withIntermediateDirectories: true)
                 _ = FileManager.default.createFile(atPath: full, contents: Data(bytes))
-                try repository.stageFile(path: path)
+                try IndexUpdater.stage(path: path, in: repository)
             }
         } catch {
             throw DeskError.from(error)

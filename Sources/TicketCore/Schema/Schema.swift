@@ -1,6 +1,6 @@
 /// A desk's schema: its fields, enums and workflow, read from
 /// `.gitdesk/schema/*.yaml` so a desk can change them without a rebuild.
-public struct Schema: Sendable {
+public struct Schema: Sendable, Codable {
     public var fields: [FieldDefinition]
     public var enums: [String: [EnumValue]]
     public var workflow: WorkflowDefinition
@@ -16,6 +16,22 @@ public struct Schema: Sendable {
     }
 
     private var fieldIndex: [String: Int]
+
+    enum CodingKeys: String, CodingKey { case fields, enums, workflow }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(fields: try c.decode([FieldDefinition].self, forKey: .fields),
+                  enums: try c.decode([String: [EnumValue]].self, forKey: .enums),
+                  workflow: try c.decode(WorkflowDefinition.self, forKey: .workflow))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(fields, forKey: .fields)
+        try c.encode(enums, forKey: .enums)
+        try c.encode(workflow, forKey: .workflow)
+    }
 
     /// The definition of a field, if the schema has it.
     public func field(_ key: String) -> FieldDefinition? {
