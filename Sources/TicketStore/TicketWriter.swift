@@ -105,6 +105,7 @@ extension Desk {
                 try syncWorkingCopy(path: path, bytes: bytes)
                 StartupTrace.mark("working file + index")
                 journal.end()
+                Maintenance.afterWrite(gitDir: repository.gitDir)
                 return ChangeResult(id: id, path: path, commit: commit, ticket: newTicket, summary: summary)
             } catch let error as DeskError {
                 throw error

@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# make bench: times whole gitdesk commands (start-up included) at 1k and 10k
+# tickets with hyperfine, plus in-process figures from gitdesk-bench, and
+# writes BENCHMARKS.md. Needs the release build (make release) and hyperfine.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+BIN="$ROOT/.build/release/gitdesk"
+BENCH_BIN="$ROOT/.build/release/gitdesk-bench"
+SIZES=${BENCH_SIZES:-"1000 10000"}
+RUNS=${BENCH_RUNS:-30}
+WORK=$(mktemp -d /tmp/gitdesk-bench.XXXXXX)
+trap 'rm -rf "$WORK"' EXIT
+
+if ! command -v hyperfine >/dev/null; then
+  echo "installing hyperfine with apt-get"
+  SUDO=$( [ "$(id -u)" = 0 ] || echo sudo )
+  $SUDO apt-get install -y -qq hyperfine >/dev/null || { $SUDO apt-get update -qq && $SUDO apt-get install -y -qq hyperfine >/dev/null; }
+fi
+[ -x "$BENCH_BIN" ] || swift build -c release --static-swift-stdlib --product gitdesk-bench >/dev/null
+
+export HOME="$WORK/home" GIT_CONFIG_NOSYSTEM=1 GITDESK_OPERATOR=li LANG=C.UTF-8
+mkdir -p "$HOME"
+
+median() { python3 -c "import json,sys; r=json.load(open(sys.argv[1]))['results'][0]; print('%.1f' % (sorted(r['times'])[len(r['times'])//2]*1000))" "$1"; }
+
+rows=""
+for n in $SIZES; do
+  desk="$WORK/desk-$n"
+  echo "== generating a desk with $n tickets"
+  t0=$(date +%s)
+  "$BIN" demo "$desk" --tickets "$n" --seed 42 >/dev/null
+  gen_s=$(( $(date +%s) - t0 ))
+  git -C "$desk" gc -q
+  bytes=$(du -sb "$desk/.git" | cut -f1)
+  per_ticket=$(( bytes / (n + 5) ))
+  cd "$desk"
+  id=$("$BIN" new --type complaint --channel phone --title "基准测试工单" --priority high)
+  hyperfine -N --warmup 3 --runs "$RUNS" --export-json "$WORK/new.json" \
+    "$BIN new --type consult --channel phone --title 基准测试" >/dev/null
+  hyperfine -N --warmup 3 --runs "$RUNS" --export-json "$WORK/set.json" \
+    --parameter-list p urgent,high "$BIN set $id priority={p}" >/dev/null 2>&1 || \
+    hyperfine -N --warmup 3 --runs "$RUNS" --export-json "$WORK/set.json" "$BIN comment $id 基准" >/dev/null
+  hyperfine -N --warmup 3 --runs "$RUNS" --export-json "$WORK/show.json" "$BIN show $id" >/dev/null
+  hyperfine -N --warmup 3 --runs "$RUNS" --export-json "$WORK/history.json" "$BIN history $id" >/dev/null
+  hyperfine -N --warmup 3 --runs "$RUNS" --export-json "$WORK/history-old.json" "$BIN history CS20240501001" >/dev/null
+  hyperfine -N --warmup 1 --runs 5 --export-json "$WORK/list.json" "$BIN list --format json" >/dev/null
+  hyperfine -N --warmup 3 --runs "$RUNS" --export-json "$WORK/version.json" "$BIN --version" >/dev/null
+  cd "$ROOT"
+  rows+="| $n | $(median "$WORK/new.json") | $(median "$WORK/set.json") | $(median "$WORK/show.json") | $(median "$WORK/history.json") | $(median "$WORK/history-old.json") | $(median "$WORK/list.json") | $(median "$WORK/version.json") | $per_ticket | ${gen_s} s |"$'\n'
+done
+
+scan=$("$BENCH_BIN" scan 2>/dev/null || true)
+cpu=$(lscpu 2>/dev/null | sed -n 's/^Model name:[[:space:]]*//p' | head -1)
+cat > BENCHMARKS.md <<MD
+# Benchmarks
+
+Measured by \`make bench\` (scripts/bench.sh) on $(date -u +%Y-%m-%d), $(nproc) cores, ${cpu:-unknown CPU},
+$(uname -sr), release build with the static Swift runtime. Every figure is a whole
+command (process start included), median of $RUNS runs with hyperfine, in a desk made
+by \`gitdesk demo --tickets N\` (one commit per ticket) and packed with \`git gc\`.
+
+| tickets | new (ms) | set (ms) | show (ms) | history, new ticket (ms) | history, oldest ticket (ms) | list --format json (ms) | --version (ms) | .git bytes per ticket | generate |
+|---|---|---|---|---|---|---|---|---|---|
+$rows
+Targets at 10k (Fossil's figures on this machine): new ≤ 16 ms, set ≤ 20 ms, show ≤ 5 ms,
+history ≤ 11 ms. \`--version\` is the floor: process start, Swift runtime and argument parsing.
+
+## In-process figures (gitdesk-bench)
+
+\`\`\`
+$scan
+\`\`\`
+MD
+echo "wrote BENCHMARKS.md"
+cat BENCHMARKS.md
