@@ -79,6 +79,9 @@ public enum SchemaLoader {
             for t in f.requiredForTypes ?? [] where !schema.values(of: "type").contains(where: { $0.key == t }) {
                 throw fail("required_for_types", "field '\(f.key)' names unknown type '\(t)'")
             }
+            for other in (f.requiredUnless ?? [:]).keys where !schema.fields.contains(where: { $0.key == other }) {
+                throw fail("required_unless", "field '\(f.key)' names unknown field '\(other)'")
+            }
         }
         for required in ["id", "created", "title", "status"] where schema.field(required) == nil {
             throw ConfigurationError(file: fieldsFile.name, line: 1, message: "the schema must define the field '\(required)'")
