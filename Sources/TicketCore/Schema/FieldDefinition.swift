@@ -40,19 +40,32 @@ public struct FieldDefinition: Codable, Equatable, Sendable {
     public var requiredForTypes: [String]?
     /// Set by gitdesk itself: `set` refuses it.
     public var system: Bool?
+    /// Lifts `required` / `requiredIn` while another field holds one of the
+    /// listed values (e.g. `satisfaction` is not required when `confirmation` is `auto`).
+    public var requiredUnless: [String: [String]]?
 
     enum CodingKeys: String, CodingKey {
         case key, zh, en, type, `enum`, required, system
         case requiredIn = "required_in"
         case requiredForTypes = "required_for_types"
+        case requiredUnless = "required_unless"
     }
 
     public init(key: String, zh: String, en: String, type: FieldType, enum: String? = nil,
                 required: Bool? = nil, requiredIn: [String]? = nil, requiredForTypes: [String]? = nil,
-                system: Bool? = nil) {
+                system: Bool? = nil, requiredUnless: [String: [String]]? = nil) {
         self.key = key; self.zh = zh; self.en = en; self.type = type; self.enum = `enum`
         self.required = required; self.requiredIn = requiredIn; self.requiredForTypes = requiredForTypes
-        self.system = system
+        self.system = system; self.requiredUnless = requiredUnless
+    }
+
+    /// True if the field must be filled in this ticket (its status, its type
+    /// and the fields `requiredUnless` looks at).
+    public func isRequired(in ticket: Ticket) -> Bool {
+        if let unless = requiredUnless {
+            for (other, values) in unless where ticket[other].map(values.contains) == true { return false }
+        }
+        return isRequired(status: ticket.status, type: ticket["type"])
     }
 
     /// The label in a language.

@@ -4,14 +4,21 @@ public struct Schema: Sendable, Codable {
     public var fields: [FieldDefinition]
     public var enums: [String: [EnumValue]]
     public var workflow: WorkflowDefinition
+    /// Routing of new tickets (routing.yaml; empty when the desk has none).
+    public var routing: RoutingTable
+    /// The SLA policy (sla.yaml; nil when the desk has none: no deadlines).
+    public var sla: SLAPolicy?
 
     /// The file names a schema is read from, in load order.
     public static let fileNames = ["fields.yaml", "enums.yaml", "workflow.yaml", "routing.yaml", "sla.yaml", "privacy.yaml"]
 
-    public init(fields: [FieldDefinition], enums: [String: [EnumValue]], workflow: WorkflowDefinition) {
+    public init(fields: [FieldDefinition], enums: [String: [EnumValue]], workflow: WorkflowDefinition,
+                routing: RoutingTable = RoutingTable(), sla: SLAPolicy? = nil) {
         self.fields = fields
         self.enums = enums
         self.workflow = workflow
+        self.routing = routing
+        self.sla = sla
         self.fieldIndex = Dictionary(fields.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
@@ -67,20 +74,4 @@ public struct Schema: Sendable, Codable {
         }
         return values(of: name).first { $0.key == value }?.label(lang) ?? value
     }
-}
-
-/// The statuses, roles and transitions of a desk.
-public struct WorkflowDefinition: Codable, Equatable, Sendable {
-    /// The status a new ticket starts in.
-    public var initial: String
-    public var roles: [EnumValue]
-    public var statuses: [EnumValue]
-
-    public init(initial: String, roles: [EnumValue], statuses: [EnumValue]) {
-        self.initial = initial
-        self.roles = roles
-        self.statuses = statuses
-    }
-
-    public func status(_ key: String) -> EnumValue? { statuses.first { $0.key == key } }
 }

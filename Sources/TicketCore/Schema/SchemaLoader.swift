@@ -36,8 +36,24 @@ public enum SchemaLoader {
         let fields = try fieldsFile.decode(FieldsFile.self).fields
         let enums = try enumsFile.decode(EnumsFile.self).enums
         let workflow = try workflowFile.decode(WorkflowDefinition.self)
-        let schema = Schema(fields: fields, enums: enums, workflow: workflow)
+        var schema = Schema(fields: fields, enums: enums, workflow: workflow)
         try check(schema, fieldsFile: fieldsFile, enumsFile: enumsFile, workflowFile: workflowFile)
+        try WorkflowChecks.check(workflow, schema: schema, file: workflowFile)
+        // routing.yaml and sla.yaml are optional: a desk without them has no
+        // automatic routing and no deadlines.
+        if let text = files["routing.yaml"] {
+            let routingFile = try YAMLFile(name: "routing.yaml", text: text)
+            if routingFile.root != nil {
+                schema.routing = try routingFile.decode(RoutingTable.self)
+                try WorkflowChecks.check(schema.routing, schema: schema, file: routingFile)
+            }
+        }
+        if let text = files["sla.yaml"] {
+            let slaFile = try YAMLFile(name: "sla.yaml", text: text)
+            if slaFile.root != nil {
+                schema.sla = try SLAPolicyLoader.load(slaFile, priorities: schema.values(of: "priority"))
+            }
+        }
         return schema
     }
 
@@ -62,6 +78,9 @@ public enum SchemaLoader {
             }
             for t in f.requiredForTypes ?? [] where !schema.values(of: "type").contains(where: { $0.key == t }) {
                 throw fail("required_for_types", "field '\(f.key)' names unknown type '\(t)'")
+            }
+            for other in (f.requiredUnless ?? [:]).keys where !schema.fields.contains(where: { $0.key == other }) {
+                throw fail("required_unless", "field '\(f.key)' names unknown field '\(other)'")
             }
         }
         for required in ["id", "created", "title", "status"] where schema.field(required) == nil {

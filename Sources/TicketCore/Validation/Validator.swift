@@ -11,6 +11,14 @@ public struct Validator: Sendable {
     public static let standardRules: [any ValidationRule] = [
         FieldValuesRule(),
         RequiredFieldsRule(),
+        ImmutableFieldsRule(),
+        TicketPathRule(),
+        AppendOnlyLogRule(),
+        TransitionAllowedRule(),
+        TransitionRoleRule(),
+        ReasonRequiredRule(),
+        PermissionRule(),
+        DueChangeRule(),
     ]
 
     /// All findings for one ticket version, errors first.

@@ -1,0 +1,12 @@
+/// `path`: a ticket file under `tickets/` lives at `tickets/YYYY/MM/<ID>.md`,
+/// named by its `id` and filed under the month of its `created` time.
+public struct TicketPathRule: ValidationRule {
+    public let id = "path"
+    public init() {}
+
+    public func check(_ context: ValidationContext) -> [Finding] {
+        guard context.path.hasPrefix("tickets/"), let expected = TicketPath.path(of: context.new.ticket),
+              expected != context.path else { return [] }
+        return [context.finding(id, field: "id", "the ticket belongs at \(expected) (its id and creation month), not \(context.path)")]
+    }
+}

@@ -1,0 +1,35 @@
+/// `transition`: a status change follows the workflow table. Each change is
+/// logged with a `[status: FROM → TO]` marker, the markers chain from the
+/// old status to the new one, and every step is a transition workflow.yaml allows.
+public struct TransitionAllowedRule: ValidationRule {
+    public let id = "transition"
+    public init() {}
+
+    public func check(_ context: ValidationContext) -> [Finding] {
+        let workflow = context.schema.workflow
+        let steps = context.statusSteps
+        let newStatus = context.new.ticket.status
+        var expected = context.old?.status ?? steps.first?.from
+        var findings: [Finding] = []
+        for step in steps {
+            if let e = expected, step.from != e {
+                findings.append(context.finding(id, line: step.line, field: "status",
+                                                "the log records \(step.from) → \(step.to), but the ticket was \(e)"))
+            }
+            if workflow.transition(from: step.from, to: step.to) == nil {
+                let allowed = workflow.targets(from: step.from)
+                findings.append(context.finding(id, line: step.line, field: "status",
+                    "\(step.from) → \(step.to) is not an allowed transition; from \(step.from): \(allowed.isEmpty ? "none" : allowed.joined(separator: ", "))"))
+            }
+            expected = step.to
+        }
+        if let old = context.old, old.status != newStatus, steps.isEmpty {
+            findings.append(context.finding(id, field: "status",
+                "status changed from \(old.status ?? "-") to \(newStatus ?? "-") without a log entry '[status: \(old.status ?? "-") → \(newStatus ?? "-")]'"))
+        } else if let e = expected, !steps.isEmpty, e != newStatus {
+            findings.append(context.finding(id, field: "status",
+                                            "the log ends at status \(e), but the ticket says \(newStatus ?? "-")"))
+        }
+        return findings
+    }
+}

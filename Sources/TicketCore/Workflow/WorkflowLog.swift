@@ -1,0 +1,86 @@
+/// The log lines the workflow writes, readable by people and by gitdesk.
+///
+/// A status change reads `开始处理：新建 → 处理中 [status: new → in_progress]`;
+/// a reason follows on its own line as `原因：…`; a change made by
+/// `gitdesk sweep` carries `[auto]`. The bracketed markers are what the
+/// validator, the SLA clock and reports read; a person editing a file by
+/// hand writes the same markers.
+public enum WorkflowLog {
+    /// Marks an entry written by `gitdesk sweep`.
+    public static let autoMarker = "[auto]"
+    static let statusPrefix = "[status: "
+    static let duePrefix = "[due: "
+    static let arrow = " → "
+    static let reasonPrefixes = ["原因：", "原因:", "reason:", "Reason:"]
+
+    /// The text of a status change entry.
+    public static func statusChange(label: String, from: String, to: String, schema: Schema,
+                                     detail: String? = nil, reason: String? = nil, automatic: Bool = false) -> String {
+        let fromLabel = schema.workflow.status(from)?.zh ?? from
+        let toLabel = schema.workflow.status(to)?.zh ?? to
+        var text = "\(label)：\(fromLabel) → \(toLabel)"
+        if let detail, !detail.isEmpty { text += "，\(detail)" }
+        text += " \(statusPrefix)\(from)\(arrow)\(to)]"
+        if automatic { text += " " + autoMarker }
+        if let reason = reason?.trimmed(), !reason.isEmpty { text += "\n原因：" + reason.replacingNewlines() }
+        return text
+    }
+
+    /// The marker of a due change, ` [due: OLD → NEW]`.
+    public static func dueMarker(from old: String?, to new: String?) -> String {
+        "\(duePrefix)\(old ?? "-")\(arrow)\(new ?? "-")]"
+    }
+
+    /// The status change an entry records, if any.
+    public static func statusChange(in text: String) -> (from: String, to: String)? {
+        guard let start = text.range(of: statusPrefix) else { return nil }
+        let rest = text[start.upperBound...]
+        guard let close = rest.firstIndex(of: "]") else { return nil }
+        let inner = rest[..<close]
+        guard let a = inner.range(of: arrow) else { return nil }
+        let from = String(inner[..<a.lowerBound]).trimmed()
+        let to = String(inner[a.upperBound...]).trimmed()
+        guard TicketFile.isFieldKey(from), TicketFile.isFieldKey(to) else { return nil }
+        return (from, to)
+    }
+
+    /// The reason an entry gives (a line starting `原因：`), if any.
+    public static func reason(in text: String) -> String? {
+        for line in text.split(separator: "\n") {
+            let l = line.trimmed()
+            for p in reasonPrefixes where l.hasPrefix(p) {
+                let r = String(l.dropFirst(p.count)).trimmed()
+                return r.isEmpty ? nil : r
+            }
+        }
+        return nil
+    }
+
+    /// True if `gitdesk sweep` wrote the entry.
+    public static func isAutomatic(_ text: String) -> Bool { text.contains(autoMarker) }
+}
+
+extension String {
+    /// The first range of `needle` (Foundation-free).
+    func range(of needle: String) -> Range<String.Index>? {
+        guard !needle.isEmpty else { return nil }
+        var i = startIndex
+        while i < endIndex {
+            if self[i...].hasPrefix(needle) { return i..<index(i, offsetBy: needle.count) }
+            i = index(after: i)
+        }
+        return nil
+    }
+}
+
+extension Substring {
+    func range(of needle: String) -> Range<String.Index>? {
+        guard !needle.isEmpty else { return nil }
+        var i = startIndex
+        while i < endIndex {
+            if self[i...].hasPrefix(needle) { return i..<index(i, offsetBy: needle.count) }
+            i = index(after: i)
+        }
+        return nil
+    }
+}
