@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import TicketCore
 
@@ -51,5 +52,19 @@ struct SchemaTests {
         #expect(FieldValueCheck.problem(key: "nonsense", value: "x", schema: schema, team: nil)?.contains("unknown field") == true)
         #expect(FieldValueCheck.problem(key: "subtype", value: "hardware", schema: schema, team: nil, ticketType: "consult")?.contains("belongs to") == true)
         #expect(FieldValueCheck.problem(key: "collaborators", value: "logistics, product", schema: schema, team: nil) == nil)
+    }
+}
+
+@Suite("Schema cache encoding")
+struct SchemaCodingTests {
+    @Test func theDefaultSchemaSurvivesAJSONRoundTrip() throws {
+        let schema = try SchemaLoader.loadDefault()
+        let data = try JSONEncoder().encode(schema)
+        let back = try JSONDecoder().decode(Schema.self, from: data)
+        #expect(back.fields == schema.fields)
+        #expect(back.workflow == schema.workflow)
+        #expect(back.routing == schema.routing)
+        #expect(back.sla == schema.sla)
+        #expect(back.layout == schema.layout)
     }
 }

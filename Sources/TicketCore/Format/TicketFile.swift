@@ -148,7 +148,10 @@ public enum TicketFile {
             result.fieldLines[key] = lineNo
             result.ticket[key] = value
         }
-        guard closed else { throw .malformed(line: lines.count, "the front matter has no closing '---' line") }
+        guard closed else {
+            throw .malformed(line: lines.last?.isEmpty == true ? max(1, lines.count - 1) : lines.count,
+                             "the front matter has no closing '---' line")
+        }
 
         // Sections.
         var current: (key: String, line: Int)? = nil

@@ -58,7 +58,12 @@ public struct LogEntry: Equatable, Sendable {
     public init(time: Timestamp, operator: String, text: String) {
         self.time = time
         self.operator = `operator`
-        self.text = Ticket.normalise(text)
+        self.text = LogEntry.normalise(text)
+    }
+
+    /// Log text as the file keeps it: each line trimmed, no blank lines.
+    public static func normalise(_ text: String) -> String {
+        text.replacingCRLF().split(separator: "\n").map { $0.trimmed() }.filter { !$0.isEmpty }.joined(separator: "\n")
     }
 }
 

@@ -3,7 +3,7 @@
 ///
 /// Pure: the caller resolves an IANA zone to an offset (China has no daylight
 /// saving time, so `+08:00` holds all year).
-public struct BusinessCalendar: Equatable, Sendable {
+public struct BusinessCalendar: Codable, Equatable, Sendable {
     /// Offset from UTC in minutes of the working hours (+480 for China).
     public var offsetMinutes: Int
     /// ISO weekdays that are working days (1 = Monday … 7 = Sunday).

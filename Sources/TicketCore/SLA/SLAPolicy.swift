@@ -1,9 +1,9 @@
 /// The desk's service-level policy (服务时效), read from sla.yaml: per
 /// priority a first-response and a resolution target, the business calendar,
 /// the warning threshold and the notice an extension needs.
-public struct SLAPolicy: Equatable, Sendable {
+public struct SLAPolicy: Codable, Equatable, Sendable {
     /// Targets of one priority.
-    public struct Targets: Equatable, Sendable {
+    public struct Targets: Codable, Equatable, Sendable {
         /// First response (首次响应).
         public var respond: SLATarget
         /// Resolution (解决时限): sets a new ticket's `due`.

@@ -1,8 +1,8 @@
 /// An SLA target: a span of time counted either round the clock (`4h`,
 /// 24×7) or in working time only (`3 working days`, `8 working hours`).
-public struct SLATarget: Equatable, Sendable, CustomStringConvertible {
+public struct SLATarget: Codable, Equatable, Sendable, CustomStringConvertible {
     /// How time is counted.
-    public enum Basis: String, Equatable, Sendable {
+    public enum Basis: String, Codable, Equatable, Sendable {
         /// Every hour counts (urgent tickets: 24×7).
         case calendar
         /// Only the calendar's working hours count.

@@ -24,13 +24,15 @@ public struct Schema: Sendable, Codable {
 
     private var fieldIndex: [String: Int]
 
-    enum CodingKeys: String, CodingKey { case fields, enums, workflow }
+    enum CodingKeys: String, CodingKey { case fields, enums, workflow, routing, sla }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         self.init(fields: try c.decode([FieldDefinition].self, forKey: .fields),
                   enums: try c.decode([String: [EnumValue]].self, forKey: .enums),
-                  workflow: try c.decode(WorkflowDefinition.self, forKey: .workflow))
+                  workflow: try c.decode(WorkflowDefinition.self, forKey: .workflow),
+                  routing: try c.decode(RoutingTable.self, forKey: .routing),
+                  sla: try c.decodeIfPresent(SLAPolicy.self, forKey: .sla))
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -38,6 +40,8 @@ public struct Schema: Sendable, Codable {
         try c.encode(fields, forKey: .fields)
         try c.encode(enums, forKey: .enums)
         try c.encode(workflow, forKey: .workflow)
+        try c.encode(routing, forKey: .routing)
+        try c.encodeIfPresent(sla, forKey: .sla)
     }
 
     /// The definition of a field, if the schema has it.
