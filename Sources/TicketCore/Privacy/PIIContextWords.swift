@@ -31,6 +31,9 @@ enum PIIContextWords {
     /// without making it part of an identifier such as `SF1234567890123`.
     static let touchingWords: Set<String> = ["id", "tel", "phone", "mobile", "mob", "cell", "card", "fax"]
 
+    static let touchingWordScalars: [[UInt32]] = touchingWords.map { $0.unicodeScalars.map(\.value) }
+    static let maxTouchingWordLength = touchingWords.map(\.count).max() ?? 1
+
     struct Word {
         let scalars: [UInt32]  // normalised, lower-case
         let cls: Class

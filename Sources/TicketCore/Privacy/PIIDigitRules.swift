@@ -39,12 +39,12 @@ extension PIIScanEngine {
     }
 
     /// The characters of group `gi` (only called for groups of at most 19).
-    func values(_ gi: Int) -> ArraySlice<UInt8> {
+    func values(_ gi: Int) -> UnsafeBufferPointer<UInt8> {
         let g = groups[gi]
-        return chars[g.first..<(g.first + g.count)]
+        return UnsafeBufferPointer(start: chars.base + g.first, count: min(g.count, PIIScanEngine.maxStoredPerGroup))
     }
 
-    func allDigits(_ s: ArraySlice<UInt8>) -> Bool {
+    func allDigits(_ s: some Collection<UInt8>) -> Bool {
         for d in s where d > 9 { return false }
         return true
     }
@@ -91,10 +91,10 @@ extension PIIScanEngine {
         // 2. Bank card grouped by four.
         if count == 4 && groupsFit(gi, [4, 4, 4, 4]) {
             let v16 = joined(gi, 4)
-            if allDigits(v16[...]), PIIChecksum.cardPrefixIsPlausible(v16) {
+            if allDigits(v16), PIIChecksum.cardPrefixIsPlausible(v16) {
                 if gi + 4 < groups.count, groups[gi + 4].usable, (1...3).contains(groups[gi + 4].count) {
                     let v = v16 + values(gi + 4)
-                    if allDigits(v[...]), PIIChecksum.luhnIsValid(v), !context().vetoes(.card) {
+                    if allDigits(v), PIIChecksum.luhnIsValid(v), !context().vetoes(.card) {
                         record(.bankCard, g.start..<groups[gi + 4].end, PIIMask.bankCard(v))
                         return 5
                     }
@@ -139,7 +139,7 @@ extension PIIScanEngine {
         }
         if count == 3 && groupsFit(gi, [3, 4, 4]) {
             let v = joined(gi, 3)
-            if Self.isMobile(v[...]), !context().vetoes(.phone) {
+            if Self.isMobile(v), !context().vetoes(.phone) {
                 record(.mobile, g.start..<groups[gi + 2].end, PIIMask.mobile(v))
                 return 3
             }
@@ -163,7 +163,7 @@ extension PIIScanEngine {
     }
 
     /// `1[3-9]` + 9 digits.
-    static func isMobile(_ v: ArraySlice<UInt8>) -> Bool {
+    static func isMobile<C: RandomAccessCollection<UInt8>>(_ v: C) -> Bool where C.Index == Int {
         guard v.count == 11 else { return false }
         let i = v.startIndex
         guard v[i] == 1, v[i + 1] >= 3, v[i + 1] <= 9 else { return false }
@@ -173,7 +173,7 @@ extension PIIScanEngine {
 
     /// The length of the area code at the start of `v` (3 for 010 and 02x,
     /// 4 for 0[3-9]xx), or nil.
-    static func areaCodeLength(_ v: ArraySlice<UInt8>) -> Int? {
+    static func areaCodeLength<C: RandomAccessCollection<UInt8>>(_ v: C) -> Int? where C.Index == Int {
         let i = v.startIndex
         guard v.count >= 3, v[i] == 0 else { return nil }
         if v[i + 1] == 1 && v[i + 2] == 0 { return 3 }
@@ -202,7 +202,7 @@ extension PIIScanEngine {
                           groups[gi + 2].count == 4, lv.first! >= 2,
                           Self.localLengthFits(area: area, local: l.count + 4) {
                     let local = joined(gi + 1, 2)
-                    if allDigits(local[...]) { found = (l.start..<groups[gi + 2].end, local, 3) }
+                    if allDigits(local) { found = (l.start..<groups[gi + 2].end, local, 3) }
                 }
             }
         } else if Self.localLengthFits(area: area, local: g.count - area), v[v.startIndex + area] >= 2 {

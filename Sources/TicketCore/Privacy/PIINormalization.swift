@@ -87,6 +87,7 @@ struct UTF8Reader {
     /// where it starts and where it ends. `PIINormal.none` at the end of the text.
     @inline(__always)
     func next(_ i: Int) -> (value: UInt32, start: Int, end: Int) {
+        if i < n, p[i] < 0x80 { return (UInt32(p[i]), i, i + 1) }
         var i = i
         while i < n {
             let (raw, len) = scalar(at: i)
@@ -101,6 +102,7 @@ struct UTF8Reader {
     /// where it starts. `PIINormal.none` (start 0) at the start of the text.
     @inline(__always)
     func previous(_ i: Int) -> (value: UInt32, start: Int) {
+        if i > 0, p[i - 1] < 0x80 { return (UInt32(p[i - 1]), i - 1) }
         var i = i
         while i > 0 {
             var s = i - 1

@@ -33,11 +33,12 @@ struct PIIScanEngine {
     /// No new match may start before this offset.
     var lastMatchEnd = 0
 
-    // The current run.
-    var groups: [DigitGroup] = []
+    // The current run, in scratch buffers reused from run to run (no
+    // allocation per run; freed by `deallocate()`).
+    var groups = ScratchBuffer<DigitGroup>(capacity: 16)
     /// One value per character of the run: 0–9 a digit, 10 the check character X, 11 a `*`.
-    var chars: [UInt8] = []
-    var offsets: [Int] = []
+    var chars = ScratchBuffer<UInt8>(capacity: 64)
+    var offsets = ScratchBuffer<Int>(capacity: 64)
     var runStart = 0
     /// `+` directly before the run (`+8613812345678`).
     var runAfterPlus = false
@@ -53,10 +54,14 @@ struct PIIScanEngine {
     init(reader: UTF8Reader, options: PIIScanOptions) {
         self.r = reader
         self.options = options
-        groups.reserveCapacity(16)
-        chars.reserveCapacity(64)
-        offsets.reserveCapacity(64)
         window.reserveCapacity(32)
+    }
+
+    /// Frees the scratch buffers; the engine is not used afterwards.
+    mutating func deallocate() {
+        groups.deallocate()
+        chars.deallocate()
+        offsets.deallocate()
     }
 
     /// Scans the whole text.
@@ -116,9 +121,9 @@ struct PIIScanEngine {
     /// Collects the run starting with the digit at `start`, classifies it and
     /// returns the offset to continue from.
     mutating func scanRun(at start: Int) -> Int {
-        groups.removeAll(keepingCapacity: true)
-        chars.removeAll(keepingCapacity: true)
-        offsets.removeAll(keepingCapacity: true)
+        groups.reset()
+        chars.reset()
+        offsets.reset()
         cachedContext = nil
         runStart = start
         runBracketed = false
@@ -251,16 +256,58 @@ struct PIIScanEngine {
     /// to touch a number (`ID`, `Tel`…).
     func isTouchingWord(endingAt end: Int) -> Bool {
         var letters: [UInt32] = []
+        letters.reserveCapacity(8)
         var q = end
-        while letters.count <= 8 {
+        while letters.count <= PIIContextWords.maxTouchingWordLength {
             let (v, s) = r.previous(q)
             guard PIINormal.isLetter(v) else { break }
             letters.append(v | 0x20)
             q = s
         }
-        guard letters.count <= 8 else { return false }
-        var word = ""
-        for v in letters.reversed() { word.unicodeScalars.append(Unicode.Scalar(UInt8(v))) }
-        return PIIContextWords.touchingWords.contains(word)
+        guard letters.count <= PIIContextWords.maxTouchingWordLength else { return false }
+        return PIIContextWords.touchingWordScalars.contains(letters.reversed())
+    }
+}
+
+/// A growable buffer of trivial values that is emptied without freeing, for
+/// the scanner's per-run state.
+struct ScratchBuffer<Element> {
+    private(set) var base: UnsafeMutablePointer<Element>
+    private(set) var count = 0
+    private var capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = capacity
+        base = .allocate(capacity: capacity)
+    }
+
+    @inline(__always)
+    mutating func append(_ x: Element) {
+        if count == capacity { grow() }
+        (base + count).initialize(to: x)
+        count += 1
+    }
+
+    mutating func grow() {
+        let bigger = UnsafeMutablePointer<Element>.allocate(capacity: capacity * 2)
+        bigger.moveInitialize(from: base, count: count)
+        base.deallocate()
+        base = bigger
+        capacity *= 2
+    }
+
+    @inline(__always) mutating func reset() { count = 0 }
+    var isEmpty: Bool { count == 0 }
+
+    @inline(__always)
+    subscript(i: Int) -> Element {
+        get { base[i] }
+        nonmutating set { base[i] = newValue }
+    }
+
+    mutating func deallocate() {
+        base.deallocate()
+        count = 0
+        capacity = 0
     }
 }

@@ -60,22 +60,32 @@ public enum PIIScanner {
 
     /// `text` (as UTF-8 bytes) with `matches` replaced by their masks.
     static func apply(_ matches: [PIIMatch], to buffer: UnsafeBufferPointer<UInt8>) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(buffer.count + 16)
-        var pos = 0
-        for m in matches {
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[pos..<m.utf8Range.lowerBound]))
-            out.append(contentsOf: m.masked.utf8)
-            pos = m.utf8Range.upperBound
+        var capacity = buffer.count
+        for m in matches { capacity += m.masked.utf8.count - m.utf8Range.count }
+        return String(unsafeUninitializedCapacity: capacity) { out in
+            var pos = 0
+            var written = 0
+            func copy(_ src: UnsafeBufferPointer<UInt8>) {
+                guard let from = src.baseAddress, src.count > 0 else { return }
+                (out.baseAddress! + written).update(from: from, count: src.count)
+                written += src.count
+            }
+            for m in matches {
+                copy(UnsafeBufferPointer(rebasing: buffer[pos..<m.utf8Range.lowerBound]))
+                var mask = m.masked
+                mask.withUTF8 { copy($0) }
+                pos = m.utf8Range.upperBound
+            }
+            copy(UnsafeBufferPointer(rebasing: buffer[pos..<buffer.count]))
+            return written
         }
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[pos..<buffer.count]))
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// Scans UTF-8 bytes, which must be valid UTF-8 (as a `String`'s are).
     static func scan(_ buffer: UnsafeBufferPointer<UInt8>, options: PIIScanOptions) -> [PIIMatch] {
         guard let base = buffer.baseAddress, buffer.count > 0 else { return [] }
         var engine = PIIScanEngine(reader: UTF8Reader(p: base, n: buffer.count), options: options)
+        defer { engine.deallocate() }
         engine.run()
         return engine.matches
     }
