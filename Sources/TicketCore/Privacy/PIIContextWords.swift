@@ -6,14 +6,18 @@
 /// a sentence (`。`, `;`, `!`, `?`). ASCII words match case-insensitively and
 /// only as whole words (`paid` does not contain the word `id`).
 ///
-/// Identifier words (订单号, 运单号, 工单, ¥, order, SN…) mark the number as that
-/// identifier: when one is nearer to the number than any word of the number's
-/// own class, the number is left as typed (rule 7).
+/// Identifier words (订单号, 运单号, 工单, ¥, order, SN…) are labels: they count
+/// only right before the number (at most ``maxIdentifierGap`` characters, as
+/// in `订单号：`). When one is nearer to the number than any word of the
+/// number's own class, the number is that identifier and left as typed
+/// (rule 7).
 enum PIIContextWords {
     enum Class: Int { case identifier, card, id, phone }
 
     /// At most this many characters between a context word and the number.
     static let maxGap = 8
+    /// At most this many characters between an identifier word and the number.
+    static let maxIdentifierGap = 2
 
     static let card = ["卡", "卡号", "银行卡", "card", "账户", "账号", "account", "退款至", "退款到", "打款", "转账"]
     static let id = ["身份证", "证件", "身份", "证号", "id"]
@@ -99,8 +103,9 @@ struct PIIContext {
         if window.isEmpty { return ctx }
         for word in PIIContextWords.all {
             let len = word.scalars.count
+            let maxGap = word.cls == .identifier ? PIIContextWords.maxIdentifierGap : PIIContextWords.maxGap
             var g = 0
-            search: while g <= PIIContextWords.maxGap && g + len <= window.count {
+            search: while g <= maxGap && g + len <= window.count {
                 var k = 0
                 while k < len {
                     if window[g + k] != word.scalars[len - 1 - k] { g += 1; continue search }

@@ -118,30 +118,30 @@ extension PIIScanEngine {
             }
         }
 
-        // 4. Mobile.
-        if count == 11 || count == 13 || count == 15 {
+        // 4. Mobile, possibly after a country code typed without a separator.
+        if count == 3 || count == 11 || count == 5 || count == 13 || count == 7 || count == 15 {
             let v = values(gi)
-            var skip = -1
-            if count == 11 {
-                skip = 0
-            } else if count == 13 && gi == 0 && runAfterPlus && v[v.startIndex] == 8 && v[v.startIndex + 1] == 6 {
-                skip = 2
-            } else if count == 15 && v.starts(with: [0, 0, 8, 6]) {
-                skip = 4
+            var skip = 0
+            if count == 5 || count == 13 {
+                skip = gi == 0 && runAfterPlus && v[0] == 8 && v[1] == 6 ? 2 : -1
+            } else if count == 7 || count == 15 {
+                skip = v[0] == 0 && v[1] == 0 && v[2] == 8 && v[3] == 6 ? 4 : -1
             }
             if skip >= 0 {
-                let national = v.dropFirst(skip)
-                if Self.isMobile(national), !context().vetoes(.phone) {
-                    record(.mobile, offsets[g.first + skip]..<g.end, PIIMask.mobile(Array(national)))
-                    return 1
+                let head = UnsafeBufferPointer(rebasing: v[skip...])
+                if head.count == 11 {
+                    if Self.isMobile(head), !context().vetoes(.phone) {
+                        record(.mobile, offsets[g.first + skip]..<g.end, PIIMask.mobile(Array(head)))
+                        return 1
+                    }
+                } else if gi + 2 < groups.count, groups[gi + 1].usable, groups[gi + 2].usable,
+                          groups[gi + 1].count == 4, groups[gi + 2].count == 4 {
+                    let national = Array(head) + values(gi + 1) + values(gi + 2)
+                    if Self.isMobile(national), !context().vetoes(.phone) {
+                        record(.mobile, offsets[g.first + skip]..<groups[gi + 2].end, PIIMask.mobile(national))
+                        return 3
+                    }
                 }
-            }
-        }
-        if count == 3 && groupsFit(gi, [3, 4, 4]) {
-            let v = joined(gi, 3)
-            if Self.isMobile(v), !context().vetoes(.phone) {
-                record(.mobile, g.start..<groups[gi + 2].end, PIIMask.mobile(v))
-                return 3
             }
         }
 

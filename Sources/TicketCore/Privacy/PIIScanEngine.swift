@@ -159,6 +159,8 @@ struct PIIScanEngine {
                     pos = q
                     continue
                 }
+                // `6***@example.com`: the digits begin a masked e-mail address.
+                if after.value == PIINormal.at { current.masked = true }
                 break collect
             }
             if (v | 0x20) == 0x78 /* x or X */ && acceptsCheckX(current) {
