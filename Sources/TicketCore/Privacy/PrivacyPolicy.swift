@@ -65,6 +65,10 @@ public struct PrivacyPolicy: Sendable, Equatable, Codable {
         } catch let error as PrivacyError {
             throw error
         } catch let DecodingError.dataCorrupted(context) {
+            if let inner = context.underlyingError as? PrivacyError { throw inner }
+            if case let .dataCorrupted(c)? = context.underlyingError as? DecodingError,
+               let inner = c.underlyingError as? PrivacyError { throw inner }
+            if let yaml = context.underlyingError as? YamlError { throw .invalidPolicy(reason: "not valid YAML: \(yaml)") }
             throw .invalidPolicy(reason: Self.describe(context))
         } catch let DecodingError.typeMismatch(_, context) {
             throw .invalidPolicy(reason: Self.describe(context))
