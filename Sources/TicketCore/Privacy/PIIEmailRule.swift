@@ -1,0 +1,84 @@
+/// DOMAIN.md privacy rule 5, e-mail addresses: an ASCII local part, `@` or
+/// `＠`, and a domain of at least two labels whose last label (the TLD) is two
+/// or more letters. The local part is read backwards from the `@`, the domain
+/// forwards, both on the normalised text (full-width letters, zero-width
+/// characters). Not e-mails: `z***@x` (already masked: the local part stops at
+/// `*`), `@mention` (no local part), `user@localhost` (no TLD), and chains
+/// such as `a@b.com@c.com`.
+///
+/// The mask keeps the local part's first character and the whole domain:
+/// `z***@example.com`.
+extension PIIScanEngine {
+    /// Checks the `@` at `atStart..<atEnd`; records an e-mail and returns the
+    /// offset after it, or returns `atEnd`.
+    mutating func scanAt(start atStart: Int, end atEnd: Int) -> Int {
+        guard let e = parseEmail(atStart: atStart, atEnd: atEnd) else { return atEnd }
+        record(.email, e.range, e.masked)
+        return e.range.upperBound
+    }
+
+    func parseEmail(atStart: Int, atEnd: Int) -> (range: Range<Int>, masked: String)? {
+        // Local part, backwards; never into a value already found.
+        var local: [(value: UInt32, start: Int)] = []
+        var q = atStart
+        while true {
+            let (v, s) = r.previous(q)
+            guard s >= lastMatchEnd, v != PIINormal.none, PIINormal.isLocalPartChar(v) else { break }
+            local.append((v, s))
+            if local.count > 64 { return nil }
+            q = s
+        }
+        // Leading punctuation is not part of the address: "..a@b.cn", "-a@b.cn".
+        while let last = local.last, !PIINormal.isAlnum(last.value) { local.removeLast() }
+        guard let first = local.last, let beforeAt = local.first else { return nil }
+        guard beforeAt.value != PIINormal.dot else { return nil }
+        var previousWasDot = false
+        for c in local {
+            if c.value == PIINormal.dot && previousWasDot { return nil }
+            previousWasDot = c.value == PIINormal.dot
+        }
+        let before = r.previous(first.start).value
+        if before == PIINormal.at { return nil }
+
+        // Domain, forwards.
+        var domain: [UInt8] = [UInt8(first.value), 0x2A, 0x2A, 0x2A, 0x40]  // "z***@"
+        let maskPrefix = domain.count
+        var labels = 0
+        var labelLength = 0
+        var labelAllLetters = true
+        var labelFirst: UInt32 = 0
+        var labelLast: UInt32 = 0
+        var end = atEnd
+        q = atEnd
+        while true {
+            let (v, _, e) = r.next(q)
+            if PIINormal.isAlnum(v) || v == PIINormal.hyphen {
+                if labelLength == 0 { labelFirst = v }
+                labelLast = v
+                labelLength += 1
+                labelAllLetters = labelAllLetters && PIINormal.isLetter(v)
+                domain.append(UInt8(v))
+                q = e
+                end = e
+                continue
+            }
+            if v == PIINormal.dot && labelLength > 0 {
+                let nx = r.next(e).value
+                if PIINormal.isAlnum(nx) || nx == PIINormal.hyphen {
+                    guard labelFirst != PIINormal.hyphen, labelLast != PIINormal.hyphen, labelLength <= 63
+                    else { return nil }
+                    labels += 1
+                    labelLength = 0
+                    labelAllLetters = true
+                    domain.append(0x2E)
+                    q = e
+                    continue
+                }
+            }
+            break
+        }
+        guard labelLength >= 2, labelAllLetters, labels >= 1, domain.count - maskPrefix <= 253 else { return nil }
+        if r.next(end).value == PIINormal.at { return nil }
+        return (first.start..<end, String(decoding: domain, as: UTF8.self))
+    }
+}

@@ -1,0 +1,116 @@
+/// The normalisation the scanner applies on the fly (DOMAIN.md, privacy rule 1).
+///
+/// The scanner never builds a normalised copy of the text: it reads the
+/// original UTF-8 bytes and maps each Unicode scalar as it goes, so every
+/// position it reports is a position in the original. The mapping is the part
+/// of NFKC that matters for the values it looks for, plus the removal of
+/// invisible characters:
+///
+/// - full-width ASCII forms U+FF01–FF5E (`１`, `＠`, `．`, `＋`, `（`, `Ａ`…) →
+///   their ASCII letters, digits and punctuation; `￥` → `¥`; small `﹫` → `@`;
+///   small `﹒` → `.`; mathematical digits U+1D7CE–1D7FF → `0`–`9`;
+/// - U+3000, U+00A0, U+2000–200A, U+202F, U+205F → a space;
+/// - U+FE63 (small hyphen-minus) → `-`; also the typographic hyphens and
+///   dashes U+2010–2013 and U+2212 → `-` (NFKC keeps those, but people type
+///   them between digit groups);
+/// - removed: U+200B–200D, U+2060, U+FEFF, U+00AD.
+///
+/// Circled, parenthesised and super-/subscript digits (`①`, `⑴`, `¹`) are
+/// list markers and exponents, not phone digits, and are left alone.
+@usableFromInline
+enum PIINormal {
+    /// Returned for characters that are removed (zero-width, soft hyphen).
+    static let ignorable: UInt32 = 0xFFFF_FFFE
+    /// Returned past either end of the text.
+    static let none: UInt32 = 0xFFFF_FFFF
+
+    static let space: UInt32 = 0x20
+    static let hyphen: UInt32 = 0x2D
+    static let star: UInt32 = 0x2A
+    static let at: UInt32 = 0x40
+    static let dot: UInt32 = 0x2E
+    static let plus: UInt32 = 0x2B
+    static let underscore: UInt32 = 0x5F
+    static let openParen: UInt32 = 0x28
+    static let closeParen: UInt32 = 0x29
+
+    /// Maps one scalar value to its normalised value (see the type's documentation).
+    @inline(__always)
+    static func map(_ v: UInt32) -> UInt32 {
+        if v < 0x80 { return v }
+        switch v {
+        case 0xFF01...0xFF5E: return v &- 0xFEE0
+        case 0x200B...0x200D, 0x2060, 0xFEFF, 0x00AD: return ignorable
+        case 0x00A0, 0x2000...0x200A, 0x202F, 0x205F, 0x3000: return space
+        case 0x2010...0x2013, 0x2212, 0xFE63: return hyphen
+        case 0xFE6B: return at
+        case 0xFE52: return dot
+        case 0xFFE5: return 0xA5
+        case 0x1D7CE...0x1D7FF: return 0x30 &+ (v &- 0x1D7CE) % 10
+        default: return v
+        }
+    }
+
+    @inline(__always) static func isDigit(_ v: UInt32) -> Bool { v &- 0x30 < 10 }
+    @inline(__always) static func isLetter(_ v: UInt32) -> Bool { (v | 0x20) &- 0x61 < 26 }
+    @inline(__always) static func isAlnum(_ v: UInt32) -> Bool { isDigit(v) || isLetter(v) }
+    @inline(__always) static func isSeparator(_ v: UInt32) -> Bool { v == space || v == hyphen }
+    @inline(__always) static func lowered(_ v: UInt32) -> UInt32 { isLetter(v) ? v | 0x20 : v }
+
+    /// Characters allowed in the local part of an e-mail address (ASCII only).
+    @inline(__always) static func isLocalPartChar(_ v: UInt32) -> Bool {
+        isAlnum(v) || v == dot || v == underscore || v == 0x25 /* % */ || v == plus || v == hyphen
+    }
+}
+
+/// Read access to the UTF-8 bytes of a (valid UTF-8) string, scalar by scalar,
+/// forwards and backwards, normalised on the fly.
+struct UTF8Reader {
+    let p: UnsafePointer<UInt8>
+    let n: Int
+
+    /// The raw scalar starting at `i` and its length in bytes.
+    @inline(__always)
+    func scalar(at i: Int) -> (value: UInt32, length: Int) {
+        let b0 = UInt32(p[i])
+        if b0 < 0x80 { return (b0, 1) }
+        if b0 < 0xE0 { return (((b0 & 0x1F) << 6) | (UInt32(p[i + 1]) & 0x3F), 2) }
+        if b0 < 0xF0 {
+            return (((b0 & 0x0F) << 12) | ((UInt32(p[i + 1]) & 0x3F) << 6) | (UInt32(p[i + 2]) & 0x3F), 3)
+        }
+        let v = ((b0 & 0x07) << 18) | ((UInt32(p[i + 1]) & 0x3F) << 12)
+            | ((UInt32(p[i + 2]) & 0x3F) << 6) | (UInt32(p[i + 3]) & 0x3F)
+        return (v, 4)
+    }
+
+    /// The next normalised, non-removed scalar at or after `i`: its value,
+    /// where it starts and where it ends. `PIINormal.none` at the end of the text.
+    @inline(__always)
+    func next(_ i: Int) -> (value: UInt32, start: Int, end: Int) {
+        if i < n, p[i] < 0x80 { return (UInt32(p[i]), i, i + 1) }
+        var i = i
+        while i < n {
+            let (raw, len) = scalar(at: i)
+            let v = PIINormal.map(raw)
+            if v != PIINormal.ignorable { return (v, i, i + len) }
+            i += len
+        }
+        return (PIINormal.none, n, n)
+    }
+
+    /// The previous normalised, non-removed scalar before `i`: its value and
+    /// where it starts. `PIINormal.none` (start 0) at the start of the text.
+    @inline(__always)
+    func previous(_ i: Int) -> (value: UInt32, start: Int) {
+        if i > 0, p[i - 1] < 0x80 { return (UInt32(p[i - 1]), i - 1) }
+        var i = i
+        while i > 0 {
+            var s = i - 1
+            while s > 0 && p[s] & 0xC0 == 0x80 { s -= 1 }
+            let v = PIINormal.map(scalar(at: s).value)
+            if v != PIINormal.ignorable { return (v, s) }
+            i = s
+        }
+        return (PIINormal.none, 0)
+    }
+}

@@ -1,0 +1,315 @@
+/// One group of a digit run: digits typed together, without a separator.
+struct DigitGroup {
+    /// UTF-8 offset of the group's first character.
+    var start: Int
+    /// UTF-8 offset just past its last character.
+    var end: Int
+    /// Index of its first character in the engine's `chars`/`offsets`.
+    var first: Int
+    /// Number of characters (digits, `*`, a final `X`).
+    var count = 0
+    /// Contains `*` between digits: an already-masked value, never matched again.
+    var masked = false
+    /// Touches letters or other identifier characters (`SF1234…`, `v1.2`,
+    /// `…-7K3FQ2`): part of an identifier, never matched.
+    var glued = false
+
+    var usable: Bool { !masked && !glued }
+}
+
+/// The scanner's state machine over the UTF-8 bytes of one string.
+///
+/// The main loop skips every byte that cannot start a value (two compares per
+/// byte, no decoding), so plain Chinese and ASCII text passes at memory speed.
+/// A digit starts a *run*: digit groups joined by single separators (rule 1),
+/// with zero-width characters skipped and full-width digits read as digits.
+/// Each run is then classified group by group, left to right (the rules are
+/// in `PIIDigitRules.swift`). An `@` starts an e-mail check
+/// (`PIIEmailRule.swift`).
+struct PIIScanEngine {
+    let r: UTF8Reader
+    let options: PIIScanOptions
+    var matches: [PIIMatch] = []
+    /// No new match may start before this offset.
+    var lastMatchEnd = 0
+
+    // The current run, in scratch buffers reused from run to run (no
+    // allocation per run; freed by `deallocate()`).
+    var groups = ScratchBuffer<DigitGroup>(capacity: 16)
+    /// One value per character of the run: 0–9 a digit, 10 the check character X, 11 a `*`.
+    var chars = ScratchBuffer<UInt8>(capacity: 64)
+    var offsets = ScratchBuffer<Int>(capacity: 64)
+    var runStart = 0
+    /// `+` directly before the run (`+8613812345678`).
+    var runAfterPlus = false
+    /// The run's first group is an area code in brackets: `(010)12345678`.
+    var runBracketed = false
+    var cachedContext: PIIContext?
+    var window: [UInt32] = []
+
+    static let maxStoredPerGroup = 24
+    static let checkX: UInt8 = 10
+    static let starValue: UInt8 = 11
+
+    init(reader: UTF8Reader, options: PIIScanOptions) {
+        self.r = reader
+        self.options = options
+        window.reserveCapacity(32)
+    }
+
+    /// Frees the scratch buffers; the engine is not used afterwards.
+    mutating func deallocate() {
+        groups.deallocate()
+        chars.deallocate()
+        offsets.deallocate()
+    }
+
+    /// Scans the whole text.
+    mutating func run() {
+        let p = r.p
+        let n = r.n
+        var i = 0
+        while i < n {
+            let b = p[i]
+            // Only ASCII 0x30–0x40 (digits, '@' and a few punctuation marks)
+            // and the lead bytes 0xEF (full-width forms) and 0xF0 (mathematical
+            // digits) can start a value.
+            if b &- 0x30 > 0x10 && b &- 0xEF > 1 {
+                i &+= 1
+                continue
+            }
+            if b < 0x80 {
+                if b <= 0x39 {
+                    i = scanRun(at: i)
+                } else if b == 0x40 {
+                    i = scanAt(start: i, end: i + 1)
+                } else {
+                    i &+= 1
+                }
+                continue
+            }
+            let (raw, len) = r.scalar(at: i)
+            let v = PIINormal.map(raw)
+            if PIINormal.isDigit(v) {
+                i = scanRun(at: i)
+            } else if v == PIINormal.at {
+                i = scanAt(start: i, end: i + len)
+            } else {
+                i += len
+            }
+        }
+    }
+
+    mutating func record(_ kind: PIIKind, _ range: Range<Int>, _ masked: String) {
+        lastMatchEnd = range.upperBound
+        if options.kinds.contains(kind) {
+            matches.append(PIIMatch(kind: kind, utf8Range: range, masked: masked))
+        }
+    }
+
+    /// The context words before the current run (computed once per run, on demand).
+    mutating func context() -> PIIContext {
+        if let c = cachedContext { return c }
+        var c = PIIContext.find(before: runStart, in: r, window: &window)
+        if options.assumesPhoneContext { c.phone = 0 }
+        cachedContext = c
+        return c
+    }
+
+    // MARK: Runs
+
+    /// Collects the run starting with the digit at `start`, classifies it and
+    /// returns the offset to continue from.
+    mutating func scanRun(at start: Int) -> Int {
+        groups.reset()
+        chars.reset()
+        offsets.reset()
+        cachedContext = nil
+        runStart = start
+        runBracketed = false
+        let before = r.previous(start)
+        runAfterPlus = before.value == PIINormal.plus
+
+        var current = DigitGroup(start: start, end: start, first: 0)
+        var pos = start
+        collect: while true {
+            let (v, s, e) = r.next(pos)
+            if PIINormal.isDigit(v) {
+                append(UInt8(v - 0x30), at: s, to: &current)
+                current.end = e
+                pos = e
+                continue
+            }
+            if v == PIINormal.star {
+                // Stars between digits (or opening a group after a separator)
+                // mark a masked value; stars after the digits end the run
+                // (markdown emphasis: **13812345678**).
+                var q = e
+                var starts = [s]
+                var after = r.next(q)
+                while after.value == PIINormal.star {
+                    starts.append(after.start)
+                    q = after.end
+                    after = r.next(q)
+                }
+                if current.count == 0 || PIINormal.isDigit(after.value) {
+                    for st in starts { append(Self.starValue, at: st, to: &current) }
+                    current.masked = true
+                    current.end = q
+                    pos = q
+                    continue
+                }
+                // `6***@example.com`: the digits begin a masked e-mail address.
+                if after.value == PIINormal.at { current.masked = true }
+                break collect
+            }
+            if (v | 0x20) == 0x78 /* x or X */ && acceptsCheckX(current) {
+                append(Self.checkX, at: s, to: &current)
+                current.end = e
+                pos = e
+                continue
+            }
+            var isJoin = PIINormal.isSeparator(v) && current.count > 0
+            var bracket = false
+            if v == PIINormal.closeParen && groups.isEmpty && isBracketedAreaCode(current, before: before.value) {
+                isJoin = true
+                bracket = true
+            }
+            if isJoin {
+                var nx = r.next(e)
+                if bracket && PIINormal.isSeparator(nx.value) { nx = r.next(nx.end) }
+                if PIINormal.isDigit(nx.value) || nx.value == PIINormal.star {
+                    if bracket { runBracketed = true }
+                    groups.append(current)
+                    current = DigitGroup(start: nx.start, end: nx.start, first: chars.count)
+                    pos = nx.start
+                    continue
+                }
+            }
+            break
+        }
+        groups.append(current)
+        let runEnd = current.end
+
+        markGluedEdges(before: before, runEnd: runEnd)
+        classifyRun()
+        return max(runEnd, start + 1)
+    }
+
+    @inline(__always)
+    mutating func append(_ value: UInt8, at offset: Int, to g: inout DigitGroup) {
+        if g.count < Self.maxStoredPerGroup {
+            chars.append(value)
+            offsets.append(offset)
+        }
+        g.count += 1
+    }
+
+    /// `X`/`x` is the check character of an 18-digit resident ID: after 17
+    /// characters, or after 3 in the last group of the 6-8-4 form.
+    func acceptsCheckX(_ g: DigitGroup) -> Bool {
+        if g.count == 17 { return true }
+        if g.count == 3, groups.count >= 2,
+           groups[groups.count - 1].count == 8, groups[groups.count - 2].count == 6 {
+            return true
+        }
+        return false
+    }
+
+    /// `(010)` / `（0755）`: a 3–4 digit group starting with 0 between brackets.
+    func isBracketedAreaCode(_ g: DigitGroup, before: UInt32) -> Bool {
+        before == PIINormal.openParen && !g.masked && (g.count == 3 || g.count == 4) && chars[g.first] == 0
+    }
+
+    /// Marks the first and last group as glued when they touch an identifier:
+    /// letters (`SF1234…`, `…7K3FQ2`), a decimal point or version dot (`1.5`,
+    /// `v2.13`), `-`/`_` joined to letters (`CS-20240501`), `@` (`@163.com`),
+    /// or an e-mail's local part (`13812345678@qq.com`).
+    mutating func markGluedEdges(before: (value: UInt32, start: Int), runEnd: Int) {
+        let v = before.value
+        var glueFirst = false
+        if PIINormal.isLetter(v) {
+            glueFirst = !isTouchingWord(endingAt: runStart)
+        } else if v == PIINormal.dot || v == PIINormal.hyphen || v == PIINormal.underscore {
+            let pp = r.previous(before.start)
+            if PIINormal.isDigit(pp.value) {
+                glueFirst = true
+            } else if PIINormal.isLetter(pp.value) {
+                glueFirst = v == PIINormal.dot || !isTouchingWord(endingAt: before.start)
+            }
+        } else if v == PIINormal.at {
+            glueFirst = true
+        }
+        if glueFirst { groups[0].glued = true }
+
+        let nx = r.next(runEnd)
+        var glueLast = false
+        if PIINormal.isLetter(nx.value) {
+            glueLast = true
+        } else if nx.value == PIINormal.dot || nx.value == PIINormal.hyphen || nx.value == PIINormal.underscore {
+            glueLast = PIINormal.isAlnum(r.next(nx.end).value)
+        } else if nx.value == PIINormal.at {
+            glueLast = parseEmail(atStart: nx.start, atEnd: nx.end) != nil
+        }
+        if glueLast { groups[groups.count - 1].glued = true }
+    }
+
+    /// True when the letters just before `end` form one of the words allowed
+    /// to touch a number (`ID`, `Tel`…).
+    func isTouchingWord(endingAt end: Int) -> Bool {
+        var letters: [UInt32] = []
+        letters.reserveCapacity(8)
+        var q = end
+        while letters.count <= PIIContextWords.maxTouchingWordLength {
+            let (v, s) = r.previous(q)
+            guard PIINormal.isLetter(v) else { break }
+            letters.append(v | 0x20)
+            q = s
+        }
+        guard letters.count <= PIIContextWords.maxTouchingWordLength else { return false }
+        return PIIContextWords.touchingWordScalars.contains(letters.reversed())
+    }
+}
+
+/// A growable buffer of trivial values that is emptied without freeing, for
+/// the scanner's per-run state.
+struct ScratchBuffer<Element> {
+    private(set) var base: UnsafeMutablePointer<Element>
+    private(set) var count = 0
+    private var capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = capacity
+        base = .allocate(capacity: capacity)
+    }
+
+    @inline(__always)
+    mutating func append(_ x: Element) {
+        if count == capacity { grow() }
+        (base + count).initialize(to: x)
+        count += 1
+    }
+
+    mutating func grow() {
+        let bigger = UnsafeMutablePointer<Element>.allocate(capacity: capacity * 2)
+        bigger.moveInitialize(from: base, count: count)
+        base.deallocate()
+        base = bigger
+        capacity *= 2
+    }
+
+    @inline(__always) mutating func reset() { count = 0 }
+    var isEmpty: Bool { count == 0 }
+
+    @inline(__always)
+    subscript(i: Int) -> Element {
+        get { base[i] }
+        nonmutating set { base[i] = newValue }
+    }
+
+    mutating func deallocate() {
+        base.deallocate()
+        count = 0
+        capacity = 0
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+import TicketCore
+
+/// Times ``PIIScanner/scan(_:options:)`` and ``PIIScanner/mask(_:options:)``
+/// over a deterministic mixed Chinese/ASCII text with some personal data
+/// (about one value per 2 KB, all generated), best of `rounds`.
+struct ScanBenchmark {
+    var megabytes: Double
+    var rounds = 5
+
+    func run() {
+        let text = Self.sampleText(bytes: Int(megabytes * 1_048_576))
+        let mb = Double(text.utf8.count) / 1_048_576
+        var found = 0
+        let scanSeconds = best { found = PIIScanner.scan(text).count }
+        let maskSeconds = best { _ = PIIScanner.mask(text) }
+        print("scanner_input_mb=\(String(format: "%.2f", mb))")
+        print("scanner_matches=\(found)")
+        print("scanner_mb_per_s=\(String(format: "%.1f", mb / scanSeconds))")
+        print("mask_mb_per_s=\(String(format: "%.1f", mb / maskSeconds))")
+    }
+
+    func best(_ body: () -> Void) -> Double {
+        var best = Double.infinity
+        for _ in 0..<rounds {
+            let start = DispatchTime.now().uptimeNanoseconds
+            body()
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            best = min(best, seconds)
+        }
+        return best
+    }
+
+    /// SplitMix64, so the text is the same on every run.
+    struct RNG: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    static let sentences = [
+        "客户反馈订单延迟发货，已协调物流部门加急处理。", "用户表示支付成功但订单未生成，导致重复下单。",
+        "技术排查发现接口超时，15:00 接口修复并完成订单同步。", "已向客户说明原因并补发优惠券，客户表示接受。",
+        "询问普通会员是否可兑换积分商城指定商品。", "建议增加\"消息免打扰时间段\"设置功能。",
+        "5月18日购买的手机无法开机，未自行拆修，要求换新。", "明日电话确认处理结果，24 小时内回访。",
+        "The customer reports that the app crashes on login (version 3.2.1, build 4512).",
+        "Order DD20240501123456789 shipped via SF1234567890123 on 2024-05-02 09:15.",
+        "金额¥1,299.00 已原路退回，预计 3-5 个工作日到账。", "工单 CS20240501001 已转交售后专员 D 处理。",
+        "服务器 192.168.10.24 日志显示 502 错误，已重启。", "客户情绪稳定，后续跟进改善接口稳定性。",
+    ]
+
+    static func digits(_ n: Int, _ rng: inout RNG) -> [UInt8] { (0..<n).map { _ in UInt8.random(in: 0...9, using: &rng) } }
+    static func text(_ v: [UInt8]) -> String { String(decoding: v.map { $0 == 10 ? 88 : $0 + 48 }, as: UTF8.self) }
+
+    static func personalValue(_ rng: inout RNG) -> String {
+        switch Int.random(in: 0..<5, using: &rng) {
+        case 0: return "客户电话 " + text([1, UInt8.random(in: 3...9, using: &rng)] + digits(9, &rng)) + "，"
+        case 1: return "邮箱 user\(Int.random(in: 1...9999, using: &rng))@example.com "
+        case 2:
+            var v: [UInt8] = [1, 1, 0, 1, 0, 5, 1, 9, 8, 5, 0, 6, 1, 5] + digits(3, &rng)
+            v.append(PIIChecksum.residentIDCheck(for: v))
+            return "身份证号" + text(v) + "。"
+        case 3:
+            var v: [UInt8] = [6, 2, 2, 2] + digits(11, &rng)
+            v.append(PIIChecksum.luhnCheckDigit(for: v))
+            return "退款至卡号 " + text(v) + "。"
+        default: return "座机 (010)6" + text(digits(7, &rng)) + " "
+        }
+    }
+
+    static func sampleText(bytes: Int) -> String {
+        var rng = RNG(state: 42)
+        var out = ""
+        out.reserveCapacity(bytes + 256)
+        var sincePII = 0
+        while out.utf8.count < bytes {
+            let s = sentences.randomElement(using: &rng)!
+            out += s
+            sincePII += s.utf8.count
+            if sincePII > 2048 {
+                out += personalValue(&rng)
+                sincePII = 0
+            }
+            if Int.random(in: 0..<8, using: &rng) == 0 { out += "\n" }
+        }
+        return out
+    }
+}

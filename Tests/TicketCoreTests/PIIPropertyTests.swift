@@ -1,0 +1,168 @@
+import PropertyBased
+import TestSupport
+import Testing
+import TicketCore
+
+/// A generated value of personal data, as typed, with the words that must
+/// stand before it for it to count.
+struct TypedPII: Sendable, CustomStringConvertible {
+    var kind: PIIKind
+    var context: String
+    var value: String
+    var description: String { "\(kind.rawValue): \(context)\(value)" }
+}
+
+enum PIIGen {
+    /// Random personal data in one of the forms people type.
+    static let typedValue = Generator<TypedPII, Shrink.None<TypedPII>> { rng in
+        var g = PIISamples.SeededRNG(seed: rng.next())
+        return makeTypedValue(using: &g)
+    }
+
+    static func pick<T>(_ a: [T], _ rng: inout PIISamples.SeededRNG) -> T { a[Int.random(in: 0..<a.count, using: &rng)] }
+
+    static func makeTypedValue(using rng: inout PIISamples.SeededRNG) -> TypedPII {
+        switch Int.random(in: 0..<12, using: &rng) {
+        case 0:
+            return TypedPII(kind: .mobile, context: "", value: PIISamples.mobile(using: &rng))
+        case 1:
+            let m = PIISamples.mobile(using: &rng)
+            return TypedPII(kind: .mobile, context: pick(["", "+86 ", "+86-", "86-", "0086 ", "(+86)", "+86"], &rng),
+                            value: PIISamples.grouped344(m, separator: pick([" ", "-", "\u{3000}"], &rng)))
+        case 2:
+            let m = PIISamples.mobile(using: &rng)
+            var chars = Array(m.unicodeScalars.map(String.init))
+            chars.insert(pick(["\u{200B}", "\u{200C}", "\u{200D}", "\u{2060}", "\u{00AD}"], &rng),
+                         at: Int.random(in: 1..<chars.count, using: &rng))
+            return TypedPII(kind: .mobile, context: "", value: chars.joined())
+        case 3:
+            return TypedPII(kind: .mobile, context: "", value: PIISamples.fullWidth(PIISamples.mobile(using: &rng)))
+        case 4:
+            return TypedPII(kind: .residentID, context: "", value: PIISamples.residentID(forceX: Bool.random(using: &rng), using: &rng))
+        case 5:
+            let id = PIISamples.residentID(using: &rng)
+            let a = Array(id)
+            return TypedPII(kind: .residentID, context: pick(["", "证件 "], &rng),
+                            value: String(a[0..<6]) + " " + String(a[6..<14]) + " " + String(a[14..<18]))
+        case 6:
+            return TypedPII(kind: .residentID, context: pick(["身份证", "身份证号：", "证件号码 ", "ID: "], &rng),
+                            value: PIISamples.legacyResidentID(using: &rng))
+        case 7:
+            let card = PIISamples.bankCard(length: Int.random(in: 16...19, using: &rng), using: &rng)
+            return TypedPII(kind: .bankCard, context: "", value: PIISamples.groupedByFour(card, separator: pick([" ", "-"], &rng)))
+        case 8:
+            let card = PIISamples.bankCard(length: Int.random(in: 16...19, using: &rng), using: &rng)
+            return TypedPII(kind: .bankCard, context: pick(["卡号", "银行卡：", "退款至", "转账到账户 ", "card "], &rng), value: card)
+        case 9:
+            return TypedPII(kind: .email, context: "", value: PIISamples.email(using: &rng))
+        case 10:
+            let e = PIISamples.email(using: &rng)
+            return TypedPII(kind: .email, context: "", value: Bool.random(using: &rng) ? e.replacingAt("＠") : PIISamples.fullWidth(e))
+        default:
+            return TypedPII(kind: .landline, context: pick(["电话", "座机：", "固话 ", "tel "], &rng),
+                            value: PIISamples.landline(using: &rng))
+        }
+    }
+
+    /// Chinese text with one generated value in it.
+    static let sentence = Generator<(TypedPII, String), Shrink.None<(TypedPII, String)>> { rng in
+        var g = PIISamples.SeededRNG(seed: rng.next())
+        let pii = makeTypedValue(using: &g)
+        let text = PIISamples.sentence(around: pii.context + pii.value, using: &g)
+        return (pii, text)
+    }
+
+    /// Text made of the pieces the scanner cares about, in random order:
+    /// digits, separators, stars, `@`, letters, full-width and invisible
+    /// characters, context words and whole generated values.
+    static let noisyText = Generator<String, Shrink.None<String>> { rng in
+        var g = PIISamples.SeededRNG(seed: rng.next())
+        return makeNoisyText(using: &g)
+    }
+
+    static func makeNoisyText(using rng: inout PIISamples.SeededRNG) -> String {
+        let tokens = [
+            "1", "3", "8", "0", "6", "2", "9", "5", " ", "-", "*", "**", "@", "＠", "１", "３", "８", "\u{200B}", "\u{00AD}",
+            "X", "x", "a", "z", "Q", ".", "．", "+", "(", ")", "（", "）", "_", "/", ":", "电话", "卡号", "身份证", "订单号",
+            "，", "。", "\n", "ID", "tel", "86", "0086", "+86", "com", "cn", "example", "010", "0755", "¥", "　", "138", "1234",
+            "5678", "2024", "手机尾号", "尾号", "z***@", "138****5678",
+        ]
+        var out = ""
+        for _ in 0..<Int.random(in: 0...40, using: &rng) {
+            if Int.random(in: 0..<8, using: &rng) == 0 {
+                let p = makeTypedValue(using: &rng)
+                out += p.context + p.value
+            } else {
+                out += tokens[Int.random(in: 0..<tokens.count, using: &rng)]
+            }
+        }
+        return out
+    }
+}
+
+extension String {
+    func replacingAt(_ at: String) -> String { split(separator: "@", omittingEmptySubsequences: false).joined(separator: at) }
+}
+
+@Suite("PII scanner properties")
+struct PIIPropertyTests {
+    @Test("generated values in Chinese text are found and masked away")
+    func valuesAreFound() async {
+        await propertyCheck(count: 1500, input: PIIGen.sentence) { pii, text in
+            let result = PIIScanner.mask(text)
+            #expect(result.matches.contains { $0.kind == pii.kind }, "\(pii) in \(text): \(result.matches)")
+            #expect(!result.text.contains(pii.value), "\(pii) still in \(result.text)")
+        }
+    }
+
+    @Test("masking is idempotent and leaves nothing detectable")
+    func idempotent() async {
+        await propertyCheck(count: 3000, input: PIIGen.noisyText) { text in
+            let once = PIIScanner.mask(text).text
+            let again = PIIScanner.mask(once)
+            #expect(again.matches.isEmpty, "\(text.debugDescription) -> \(once.debugDescription): \(again.matches)")
+            #expect(again.text == once)
+        }
+    }
+
+    @Test("the masked text equals the input outside the replaced ranges")
+    func onlyValuesChange() async {
+        await propertyCheck(count: 1000, input: PIIGen.noisyText) { text in
+            let (out, matches) = PIIScanner.mask(text)
+            var rebuilt: [UInt8] = []
+            let bytes = Array(text.utf8)
+            var pos = 0
+            for m in matches {
+                #expect(m.utf8Range.lowerBound >= pos)
+                rebuilt += bytes[pos..<m.utf8Range.lowerBound]
+                rebuilt += Array(m.masked.utf8)
+                pos = m.utf8Range.upperBound
+            }
+            rebuilt += bytes[pos...]
+            #expect(Array(out.utf8) == rebuilt)
+            for m in matches { _ = text[m.range(in: text)] }  // valid indices
+        }
+    }
+
+    @Test("values typed in full-width forms are found like their ASCII forms")
+    func fullWidthMatchesASCII() async {
+        await propertyCheck(count: 300, input: PIIGen.typedValue) { pii in
+            let ascii = pii.context + pii.value
+            let wide = PIISamples.fullWidth(ascii)
+            #expect(PIIScanner.scan(ascii).map(\.kind) == PIIScanner.scan(wide).map(\.kind), "\(ascii) vs \(wide)")
+        }
+    }
+
+    @Test("masked contacts are accepted as masked")
+    func contactMasking() async {
+        await propertyCheck(count: 800, input: PIIGen.typedValue) { pii in
+            let raw = pii.value
+            let stored = ContactMasking.maskContact(raw)
+            #expect(ContactMasking.isMasked(stored), "\(raw) -> \(stored)")
+            if pii.kind == .mobile || pii.kind == .email || pii.kind == .landline {
+                #expect(!ContactMasking.isMasked(raw), "\(raw)")
+                #expect(stored != raw)
+            }
+        }
+    }
+}
