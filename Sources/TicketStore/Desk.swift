@@ -186,8 +186,18 @@ public final class Desk {
     }
 
     /// The commits that touched a ticket, newest first.
+    ///
+    /// Answered from the history index (`HistoryIndex`) when it can be kept
+    /// under `.git/gitdesk/`, else by walking the commit graph.
     public func history(path: String) throws(DeskError) -> [CommitInfo] {
-        do { return try repository.history(of: path, from: headCommit) } catch { throw DeskError.from(error) }
+        do {
+            if let ids = try? HistoryIndex(repository: repository).commits(touching: path, tip: headCommit) {
+                return try ids.map { try repository.commit($0) }
+            }
+            return try repository.history(of: path, from: headCommit)
+        } catch {
+            throw DeskError.from(error)
+        }
     }
 }
 

@@ -22,21 +22,21 @@ final class DeskLock {
     }
 
     /// Waits up to `timeout` seconds for the lock.
-    static func acquire(gitDir: String, timeout: Double = 30) throws(DeskError) -> DeskLock {
+    static func acquire(gitDir: String, name: String = "write.lock", timeout: Double = 30) throws(DeskError) -> DeskLock {
         let dir = gitDir.hasSuffix("/") ? gitDir + "gitdesk" : gitDir + "/gitdesk"
         mkdir(dir, 0o755)
-        let fd = open(dir + "/write.lock", O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw .git("cannot open \(dir)/write.lock: \(String(cString: strerror(errno)))") }
+        let fd = open(dir + "/" + name, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw .git("cannot open \(dir)/\(name): \(String(cString: strerror(errno)))") }
         var waited = 0.0
         var pause = 0.001
         while flock(fd, LOCK_EX | LOCK_NB) != 0 {
             guard errno == EWOULDBLOCK || errno == EINTR else {
                 close(fd)
-                throw .git("cannot lock \(dir)/write.lock: \(String(cString: strerror(errno)))")
+                throw .git("cannot lock \(dir)/\(name): \(String(cString: strerror(errno)))")
             }
             if waited >= timeout {
                 close(fd)
-                throw .busy("this clone (another gitdesk process held \(dir)/write.lock for \(Int(timeout)) s)")
+                throw .busy("this clone (another gitdesk process held \(dir)/\(name) for \(Int(timeout)) s)")
             }
             usleep(UInt32(pause * 1_000_000))
             waited += pause

@@ -101,6 +101,7 @@ extension Desk {
                     usleep(UInt32.random(in: 1_000...(5_000 * UInt32(min(attempt, 10)))))
                     continue
                 }
+                HistoryIndex(repository: repository).record(commit: commit, parent: tip, path: path)
                 StartupTrace.mark("move branch (CAS)")
                 try syncWorkingCopy(path: path, bytes: bytes)
                 StartupTrace.mark("working file + index")
