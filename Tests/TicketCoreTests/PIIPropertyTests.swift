@@ -166,3 +166,16 @@ struct PIIPropertyTests {
         }
     }
 }
+
+/// Inputs the fuzzer and the property tests once broke idempotence with.
+@Test("regressions: masking settles in one pass", arguments: [
+    "(0755)8767436-@nx.om",                       // a number that begins an e-mail's local part
+    "ID。4820 0341 9201 6513 6abc@mail.example.org", // e-mail digits after a card-like run
+    "abc@exampl19900307.3a86-n@ex.com",            // contact masking exposing an e-mail
+])
+func maskingRegressions(text: String) {
+    let once = PIIScanner.mask(text).text
+    #expect(PIIScanner.scan(once).isEmpty, "\(once)")
+    #expect(PIIScanner.mask(once).text == once)
+    #expect(ContactMasking.isMasked(ContactMasking.maskContact(text)))
+}

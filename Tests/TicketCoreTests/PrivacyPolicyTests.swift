@@ -90,3 +90,18 @@ struct PrivacyPolicyTests {
         #expect(ContactMasking.maskContact(stored) == stored)
     }
 }
+
+@Test("policy errors name the key and what is wrong", arguments: [
+    ("kinds: [passport]\n", "privacy.yaml: kinds: unknown kind 'passport' (known kinds: mobile, landline, email, resident_id, bank_card)"),
+    ("stict: true\n", "privacy.yaml: unknown key 'stict'"),
+    ("strict: maybe\n", "privacy.yaml: strict:"),
+    ("strict: [\n", "privacy.yaml: not valid YAML"),
+    ("masked_fields: contact\n", "privacy.yaml: masked_fields:"),
+])
+func policyErrorMessages(yaml: String, message: String) {
+    #expect {
+        _ = try PrivacyPolicy.decode(yaml: yaml)
+    } throws: { error in
+        (error as? PrivacyError)?.description.hasPrefix(message) == true
+    }
+}

@@ -15,24 +15,37 @@ public enum ContactMasking {
     /// True when `s` may be stored as a contact as it is: empty or `-`, or
     /// free of personal data and of unmasked numbers of 7 digits or more.
     public static func isMasked(_ s: String) -> Bool {
+        isMasked(s, kinds: Set(PIIKind.allCases))
+    }
+
+    static func isMasked(_ s: String, kinds: Set<PIIKind>) -> Bool {
         let trimmed = s.trimmingWhitespace
         if trimmed.isEmpty || trimmed == "-" { return true }
-        return PIIScanner.scan(s, options: options).isEmpty && longNumbers(in: s).isEmpty
+        var opts = options
+        opts.kinds = kinds
+        return PIIScanner.scan(s, options: opts).isEmpty && longNumbers(in: s).isEmpty
     }
 
     /// `raw` as it may be stored: a phone number or e-mail becomes its mask
     /// (`138****5678`, `z***@example.com`), any other long number keeps only
     /// its last 4 digits, and anything else is kept as typed.
-    /// `isMasked(maskContact(x))` always holds.
+    /// `isMasked(maskContact(x))` always holds: masking a long number can
+    /// expose another value (`abc12345678.x@example.com`), so the two steps
+    /// repeat until nothing is left; a value that still does not settle
+    /// (only seen with fuzzer input) is stored as `***`.
     public static func maskContact(_ raw: String, kinds: Set<PIIKind> = Set(PIIKind.allCases)) -> String {
         var opts = options
         opts.kinds = kinds
-        let masked = PIIScanner.mask(raw, options: opts).text
-        let runs = longNumbers(in: masked)
-        if runs.isEmpty { return masked }
-        return PIIScanner.withUTF8(masked) { buffer in
-            PIIScanner.apply(runs.map { PIIMatch(kind: .mobile, utf8Range: $0.range, masked: $0.masked) }, to: buffer)
+        var current = raw
+        for _ in 0..<8 {
+            let masked = PIIScanner.mask(current, options: opts)
+            let runs = longNumbers(in: masked.text)
+            if masked.matches.isEmpty && runs.isEmpty { return current }
+            current = runs.isEmpty ? masked.text : PIIScanner.withUTF8(masked.text) { buffer in
+                PIIScanner.apply(runs.map { PIIMatch(kind: .mobile, utf8Range: $0.range, masked: $0.masked) }, to: buffer)
+            }
         }
+        return isMasked(current, kinds: kinds) ? current : "***"
     }
 
     /// Unmasked digit runs (single spaces or hyphens allowed between groups)

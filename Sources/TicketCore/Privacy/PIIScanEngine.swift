@@ -246,10 +246,22 @@ struct PIIScanEngine {
         var glueLast = false
         if PIINormal.isLetter(nx.value) {
             glueLast = true
-        } else if nx.value == PIINormal.dot || nx.value == PIINormal.hyphen || nx.value == PIINormal.underscore {
-            glueLast = PIINormal.isAlnum(r.next(nx.end).value)
-        } else if nx.value == PIINormal.at {
-            glueLast = parseEmail(atStart: nx.start, atEnd: nx.end) != nil
+        } else if (nx.value == PIINormal.dot || nx.value == PIINormal.hyphen || nx.value == PIINormal.underscore)
+                    && PIINormal.isAlnum(r.next(nx.end).value) {
+            glueLast = true
+        } else if nx.value == PIINormal.at || PIINormal.isLocalPartChar(nx.value) {
+            // The digits begin the local part of an e-mail address
+            // (`13812345678@qq.com`, `8767436-@example.com`): the address
+            // is masked as a whole.
+            var at = nx
+            var steps = 0
+            while at.value != PIINormal.at && PIINormal.isLocalPartChar(at.value) && steps < 64 {
+                at = r.next(at.end)
+                steps += 1
+            }
+            if at.value == PIINormal.at {
+                glueLast = parseEmail(atStart: at.start, atEnd: at.end) != nil
+            }
         }
         if glueLast { groups[groups.count - 1].glued = true }
     }

@@ -113,6 +113,16 @@ public struct PrivacyPolicy: Sendable, Equatable, Codable {
         maskedFields = try c.decodeIfPresent([String].self, forKey: .maskedFields) ?? d.maskedFields
         scannedFields = try c.decodeIfPresent([String].self, forKey: .scannedFields) ?? d.scannedFields
         commitMessages = try c.decodeIfPresent(CommitMessages.self, forKey: .commitMessages) ?? d.commitMessages
-        kinds = try c.decodeIfPresent([PIIKind].self, forKey: .kinds) ?? d.kinds
+        if let names = try c.decodeIfPresent([String].self, forKey: .kinds) {
+            kinds = try names.map { name in
+                guard let kind = PIIKind(rawValue: name) else {
+                    throw PrivacyError.invalidPolicy(
+                        reason: "kinds: unknown kind '\(name)' (known kinds: \(PIIKind.allCases.map(\.rawValue).joined(separator: ", ")))")
+                }
+                return kind
+            }
+        } else {
+            kinds = d.kinds
+        }
     }
 }
