@@ -37,5 +37,10 @@ demo: release
 bench: release
 	scripts/bench.sh
 
+## libFuzzer targets (fuzz/): the PII scanner and the ticket parser, FUZZ_SECONDS each.
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	fuzz/run.sh $(FUZZ_SECONDS)
+
 clean:
 	rm -rf .build
