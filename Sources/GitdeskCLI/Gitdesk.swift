@@ -15,7 +15,11 @@ public struct Gitdesk: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             InitCommand.self, NewCommand.self, ShowCommand.self, ListCommand.self,
-            SetCommand.self, CommentCommand.self, HistoryCommand.self, DemoCommand.self,
+            SetCommand.self, CommentCommand.self, HistoryCommand.self,
+            MoveCommand.self, AssignCommand.self, ResolveCommand.self, ConfirmCommand.self,
+            CloseCommand.self, ReopenCommand.self, InvalidCommand.self, ArchiveCommand.self,
+            ExtendCommand.self, ApproveCommand.self, ContactCommand.self,
+            SweepCommand.self, RemindCommand.self, DemoCommand.self,
         ]
     )
 

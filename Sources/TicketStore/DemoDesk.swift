@@ -22,15 +22,40 @@ public struct DemoDesk {
         case workflow(WorkflowStep)
     }
 
-    /// A workflow operation in a story.
+    /// A workflow operation in a story, run through the `WorkflowEngine`
+    /// exactly as the command of the same name runs it.
     public enum WorkflowStep: Sendable {
         case move(String, reason: String?)
         case assign(String, department: String?)
-        case resolve(solution: String)
-        case confirm(rating: Int)
+        case resolve(solution: String, rootCause: String?)
+        case confirm(rating: Int, feedback: String?)
         case close
         case archive
         case contact(channel: String, summary: String, followUp: String?, by: String?)
+        case followUpDone(Int, note: String?)
+
+        /// The engine's result for this step on `ticket`.
+        func run(_ engine: WorkflowEngine, _ ticket: Ticket, by person: Person, at time: Timestamp) throws(WorkflowError) -> WorkflowResult {
+            switch self {
+            case .move(let status, let reason):
+                return try engine.move(ticket, to: status, reason: reason, by: person, at: time)
+            case .assign(let handle, let department):
+                return try engine.assign(ticket, to: handle, department: department, by: person, at: time)
+            case .resolve(let solution, let rootCause):
+                return try engine.resolve(ticket, solution: solution, rootCause: rootCause, by: person, at: time)
+            case .confirm(let rating, let feedback):
+                return try engine.confirm(ticket, rating: rating, feedback: feedback, by: person, at: time)
+            case .close:
+                return try engine.close(ticket, by: person, at: time)
+            case .archive:
+                return try engine.archive(ticket, by: person, at: time)
+            case .contact(let channel, let summary, let followUp, let by):
+                return try engine.contact(ticket, channel: channel, summary: summary, followUp: followUp,
+                                          followUpBy: by.flatMap { Timestamp.parse($0) }, by: person, at: time)
+            case .followUpDone(let number, let note):
+                return try engine.completeFollowUp(ticket, number: number, note: note, by: person, at: time)
+            }
+        }
     }
 
     /// Replays every seed story.
@@ -38,7 +63,7 @@ public struct DemoDesk {
         for story in SeedStories.all { try replay(story) }
     }
 
-    /// Replays one story on the desk.
+    /// Replays one story on the desk, each step one commit by its operator.
     public func replay(_ steps: [Step]) throws(DeskError) {
         var id = ""
         for step in steps {
@@ -49,13 +74,10 @@ public struct DemoDesk {
             case .create(let seedID, let request):
                 var r = request
                 r.id = seedID
-                let ticket = try TicketFactory.make(r, desk: desk, by: person, at: time)
-                id = try desk.create(ticket, by: person, at: time).id
+                id = try TicketFactory.record(r, desk: desk, by: person, at: time).id
             case .comment(let text):
-                _ = try desk.update(id, operation: "comment", by: person, at: time) { old in
-                    var t = old
-                    t.log.append(LogEntry(time: time, operator: person.handle, text: text))
-                    return (t, "comment")
+                _ = try desk.apply(id, by: person, at: time) { engine, ticket in
+                    try engine.comment(ticket, text: text, by: person, at: time)
                 }
             case .set(let values):
                 _ = try desk.update(id, operation: "set", by: person, at: time) { old in
@@ -65,7 +87,9 @@ public struct DemoDesk {
                     return (t, "set " + values.keys.sorted().joined(separator: ", "))
                 }
             case .workflow(let op):
-                _ = try WorkflowCommands.apply(op, to: id, desk: desk, by: person, at: time)
+                _ = try desk.apply(id, by: person, at: time) { engine, ticket in
+                    try op.run(engine, ticket, by: person, at: time)
+                }
             }
         }
     }
@@ -79,11 +103,11 @@ public struct DemoDesk {
         var time = Timestamp.parse("2024-01-01T09:00:00+08:00")!
         for i in 0..<count {
             time = time.adding(seconds: generator.nextGap())
-            var ticket = try TicketFactory.make(generator.nextRequest(), desk: desk, by: agent, at: time)
+            var request = generator.nextRequest()
             var rng = generator.random
-            ticket["id"] = TicketID.generate(prefix: desk.config.prefix, created: time, using: &rng)
+            request.id = TicketID.generate(prefix: desk.config.prefix, created: time, using: &rng)
             generator.random = rng
-            _ = try desk.create(ticket, by: agent, at: time)
+            _ = try TicketFactory.record(request, desk: desk, by: agent, at: time)
             if i % 500 == 499 { desk = try Desk.open(at: path) }
         }
     }

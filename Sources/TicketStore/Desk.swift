@@ -27,9 +27,14 @@ public final class Desk {
         self.headCommit = headCommit
         self.headTree = headTree
         self.config = config
-        self.schema = schema
         self.team = team
-        self.timeZone = DeskTimeZone(identifier: config.timezone)
+        let zone = DeskTimeZone(identifier: config.timezone)
+        self.timeZone = zone
+        // The SLA calendar counts working hours in the desk's time zone
+        // (config.yaml), so `due` and the clocks agree with the dates people see.
+        var schema = schema
+        if zone.zone != nil { schema.sla = schema.sla?.withOffset(zone.currentOffsetMinutes) }
+        self.schema = schema
     }
 
     /// Opens the desk containing `directory` (the current directory when nil).

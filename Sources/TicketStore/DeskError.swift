@@ -21,6 +21,8 @@ public enum DeskError: Error, Equatable, CustomStringConvertible {
     case busy(String)
     case git(String)
     case invalidInput(String)
+    /// The workflow refused the operation (illegal transition, role, reason...).
+    case workflow(WorkflowError)
 
     public var description: String {
         switch self {
@@ -63,6 +65,8 @@ public enum DeskError: Error, Equatable, CustomStringConvertible {
             return "git: \(message)"
         case .invalidInput(let message):
             return message
+        case .workflow(let error):
+            return error.description
         }
     }
 }
@@ -72,6 +76,7 @@ extension DeskError {
     static func from(_ error: any Error) -> DeskError {
         if let d = error as? DeskError { return d }
         if let c = error as? ConfigurationError { return .configuration(c) }
+        if let w = error as? WorkflowError { return .workflow(w) }
         return .git(String(describing: error))
     }
 }

@@ -11,19 +11,15 @@ public struct NewTicketRequest: Sendable {
     }
 }
 
-/// Builds a new ticket: a fresh ID, the creation time, the initial status,
-/// the checked field values and the first log entry.
+/// Records a new ticket (登记): checks what was typed field by field (unknown
+/// fields, fields gitdesk sets itself, values that do not fit), then lets the
+/// workflow engine create it — fresh ID, creation time, initial status,
+/// routing, `due` from the SLA policy and the first log entry.
 public enum TicketFactory {
-    public static func make(_ request: NewTicketRequest, desk: Desk, by person: Person, at now: Timestamp) throws(DeskError) -> Ticket {
-        var ticket = Ticket()
-        if let id = request.id {
-            guard TicketID.isWellFormed(id) else { throw .invalidInput("'\(id)' is not a well-formed ticket ID") }
-            ticket["id"] = id
-        } else {
-            ticket["id"] = TicketID.generate(prefix: desk.config.prefix, created: now)
-        }
-        ticket["created"] = now.iso8601
-        ticket["status"] = desk.schema.workflow.initial
+    public static func make(_ request: NewTicketRequest, desk: Desk, by person: Person, at now: Timestamp) throws(DeskError) -> WorkflowResult {
+        let id = request.id ?? TicketID.generate(prefix: desk.config.prefix, created: now)
+        guard TicketID.isWellFormed(id) else { throw .invalidInput("'\(id)' is not a well-formed ticket ID") }
+        var fields: [String: String] = [:]
         for key in request.values.keys.sorted() {
             let value = request.values[key]!.trimmed()
             guard !value.isEmpty else { continue }
@@ -33,9 +29,18 @@ public enum TicketFactory {
                                                      ticketType: request.values["type"]) {
                 throw .invalidInput("\(key): \(problem)")
             }
-            ticket[key] = value
+            fields[key] = value
         }
-        ticket.log.append(LogEntry(time: now, operator: person.handle, text: "登记 (recorded)"))
-        return ticket
+        do {
+            return try desk.engine.create(id: id, fields: fields, by: person, at: now)
+        } catch {
+            throw .workflow(error)
+        }
+    }
+
+    /// Makes the ticket and commits it (operation `new`).
+    public static func record(_ request: NewTicketRequest, desk: Desk, by person: Person, at now: Timestamp) throws(DeskError) -> ChangeResult {
+        let made = try make(request, desk: desk, by: person, at: now)
+        return try desk.create(made.ticket, operation: made.operation, by: person, at: now)
     }
 }

@@ -9,6 +9,10 @@ public struct ChangeResult: Sendable {
     public var commit: ObjectID
     public var ticket: Ticket
     public var summary: String
+    /// The ticket before the change (nil when created).
+    public var previous: Ticket?
+    /// The `Operation:` trailer of the commit.
+    public var operation: String
 }
 
 /// One change = one commit.
@@ -24,14 +28,16 @@ extension Desk {
     /// How a change is computed from the ticket's current version (nil when
     /// creating): the new version and a one-line summary for the commit message.
     public typealias Change = (Ticket?) throws -> (ticket: Ticket, summary: String)
+    /// A change that also names its operation (workflow results carry their own).
+    typealias Step = (Ticket?) throws -> (ticket: Ticket, summary: String, operation: String)
 
     /// Creates a new ticket file.
     public func create(_ ticket: Ticket, operation: String = "new", by person: Person, at time: Timestamp) throws(DeskError) -> ChangeResult {
         guard let created = ticket.created else { throw .invalidInput("a new ticket needs its created time") }
         let path = DeskLayout.ticketPath(id: ticket.id, created: created)
-        return try write(id: ticket.id, path: path, operation: operation, by: person, at: time, creating: true) { old in
+        return try write(id: ticket.id, path: path, by: person, at: time, creating: true) { old in
             if old != nil { throw DeskError.invalidInput("ticket \(ticket.id) already exists") }
-            return (ticket, "new \(ticket["type"] ?? "ticket"): \(ticket["title"] ?? "")")
+            return (ticket, "new \(ticket["type"] ?? "ticket"): \(ticket["title"] ?? "")", operation)
         }
     }
 
@@ -39,15 +45,32 @@ extension Desk {
     public func update(_ query: String, operation: String, by person: Person, at time: Timestamp,
                        _ change: @escaping (Ticket) throws -> (ticket: Ticket, summary: String)) throws(DeskError) -> ChangeResult {
         let (id, path) = try locate(query)
-        return try write(id: id, path: path, operation: operation, by: person, at: time, creating: false) { old in
+        return try write(id: id, path: path, by: person, at: time, creating: false) { old in
             guard let old else { throw DeskError.unknownTicket(query) }
-            return try change(old)
+            let (ticket, summary) = try change(old)
+            return (ticket, summary, operation)
+        }
+    }
+
+    /// Changes an existing ticket by a workflow operation: the engine's
+    /// result is written as one commit whose `Operation:` trailer is the
+    /// engine's operation. The operation runs again on the new tip if another
+    /// writer got there first; a `WorkflowError` it throws becomes
+    /// `DeskError.workflow` (nothing written).
+    public func apply(_ query: String, by person: Person, at time: Timestamp,
+                      _ operation: @escaping (WorkflowEngine, Ticket) throws -> WorkflowResult) throws(DeskError) -> ChangeResult {
+        let (id, path) = try locate(query)
+        let engine = self.engine
+        return try write(id: id, path: path, by: person, at: time, creating: false) { old in
+            guard let old else { throw DeskError.unknownTicket(query) }
+            let result = try operation(engine, old)
+            return (result.ticket, result.summary, result.operation)
         }
     }
 
     /// The write path shared by every command.
-    func write(id: String, path: String, operation: String, by person: Person, at time: Timestamp,
-               creating: Bool, _ change: Change) throws(DeskError) -> ChangeResult {
+    func write(id: String, path: String, by person: Person, at time: Timestamp,
+               creating: Bool, _ change: Step) throws(DeskError) -> ChangeResult {
         guard let branch else { throw .detachedHead }
         let lock = try DeskLock.acquire(gitDir: repository.gitDir)
         defer { withExtendedLifetime(lock) {} }
@@ -72,7 +95,7 @@ extension Desk {
                 } else if !creating {
                     throw DeskError.unknownTicket(id)
                 }
-                let (newTicket, summary) = try change(old?.ticket)
+                let (newTicket, summary, operation) = try change(old?.ticket)
                 let text = TicketFile.render(newTicket, layout: schema.layout)
                 let parsed: ParsedTicket
                 do { parsed = try TicketFile.parse(text) } catch {
@@ -107,7 +130,8 @@ extension Desk {
                 StartupTrace.mark("working file + index")
                 journal.end()
                 Maintenance.afterWrite(gitDir: repository.gitDir)
-                return ChangeResult(id: id, path: path, commit: commit, ticket: newTicket, summary: summary)
+                return ChangeResult(id: id, path: path, commit: commit, ticket: newTicket, summary: summary,
+                                    previous: old?.ticket, operation: operation)
             } catch let error as DeskError {
                 throw error
             } catch {

@@ -14,16 +14,12 @@ struct CommentCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        let body = text.trimmed()
-        guard !body.isEmpty else { throw CLIError("the comment is empty") }
+        guard !text.trimmed().isEmpty else { throw CLIError("the comment is empty") }
         let desk = try global.openDesk()
         let person = try global.person(in: desk)
         let now = try global.now(in: desk)
-        let result = try desk.update(id, operation: "comment", by: person, at: now) { old in
-            var ticket = old
-            ticket.log.append(LogEntry(time: now, operator: person.handle, text: body))
-            let first = body.split(separator: "\n").first.map(String.init) ?? body
-            return (ticket, "comment: " + (first.count > 60 ? String(first.prefix(60)) + "…" : first))
+        let result = try desk.apply(id, by: person, at: now) { engine, ticket in
+            try engine.comment(ticket, text: text, by: person, at: now)
         }
         print("\(result.id): logged")
     }

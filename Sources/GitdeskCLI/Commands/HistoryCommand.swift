@@ -28,7 +28,8 @@ struct HistoryCommand: ParsableCommand {
             }).serialised())
             return
         }
-        var table = TextTable(headers: ["commit", "time", "author", "summary"])
+        let p = TicketPresenter(schema: desk.schema, language: global.language(for: desk))
+        var table = TextTable(headers: [p.say("提交", "commit"), p.say("时间", "time"), p.say("作者", "author"), p.say("说明", "summary")])
         table.maxColumnWidth = 72
         for c in commits {
             let t = Timestamp(seconds: c.author.time, offsetMinutes: c.author.offsetMinutes)

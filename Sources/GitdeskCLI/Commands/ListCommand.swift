@@ -15,6 +15,9 @@ struct ListCommand: ParsableCommand {
     @Option(help: "Only this type.") var type: String?
     @Option(help: "Only this priority.") var priority: String?
     @Option(help: "Only tickets assigned to this handle.") var assignee: String?
+    @Flag(help: "Only open tickets past their resolution deadline (SLA, pauses counted).") var overdue = false
+    @Option(help: ArgumentHelp("Only open tickets whose deadline (SLA, pauses counted) falls before this time.", valueName: "time"))
+    var dueBefore: String?
     @Option(help: "Output format: table, json or csv.") var format: Format = .table
     @OptionGroup var global: GlobalOptions
 
@@ -23,17 +26,33 @@ struct ListCommand: ParsableCommand {
         try checkFilter("status", status, desk)
         try checkFilter("type", type, desk)
         try checkFilter("priority", priority, desk)
+        let now = try global.now(in: desk)
+        let before = try dueBefore.map { text in
+            guard let t = desk.parseTime(text, near: now) else {
+                throw CLIError("--due-before '\(text)' is not a date-time like 2024-05-02 18:00")
+            }
+            return t
+        }
         let (all, unreadable) = try desk.allTickets()
         for bad in unreadable { printError("warning: \(bad.path): \(bad.error)") }
         let tickets = all.filter { t in
-            (status == nil || t.status == status) && (type == nil || t["type"] == type)
+            guard (status == nil || t.status == status) && (type == nil || t["type"] == type)
                 && (priority == nil || t["priority"] == priority) && (assignee == nil || t["assignee"] == assignee)
+            else { return false }
+            guard overdue || before != nil else { return true }
+            let sla = SLAClock.status(of: t, at: now, schema: desk.schema)
+            if overdue && !sla.isOverdue { return false }
+            if let before {
+                guard let resolve = sla.resolve, resolve.stopped == nil, !desk.schema.workflow.isTerminal(t.status),
+                      resolve.due < before else { return false }
+            }
+            return true
         }.sorted { ($0["created"] ?? "", $0.id) > ($1["created"] ?? "", $1.id) }
         let lang = global.language(for: desk)
         let presenter = TicketPresenter(schema: desk.schema, language: lang)
         switch format {
         case .json:
-            print(JSONValue.array(tickets.map(presenter.json)).serialised())
+            print(JSONValue.array(tickets.map { presenter.json($0) }).serialised())
         case .csv:
             let keys = desk.schema.fields.map(\.key)
             var out = CSVWriter.line(keys)

@@ -7,7 +7,9 @@ struct NewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "new",
         abstract: "Record a new ticket and print its ID.",
-        discussion: "Contacts are stored masked (138****5678); personal data in free text is masked or refused per .gitdesk/schema/privacy.yaml."
+        discussion: """
+            The ticket is routed by .gitdesk/schema/routing.yaml (department and default             handler by type; urgent tickets take the green channel to tech support) and             gets its deadline (due) from sla.yaml. Contacts are stored masked             (138****5678); personal data in free text is masked or refused per privacy.yaml.
+            """
     )
 
     @Option(help: "Type: consult, complaint, suggestion, fault, other.") var type: String
@@ -33,8 +35,6 @@ struct NewCommand: ParsableCommand {
             "customer_id": customer, "submitter": submitter, "subtype": subtype,
         ]
         let request = NewTicketRequest(values: values.compactMapValues { $0 })
-        let ticket = try TicketFactory.make(request, desk: desk, by: person, at: now)
-        let result = try desk.create(ticket, by: person, at: now)
-        print(result.id)
+        print(try TicketFactory.record(request, desk: desk, by: person, at: now).id)
     }
 }

@@ -6,22 +6,23 @@ import TicketStore
 struct ShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
-        abstract: "Show one ticket: fields, texts, contacts and log.",
+        abstract: "Show one ticket: fields, SLA clocks, texts, contacts and log.",
         discussion: "ID may be the whole ID or a unique prefix of it or of its random suffix."
     )
 
     @Argument(help: "Ticket ID or a unique prefix of it or of its suffix.") var id: String
-    @Flag(help: "Print one JSON object keyed by the schema's field keys, plus contacts and log.") var json = false
+    @Flag(help: "Print one JSON object keyed by the schema's field keys, plus contacts, log and sla.") var json = false
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
         let desk = try global.openDesk()
         let (_, _, parsed) = try desk.ticket(id)
         let presenter = TicketPresenter(schema: desk.schema, language: global.language(for: desk))
+        let sla = SLAClock.status(of: parsed.ticket, at: try global.now(in: desk), schema: desk.schema)
         if json {
-            print(presenter.json(parsed.ticket).serialised())
+            print(presenter.json(parsed.ticket, sla: sla).serialised())
         } else {
-            print(presenter.text(parsed.ticket), terminator: "")
+            print(presenter.text(parsed.ticket, sla: sla), terminator: "")
         }
     }
 }

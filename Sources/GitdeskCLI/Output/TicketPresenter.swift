@@ -6,9 +6,20 @@ struct TicketPresenter {
     let schema: Schema
     let language: Language
 
+    /// `label  value` lines, indented, the values lined up (CJK-width aware).
+    func aligned(_ rows: [(String, String)]) -> String {
+        let width = rows.map { TextTable.displayWidth($0.0) }.max() ?? 0
+        return rows.map { label, value in
+            "  " + label + String(repeating: " ", count: width - TextTable.displayWidth(label)) + "  " + value + "\n"
+        }.joined()
+    }
+
+    /// A phrase in the output language.
+    func say(_ zh: String, _ en: String) -> String { language == .zh ? zh : en }
+
     /// `show --json` / `list --format json`: every schema field key (null when
-    /// empty), then `contacts` and `log`.
-    func json(_ ticket: Ticket) -> JSONValue {
+    /// empty), then `contacts` and `log`; `show --json` adds `sla`.
+    func json(_ ticket: Ticket, sla: SLAStatus? = nil) -> JSONValue {
         var pairs: [(String, JSONValue)] = []
         for field in schema.fields {
             pairs.append((field.key, value(ticket[field.key], type: field.type)))
@@ -28,7 +39,60 @@ struct TicketPresenter {
         pairs.append(("log", .array(ticket.log.map { e in
             .object([("time", .string(e.time.iso8601)), ("operator", .string(e.operator)), ("text", .string(e.text))])
         })))
+        if let sla { pairs.append(("sla", json(sla))) }
         return .object(pairs)
+    }
+
+    /// The `sla` object: both clocks, and whether the ticket is paused, overdue or due soon.
+    func json(_ sla: SLAStatus) -> JSONValue {
+        func measure(_ m: SLAMeasure?) -> JSONValue {
+            guard let m else { return .null }
+            return .object([
+                ("state", .string(m.state.rawValue)), ("start", .string(m.start.iso8601)), ("due", .string(m.due.iso8601)),
+                ("basis", .string(m.basis.rawValue)), ("elapsed_seconds", .int(Int(m.elapsed))),
+                ("remaining_seconds", .int(Int(m.remaining))), ("overrun_seconds", .int(Int(m.overrun))),
+                ("paused_seconds", .int(Int(m.paused))), ("stopped", m.stopped.map { .string($0.iso8601) } ?? .null),
+            ])
+        }
+        return .object([
+            ("respond", measure(sla.respond)), ("resolve", measure(sla.resolve)),
+            ("paused", .bool(sla.pausedNow)), ("overdue", .bool(sla.isOverdue)), ("due_soon", .bool(sla.isDueSoon)),
+        ])
+    }
+
+    /// The SLA lines of `show`: first response and resolution, each with its
+    /// state, deadline, remaining or overrun time and time paused.
+    func slaText(_ sla: SLAStatus) -> String {
+        let rows = [(say("首次响应", "First response"), sla.respond), (say("解决时限", "Resolution"), sla.resolve)]
+            .compactMap { label, m in m.map { (label, $0.summary(language)) } }
+        guard !rows.isEmpty else { return "" }
+        var out = "\n" + say("服务时效", "SLA") + (sla.pausedNow ? say("（等待客户，计时暂停）", " (waiting on the customer: clock paused)") : "") + "\n"
+        out += aligned(rows)
+        return out
+    }
+
+    /// What a write did: `ID: summary`, then each changed field as
+    /// `label  old → new` and any contact added, in the output language.
+    func outcome(_ result: ChangeResult) -> String {
+        var out = "\(result.id): \(result.summary)\n"
+        let old = result.previous ?? Ticket()
+        let new = result.ticket
+        var rows: [(String, String)] = []
+        for f in schema.fields where old[f.key] != new[f.key] && f.key != "id" {
+            if f.type == .longtext {
+                rows.append((f.label(language), new[f.key].map { TextTable.truncate($0, to: 60) } ?? say("（已清除）", "(cleared)")))
+                continue
+            }
+            let before = old[f.key] == nil ? "" : display(old, f.key) + " → "
+            rows.append((f.label(language), before + (new[f.key] == nil ? "-" : display(new, f.key))))
+        }
+        for (i, c) in new.contacts.enumerated() where i >= old.contacts.count || old.contacts[i] != c {
+            var line = "#\(i + 1) [\(schema.label(value: c.channel, of: "channel", language))] \(c.summary)"
+            if let f = c.followUp { line += " → \(f) · " + (c.done ? say("已完成", "done") : say("待跟进", "open")) }
+            rows.append((say("沟通记录", "Contact"), line))
+        }
+        out += aligned(rows)
+        return out
     }
 
     private func value(_ text: String?, type: FieldType) -> JSONValue {
@@ -47,36 +111,34 @@ struct TicketPresenter {
         return schema.label(value: v, of: key, language)
     }
 
-    /// `show` in text: header, fields, sections, contacts and log.
-    func text(_ ticket: Ticket) -> String {
+    /// `show` in text: header, fields, SLA, sections, contacts and log.
+    func text(_ ticket: Ticket, sla: SLAStatus? = nil) -> String {
         var out = "\(ticket.id)  \(ticket["title"] ?? "")\n"
         let front = schema.fields.filter { $0.type != .longtext && $0.key != "id" && $0.key != "title" }
         let rows = front.compactMap { f -> (String, String)? in
             ticket[f.key] == nil ? nil : (f.label(language), display(ticket, f.key))
         }
-        let width = rows.map { TextTable.displayWidth($0.0) }.max() ?? 0
-        for (label, value) in rows {
-            out += "  " + label + String(repeating: " ", count: width - TextTable.displayWidth(label)) + "  " + value + "\n"
-        }
+        out += aligned(rows)
+        if let sla { out += slaText(sla) }
         for f in schema.fields where f.type == .longtext {
             guard let v = ticket[f.key] else { continue }
             out += "\n\(f.label(language))\n"
             for line in v.split(separator: "\n", omittingEmptySubsequences: false) { out += "  \(line)\n" }
         }
         if !ticket.contacts.isEmpty {
-            out += "\n" + (language == .zh ? "沟通记录" : "Contacts") + "\n"
+            out += "\n" + say("沟通记录", "Contacts") + "\n"
             for (i, c) in ticket.contacts.enumerated() {
                 let channel = schema.label(value: c.channel, of: "channel", language)
                 out += "  #\(i + 1) \(c.time.shortDisplay)  \(c.operator)  [\(channel)] \(c.summary)\n"
                 if let f = c.followUp {
-                    let by = c.followUpBy.map { " (\(language == .zh ? "截止" : "by") \($0.shortDisplay))" } ?? ""
-                    let state = c.done ? (language == .zh ? "已完成" : "done") : (language == .zh ? "待跟进" : "open")
+                    let by = c.followUpBy.map { " (\(say("截止", "by")) \($0.shortDisplay))" } ?? ""
+                    let state = c.done ? say("已完成", "done") : say("待跟进", "open")
                     out += "      → \(f)\(by) · \(state)\n"
                 }
             }
         }
         if !ticket.log.isEmpty {
-            out += "\n" + (language == .zh ? "处理记录" : "Log") + "\n"
+            out += "\n" + say("处理记录", "Log") + "\n"
             for e in ticket.log {
                 let lines = e.text.split(separator: "\n")
                 out += "  \(e.time.shortDisplay)  \(e.operator)  \(lines.first ?? "")\n"
