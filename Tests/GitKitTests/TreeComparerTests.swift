@@ -13,10 +13,11 @@ import Testing
         let comparer = TreeComparer(repository: repo)
         for round in 0..<40 {
             var edits: [String: String?] = [:]
+            let committed = files
             for _ in 0..<Int.random(in: 1...6, using: &rng) {
                 let month = Int.random(in: 1...3, using: &rng)
                 let path = "tickets/2024/0\(month)/T\(Int.random(in: 0..<12, using: &rng)).md"
-                if files[path] != nil && Bool.random(using: &rng) {
+                if committed[path] != nil && files[path] != nil && Bool.random(using: &rng) {
                     edits[path] = .some(nil)
                     files[path] = nil
                 } else {
