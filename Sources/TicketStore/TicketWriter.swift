@@ -53,6 +53,7 @@ extension Desk {
         defer { withExtendedLifetime(lock) {} }
         let journal = WriteJournal(gitDir: repository.gitDir)
         try journal.recover(in: repository, branch: branch)
+        try waitForIndex()
 
         let signature = Signature(name: person.name, email: person.email, time: time.seconds, offsetMinutes: time.offsetMinutes)
         var attempt = 0
@@ -106,6 +107,23 @@ extension Desk {
             } catch {
                 throw DeskError.from(error)
             }
+        }
+    }
+
+    /// Waits (up to a second) while another program holds `.git/index.lock`,
+    /// then refuses before anything is committed: once the branch has moved,
+    /// the index must be updated too, or `git status` would show the change
+    /// reverted while gitdesk reported a failure (and a retry would repeat it).
+    func waitForIndex() throws(DeskError) {
+        guard repository.workdir != nil else { return }
+        let lock = (repository.gitDir.hasSuffix("/") ? repository.gitDir : repository.gitDir + "/") + "index.lock"
+        var tries = 0
+        while access(lock, F_OK) == 0 {
+            guard tries < 100 else {
+                throw .busy("the index (\(lock) exists; if no git command is running, remove it)")
+            }
+            tries += 1
+            usleep(10_000)
         }
     }
 
