@@ -24,7 +24,9 @@ struct ListCommand: ParsableCommand {
         try checkFilter("type", type, desk)
         try checkFilter("priority", priority, desk)
         let (all, unreadable) = try desk.allTickets()
-        for bad in unreadable { printError("warning: \(bad.path): \(bad.error)") }
+        for bad in unreadable {  // a parse error already names file:line
+            printError("warning: " + (bad.error.hasPrefix(bad.path) ? bad.error : "\(bad.path): \(bad.error)"))
+        }
         let tickets = all.filter { t in
             (status == nil || t.status == status) && (type == nil || t["type"] == type)
                 && (priority == nil || t["priority"] == priority) && (assignee == nil || t["assignee"] == assignee)
