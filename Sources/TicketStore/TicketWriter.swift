@@ -76,6 +76,7 @@ extension Desk {
         defer { withExtendedLifetime(lock) {} }
         let journal = WriteJournal(gitDir: repository.gitDir)
         try journal.recover(in: repository, branch: branch)
+        try waitForIndex()
         StartupTrace.mark("lock + journal")
 
         let signature = Signature(name: person.name, email: person.email, time: time.seconds, offsetMinutes: time.offsetMinutes)
@@ -126,9 +127,17 @@ extension Desk {
                 }
                 HistoryIndex(repository: repository).record(commit: commit, parent: tip, path: path)
                 StartupTrace.mark("move branch (CAS)")
-                try syncWorkingCopy(path: path, bytes: bytes)
+                // The change is committed from here on: a failure to refresh
+                // the working copy is a warning, and the journal stays so the
+                // next gitdesk write repairs it.
+                do {
+                    try syncWorkingCopy(path: path, bytes: bytes)
+                    journal.end()
+                } catch {
+                    FileHandle.standardError.write(Data(
+                        "gitdesk: warning: committed \(id), but could not update \(path) in the working tree (\(error)); the next gitdesk command repairs it\n".utf8))
+                }
                 StartupTrace.mark("working file + index")
-                journal.end()
                 Maintenance.afterWrite(gitDir: repository.gitDir)
                 return ChangeResult(id: id, path: path, commit: commit, ticket: newTicket, summary: summary,
                                     previous: old?.ticket, operation: operation)
@@ -137,6 +146,23 @@ extension Desk {
             } catch {
                 throw DeskError.from(error)
             }
+        }
+    }
+
+    /// Waits (up to a second) while another program holds `.git/index.lock`,
+    /// then refuses before anything is committed: once the branch has moved,
+    /// the index must be updated too, or `git status` would show the change
+    /// reverted while gitdesk reported a failure (and a retry would repeat it).
+    func waitForIndex() throws(DeskError) {
+        guard repository.workdir != nil else { return }
+        let lock = (repository.gitDir.hasSuffix("/") ? repository.gitDir : repository.gitDir + "/") + "index.lock"
+        var tries = 0
+        while access(lock, F_OK) == 0 {
+            guard tries < 100 else {
+                throw .busy("the index (\(lock) exists; if no git command is running, remove it)")
+            }
+            tries += 1
+            usleep(10_000)
         }
     }
 

@@ -34,7 +34,9 @@ struct ListCommand: ParsableCommand {
             return t
         }
         let (all, unreadable) = try desk.allTickets()
-        for bad in unreadable { printError("warning: \(bad.path): \(bad.error)") }
+        for bad in unreadable {  // a parse error already names file:line
+            printError("warning: " + (bad.error.hasPrefix(bad.path) ? bad.error : "\(bad.path): \(bad.error)"))
+        }
         let tickets = all.filter { t in
             guard (status == nil || t.status == status) && (type == nil || t["type"] == type)
                 && (priority == nil || t["priority"] == priority) && (assignee == nil || t["assignee"] == assignee)

@@ -1,0 +1,98 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// The clone is not in a state gitdesk can write to: not a repository, no
+/// commits yet, not a desk, HEAD detached, or locked by another program.
+/// gitdesk says so in one line and writes nothing.
+@Suite("Repositories gitdesk cannot (yet) write to")
+struct RepositoryStateTests {
+    @Test("a plain directory is not a git repository, and nothing is created there")
+    func notARepository() throws {
+        let sandbox = try Sandbox("gitdesk-e2e")
+        try FileManager.default.createDirectory(atPath: sandbox.path("plain"), withIntermediateDirectories: true)
+        for args in [["list"], ["show", "CS-1"], ["new", "--type", "consult", "--channel", "web", "--title", "t", "--as", "li"],
+                     ["comment", "CS-1", "text", "--as", "li"]] {
+            let result = try sandbox.gitdesk(args, in: "plain")
+            expectOneLineRefusal(result, mentioning: ["not a git repository"])
+            // -C names the desk from anywhere.
+            expectOneLineRefusal(try sandbox.gitdesk(args + ["-C", sandbox.path("plain")]), mentioning: ["not a git repository"])
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: sandbox.path("plain")).isEmpty)
+    }
+
+    @Test("a repository without commits (unborn branch) is not a desk")
+    func unbornBranch() throws {
+        let sandbox = try Sandbox("gitdesk-e2e")
+        try #require(try sandbox.git(["init", "-q", "-b", "main", "fresh"]).status == 0)
+        for args in [["list"], ["show", "CS-1"], ["new", "--type", "consult", "--channel", "web", "--title", "t", "--as", "li"]] {
+            expectOneLineRefusal(try sandbox.gitdesk(args, in: "fresh"), mentioning: ["not a gitdesk desk", "gitdesk init"])
+        }
+        #expect(try sandbox.git(["rev-parse", "-q", "--verify", "HEAD"], in: "fresh").status != 0)
+        #expect(try sandbox.git(["status", "--porcelain"], in: "fresh").stdout == "")
+    }
+
+    @Test("a repository with commits but no .gitdesk is not a desk")
+    func repositoryWithoutDesk() throws {
+        let sandbox = try Sandbox("gitdesk-e2e")
+        try #require(try sandbox.git(["init", "-q", "-b", "main", "code"]).status == 0)
+        try sandbox.write("code/README.md", "hello\n")
+        try #require(try sandbox.git(["add", "."], in: "code").status == 0)
+        try #require(try sandbox.git(["-c", "user.name=x", "-c", "user.email=x@example.com", "commit", "-qm", "code"], in: "code").status == 0)
+        let head = try sandbox.git(["rev-parse", "HEAD"], in: "code").stdout
+        expectOneLineRefusal(try sandbox.gitdesk(["list"], in: "code"), mentioning: ["not a gitdesk desk"])
+        expectOneLineRefusal(try sandbox.gitdesk(["new", "--type", "consult", "--channel", "web", "--title", "t", "--as", "li"], in: "code"),
+                             mentioning: ["not a gitdesk desk"])
+        #expect(try sandbox.git(["rev-parse", "HEAD"], in: "code").stdout == head)
+    }
+
+    @Test("with HEAD detached, reading works and writing is refused")
+    func detachedHead() throws {
+        let desk = try TestDesk()
+        let id = try desk.record(title: "支付成功但订单未生成", now: "2024-05-01T14:30:00+08:00")
+        try desk.gitOutput(["checkout", "-q", "--detach"])
+        #expect(try desk.showJSON(id)["id"] as? String == id)
+        #expect(try desk.jsonArray(["list", "--format", "json"]).count == 1)
+        #expect(try desk.jsonArray(["history", id, "--json"]).count == 1)
+        try desk.expectRefusal(["comment", id, "技术排查"], as: "zhang", mentioning: ["detached"])
+        try desk.expectRefusal(["set", id, "priority=high"], as: "wang", mentioning: ["detached"])
+        try desk.expectRefusal(["new", "--type", "consult", "--channel", "web", "--title", "t"], as: "li", mentioning: ["detached"])
+        #expect(try desk.gitOutput(["rev-parse", "main"]) == (try desk.head))
+    }
+
+    @Test("a held branch lock (refs/heads/main.lock) makes gitdesk give up cleanly, and the retry works once")
+    func lockedBranch() throws {
+        let desk = try TestDesk()
+        let id = try desk.record(title: "支付成功但订单未生成")
+        let lock = desk.path(".git/refs/heads/main.lock")
+        try #require(FileManager.default.createFile(atPath: lock, contents: Data()))
+        try desk.expectRefusal(["comment", id, "接口已修复"], as: "zhang", mentioning: ["refs/heads/main", "nothing was written"])
+        #expect(FileManager.default.fileExists(atPath: lock), "gitdesk removed a lock it does not own")
+        try FileManager.default.removeItem(atPath: lock)
+
+        try desk.succeed(["comment", id, "接口已修复"], as: "zhang")
+        let log = try #require(try desk.showJSON(id)["log"] as? [[String: Any]])
+        #expect(log.filter { $0["text"] as? String == "接口已修复" }.count == 1)
+        #expect(try desk.porcelain == "")
+    }
+
+    @Test("a held index lock (.git/index.lock) is refused before anything is committed, and the retry works once")
+    func lockedIndex() throws {
+        let desk = try TestDesk()
+        let id = try desk.record(title: "支付成功但订单未生成")
+        let lock = desk.path(".git/index.lock")
+        try #require(FileManager.default.createFile(atPath: lock, contents: Data()))
+        let head = try desk.head
+        let result = try desk.gitdesk(["comment", id, "接口已修复"], as: "zhang")
+        expectOneLineRefusal(result, mentioning: ["index.lock"])
+        #expect(try desk.head == head, "the comment was committed although gitdesk reported a failure")
+        #expect(FileManager.default.fileExists(atPath: lock), "gitdesk removed a lock it does not own")
+        try FileManager.default.removeItem(atPath: lock)
+        #expect(try desk.porcelain == "")
+
+        try desk.succeed(["comment", id, "接口已修复"], as: "zhang")
+        let log = try #require(try desk.showJSON(id)["log"] as? [[String: Any]])
+        #expect(log.filter { $0["text"] as? String == "接口已修复" }.count == 1, "the retried comment is duplicated")
+        #expect(try desk.porcelain == "")
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// An ID may be typed in full or as a unique prefix of it or of its random
+/// suffix, like a short commit hash; an ambiguous prefix lists the candidates.
+@Suite("Naming a ticket by a unique prefix")
+struct ShortIDTests {
+    /// A ticket recorded with gitdesk and a sibling crafted by hand (and
+    /// committed with plain git) whose suffix starts with the same character.
+    struct Fixture {
+        let desk: TestDesk
+        let recorded: String
+        let sibling: String
+
+        init() throws {
+            desk = try TestDesk()
+            recorded = try desk.record(title: "支付成功但订单未生成", now: "2024-05-01T14:30:00+08:00")
+            let suffix = recorded.split(separator: "-").last!
+            let first = suffix.first!
+            let other: Character = first == "Z" ? "Y" : "Z"
+            sibling = "CS-20240501-\(first)\(String(repeating: other, count: 5))"
+            let path = try desk.ticketPath(recorded)
+            let text = try desk.read(path)
+                .replacingOccurrences(of: recorded, with: sibling)
+                .replacingOccurrences(of: "支付成功但订单未生成", with: "重复扣款")
+            try desk.commitFile("tickets/2024/05/\(sibling).md", bytes: Array(text.utf8), message: "hand-made ticket")
+        }
+
+        func shownID(_ query: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> String? {
+            try desk.showJSON(query, sourceLocation: sourceLocation)["id"] as? String
+        }
+    }
+
+    @Test("the whole ID, a prefix of the suffix, and a prefix of the whole ID all work")
+    func uniquePrefixes() throws {
+        let f = try Fixture()
+        let suffix = String(f.recorded.split(separator: "-").last!)
+        #expect(try f.shownID(f.recorded) == f.recorded)
+        #expect(try f.shownID(String(suffix.prefix(2))) == f.recorded)
+        #expect(try f.shownID(suffix) == f.recorded)
+        #expect(try f.shownID(String(f.recorded.dropLast(4))) == f.recorded)
+        #expect(try f.shownID(f.sibling) == f.sibling)
+        #expect(try f.shownID(String(f.sibling.dropLast(3))) == f.sibling)
+        #expect(try f.shownID(String(f.sibling.split(separator: "-").last!.prefix(2))) == f.sibling)
+    }
+
+    @Test("a unique prefix works for writing commands too, and the commit names the whole ID")
+    func prefixesForWrites() throws {
+        let f = try Fixture()
+        let short = String(f.recorded.split(separator: "-").last!.prefix(3))
+        let out = try f.desk.succeed(["comment", short, "技术排查发现支付回调接口超时"], as: "zhang")
+        #expect(out.contains(f.recorded))
+        #expect(try f.desk.gitOutput(["log", "-1", "--format=%s"]).hasPrefix("\(f.recorded): "))
+        try f.desk.succeed(["set", short, "priority=urgent"], as: "wang")
+        #expect(try f.desk.showJSON(f.recorded)["priority"] as? String == "urgent")
+        #expect(try f.desk.jsonArray(["history", short, "--json"]).count == 3)
+    }
+
+    @Test("an ambiguous prefix is refused, naming every candidate")
+    func ambiguousPrefix() throws {
+        let f = try Fixture()
+        let firstChar = String(f.recorded.split(separator: "-").last!.prefix(1))
+        for query in [firstChar, "CS-20240501-", "CS-2024"] {
+            try f.desk.expectRefusal(["show", query], mentioning: ["ambiguous", f.recorded, f.sibling])
+        }
+        try f.desk.expectRefusal(["comment", firstChar, "写到哪张?"], as: "zhang", mentioning: ["ambiguous", f.recorded, f.sibling])
+        try f.desk.expectRefusal(["set", firstChar, "priority=low"], as: "wang", mentioning: ["ambiguous", f.recorded, f.sibling])
+        try f.desk.expectRefusal(["history", firstChar], mentioning: ["ambiguous"])
+    }
+
+    @Test("an ID that matches nothing is refused")
+    func unknownID() throws {
+        let f = try Fixture()
+        for args in [["show", "CS-20991231-NOPE00"], ["show", "OOOO"], ["history", "OOOO"],
+                     ["comment", "OOOO", "text", "--as", "li"], ["set", "OOOO", "priority=low", "--as", "li"]] {
+            try f.desk.expectRefusal(args, mentioning: ["no ticket matches"])
+        }
+    }
+}
