@@ -84,8 +84,10 @@ struct TicketFileTests {
     }
 
     @Test func refusesBinaryAndNonUTF8() {
-        #expect(throws: TicketFileError.notUTF8) { _ = try TicketFile.parse(bytes: [0x2D, 0x2D, 0x2D, 0xFF, 0xFE]) }
-        #expect(throws: TicketFileError.notUTF8) { _ = try TicketFile.parse(bytes: [0x2D, 0x00, 0x2D]) }
+        #expect(throws: TicketFileError.notUTF8(line: 1)) { _ = try TicketFile.parse(bytes: [0x2D, 0x2D, 0x2D, 0xFF, 0xFE]) }
+        #expect(throws: TicketFileError.notUTF8(line: 1)) { _ = try TicketFile.parse(bytes: [0x2D, 0x00, 0x2D]) }
+        let third = Array("---\nid: A\n".utf8) + [0x74, 0xC3, 0x28, 0x0A] + Array("---\n".utf8)
+        #expect(throws: TicketFileError.notUTF8(line: 3)) { _ = try TicketFile.parse(bytes: third) }
     }
 
     // MARK: Property: render(parse(render(t))) == render(t) for generated tickets.

@@ -308,19 +308,20 @@ public struct ParsedTicket: Equatable, Sendable {
 /// Why a ticket file could not be read.
 public enum TicketFileError: Error, Equatable, Sendable, CustomStringConvertible {
     case malformed(line: Int, String)
-    case notUTF8
+    /// Bytes that are not UTF-8 text (or a NUL byte), first seen on `line`.
+    case notUTF8(line: Int)
 
     public var line: Int {
         switch self {
         case .malformed(let line, _): return line
-        case .notUTF8: return 1
+        case .notUTF8(let line): return line
         }
     }
 
     public var description: String {
         switch self {
         case .malformed(_, let message): return message
-        case .notUTF8: return "the file is not UTF-8 text"
+        case .notUTF8: return "the file is not UTF-8 text (binary data or another encoding)"
         }
     }
 }
@@ -328,8 +329,22 @@ public enum TicketFileError: Error, Equatable, Sendable, CustomStringConvertible
 extension TicketFile {
     /// Parses raw bytes, refusing anything that is not UTF-8 text.
     public static func parse(bytes: [UInt8]) throws(TicketFileError) -> ParsedTicket {
-        guard !bytes.contains(0), let text = String(validating: bytes, as: UTF8.self) else { throw .notUTF8 }
+        guard !bytes.contains(0), let text = String(validating: bytes, as: UTF8.self) else {
+            throw .notUTF8(line: firstInvalidLine(bytes))
+        }
         return try parse(text)
+    }
+
+    /// The line holding the first byte that is not part of valid UTF-8.
+    static func firstInvalidLine(_ bytes: [UInt8]) -> Int {
+        var line = 1
+        var start = 0
+        for (i, b) in bytes.enumerated() where b == 10 || b == 0 || i == bytes.count - 1 {
+            let end = b == 10 ? i : i + 1
+            if bytes[start..<end].contains(0) || String(validating: bytes[start..<end], as: UTF8.self) == nil { return line }
+            if b == 10 { line += 1; start = i + 1 }
+        }
+        return line
     }
 }
 
