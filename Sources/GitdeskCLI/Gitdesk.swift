@@ -16,6 +16,7 @@ public struct Gitdesk: ParsableCommand {
         subcommands: [
             InitCommand.self, NewCommand.self, ShowCommand.self, ListCommand.self,
             SetCommand.self, CommentCommand.self, HistoryCommand.self, DemoCommand.self,
+            ValidateCommand.self, HooksCommand.self, HookCommand.self,
         ]
     )
 

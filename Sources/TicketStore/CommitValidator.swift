@@ -9,6 +9,11 @@ public struct CommitReport: Sendable {
     public var findings: [Finding]
 
     public var hasErrors: Bool { findings.contains { $0.severity == .error } }
+
+    public init(commit: CommitInfo?, findings: [Finding]) {
+        self.commit = commit
+        self.findings = findings
+    }
 }
 
 /// Validates changes the way every gate does: `gitdesk validate`, the client
@@ -258,5 +263,12 @@ public final class CommitValidator {
         if let person { return "\(person.handle) (\(person.roles.joined(separator: ", ")))" }
         guard let author else { return "the author" }
         return "the author \(author.name) <\(author.email)>"
+    }
+}
+
+extension CommitValidator {
+    /// The privacy policy committed at `commit` (the default when it holds no desk).
+    public func settingsPolicy(at commit: ObjectID) throws -> PrivacyPolicy {
+        try settings(tree: repository.commit(commit).tree)?.schema.privacy ?? .default
     }
 }
