@@ -36,6 +36,7 @@ demo: release
 ## Benchmarks: writes BENCHMARKS.md.
 bench: release
 	scripts/bench.sh
+	scripts/bench-prereceive.sh
 
 clean:
 	rm -rf .build
