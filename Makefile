@@ -38,5 +38,9 @@ bench: release
 	scripts/bench.sh
 	scripts/bench-prereceive.sh
 
+## libFuzzer targets (fuzz/ package): FUZZ_SECONDS each (default 60).
+fuzz: deps
+	fuzz/run.sh $${FUZZ_SECONDS:-60}
+
 clean:
 	rm -rf .build

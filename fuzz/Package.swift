@@ -1,0 +1,28 @@
+// swift-tools-version: 6.1
+// Fuzz targets for gitdesk, built with libFuzzer and AddressSanitizer.
+// A separate package so the main package's `swift build` never needs the
+// fuzzer runtime. Build and run with `fuzz/run.sh` (or `make fuzz`).
+//
+// To add a target: make Sources/fuzz-<name>/<Name>.swift with an
+// `@_cdecl("LLVMFuzzerTestOneInput")` function and the `<module>_main` entry
+// point, add it to `fuzzTargets` below, and put seed inputs in corpus/fuzz-<name>/.
+// (Same layout as the fuzz-scanner target of branch pii.)
+import PackageDescription
+
+let fuzzTargets: [(name: String, dependencies: [Target.Dependency])] = [
+    ("fuzz-ticket-parser", ["FuzzSupport", .product(name: "TicketCore", package: "gitdesk")]),
+]
+
+let package = Package(
+    name: "gitdesk-fuzz",
+    platforms: [.macOS(.v13)],
+    dependencies: [
+        .package(name: "gitdesk", path: ".."),
+    ],
+    targets: [
+        // libFuzzer's driver declaration, shared by every target.
+        .target(name: "FuzzSupport"),
+    ] + fuzzTargets.map { target in
+        .executableTarget(name: target.name, dependencies: target.dependencies)
+    }
+)

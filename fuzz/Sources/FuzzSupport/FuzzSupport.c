@@ -1,0 +1,2 @@
+// Declarations only: see include/FuzzSupport.h.
+#include "FuzzSupport.h"
