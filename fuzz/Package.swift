@@ -11,6 +11,7 @@ import PackageDescription
 
 let fuzzTargets: [(name: String, dependencies: [Target.Dependency])] = [
     ("fuzz-scanner", ["FuzzSupport", .product(name: "TicketCore", package: "gitdesk")]),
+    ("fuzz-ticket-parser", ["FuzzSupport", .product(name: "TicketCore", package: "gitdesk")]),
 ]
 
 let package = Package(

@@ -20,6 +20,7 @@ public struct Gitdesk: ParsableCommand {
             CloseCommand.self, ReopenCommand.self, InvalidCommand.self, ArchiveCommand.self,
             ExtendCommand.self, ApproveCommand.self, ContactCommand.self,
             SweepCommand.self, RemindCommand.self, DemoCommand.self,
+            ValidateCommand.self, HooksCommand.self, HookCommand.self,
         ]
     )
 

@@ -18,7 +18,7 @@ struct DeskSettings: Codable {
 /// rebuilt from the committed YAML.
 enum SettingsCache {
     /// Bump when the cached types change shape.
-    static let format = "gitdesk-settings-3"
+    static let format = "gitdesk-settings-4"
 
     struct Envelope: Codable {
         var key: String

@@ -96,7 +96,16 @@ extension Desk {
                 } else if !creating {
                     throw DeskError.unknownTicket(id)
                 }
-                let (newTicket, summary, operation) = try change(old?.ticket)
+                let (changed, rawSummary, operation) = try change(old?.ticket)
+                // Privacy before anything is rendered: raw personal data never
+                // reaches a git object (not even an unreachable blob).
+                let newTicket: Ticket
+                do {
+                    newTicket = try PrivacyGuard.apply(policy: schema.privacy, to: changed, old: old?.ticket)
+                } catch {
+                    throw DeskError.invalidInput(error.description)
+                }
+                let summary = PrivacyGuard.maskCommitMessage(rawSummary, policy: schema.privacy)
                 let text = TicketFile.render(newTicket, layout: schema.layout)
                 let parsed: ParsedTicket
                 do { parsed = try TicketFile.parse(text) } catch {

@@ -31,6 +31,8 @@ struct InitCommand: ParsableCommand {
         let config = DeskConfig(prefix: prefix, timezone: timezone, language: global.lang ?? .zh)
         let outcome = try DeskInitializer.initialize(at: dir, config: config, time: nil)
         print("Initialised gitdesk desk in \(outcome.path) (prefix \(prefix), \(timezone)).")
+        let hooks = try HookInstaller.install(at: outcome.path, server: false)
+        if !hooks.installed.isEmpty { print("Installed the git hooks \(hooks.installed.joined(separator: ", ")) (gitdesk validates hand edits).") }
         print("Next: edit team.yaml to list your team and commit it; then")
         print("  gitdesk new --as li --type complaint --channel phone --title '...'")
     }

@@ -8,23 +8,26 @@ public struct Schema: Sendable, Codable {
     public var routing: RoutingTable
     /// The SLA policy (sla.yaml; nil when the desk has none: no deadlines).
     public var sla: SLAPolicy?
+    /// The privacy policy (privacy.yaml; the built-in default when the desk has none).
+    public var privacy: PrivacyPolicy
 
     /// The file names a schema is read from, in load order.
     public static let fileNames = ["fields.yaml", "enums.yaml", "workflow.yaml", "routing.yaml", "sla.yaml", "privacy.yaml"]
 
     public init(fields: [FieldDefinition], enums: [String: [EnumValue]], workflow: WorkflowDefinition,
-                routing: RoutingTable = RoutingTable(), sla: SLAPolicy? = nil) {
+                routing: RoutingTable = RoutingTable(), sla: SLAPolicy? = nil, privacy: PrivacyPolicy = .default) {
         self.fields = fields
         self.enums = enums
         self.workflow = workflow
         self.routing = routing
         self.sla = sla
+        self.privacy = privacy
         self.fieldIndex = Dictionary(fields.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
     private var fieldIndex: [String: Int]
 
-    enum CodingKeys: String, CodingKey { case fields, enums, workflow, routing, sla }
+    enum CodingKeys: String, CodingKey { case fields, enums, workflow, routing, sla, privacy }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -32,7 +35,8 @@ public struct Schema: Sendable, Codable {
                   enums: try c.decode([String: [EnumValue]].self, forKey: .enums),
                   workflow: try c.decode(WorkflowDefinition.self, forKey: .workflow),
                   routing: try c.decode(RoutingTable.self, forKey: .routing),
-                  sla: try c.decodeIfPresent(SLAPolicy.self, forKey: .sla))
+                  sla: try c.decodeIfPresent(SLAPolicy.self, forKey: .sla),
+                  privacy: try c.decodeIfPresent(PrivacyPolicy.self, forKey: .privacy) ?? .default)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -42,6 +46,7 @@ public struct Schema: Sendable, Codable {
         try c.encode(workflow, forKey: .workflow)
         try c.encode(routing, forKey: .routing)
         try c.encodeIfPresent(sla, forKey: .sla)
+        try c.encode(privacy, forKey: .privacy)
     }
 
     /// The definition of a field, if the schema has it.

@@ -54,6 +54,15 @@ public enum SchemaLoader {
                 schema.sla = try SLAPolicyLoader.load(slaFile, priorities: schema.values(of: "priority"))
             }
         }
+        if let text = files["privacy.yaml"] {
+            do {
+                schema.privacy = try PrivacyPolicy.decode(yaml: text)
+            } catch {
+                let reason: String
+                if case .invalidPolicy(let r) = error { reason = r } else { reason = error.description }
+                throw ConfigurationError(file: "privacy.yaml", line: 1, message: reason)
+            }
+        }
         return schema
     }
 

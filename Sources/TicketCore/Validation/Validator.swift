@@ -19,6 +19,7 @@ public struct Validator: Sendable {
         ReasonRequiredRule(),
         PermissionRule(),
         DueChangeRule(),
+        PrivacyRule(),
     ]
 
     /// All findings for one ticket version, errors first.

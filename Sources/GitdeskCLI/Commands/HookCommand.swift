@@ -1,0 +1,87 @@
+import ArgumentParser
+import Foundation
+import GitKit
+import TicketCore
+import TicketStore
+
+/// `gitdesk hook NAME [ARGS]`: what the scripts in hooks/ run.
+struct HookCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "hook",
+        abstract: "Run one git hook's checks (called by the scripts 'gitdesk hooks install' puts in place).",
+        discussion: """
+            pre-commit: the index against HEAD. commit-msg FILE: personal data in the message. \
+            pre-merge-commit: the merge result against both parents. pre-receive (server): \
+            reads 'OLD NEW REF' lines on stdin and judges every new commit with the rules of \
+            the branch being updated; GITDESK_PUSHER names the person pushing. Findings go to \
+            stderr; exit 1 refuses.
+            """
+    )
+
+    @Argument(help: "pre-commit, commit-msg, pre-merge-commit or pre-receive.")
+    var name: String
+
+    @Argument(parsing: .captureForPassthrough, help: "What git passes to the hook.")
+    var arguments: [String] = []
+
+    func validate() throws {
+        guard (HookScripts.client + HookScripts.server).contains(name) else {
+            throw ValidationError("unknown hook '\(name)' (\((HookScripts.client + HookScripts.server).joined(separator: ", ")))")
+        }
+        if name == "commit-msg", arguments.isEmpty { throw ValidationError("commit-msg needs the message file") }
+    }
+
+    func run() throws {
+        let environment = ProcessInfo.processInfo.environment
+        let repository = try HookChecks.openRepository()
+        switch name {
+        case "pre-commit", "pre-merge-commit":
+            let report = name == "pre-commit"
+                ? try HookChecks.preCommit(repository, environment: environment)
+                : try HookChecks.preMergeCommit(repository, environment: environment)
+            guard !report.findings.isEmpty else { return }
+            for f in report.findings { printError(FindingPresenter.line(f)) }
+            guard report.hasErrors else { return }
+            printError("gitdesk \(name): refused (\(report.findings.count) problem\(report.findings.count == 1 ? "" : "s")); fix the files, git add them and try again.")
+            throw ExitCode(1)
+        case "commit-msg":
+            let (findings, masked) = try HookChecks.commitMessage(repository, messageFile: arguments[0])
+            guard !findings.isEmpty else { return }
+            for f in findings { printError(FindingPresenter.line(f)) }
+            printError("gitdesk commit-msg: refused: the message holds personal data. Masked, it would read:")
+            for line in masked.split(separator: "\n", omittingEmptySubsequences: false) { printError("    \(line)") }
+            throw ExitCode(1)
+        default:
+            try preReceive(repository, environment: environment)
+        }
+    }
+
+    func preReceive(_ repository: Repository, environment: [String: String]) throws {
+        var updates: [HookChecks.RefUpdate] = []
+        while let line = readLine() {
+            guard !line.isEmpty else { continue }
+            guard let update = HookChecks.RefUpdate(line: line) else {
+                printError("gitdesk pre-receive: cannot read the ref update '\(line)'")
+                throw ExitCode(1)
+            }
+            updates.append(update)
+        }
+        let pusher = environment["GITDESK_PUSHER"].flatMap { $0.isEmpty ? nil : $0 }
+        var refused = false
+        for ref in try HookChecks.preReceive(repository, updates: updates, pusher: pusher) where ref.hasErrors {
+            refused = true
+            let bad = ref.reports.filter(\.hasErrors)
+            printError("gitdesk: refusing \(ref.update.ref): \(bad.count) of \(ref.reports.count) new commit\(ref.reports.count == 1 ? "" : "s") break the desk's rules")
+            for report in bad {
+                if let c = report.commit {
+                    printError("commit \(c.id.shortHex()) by \(c.author.name) <\(c.author.email)>: \(c.summary)")
+                }
+                for f in report.findings { printError("  " + FindingPresenter.line(f)) }
+            }
+        }
+        if refused {
+            printError("gitdesk: nothing was updated; fix the commits (git commit --amend / git rebase -i) and push again")
+            throw ExitCode(1)
+        }
+    }
+}

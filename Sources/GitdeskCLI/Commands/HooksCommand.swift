@@ -1,0 +1,45 @@
+import ArgumentParser
+import Foundation
+import TicketStore
+
+/// `gitdesk hooks install [--server]`
+struct HooksCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "hooks",
+        abstract: "Install gitdesk's git hooks.",
+        subcommands: [Install.self]
+    )
+
+    struct Install: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "install",
+            abstract: "Install the client hooks into a clone, or with --server the pre-receive hook into a (bare) server repository.",
+            discussion: """
+                Client hooks: pre-commit, commit-msg, pre-merge-commit. Server hook: pre-receive, \
+                which refuses pushes that break the desk's rules (set GITDESK_PUSHER in the ssh \
+                forced command or hosting layer to check who pushes). Hooks go to core.hooksPath \
+                if set, else the repository's hooks/ directory. A hook that is not gitdesk's is left \
+                alone unless --force.
+                """
+        )
+
+        @Flag(help: "Install the server hook (pre-receive) instead of the client hooks.")
+        var server = false
+
+        @Flag(help: "Replace hooks that are not gitdesk's.")
+        var force = false
+
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let path = global.directory ?? FileManager.default.currentDirectoryPath
+            let outcome = try HookInstaller.install(at: path, server: server, force: force)
+            if !outcome.installed.isEmpty {
+                print("Installed \(outcome.installed.joined(separator: ", ")) in \(outcome.directory)")
+            }
+            if !outcome.skipped.isEmpty {
+                throw CLIError("left \(outcome.skipped.joined(separator: ", ")) in \(outcome.directory) alone: not gitdesk's (use --force to replace)")
+            }
+        }
+    }
+}

@@ -1,0 +1,82 @@
+import ArgumentParser
+import Foundation
+import GitKit
+import TicketCore
+import TicketStore
+
+/// `gitdesk validate [--all | --staged | REV..REV] [--json]`
+struct ValidateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Check tickets against the desk's rules, as the git hooks do.",
+        discussion: """
+            --staged checks the index against HEAD (what the pre-commit hook checks). \
+            REV..REV checks every commit in the range against each of its parents, with \
+            the schema and roster of its parent (in CI: gitdesk validate origin/main..HEAD). \
+            --all checks every ticket at HEAD (layout, parsing, fields, duplicate IDs, \
+            personal data) and scans all history and commit messages for personal data. \
+            Without an argument the tree at HEAD is checked. Prints one finding per line \
+            (file:line: rule: message); exits 1 when there is any error.
+            """
+    )
+
+    @Argument(help: ArgumentHelp("A commit range A..B (or one commit).", valueName: "rev..rev"))
+    var range: String?
+
+    @Flag(help: "Check the tree at HEAD and scan all history for personal data.")
+    var all = false
+
+    @Flag(help: "Check the index (staged changes) against HEAD.")
+    var staged = false
+
+    @Flag(help: "Print the findings as a JSON array.")
+    var json = false
+
+    @OptionGroup var global: GlobalOptions
+
+    func validate() throws {
+        if [all, staged, range != nil].filter({ $0 }).count > 1 {
+            throw ValidationError("give one of --all, --staged or REV..REV")
+        }
+    }
+
+    func run() throws {
+        let path = global.directory ?? FileManager.default.currentDirectoryPath
+        let repository: Repository
+        do { repository = try Repository.discover(from: path) } catch { throw DeskError.notARepository(path) }
+        let validator = CommitValidator(repository: repository)
+        var reports: [CommitReport] = []
+        do {
+            if staged {
+                let tree = try repository.writeIndexTree()
+                let parents = try repository.head().commit.map { [$0] } ?? []
+                let env = ProcessInfo.processInfo.environment
+                let email = env["GIT_AUTHOR_EMAIL"] ?? ((try? repository.configString("user.email")) ?? nil)
+                let author = email.map { Signature(name: $0, email: $0, time: 0) }
+                reports = [try validator.validate(pendingTree: tree, parents: parents, author: author)]
+            } else if let range {
+                reports = try validator.validate(commits: try validator.commits(range: range))
+            } else {
+                guard let head = try repository.head().commit else { throw DeskError.unbornBranch }
+                reports = [try validator.validate(wholeTreeOf: head)]
+                if all {
+                    let policy = try validator.settingsPolicy(at: head)
+                    let tips = try repository.references(matching: "refs/*").map(\.target) + [head]
+                    reports.append(CommitReport(commit: nil, findings: try validator.scanHistory(from: tips, policy: policy)))
+                }
+            }
+        } catch let error as DeskError {
+            throw error
+        } catch let error as GitError where error.code == .notFound || error.code == .invalidSpec || error.code == .ambiguous {
+            throw CLIError("unknown revision '\(range ?? "HEAD")': \(error.message)")
+        } catch {
+            throw DeskError.git(String(describing: error))
+        }
+        if json {
+            print(FindingPresenter.json(reports).serialised())
+        } else {
+            for line in FindingPresenter.lines(reports) { print(line) }
+        }
+        if reports.contains(where: \.hasErrors) { throw ExitCode(1) }
+    }
+}

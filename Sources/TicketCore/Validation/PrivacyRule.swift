@@ -1,0 +1,77 @@
+/// `pii`: no raw personal data in a ticket file. Fields in `masked_fields`
+/// (`contact`) hold only masked values; fields in `scanned_fields`, log
+/// entries and contact entries hold no mobile or landline number, e-mail
+/// address, resident ID or bank card number (privacy.yaml, DOMAIN.md
+/// "Privacy"). Only what the change brought is judged: values that differ
+/// from the parent version, log and contact entries that are new or changed;
+/// a new file (or `gitdesk validate --all`) is judged whole. Strict or not, a
+/// raw value in a file is an error: masking happens before gitdesk writes,
+/// so a raw value in a file means someone wrote it by hand. Messages show the
+/// value only masked.
+public struct PrivacyRule: ValidationRule {
+    public let id = "pii"
+    public init() {}
+
+    public func check(_ context: ValidationContext) -> [Finding] {
+        let policy = context.schema.privacy
+        let parsed = context.new
+        let ticket = parsed.ticket
+        let old = context.old
+        var findings: [Finding] = []
+        for key in ticket.fields.keys.sorted() {
+            guard let value = ticket.fields[key], old?[key] != value else { continue }
+            let line = parsed.line(of: key)
+            let valueStart = parsed.sectionLines[key] != nil ? line + 2 : line
+            if policy.maskedFields.contains(key) {
+                if !ContactMasking.isMasked(value) {
+                    findings.append(Finding(file: context.path, line: line, rule: id, field: key,
+                        message: "\(key) holds an unmasked contact; store it masked, e.g. \(ContactMasking.maskContact(value, kinds: Set(policy.kinds)))"))
+                }
+            } else if policy.scannedFields.contains(key) {
+                findings += scan(value, field: key, firstLine: valueStart, context: context)
+            }
+        }
+        if policy.scannedFields.contains(TicketFile.logSection) {
+            for (i, entry) in ticket.log.enumerated() {
+                if let old, old.log.indices.contains(i), old.log[i] == entry { continue }
+                let line = parsed.logLines.indices.contains(i) ? parsed.logLines[i] : parsed.line(of: TicketFile.logSection)
+                findings += scan(entry.text, field: TicketFile.logSection, firstLine: line, context: context)
+            }
+        }
+        if policy.scannedFields.contains(TicketFile.contactsSection) {
+            for (i, entry) in ticket.contacts.enumerated() {
+                if let old, old.contacts.indices.contains(i), old.contacts[i] == entry { continue }
+                let line = parsed.contactLines.indices.contains(i) ? parsed.contactLines[i] : 1
+                findings += scan(entry.summary, field: TicketFile.contactsSection, firstLine: line + 1, context: context)
+                if let f = entry.followUp {
+                    findings += scan(f, field: TicketFile.contactsSection, firstLine: line + 2, context: context)
+                }
+            }
+        }
+        return findings
+    }
+
+    private func scan(_ text: String, field: String, firstLine: Int, context: ValidationContext) -> [Finding] {
+        PIIScanner.scan(text, options: context.schema.privacy.scanOptions).map { match in
+            let (line, _) = PrivacyGuard.position(of: match.utf8Range.lowerBound, in: text)
+            return Finding(file: context.path, line: firstLine + line - 1, rule: id, field: field,
+                           message: Self.message(match, field: field))
+        }
+    }
+
+    /// `description: a mobile number (手机号) must not be stored raw; write it masked, e.g. 138****5678`
+    static func message(_ match: PIIMatch, field: String) -> String {
+        "\(field): \(match.kind.enWithArticle) (\(match.kind.zh)) must not be stored raw; write it masked, e.g. \(match.masked)"
+    }
+
+    /// Findings for personal data in a commit message (`commit_messages: scan`);
+    /// `file` names the message (e.g. `abc1234:COMMIT_MSG`).
+    public static func scanCommitMessage(_ message: String, file: String, policy: PrivacyPolicy) -> [Finding] {
+        guard policy.commitMessages == .scan else { return [] }
+        return PIIScanner.scan(message, options: policy.scanOptions).map { match in
+            let (line, _) = PrivacyGuard.position(of: match.utf8Range.lowerBound, in: message)
+            return Finding(file: file, line: line, rule: "pii", field: PrivacyGuard.commitMessageField,
+                           message: Self.message(match, field: "commit message"))
+        }
+    }
+}

@@ -1,0 +1,102 @@
+/// One file a change touched: its bytes before (nil: added) and after (nil: deleted).
+public struct FileChange: Sendable, Equatable {
+    public var path: String
+    public var old: [UInt8]?
+    public var new: [UInt8]?
+
+    public init(path: String, old: [UInt8]?, new: [UInt8]?) {
+        self.path = path; self.old = old; self.new = new
+    }
+}
+
+/// Checks the files one change (a commit, the index, a merge result) brings
+/// under `tickets/`, beyond what one ticket's rules can see:
+/// - `binary`: only text files live under `tickets/`;
+/// - `layout`: only ticket files, at `tickets/YYYY/MM/<ID>.md` (and `.gitkeep`);
+/// - `parse`: the file is a readable ticket (front matter, sections, log);
+/// - `duplicate-id`: no other file in the tree carries the same ID;
+/// - then every ticket rule of ``Validator`` against the parent version.
+///
+/// Pure: the caller reads the bytes from git and says which other paths hold
+/// a file of the same name, so `gitdesk validate`, the client hooks and the
+/// server's pre-receive hook share this code.
+public struct TreeValidator: Sendable {
+    public var schema: Schema
+    public var team: Team?
+    /// The change's author; nil skips the role checks (e.g. a merge result judged against its second parent).
+    public var author: Person?
+    public var validator: Validator
+
+    public init(schema: Schema, team: Team?, author: Person?, validator: Validator = Validator()) {
+        self.schema = schema; self.team = team; self.author = author; self.validator = validator
+    }
+
+    /// The directory every ticket lives under.
+    public static let ticketsDirectory = "tickets"
+
+    /// Findings for `changes`; `sameID[path]` lists the other paths of the tree
+    /// whose file carries the same ID as `path`.
+    public func validate(_ changes: [FileChange], sameID: [String: [String]] = [:]) -> [Finding] {
+        changes.flatMap { validate($0, sameID: sameID[$0.path] ?? []) }
+    }
+
+    /// Findings for one file.
+    public func validate(_ change: FileChange, sameID others: [String] = []) -> [Finding] {
+        guard change.path.hasPrefix(Self.ticketsDirectory + "/"), let bytes = change.new else { return [] }
+        let path = change.path
+        if Self.isPlaceholder(path) { return [] }
+        guard !bytes.contains(0), String(validating: bytes, as: UTF8.self) != nil else {
+            return [Finding(file: path, line: 1, rule: "binary",
+                            message: "a binary file under tickets/: only ticket text files (tickets/YYYY/MM/<ID>.md) belong here")]
+        }
+        guard Self.ticketID(fromPath: path) != nil else {
+            return [Finding(file: path, line: 1, rule: "layout",
+                            message: "not a ticket file: tickets live at tickets/YYYY/MM/<ID>.md; move or remove this file")]
+        }
+        let parsed: ParsedTicket
+        do { parsed = try TicketFile.parse(bytes: bytes) } catch {
+            return [Finding(file: path, line: error.line, rule: "parse", message: error.description)]
+        }
+        let old = change.old.flatMap { try? TicketFile.parse(bytes: $0).ticket }
+        var findings = validator.validate(ValidationContext(schema: schema, team: team, path: path, old: old,
+                                                            new: parsed, author: author))
+        if !others.isEmpty {
+            let id = Self.ticketID(fromPath: path)!
+            findings.insert(Finding(file: path, line: parsed.line(of: "id"), rule: "duplicate-id", field: "id",
+                                    message: "the ID \(id) is already used by \(others.sorted().joined(separator: ", ")); give this ticket a new ID"),
+                            at: 0)
+        }
+        return findings
+    }
+
+    /// Duplicate IDs in a whole tree: every ticket path whose ID another path also carries, with the others.
+    public static func duplicates(in paths: [String]) -> [String: [String]] {
+        var byID: [String: [String]] = [:]
+        for p in paths { if let id = ticketID(fromPath: p) { byID[id, default: []].append(p) } }
+        var result: [String: [String]] = [:]
+        for (_, list) in byID where list.count > 1 {
+            for p in list { result[p] = list.filter { $0 != p } }
+        }
+        return result
+    }
+
+    /// `.gitkeep` files hold a folder in git; they are not tickets.
+    public static func isPlaceholder(_ path: String) -> Bool {
+        path.split(separator: "/").last == ".gitkeep"
+    }
+
+    /// The ID of `tickets/YYYY/MM/<ID>.md`; nil for any other path.
+    public static func ticketID(fromPath path: String) -> String? {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 4, parts[0] == Substring(ticketsDirectory),
+              parts[1].count == 4, parts[1].allSatisfy(\.isASCIIDigit),
+              parts[2].count == 2, parts[2].allSatisfy(\.isASCIIDigit),
+              parts[3].hasSuffix(".md"), parts[3].count > 3 else { return nil }
+        let id = String(parts[3].dropLast(3))
+        return TicketFile.isHandle(id) ? id : nil
+    }
+}
+
+private extension Character {
+    var isASCIIDigit: Bool { isASCII && isNumber }
+}

@@ -1,0 +1,121 @@
+import Foundation
+import GitKit
+import TicketCore
+
+/// What each git hook checks (`gitdesk hook NAME`). The command prints the
+/// findings; a non-empty list of errors refuses the commit, merge or push.
+public enum HookChecks {
+    /// Opens the repository the way git hands it to a hook: from the
+    /// environment (GIT_DIR, GIT_INDEX_FILE, and for pre-receive the
+    /// quarantined GIT_OBJECT_DIRECTORY). libgit2 refuses GIT_WORK_TREE and
+    /// GIT_COMMON_DIR, which git sets for some hooks (worktrees): they are
+    /// dropped first; libgit2 finds the common directory from GIT_DIR itself.
+    public static func openRepository() throws(DeskError) -> Repository {
+        unsetenv("GIT_WORK_TREE")
+        unsetenv("GIT_COMMON_DIR")
+        do { return try Repository.openFromEnvironment() } catch {
+            throw .notARepository(FileManager.default.currentDirectoryPath)
+        }
+    }
+
+    /// pre-commit: the index (what `git commit` will record) against HEAD.
+    public static func preCommit(_ repository: Repository, environment: [String: String]) throws(DeskError) -> CommitReport {
+        do {
+            let tree = try repository.writeIndexTree()
+            let parents = try repository.head().commit.map { [$0] } ?? []
+            return try CommitValidator(repository: repository)
+                .validate(pendingTree: tree, parents: parents, author: author(repository, environment))
+        } catch { throw DeskError.from(error) }
+    }
+
+    /// pre-merge-commit: the merge result in the index against HEAD and MERGE_HEAD.
+    public static func preMergeCommit(_ repository: Repository, environment: [String: String]) throws(DeskError) -> CommitReport {
+        do {
+            let tree = try repository.writeIndexTree()
+            var parents = try repository.head().commit.map { [$0] } ?? []
+            if let data = FileManager.default.contents(atPath: repository.gitDir + "/MERGE_HEAD") {
+                parents += String(decoding: data, as: UTF8.self).split(separator: "\n").compactMap { ObjectID(hex: String($0).trimmed()) }
+            }
+            return try CommitValidator(repository: repository)
+                .validate(pendingTree: tree, parents: parents, author: author(repository, environment))
+        } catch { throw DeskError.from(error) }
+    }
+
+    /// commit-msg: personal data in the message about to be recorded.
+    /// Returns the findings and the message with the values masked (a suggestion).
+    public static func commitMessage(_ repository: Repository, messageFile: String) throws(DeskError) -> (findings: [Finding], masked: String) {
+        guard let data = FileManager.default.contents(atPath: messageFile) else {
+            throw .invalidInput("cannot read the commit message file \(messageFile)")
+        }
+        var lines: [Substring] = []
+        for line in String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.hasPrefix("# ------------------------ >8 ------------------------") { break }
+            lines.append(line.hasPrefix("#") ? "" : line)  // comments stay out, line numbers stay right
+        }
+        let message = lines.joined(separator: "\n")
+        var policy = PrivacyPolicy.default
+        do {
+            if let head = try repository.head().commit,
+               let settings = try CommitValidator(repository: repository).settings(tree: repository.commit(head).tree) {
+                policy = settings.schema.privacy
+            }
+        } catch { throw DeskError.from(error) }
+        let findings = PrivacyRule.scanCommitMessage(message, file: "COMMIT_EDITMSG", policy: policy)
+        let masked = PrivacyGuard.maskCommitMessage(message.trimmed(), policy: policy)
+        return (findings, masked)
+    }
+
+    /// One ref update a push asks for (a line of pre-receive's input).
+    public struct RefUpdate: Sendable, Equatable {
+        public var old: ObjectID?
+        public var new: ObjectID?
+        public var ref: String
+
+        /// Parses `OLD NEW REF` (zero ids mean create or delete).
+        public init?(line: String) {
+            let parts = line.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+            guard parts.count == 3, let o = ObjectID(hex: parts[0]), let n = ObjectID(hex: parts[1]) else { return nil }
+            let zero = ObjectID(hex: String(repeating: "0", count: 40))!
+            old = o == zero ? nil : o
+            new = n == zero ? nil : n
+            ref = parts[2]
+        }
+    }
+
+    /// What pre-receive found for one ref.
+    public struct RefReport: Sendable {
+        public var update: RefUpdate
+        public var reports: [CommitReport]
+        public var hasErrors: Bool { reports.contains(where: \.hasErrors) }
+    }
+
+    /// pre-receive: every new commit of each branch update (reachable from the
+    /// new value, from no existing ref), judged by the settings of the branch
+    /// being updated (its old value; for a new branch the default branch),
+    /// never by the pushed commits. Tags and deletions are let through.
+    /// Reads only: nothing is written to the repository.
+    public static func preReceive(_ repository: Repository, updates: [RefUpdate], pusher: String?) throws(DeskError) -> [RefReport] {
+        do {
+            let existing = try repository.references(matching: "refs/*").map(\.target)
+            var defaultBranch: ObjectID? = nil
+            if case .branch(_, let commit) = try repository.head() { defaultBranch = commit }
+            var result: [RefReport] = []
+            for update in updates {
+                guard update.ref.hasPrefix("refs/heads/"), let new = update.new else { continue }
+                let rules = update.old ?? defaultBranch
+                let validator = CommitValidator(repository: repository, rulesFrom: rules, pusher: pusher)
+                let commits = try repository.commits(from: [new], hiding: existing)
+                result.append(RefReport(update: update, reports: try validator.validate(commits: commits)))
+            }
+            return result
+        } catch { throw DeskError.from(error) }
+    }
+
+    /// The identity `git commit` will record: GIT_AUTHOR_* when set, else user.name/user.email.
+    static func author(_ repository: Repository, _ environment: [String: String]) -> Signature? {
+        let email = environment["GIT_AUTHOR_EMAIL"] ?? ((try? repository.configString("user.email")) ?? nil)
+        let name = environment["GIT_AUTHOR_NAME"] ?? ((try? repository.configString("user.name")) ?? nil)
+        guard let email else { return nil }
+        return Signature(name: name ?? email, email: email, time: 0)
+    }
+}

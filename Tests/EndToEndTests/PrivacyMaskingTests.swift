@@ -1,0 +1,50 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// Raw personal data typed into gitdesk never exists in the object database,
+/// not even as an unreachable blob.
+@Suite struct PrivacyMaskingTests {
+    @Test func rawValuesNeverReachAnyGitObject() throws {
+        let d = try HookTestDesk()
+        let s = d.sandbox
+        let made = try d.must(s.gitdesk(["new", "--as", "li", "--type", "complaint", "--channel", "phone",
+                                         "--title", "来电 13912345670 投诉", "--contact", "13987654321",
+                                         "--description", "客户邮箱 wang.xiaoer@example.com,银行卡 6222 0202 0000 1234 560"], in: "desk"))
+        let id = made.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        try d.must(s.gitdesk(["comment", "--as", "zhang", id, "回拨 13655556666 未接通"], in: "desk"))
+        try d.must(s.gitdesk(["set", "--as", "li", id, "contact=15811112222"], in: "desk"))
+        let file = try s.read("desk/tickets/2024/05/\(id).md")
+        #expect(file.contains("contact: 158****2222"))
+        #expect(file.contains("回拨 136****6666 未接通"))
+        let objects = try s.git(["cat-file", "--batch-all-objects", "--batch"], in: "desk").stdout
+        for raw in ["13912345670", "13987654321", "wang.xiaoer@", "13655556666", "15811112222"] {
+            #expect(!objects.contains(raw), "\(raw) is in the object database")
+        }
+        let log = try s.git(["log", "--format=%B"], in: "desk").stdout
+        #expect(!log.contains("13655556666"))
+    }
+
+    @Test func strictModeRefusesWithoutEchoingTheValue() throws {
+        let d = try HookTestDesk()
+        let s = d.sandbox
+        let policy = try s.read("desk/.gitdesk/schema/privacy.yaml")
+        try s.write("desk/.gitdesk/schema/privacy.yaml", policy.replacingOccurrences(of: "strict: false", with: "strict: true"))
+        try d.must(s.git(["commit", "-qam", "strict privacy", "--author", "管理员 <admin@desk.example>"], in: "desk"))
+        let refused = try s.gitdesk(["comment", "--as", "li", d.id, "客户手机 13912340000"], in: "desk")
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("strict"))
+        #expect(!refused.stderr.contains("13912340000"))
+        let objects = try s.git(["cat-file", "--batch-all-objects", "--batch"], in: "desk").stdout
+        #expect(!objects.contains("13912340000"))
+    }
+
+    @Test func theCommitMsgHookRefusesPersonalDataAndSuggestsAMaskedMessage() throws {
+        let d = try HookTestDesk()
+        try d.edit { $0 + "- 2024-05-01T15:00:00+08:00 li: 已回电\n" }
+        let r = try d.sandbox.git(["commit", "-am", "called back 13912348888"], in: "desk")
+        #expect(r.status != 0)
+        #expect(r.stderr.contains("COMMIT_EDITMSG:1: pii: "))
+        #expect(r.stderr.contains("called back 139****8888"))
+    }
+}

@@ -1,0 +1,121 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// The bad-input list of the validation issue: each refused on the client
+/// (plain `git commit` runs pre-commit) and on the server (plain `git push`
+/// runs receive-pack's pre-receive) with the reason, the server ref unmoved.
+@Suite(.serialized) struct ServerHookTests {
+    /// A hand edit, and the rule that must refuse it.
+    struct BadEdit: CustomStringConvertible, Sendable {
+        var description: String
+        var rule: String
+        var apply: @Sendable (HookTestDesk) throws -> Void
+    }
+
+    static let badEdits: [BadEdit] = [
+        BadEdit(description: "raw phone number", rule: "pii") { d in
+            try d.edit { $0.replacingOccurrences(of: "title: 支付成功但订单未生成", with: "title: 客户电话 13700001111") }
+        },
+        BadEdit(description: "illegal status jump", rule: "transition") { d in
+            try d.edit { $0.replacingOccurrences(of: "status: new", with: "status: closed") }
+        },
+        BadEdit(description: "missing required field", rule: "required-field") { d in
+            try d.edit { $0.replacingOccurrences(of: "title: 支付成功但订单未生成\n", with: "") }
+        },
+        BadEdit(description: "forged role in team.yaml", rule: "settings-change") { d in
+            let team = try d.sandbox.read("desk/team.yaml")
+            try d.sandbox.write("desk/team.yaml", team.replacingOccurrences(of: "roles: [agent]", with: "roles: [admin]"))
+        },
+        BadEdit(description: "duplicate ID", rule: "duplicate-id") { d in
+            try d.sandbox.write("desk/tickets/2024/06/\(d.id).md", try d.sandbox.read("desk/\(d.path)"))
+        },
+        BadEdit(description: "file in the wrong month folder", rule: "path") { d in
+            try FileManager.default.createDirectory(atPath: d.sandbox.path("desk/tickets/2024/07"), withIntermediateDirectories: true)
+            try d.must(d.sandbox.git(["mv", d.path, "tickets/2024/07/\(d.id).md"], in: "desk"))
+        },
+        BadEdit(description: "broken front matter", rule: "parse") { d in
+            try d.edit { $0.replacingOccurrences(of: "contact: 尾号5678\n---\n", with: "contact: 尾号5678\n") }
+        },
+        BadEdit(description: "binary file under tickets/", rule: "binary") { d in
+            try Data([0x89, 0x50, 0x4E, 0x47, 0x00, 0x01, 0x02]).write(to: d.sandbox.root.appendingPathComponent("desk/tickets/2024/05/scan.png"))
+        },
+    ]
+
+    @Test(arguments: badEdits)
+    func refusedOnTheClientAndOnTheServer(_ bad: BadEdit) throws {
+        let d = try HookTestDesk()
+        let before = try d.serverHead()
+        try bad.apply(d)
+        try d.must(d.sandbox.git(["add", "-A"], in: "desk"))
+
+        let commit = try d.sandbox.git(["commit", "-m", "hand edit"], in: "desk")
+        #expect(commit.status != 0, "the client let it through: \(commit)")
+        #expect(commit.stderr.contains(": \(bad.rule): "), "\(commit)")
+
+        // --no-verify skips the client hooks; the server still refuses.
+        try d.must(d.sandbox.git(["commit", "-q", "--no-verify", "-m", "hand edit"], in: "desk"))
+        let push = try d.sandbox.git(["push", "origin", "main"], in: "desk")
+        #expect(push.status != 0, "the server accepted it: \(push)")
+        #expect(push.stderr.contains(": \(bad.rule): "), "\(push)")
+        #expect(push.stderr.contains("pre-receive hook declined"))
+        #expect(try d.serverHead() == before)
+
+        // The CI one-liner says the same.
+        let ci = try d.sandbox.gitdesk(["validate", "origin/main..HEAD"], in: "desk")
+        #expect(ci.status == 1)
+        #expect(ci.stdout.contains(": \(bad.rule): "), "\(ci)")
+    }
+
+    @Test func aGoodHandEditPassesBothAndTheServerMoves() throws {
+        let d = try HookTestDesk(mate: true)
+        try d.edit { $0 + "- 2024-05-01T15:00:00+08:00 li: 已电话联系客户\n" }
+        try d.must(d.sandbox.git(["commit", "-qam", "log a call"], in: "desk"))
+        try d.must(d.sandbox.git(["push", "-q", "origin", "main"], in: "desk"))
+        let head = try d.sandbox.git(["rev-parse", "HEAD"], in: "desk").stdout
+        #expect(try d.serverHead() == head.trimmingCharacters(in: .whitespacesAndNewlines))
+        // The second clone pulls it and works on.
+        try d.must(d.sandbox.git(["pull", "-q"], in: "mate"))
+        try d.must(d.sandbox.gitdesk(["comment", "--as", "zhang", d.id, "已排查接口"], in: "mate"))
+        try d.must(d.sandbox.git(["push", "-q", "origin", "main"], in: "mate"))
+    }
+
+    @Test func thePusherMayPushOnlyTheirOwnCommitsUnlessAdmin() throws {
+        let d = try HookTestDesk()
+        let before = try d.serverHead()
+        // li writes a commit claiming to be the supervisor wang.
+        try d.edit { $0 + "- 2024-05-01T15:00:00+08:00 wang: 主管已知悉\n" }
+        try d.must(d.sandbox.git(["commit", "-qam", "note", "--author", "主管老王 <wang@desk.example>"], in: "desk"))
+        let forged = try d.sandbox.git(["push", "origin", "main"], in: "desk", env: ["GITDESK_PUSHER": "li"])
+        #expect(forged.status != 0)
+        #expect(forged.stderr.contains(": pusher: "), "\(forged)")
+        #expect(try d.serverHead() == before)
+        // An unknown pusher is refused too.
+        let stranger = try d.sandbox.git(["push", "origin", "main"], in: "desk", env: ["GITDESK_PUSHER": "mallory"])
+        #expect(stranger.status != 0)
+        // wang pushing his own commit, or an admin relaying it, is accepted.
+        try d.must(d.sandbox.git(["push", "-q", "origin", "main"], in: "desk", env: ["GITDESK_PUSHER": "admin"]))
+        #expect(try d.serverHead() != before)
+    }
+
+    @Test func aTransitionIsJudgedByTheAuthorsRolesAndAForgedAuthorByThePusher() throws {
+        let d = try HookTestDesk()
+        try d.edit { $0.replacingOccurrences(of: "status: new", with: "status: invalid")
+            + "- 2024-05-01T15:00:00+08:00 li: 标记为无效 [status: new → invalid]\n  原因：重复提交\n" }
+        try d.must(d.sandbox.git(["commit", "-q", "--no-verify", "-am", "invalid"], in: "desk"))
+        // Restoring an invalid ticket needs supervisor or qa; li is an agent.
+        try d.edit { $0.replacingOccurrences(of: "status: invalid", with: "status: new")
+            + "- 2024-05-01T15:10:00+08:00 li: 撤销无效标记 [status: invalid → new]\n  原因：客户补充\n" }
+        let restore = try d.sandbox.git(["commit", "-am", "restore"], in: "desk")
+        #expect(restore.status != 0)
+        #expect(restore.stderr.contains(": transition-role: "), "\(restore)")
+        // Claiming to be the supervisor fools the client (git authors can be forged)...
+        try d.must(d.sandbox.git(["commit", "-qam", "restore", "--author", "主管老王 <wang@desk.example>"], in: "desk"))
+        // ...but not a server that knows who pushes.
+        let before = try d.serverHead()
+        let push = try d.sandbox.git(["push", "origin", "main"], in: "desk", env: ["GITDESK_PUSHER": "li"])
+        #expect(push.status != 0)
+        #expect(push.stderr.contains(": pusher: "), "\(push)")
+        #expect(try d.serverHead() == before)
+    }
+}
