@@ -35,7 +35,12 @@ import TestSupport
             try d.must(d.sandbox.git(["mv", d.path, "tickets/2024/07/\(d.id).md"], in: "desk"))
         },
         BadEdit(description: "broken front matter", rule: "parse") { d in
-            try d.edit { $0.replacingOccurrences(of: "contact: 尾号5678\n---\n", with: "contact: 尾号5678\n") }
+            // Drop the line that closes the front matter.
+            try d.edit { text in
+                var lines = text.components(separatedBy: "\n")
+                if let close = lines.indices.dropFirst().first(where: { lines[$0] == "---" }) { lines.remove(at: close) }
+                return lines.joined(separator: "\n")
+            }
         },
         BadEdit(description: "binary file under tickets/", rule: "binary") { d in
             try Data([0x89, 0x50, 0x4E, 0x47, 0x00, 0x01, 0x02]).write(to: d.sandbox.root.appendingPathComponent("desk/tickets/2024/05/scan.png"))

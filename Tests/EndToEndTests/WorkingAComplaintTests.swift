@@ -80,7 +80,10 @@ struct WorkingAComplaintTests {
         #expect(ticket["priority"] as? String == "urgent")
         #expect(ticket["module"] as? String == "APP-订单支付")
         #expect(ticket["contact"] as? String == "尾号5678")
-        #expect(ticket["assignee"] is NSNull)
+        // Routing: an urgent ticket takes the green channel to tech support's handler.
+        #expect(ticket["assignee"] as? String == "zhang")
+        #expect(ticket["department"] as? String == "tech_support")
+        #expect(ticket["due"] as? String == "2024-05-01T18:30:00+08:00")
         #expect(ticket["satisfaction"] is NSNull)
         let log = try #require(ticket["log"] as? [[String: Any]])
         #expect(log.count == 1)

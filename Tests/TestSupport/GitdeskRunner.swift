@@ -15,10 +15,14 @@ public final class Sandbox: @unchecked Sendable {
             .appendingPathComponent("\(name)-\(UUID().uuidString.prefix(8))", isDirectory: true)
         home = root.appendingPathComponent("home", isDirectory: true)
         try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        // The built binary's folder comes first on PATH (and GITDESK_BIN names
+        // it) so the git hooks that `gitdesk init` installs find it.
+        let binDir = URL(fileURLWithPath: GitdeskBinary.path).deletingLastPathComponent().path
         environment = [
             "HOME": home.path,
             "GIT_CONFIG_NOSYSTEM": "1",
-            "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
+            "GITDESK_BIN": GitdeskBinary.path,
+            "PATH": binDir + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"),
             "LANG": "C.UTF-8",
             "TZ": "UTC",
         ]

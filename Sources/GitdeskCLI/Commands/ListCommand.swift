@@ -54,7 +54,7 @@ struct ListCommand: ParsableCommand {
         let presenter = TicketPresenter(schema: desk.schema, language: lang)
         switch format {
         case .json:
-            print(JSONValue.array(tickets.map { presenter.json($0) }).serialised())
+            print(JSONValue.array(tickets.map { presenter.json($0, sla: SLAClock.status(of: $0, at: now, schema: desk.schema)) }).serialised())
         case .csv:
             let keys = desk.schema.fields.map(\.key)
             var out = CSVWriter.line(keys)
