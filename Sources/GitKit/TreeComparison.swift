@@ -17,16 +17,30 @@ public final class TreeComparer {
     /// Paths of files that differ between `old` (nil: empty) and `new`,
     /// limited to those under `prefix` (e.g. `tickets/`).
     public func changedFiles(from old: ObjectID?, to new: ObjectID, under prefix: String = "") throws -> [String] {
-        var result: [String] = []
+        try changes(from: old, to: new, under: prefix).map(\.path)
+    }
+
+    /// The files that differ, with their blob ids on each side, in path
+    /// order; `prefix` is a directory (`tickets/`) or a file (`team.yaml`).
+    public func changes(from old: ObjectID?, to new: ObjectID, under prefix: String = "") throws -> [ChangedPath] {
+        var result: [ChangedPath] = []
         var components = prefix.split(separator: "/").map(String.init)
         var oldTree = old
         var newTree: ObjectID? = new
         var base = ""
-        // Walk down to the prefix directory on both sides.
+        // Walk down to the prefix on both sides.
         while !components.isEmpty {
             let name = components.removeFirst()
-            oldTree = try oldTree.flatMap { try child(name, of: $0) }
-            newTree = try newTree.flatMap { try child(name, of: $0) }
+            let a = try oldTree.flatMap { try child(name, of: $0) }
+            let b = try newTree.flatMap { try child(name, of: $0) }
+            if components.isEmpty && (a?.isFile ?? false || b?.isFile ?? false) {
+                // The prefix names a file.
+                let oldBlob = a?.isFile == true ? a?.id : nil
+                let newBlob = b?.isFile == true ? b?.id : nil
+                return oldBlob == newBlob ? [] : [ChangedPath(path: base + name, oldBlob: oldBlob, newBlob: newBlob)]
+            }
+            oldTree = a?.isFile == false ? a?.id : nil
+            newTree = b?.isFile == false ? b?.id : nil
             base += name + "/"
         }
         if oldTree == newTree { return [] }
@@ -34,14 +48,15 @@ public final class TreeComparer {
         return result
     }
 
-    private func child(_ name: String, of tree: ObjectID) throws -> ObjectID? {
+    private func child(_ name: String, of tree: ObjectID) throws -> (id: ObjectID, isFile: Bool)? {
         let handle = try lookUp(tree)
-        guard let entry = git_tree_entry_byname(handle.pointer, name),
-              git_tree_entry_type(entry) == GIT_OBJECT_TREE else { return nil }
-        return ObjectID(git_tree_entry_id(entry))
+        guard let entry = git_tree_entry_byname(handle.pointer, name) else { return nil }
+        let type = git_tree_entry_type(entry)
+        guard type == GIT_OBJECT_TREE || type == GIT_OBJECT_BLOB else { return nil }
+        return (ObjectID(git_tree_entry_id(entry)), type == GIT_OBJECT_BLOB)
     }
 
-    private func compare(_ old: ObjectID?, _ new: ObjectID?, base: String, into result: inout [String]) throws {
+    private func compare(_ old: ObjectID?, _ new: ObjectID?, base: String, into result: inout [ChangedPath]) throws {
         let a = try old.map(lookUp)
         let b = try new.map(lookUp)
         let countA = a.map { git_tree_entrycount($0.pointer) } ?? 0
@@ -66,7 +81,7 @@ public final class TreeComparer {
         }
     }
 
-    private func emit(_ old: OpaquePointer?, _ new: OpaquePointer?, base: String, into result: inout [String]) throws {
+    private func emit(_ old: OpaquePointer?, _ new: OpaquePointer?, base: String, into result: inout [ChangedPath]) throws {
         let name = String(cString: git_tree_entry_name(old ?? new!))
         let oldIsTree = old.map { git_tree_entry_type($0) == GIT_OBJECT_TREE } ?? false
         let newIsTree = new.map { git_tree_entry_type($0) == GIT_OBJECT_TREE } ?? false
@@ -75,8 +90,10 @@ public final class TreeComparer {
                         newIsTree ? ObjectID(git_tree_entry_id(new!)) : nil,
                         base: base + name + "/", into: &result)
         }
-        if (old != nil && !oldIsTree) || (new != nil && !newIsTree) {
-            result.append(base + name)
+        let oldBlob = old != nil && !oldIsTree ? ObjectID(git_tree_entry_id(old!)) : nil
+        let newBlob = new != nil && !newIsTree ? ObjectID(git_tree_entry_id(new!)) : nil
+        if oldBlob != nil || newBlob != nil {
+            result.append(ChangedPath(path: base + name, oldBlob: oldBlob, newBlob: newBlob))
         }
     }
 

@@ -30,10 +30,14 @@ import Testing
             let commit = try repo.commitFiles(edits, parents: parent.map { [$0] } ?? [], minutes: Int64(round))
             let newTree = try repo.commit(commit).tree
             let oldTree = try parent.map { try repo.commit($0).tree }
-            let expected = try repo.changedPaths(from: oldTree, to: newTree, under: "tickets/").map(\.path).sorted()
-            let actual = try comparer.changedFiles(from: oldTree, to: newTree, under: "tickets/").sorted()
+            let expected = try repo.libgit2ChangedPaths(from: oldTree, to: newTree, under: "tickets/")
+            let actual = try comparer.changes(from: oldTree, to: newTree, under: "tickets/")
             #expect(actual == expected, "round \(round)")
-            #expect(!actual.contains("team.yaml"))
+            #expect(!actual.contains { $0.path == "team.yaml" })
+            #expect(try comparer.changes(from: oldTree, to: newTree, under: "team.yaml")
+                    == (try repo.libgit2ChangedPaths(from: oldTree, to: newTree, under: "team.yaml")))
+            #expect(try comparer.changes(from: oldTree, to: newTree)
+                    == (try repo.libgit2ChangedPaths(from: oldTree, to: newTree)))
             parent = commit
         }
     }
