@@ -1,19 +1,5 @@
 import TicketCore
 
-/// A small deterministic random source (SplitMix64) so `demo --seed S`
-/// produces the same desk every time.
-public struct SeededGenerator: RandomNumberGenerator, Sendable {
-    private var state: UInt64
-    public init(seed: UInt64) { state = seed }
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// Generated tickets for demos and benchmarks: realistic shapes, no real
 /// personal data (contacts are generated already masked).
 public struct DemoGenerator {

@@ -140,9 +140,8 @@ public final class Desk {
     public func locate(_ query: String) throws(DeskError) -> (id: String, path: String) {
         let q = query.trimmed()
         guard !q.isEmpty else { throw .unknownTicket(query) }
-        if let (y, m) = DeskLayout.embeddedDate(in: q) {
-            let direct = "\(DeskLayout.ticketsDirectory)/\(y)/\(m < 10 ? "0" : "")\(m)/\(q).md"
-            if (try? repository.entry(at: direct, inTree: headTree)) != nil { return (q, direct) }
+        if let direct = TicketPath.likelyPath(id: q), (try? repository.entry(at: direct, inTree: headTree)) != nil {
+            return (q, direct)
         }
         let paths = try ticketPaths()
         switch TicketID.resolve(q, among: paths.keys) {

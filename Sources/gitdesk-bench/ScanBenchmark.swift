@@ -32,16 +32,7 @@ struct ScanBenchmark {
     }
 
     /// SplitMix64, so the text is the same on every run.
-    struct RNG: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
+    typealias RNG = SeededGenerator
 
     static let sentences = [
         "客户反馈订单延迟发货，已协调物流部门加急处理。", "用户表示支付成功但订单未生成，导致重复下单。",
@@ -74,7 +65,7 @@ struct ScanBenchmark {
     }
 
     static func sampleText(bytes: Int) -> String {
-        var rng = RNG(state: 42)
+        var rng = RNG(seed: 42)
         var out = ""
         out.reserveCapacity(bytes + 256)
         var sincePII = 0

@@ -86,17 +86,5 @@ public struct TreeValidator: Sendable {
     }
 
     /// The ID of `tickets/YYYY/MM/<ID>.md`; nil for any other path.
-    public static func ticketID(fromPath path: String) -> String? {
-        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
-        guard parts.count == 4, parts[0] == Substring(ticketsDirectory),
-              parts[1].count == 4, parts[1].allSatisfy(\.isASCIIDigit),
-              parts[2].count == 2, parts[2].allSatisfy(\.isASCIIDigit),
-              parts[3].hasSuffix(".md"), parts[3].count > 3 else { return nil }
-        let id = String(parts[3].dropLast(3))
-        return TicketFile.isHandle(id) ? id : nil
-    }
-}
-
-private extension Character {
-    var isASCIIDigit: Bool { isASCII && isNumber }
+    public static func ticketID(fromPath path: String) -> String? { TicketPath.ticketID(fromPath: path) }
 }

@@ -60,20 +60,8 @@ public enum WorkflowLog {
     public static func isAutomatic(_ text: String) -> Bool { text.contains(autoMarker) }
 }
 
-extension String {
+extension StringProtocol {
     /// The first range of `needle` (Foundation-free).
-    func range(of needle: String) -> Range<String.Index>? {
-        guard !needle.isEmpty else { return nil }
-        var i = startIndex
-        while i < endIndex {
-            if self[i...].hasPrefix(needle) { return i..<index(i, offsetBy: needle.count) }
-            i = index(after: i)
-        }
-        return nil
-    }
-}
-
-extension Substring {
     func range(of needle: String) -> Range<String.Index>? {
         guard !needle.isEmpty else { return nil }
         var i = startIndex
