@@ -139,10 +139,14 @@ struct TicketPresenter {
         }
         if !ticket.log.isEmpty {
             out += "\n" + say("处理记录", "Log") + "\n"
+            // Handles are ASCII: pad them so the texts line up.
+            let width = ticket.log.map(\.operator.count).max() ?? 0
+            let indent = String(repeating: " ", count: 2 + 16 + 2 + width + 2)
             for e in ticket.log {
                 let lines = e.text.split(separator: "\n")
-                out += "  \(e.time.shortDisplay)  \(e.operator)  \(lines.first ?? "")\n"
-                for more in lines.dropFirst() { out += "                    \(more)\n" }
+                let who = e.operator + String(repeating: " ", count: width - e.operator.count)
+                out += "  \(e.time.shortDisplay)  \(who)  \(lines.first ?? "")\n"
+                for more in lines.dropFirst() { out += indent + more + "\n" }
             }
         }
         return out
