@@ -77,6 +77,13 @@ extension DeskError {
         if let d = error as? DeskError { return d }
         if let c = error as? ConfigurationError { return .configuration(c) }
         if let w = error as? WorkflowError { return .workflow(w) }
+        if let g = error as? GitError {
+            switch g.code {
+            case .locked: return .busy("the repository (\(g.message))")
+            case .owner: return .git("\(g.message) (the repository belongs to another user; see git's safe.directory)")
+            default: return .git(g.message)
+            }
+        }
         return .git(String(describing: error))
     }
 }

@@ -95,4 +95,31 @@ struct RepositoryStateTests {
         #expect(log.filter { $0["text"] as? String == "接口已修复" }.count == 1, "the retried comment is duplicated")
         #expect(try desk.porcelain == "")
     }
+
+    @Test("a corrupt branch ref or a corrupt object gives one clear line, and nothing is written")
+    func corruptRepository() throws {
+        let desk = try TestDesk()
+        let id = try desk.record(title: "支付成功但订单未生成")
+        let refPath = desk.path(".git/refs/heads/main")
+        let goodRef = try String(contentsOfFile: refPath, encoding: .utf8)
+        try Data("garbage\n".utf8).write(to: URL(fileURLWithPath: refPath))
+        for args in [["show", id], ["comment", id, "接口已修复"]] {
+            let result = try desk.gitdesk(args, as: "zhang")
+            expectOneLineRefusal(result, mentioning: ["refs/heads/main"])
+        }
+        #expect(try String(contentsOfFile: refPath, encoding: .utf8) == "garbage\n", "gitdesk rewrote a ref it could not read")
+        try Data(goodRef.utf8).write(to: URL(fileURLWithPath: refPath))
+
+        // Break the loose object of HEAD's tree.
+        let tree = try desk.gitOutput(["rev-parse", "HEAD^{tree}"])
+        let object = desk.path(".git/objects/\(tree.prefix(2))/\(tree.dropFirst(2))")
+        try #require(FileManager.default.fileExists(atPath: object), "HEAD's tree is not a loose object")
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: object)
+        try Data("not zlib".utf8).write(to: URL(fileURLWithPath: object))
+        let head = try desk.head
+        for args in [["show", id], ["comment", id, "接口已修复"]] {
+            expectOneLineRefusal(try desk.gitdesk(args, as: "zhang"))
+        }
+        #expect(try desk.head == head)
+    }
 }

@@ -23,8 +23,8 @@ public func fuzzTicketParser(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt 
     return 0
 }
 
-nonisolated(unsafe) let schema: Schema = try! SchemaLoader.loadDefault()
-nonisolated(unsafe) let validator = TreeValidator(
+let schema: Schema = try! SchemaLoader.loadDefault()
+let validator = TreeValidator(
     schema: schema,
     team: Team(people: [Person(handle: "li", name: "李", email: "li@example.com", roles: ["agent"])]),
     author: Person(handle: "li", name: "李", email: "li@example.com", roles: ["agent"]))
