@@ -17,7 +17,7 @@ if ! command -v hyperfine >/dev/null; then
   SUDO=$( [ "$(id -u)" = 0 ] || echo sudo )
   $SUDO apt-get install -y -qq hyperfine >/dev/null || { $SUDO apt-get update -qq && $SUDO apt-get install -y -qq hyperfine >/dev/null; }
 fi
-[ -x "$BENCH_BIN" ] || swift build -c release --static-swift-stdlib --product gitdesk-bench >/dev/null
+swift build -c release --static-swift-stdlib --product gitdesk-bench >/dev/null
 
 export HOME="$WORK/home" GIT_CONFIG_NOSYSTEM=1 GITDESK_OPERATOR=li LANG=C.UTF-8
 mkdir -p "$HOME"
@@ -51,6 +51,7 @@ for n in $SIZES; do
 done
 
 scan=$("$BENCH_BIN" scan 2>/dev/null || true)
+settings=$("$BENCH_BIN" settings 2>/dev/null || true)
 echo "== pre-receive: a 100-commit push into a 10k-ticket desk"
 prereceive=$(BENCH_RUNS=10 scripts/bench-prereceive.sh 2>"$WORK/prereceive.log" || true)
 prereceive_detail=$(grep -E "push_ms|hook_ms" "$WORK/prereceive.log" || true)
@@ -86,6 +87,14 @@ PII scanner and masker throughput over mixed Chinese/ASCII text (target ≥ 200 
 
 \`\`\`
 $scan
+\`\`\`
+
+Loading the default schema in-process, median of 200 warm rounds: from its YAML
+files (what a command pays without the settings cache), from JSON (the cache in
+\`.git/gitdesk/settings.json\`) and from a binary property list (not used: slower):
+
+\`\`\`
+$settings
 \`\`\`
 MD
 echo "wrote BENCHMARKS.md"

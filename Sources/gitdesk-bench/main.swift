@@ -1,6 +1,7 @@
 // gitdesk-bench: in-process timings for `make bench`.
 //
 //   gitdesk-bench scan [MB]     PII scanner and masker throughput (default 8 MB)
+//   gitdesk-bench settings      loading the schema from YAML, JSON, binary plist
 //
 // Each subcommand prints `key=value` lines that scripts/bench.sh collects.
 
@@ -10,6 +11,7 @@ let arguments = Array(CommandLine.arguments.dropFirst())
 let usage = """
     usage: gitdesk-bench <subcommand> [options]
       scan [MB]    time PIIScanner.scan and .mask over MB megabytes of mixed text (default 8)
+      settings     time loading the default schema from YAML, JSON and a binary plist
     """
 
 switch arguments.first {
@@ -20,6 +22,8 @@ case "scan":
         exit(64)
     }
     ScanBenchmark(megabytes: megabytes).run()
+case "settings":
+    SettingsBenchmark().run()
 case "-h", "--help", "help":
     print(usage)
 default:
