@@ -26,9 +26,8 @@ public struct ChangeResult: Sendable {
 /// written so a process that dies half-way is repaired by the next writer.
 extension Desk {
     /// How a change is computed from the ticket's current version (nil when
-    /// creating): the new version and a one-line summary for the commit message.
-    public typealias Change = (Ticket?) throws -> (ticket: Ticket, summary: String)
-    /// A change that also names its operation (workflow results carry their own).
+    /// creating): the new version, a one-line summary for the commit message
+    /// and the operation for its trailer.
     typealias Step = (Ticket?) throws -> (ticket: Ticket, summary: String, operation: String)
 
     /// Creates a new ticket file.
