@@ -22,6 +22,7 @@ git config --global user.name bench && git config --global user.email bench@loca
 
 echo "== a desk with $TICKETS tickets" >&2
 "$BIN" demo "$WORK/desk" --tickets "$TICKETS" --seed 42 >/dev/null
+while pgrep -f "git --git-dir=$WORK/desk" >/dev/null; do sleep 1; done
 git -C "$WORK/desk" gc -q
 git clone -q --bare "$WORK/desk" "$WORK/server.git"
 "$BIN" hooks install --server -C "$WORK/server.git" >/dev/null

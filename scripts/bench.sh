@@ -31,6 +31,9 @@ for n in $SIZES; do
   t0=$(date +%s)
   "$BIN" demo "$desk" --tickets "$n" --seed 42 >/dev/null
   gen_s=$(( $(date +%s) - t0 ))
+  # gitdesk starts `git gc --auto` in the background while loose objects pile
+  # up; let any such run finish, then pack, so it does not skew the timings.
+  while pgrep -f "git --git-dir=$desk" >/dev/null; do sleep 1; done
   git -C "$desk" gc -q
   bytes=$(du -sb "$desk/.git" | cut -f1)
   per_ticket=$(( bytes / (n + 5) ))
