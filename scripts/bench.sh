@@ -75,6 +75,9 @@ by \`gitdesk demo --tickets N\` (one commit per ticket) and packed with \`git gc
 $rows
 Targets at 10k (Fossil's figures on this machine): new ≤ 16 ms, set ≤ 20 ms, show ≤ 5 ms,
 history ≤ 11 ms. \`--version\` is the floor: process start, Swift runtime and argument parsing.
+\`set\` is timed in a loop (each run writes a new value), the others with hyperfine -N.
+On this shared 2-core virtual machine whole-command figures move by ±20% between runs of
+\`make bench\` on the same day (e.g. \`new\` at 10k: 22 ms in one run, 27 ms in another).
 
 ## Pre-receive (scripts/bench-prereceive.sh)
 
