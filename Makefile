@@ -36,11 +36,6 @@ demo: release
 ## Benchmarks: writes BENCHMARKS.md.
 bench: release
 	scripts/bench.sh
-	scripts/bench-prereceive.sh
-
-## libFuzzer targets (fuzz/ package): FUZZ_SECONDS each (default 60).
-fuzz: deps
-	fuzz/run.sh $${FUZZ_SECONDS:-60}
 
 ## libFuzzer targets (fuzz/): the PII scanner and the ticket parser, FUZZ_SECONDS each.
 FUZZ_SECONDS ?= 60
