@@ -126,7 +126,7 @@ public final class Desk {
         do {
             var result: [String: String] = [:]
             for file in try repository.listFiles(inTree: headTree, under: DeskLayout.ticketsDirectory) {
-                if let id = DeskLayout.ticketID(fromPath: file.path) { result[id] = file.path }
+                if let id = TicketPath.ticketID(fromPath: file.path) { result[id] = file.path }
             }
             return result
         } catch {

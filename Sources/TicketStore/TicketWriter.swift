@@ -33,7 +33,7 @@ extension Desk {
     /// Creates a new ticket file.
     public func create(_ ticket: Ticket, operation: String = "new", by person: Person, at time: Timestamp) throws(DeskError) -> ChangeResult {
         guard let created = ticket.created else { throw .invalidInput("a new ticket needs its created time") }
-        let path = DeskLayout.ticketPath(id: ticket.id, created: created)
+        let path = TicketPath.path(id: ticket.id, created: created)
         return try write(id: ticket.id, path: path, by: person, at: time, creating: true) { old in
             if old != nil { throw DeskError.invalidInput("ticket \(ticket.id) already exists") }
             return (ticket, "new \(ticket["type"] ?? "ticket"): \(ticket["title"] ?? "")", operation)
