@@ -23,7 +23,11 @@ release: deps
 ## All unit and end-to-end tests (the end-to-end tests run the built binary).
 test: deps
 	$(SWIFT) build
-	$(SWIFT) test --parallel 2>&1 | tee .build/test.log; exit $${PIPESTATUS[0]}
+	@$(SWIFT) test --parallel 2>&1 | tee .build/test.log; rc=$${PIPESTATUS[0]}; \
+	if [ $$rc -ne 0 ]; then \
+	  echo; echo "==== failures (from .build/test.log) ===="; \
+	  grep -E -A6 'recorded an issue|error:|Fatal error' .build/test.log | head -80; \
+	fi; exit $$rc
 
 ## A demo desk with the seed records, then list / show / history.
 demo: release
