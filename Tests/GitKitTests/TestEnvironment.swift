@@ -9,6 +9,7 @@ enum TestEnvironment {
         let home = FileManager.default.temporaryDirectory
             .appendingPathComponent("gitkit-home-\(UUID().uuidString)").path
         try! FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+        atexit { try? FileManager.default.removeItem(atPath: TestEnvironment.home) }
         setenv("HOME", home, 1)
         setenv("XDG_CONFIG_HOME", home + "/.config", 1)
         setenv("GIT_CONFIG_NOSYSTEM", "1", 1)

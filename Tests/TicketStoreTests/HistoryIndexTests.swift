@@ -8,6 +8,8 @@ enum StoreTestEnvironment {
     static let root: String = {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ticketstore-\(UUID().uuidString)").path
         try! FileManager.default.createDirectory(atPath: dir + "/home", withIntermediateDirectories: true)
+        // One directory per test process, removed when the process exits.
+        atexit { try? FileManager.default.removeItem(atPath: StoreTestEnvironment.root) }
         setenv("HOME", dir + "/home", 1)
         setenv("XDG_CONFIG_HOME", dir + "/home/.config", 1)
         setenv("GIT_CONFIG_NOSYSTEM", "1", 1)

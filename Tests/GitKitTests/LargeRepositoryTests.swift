@@ -1,14 +1,14 @@
 import Testing
 @testable import GitKit
 
-/// Sizes like a busy desk: generous limits (debug build, shared machine),
-/// the measured times are printed.
-@Suite struct PerformanceTests {
+/// Trees and histories of the size a busy desk reaches. Correctness only:
+/// speed is measured by `make bench`, never asserted in a test.
+@Suite struct LargeRepositoryTests {
     private func ticketPath(_ n: Int) -> String {
         "tickets/2024/\(n % 12 + 1 < 10 ? "0" : "")\(n % 12 + 1)/CS-\(100_000 + n).md"
     }
 
-    @Test func listTenThousandFiles() throws {
+    @Test func tenThousandFilesListAndUpdateOnePath() throws {
         let sandbox = Sandbox()
         let repo = try sandbox.makeRepository()
         var changes: [TreeChange] = []
@@ -16,19 +16,18 @@ import Testing
             changes.append(.upsert(ticketPath(n), try repo.writeBlob(Array("ticket \(n)\n".utf8))))
         }
         let tree = try repo.updatedTree(base: nil, changes: changes)
-        let clock = ContinuousClock()
-        var files: [(path: String, blob: ObjectID)] = []
-        let elapsed = try clock.measure { files = try repo.listFiles(inTree: tree, under: "tickets/") }
-        print("listFiles 10k: \(elapsed)")
+        let files = try repo.listFiles(inTree: tree, under: "tickets/")
         #expect(files.count == 10_000)
-        #expect(elapsed < .milliseconds(200))
+        #expect(Set(files.map(\.path)) == Set((0..<10_000).map(ticketPath)))
 
         let one = try repo.writeBlob(Array("changed\n".utf8))
-        let update = try clock.measure {
-            _ = try repo.updatedTree(base: tree, changes: [.upsert(ticketPath(5_000), one)])
-        }
-        print("updatedTree in 10k: \(update)")
-        #expect(update < .milliseconds(50))
+        let updated = try repo.updatedTree(base: tree, changes: [.upsert(ticketPath(5_000), one)])
+        let after = try repo.listFiles(inTree: updated, under: "tickets/")
+        #expect(after.count == 10_000)
+        let changed = Dictionary(uniqueKeysWithValues: after.map { ($0.path, $0.blob) })
+        let before = Dictionary(uniqueKeysWithValues: files.map { ($0.path, $0.blob) })
+        #expect(changed[ticketPath(5_000)] == one)
+        #expect(changed.filter { before[$0.key] != $0.value }.map(\.key) == [ticketPath(5_000)])
     }
 
     @Test func historyOfOneTicketInALongHistory() throws {
@@ -51,12 +50,8 @@ import Testing
             let time = signature(minutes: Int64(step))
             head = try repo.createCommit(tree: tree, parents: [head], author: time, committer: time, message: "step\n")
         }
-        let clock = ContinuousClock()
-        var found: [CommitInfo] = []
-        let elapsed = try clock.measure { found = try repo.history(of: watched, from: head) }
-        print("history over 3001 commits: \(elapsed), \(found.count) commits")
+        let found = try repo.history(of: watched, from: head)
         #expect(found.count == expected)
         #expect(found.map(\.committer.time) == found.map(\.committer.time).sorted(by: >))
-        #expect(elapsed < .milliseconds(1_500))
     }
 }
