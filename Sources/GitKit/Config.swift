@@ -15,3 +15,17 @@ extension Repository {
         return value.map { String(cString: $0) }
     }
 }
+
+extension Repository {
+    /// Sets `key` to a boolean in the repository's own config file
+    /// (`.git/config`, or `config` of a bare repository).
+    public func setConfig(_ key: String, to value: Bool) throws {
+        var config: OpaquePointer? = nil
+        try check(git_repository_config(&config, pointer))
+        let all = ConfigHandle(config!)
+        var local: OpaquePointer? = nil
+        try check(git_config_open_level(&local, all.pointer, GIT_CONFIG_LEVEL_LOCAL))
+        let handle = ConfigHandle(local!)
+        try check(git_config_set_bool(handle.pointer, key, value ? 1 : 0))
+    }
+}

@@ -110,7 +110,8 @@ public final class CommitValidator {
         if parentTrees.count <= 1 {
             let changed = try repository.changedPaths(from: parentTrees.first, to: tree, under: "tickets/")
             guard !changed.isEmpty else { return findings }
-            if rosterKnown, person == nil, changed.contains(where: { $0.newBlob != nil }) {
+            if rosterKnown, person == nil,
+               changed.contains(where: { $0.newBlob != nil || TreeValidator.ticketID(fromPath: $0.path) != nil }) {
                 findings.append(Finding(file: changed[0].path, line: 1, rule: "author",
                     message: "\(Self.describe(author, nil)) is not on the roster (team.yaml): only people listed there may change tickets"))
             }

@@ -38,10 +38,18 @@ public enum HookInstaller {
         public var installed: [String]
         /// Hooks left alone because a different script is already there.
         public var skipped: [String]
+        /// Config settings made (server: `receive.denyDeletes`, `receive.denyNonFastForwards`).
+        public var settings: [String] = []
     }
 
-    /// Installs the client hooks (or, with `server`, the pre-receive hook) of
-    /// the repository containing `path`. Honours `core.hooksPath`. A hook file
+    /// What a server refuses besides invalid commits: deleting a branch and
+    /// rewriting one (a force push would drop tickets' history), by git's own
+    /// receive-pack settings.
+    public static let serverSettings = ["receive.denyDeletes", "receive.denyNonFastForwards"]
+
+    /// Installs the client hooks (or, with `server`, the pre-receive hook and
+    /// ``serverSettings``) of the repository containing `path`. Honours
+    /// `core.hooksPath`. A hook file
     /// that is not gitdesk's is left alone unless `force`.
     public static func install(at path: String, server: Bool, force: Bool = false) throws(DeskError) -> Outcome {
         let repository: Repository
@@ -72,6 +80,10 @@ public enum HookInstaller {
                     throw DeskError.git("cannot install \(target): \(String(cString: strerror(errno)))")
                 }
                 outcome.installed.append(name)
+            }
+            if server {
+                for key in serverSettings { try repository.setConfig(key, to: true) }
+                outcome.settings = serverSettings.map { "\($0)=true" }
             }
         } catch let error as DeskError {
             throw error

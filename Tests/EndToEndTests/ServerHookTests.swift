@@ -42,6 +42,9 @@ import TestSupport
                 return lines.joined(separator: "\n")
             }
         },
+        BadEdit(description: "deleted ticket", rule: "delete") { d in
+            try d.must(d.sandbox.git(["rm", "-q", d.path], in: "desk"))
+        },
         BadEdit(description: "binary file under tickets/", rule: "binary") { d in
             try Data([0x89, 0x50, 0x4E, 0x47, 0x00, 0x01, 0x02]).write(to: d.sandbox.root.appendingPathComponent("desk/tickets/2024/05/scan.png"))
         },
@@ -83,6 +86,31 @@ import TestSupport
         try d.must(d.sandbox.git(["pull", "-q"], in: "mate"))
         try d.must(d.sandbox.gitdesk(["comment", "--as", "zhang", d.id, "已排查接口"], in: "mate"))
         try d.must(d.sandbox.git(["push", "-q", "origin", "main"], in: "mate"))
+    }
+
+    @Test func anAdminMayEraseATicketButNoPushDeletesOrRewritesTheBranch() throws {
+        let d = try HookTestDesk(mate: true)
+        // The server was set up to refuse deleting and rewriting branches.
+        for key in ["receive.denyDeletes", "receive.denyNonFastForwards"] {
+            #expect(try d.sandbox.git(["config", "--get", key], in: "server.git").stdout == "true\n")
+        }
+        // An admin erases the ticket (e.g. the customer asked for their data to be deleted).
+        try d.must(d.sandbox.git(["rm", "-q", d.path], in: "desk"))
+        try d.must(d.sandbox.git(["commit", "-q", "-m", "erase on request", "--author", "系统管理员 <admin@desk.example>"], in: "desk"))
+        try d.must(d.sandbox.git(["push", "-q", "origin", "main"], in: "desk", env: ["GITDESK_PUSHER": "admin"]))
+        let erased = try d.serverHead()
+        #expect(try d.sandbox.git(["cat-file", "-e", "main:\(d.path)"], in: "server.git").status != 0)
+
+        // A clone still holding the old history cannot force it back over the branch...
+        try d.must(d.sandbox.gitdesk(["comment", "--as", "zhang", d.id, "已排查接口"], in: "mate"))
+        let force = try d.sandbox.git(["push", "--force", "origin", "main"], in: "mate")
+        #expect(force.status != 0, "\(force)")
+        #expect(force.stderr.contains("non-fast-forward"), "\(force)")
+        // ...nor delete the branch.
+        let delete = try d.sandbox.git(["push", "origin", ":main"], in: "mate")
+        #expect(delete.status != 0, "\(delete)")
+        #expect(delete.stderr.contains("deletion prohibited"), "\(delete)")
+        #expect(try d.serverHead() == erased)
     }
 
     @Test func thePusherMayPushOnlyTheirOwnCommitsUnlessAdmin() throws {

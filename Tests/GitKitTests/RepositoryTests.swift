@@ -75,6 +75,16 @@ import Testing
         #expect(try repo.configString("user.name") == "王芳")
         #expect(try repo.configString("user.email") == "wang@example.com")
     }
+
+    @Test func setConfigWritesTheRepositorysOwnFileThatGitReads() throws {
+        let sandbox = Sandbox()
+        let repo = try sandbox.makeRepository()
+        try repo.setConfig("receive.denyDeletes", to: true)
+        try repo.setConfig("receive.denyNonFastForwards", to: false)
+        #expect(try git(["config", "--local", "--get", "receive.denyDeletes"], in: repo.path).output == "true\n")
+        #expect(try git(["config", "--local", "--get", "receive.denyNonFastForwards"], in: repo.path).output == "false\n")
+        #expect(try repo.configString("receive.denyDeletes") == "true")
+    }
 }
 
 /// Tests that change the process environment run one at a time.

@@ -37,6 +37,31 @@ import TestSupport
         #expect(findings.map(\.rule) == ["duplicate-id"])
     }
 
+    @Test func aTicketIsDeletedOnlyByWhoeverHoldsTheDeletePermissionOrMovedToANewPath() throws {
+        let file = bytes(try ticket())
+        let deletion = [FileChange(path: path, old: file, new: nil)]
+        let refused = validator.validate(deletion)
+        #expect(refused.map(\.rule) == ["delete"])
+        #expect(refused.first?.file == path)
+        #expect(refused.first?.message.contains("CS-20240513-TREE01") == true)
+        // A move (the same ID added elsewhere in the same change) keeps the ticket.
+        let moved = deletion + [FileChange(path: "tickets/2024/06/CS-20240513-TREE01.md", old: nil, new: file)]
+        #expect(!validator.validate(moved).contains { $0.rule == "delete" })
+        // Another ticket added in the same change does not excuse the deletion.
+        let other = deletion + [FileChange(path: "tickets/2024/05/CS-20240513-TREE02.md", old: nil, new: file)]
+        #expect(validator.validate(other).contains { $0.rule == "delete" })
+        // Admins hold every permission; a merge result (no author) is not judged by roles.
+        #expect(TreeValidator(schema: schema, team: Fixtures.team, author: Fixtures.root).validate(deletion).isEmpty)
+        #expect(TreeValidator(schema: schema, team: Fixtures.team, author: nil).validate(deletion).isEmpty)
+        // A desk may give the permission to its QA team in workflow.yaml.
+        var qaDeletes = schema
+        qaDeletes.workflow.permissions["delete"] = ["qa"]
+        #expect(TreeValidator(schema: qaDeletes, team: Fixtures.team, author: Fixtures.zhou).validate(deletion).isEmpty)
+        #expect(TreeValidator(schema: qaDeletes, team: Fixtures.team, author: Fixtures.chen).validate(deletion).map(\.rule) == ["delete"])
+        // Files that are not tickets (the placeholder) may go.
+        #expect(validator.validate([FileChange(path: "tickets/.gitkeep", old: [], new: nil)]).isEmpty)
+    }
+
     @Test func rawPersonalDataIsFoundWithItsLineAndNeverEchoed() throws {
         var t = try ticket()
         t["description"] = "第一行\n客户手机 13812345678"

@@ -17,7 +17,9 @@ struct HooksCommand: ParsableCommand {
             discussion: """
                 Client hooks: pre-commit, commit-msg, pre-merge-commit. Server hook: pre-receive, \
                 which refuses pushes that break the desk's rules (set GITDESK_PUSHER in the ssh \
-                forced command or hosting layer to check who pushes). Hooks go to core.hooksPath \
+                forced command or hosting layer to check who pushes); --server also sets \
+                receive.denyDeletes and receive.denyNonFastForwards, so a push may not delete or \
+                rewrite a branch and no ticket history is lost. Hooks go to core.hooksPath \
                 if set, else the repository's hooks/ directory. A hook that is not gitdesk's is left \
                 alone unless --force.
                 """
@@ -36,6 +38,9 @@ struct HooksCommand: ParsableCommand {
             let outcome = try HookInstaller.install(at: path, server: server, force: force)
             if !outcome.installed.isEmpty {
                 print("Installed \(outcome.installed.joined(separator: ", ")) in \(outcome.directory)")
+            }
+            if !outcome.settings.isEmpty {
+                print("Set \(outcome.settings.joined(separator: ", ")): the server refuses deleting or rewriting a branch")
             }
             if !outcome.skipped.isEmpty {
                 throw CLIError("left \(outcome.skipped.joined(separator: ", ")) in \(outcome.directory) alone: not gitdesk's (use --force to replace)")

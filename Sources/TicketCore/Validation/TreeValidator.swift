@@ -15,6 +15,10 @@ public struct FileChange: Sendable, Equatable {
 /// - `layout`: only ticket files, at `tickets/YYYY/MM/<ID>.md` (and `.gitkeep`);
 /// - `parse`: the file is a readable ticket (front matter, sections, log);
 /// - `duplicate-id`: no other file in the tree carries the same ID;
+/// - `delete`: a ticket file is never removed (a desk keeps every contact:
+///   close it, archive it or mark it invalid) unless it moves to another
+///   path in the same change or the author holds the `delete` permission
+///   (workflow.yaml; admins only by default), e.g. to erase a customer's data;
 /// - then every ticket rule of ``Validator`` against the parent version.
 ///
 /// Pure: the caller reads the bytes from git and says which other paths hold
@@ -37,7 +41,23 @@ public struct TreeValidator: Sendable {
     /// Findings for `changes`; `sameID[path]` lists the other paths of the tree
     /// whose file carries the same ID as `path`.
     public func validate(_ changes: [FileChange], sameID: [String: [String]] = [:]) -> [Finding] {
-        changes.flatMap { validate($0, sameID: sameID[$0.path] ?? []) }
+        changes.flatMap { validate($0, sameID: sameID[$0.path] ?? []) } + deletions(in: changes)
+    }
+
+    /// `delete` findings: ticket files `changes` remove whose ID no added
+    /// file carries, when the author may not delete. Without an author (a
+    /// merge result) roles are not judged.
+    public func deletions(in changes: [FileChange]) -> [Finding] {
+        guard let author else { return [] }
+        let roles = schema.workflow.roles(for: "delete") ?? ["admin"]
+        if roles.contains(where: author.has(role:)) { return [] }
+        let kept = Set(changes.compactMap { $0.new == nil ? nil : Self.ticketID(fromPath: $0.path) })
+        return changes.compactMap { change in
+            guard change.new == nil, change.old != nil, let id = Self.ticketID(fromPath: change.path),
+                  !kept.contains(id) else { return nil }
+            return Finding(file: change.path, line: 1, rule: "delete",
+                           message: "\(author.handle) may not delete \(id): tickets are kept (close, archive or mark them invalid); deleting needs the role \(roles.joined(separator: " or "))")
+        }
     }
 
     /// Findings for one file.
