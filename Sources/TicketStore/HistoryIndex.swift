@@ -90,10 +90,7 @@ struct HistoryIndex {
     }
 
     private func setTip(_ tip: ObjectID) {
-        let temp = root + "/TIP.\(getpid()).tmp"
-        try? FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
-        guard FileManager.default.createFile(atPath: temp, contents: Data((tip.hex + "\n").utf8)) else { return }
-        if rename(temp, root + "/TIP") != 0 { unlink(temp) }
+        try? AtomicFile.replace(root + "/TIP", with: Array((tip.hex + "\n").utf8), makeDirectory: true)
     }
 
     private func append(_ additions: [String: [String]]) {

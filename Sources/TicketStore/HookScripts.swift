@@ -70,14 +70,8 @@ public enum HookInstaller {
                     outcome.skipped.append(name)
                     continue
                 }
-                let temp = target + ".gitdesk-\(getpid()).tmp"
-                guard FileManager.default.createFile(atPath: temp, contents: Data(HookScripts.script(name).utf8),
-                                                     attributes: [.posixPermissions: 0o755]) else {
-                    throw DeskError.git("cannot write \(temp)")
-                }
-                guard rename(temp, target) == 0 else {
-                    unlink(temp)
-                    throw DeskError.git("cannot install \(target): \(String(cString: strerror(errno)))")
+                do { try AtomicFile.replace(target, with: Array(HookScripts.script(name).utf8), mode: 0o755) } catch {
+                    throw DeskError.git(error.description)
                 }
                 outcome.installed.append(name)
             }

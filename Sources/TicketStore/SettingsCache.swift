@@ -45,11 +45,6 @@ enum SettingsCache {
     /// Writes the cache atomically; failures (read-only repository) are ignored.
     static func store(gitDir: String, key: String, settings: DeskSettings) {
         guard let data = try? JSONEncoder().encode(Envelope(key: key, settings: settings)) else { return }
-        let target = path(gitDir: gitDir)
-        try? FileManager.default.createDirectory(atPath: (target as NSString).deletingLastPathComponent,
-                                                 withIntermediateDirectories: true)
-        let temp = target + ".\(getpid()).tmp"
-        guard FileManager.default.createFile(atPath: temp, contents: data) else { return }
-        if rename(temp, target) != 0 { unlink(temp) }
+        try? AtomicFile.replace(path(gitDir: gitDir), with: data, makeDirectory: true)
     }
 }

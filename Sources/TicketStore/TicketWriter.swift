@@ -190,15 +190,8 @@ extension Desk {
     func syncWorkingCopy(path: String, bytes: [UInt8]) throws {
         guard let workdir = repository.workdir else { return }
         let full = workdir.hasSuffix("/") ? workdir + path : workdir + "/" + path
-        let dir = (full as NSString).deletingLastPathComponent
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        let temp = full + ".gitdesk-\(getpid()).tmp"
-        guard FileManager.default.createFile(atPath: temp, contents: Data(bytes)) else {
-            throw DeskError.git("cannot write \(temp)")
-        }
-        guard rename(temp, full) == 0 else {
-            unlink(temp)
-            throw DeskError.git("cannot replace \(full): \(String(cString: strerror(errno)))")
+        do { try AtomicFile.replace(full, with: bytes, makeDirectory: true) } catch {
+            throw DeskError.git(error.description)
         }
         try IndexUpdater.stage(path: path, in: repository)
     }
@@ -215,8 +208,8 @@ struct WriteJournal {
     }
 
     func begin(path: String) throws {
-        guard FileManager.default.createFile(atPath: url, contents: Data(path.utf8)) else {
-            throw DeskError.git("cannot write \(url)")
+        do { try AtomicFile.replace(url, with: Array(path.utf8)) } catch {
+            throw DeskError.git(error.description)
         }
     }
 
@@ -230,9 +223,7 @@ struct WriteJournal {
             if let workdir = repository.workdir, let tip = try repository.referenceTarget(branch),
                let bytes = try repository.fileContents(at: path, inTree: try repository.commit(tip).tree) {
                 let full = workdir.hasSuffix("/") ? workdir + path : workdir + "/" + path
-                try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent,
-                                                        withIntermediateDirectories: true)
-                _ = FileManager.default.createFile(atPath: full, contents: Data(bytes))
+                try AtomicFile.replace(full, with: bytes, makeDirectory: true)
                 try IndexUpdater.stage(path: path, in: repository)
             }
         } catch {
