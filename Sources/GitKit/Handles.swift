@@ -1,68 +1,48 @@
 internal import CLibGit2
 
-// Owners of libgit2 objects: one small final class per kind, freeing its
-// object in deinit. Internal only: C pointers never leave GitKit.
+// Owners of libgit2 objects: one generic class that frees its object in
+// deinit, told how by the kind of object. Internal only: C pointers never
+// leave GitKit.
 
-/// Owns a `git_tree *`.
-final class TreeHandle {
-    let pointer: OpaquePointer
-    init(_ pointer: OpaquePointer) { self.pointer = pointer }
-    deinit { git_tree_free(pointer) }
+/// A kind of libgit2 object and the function that frees it.
+protocol LibGit2Object {
+    static func free(_ pointer: OpaquePointer)
 }
 
-/// Owns a `git_commit *`.
-final class CommitHandle {
+/// Owns one libgit2 object of `Kind`.
+final class Handle<Kind: LibGit2Object> {
     let pointer: OpaquePointer
     init(_ pointer: OpaquePointer) { self.pointer = pointer }
-    deinit { git_commit_free(pointer) }
+    deinit { Kind.free(pointer) }
+}
 
+enum GitTree: LibGit2Object { static func free(_ p: OpaquePointer) { git_tree_free(p) } }
+enum GitCommit: LibGit2Object { static func free(_ p: OpaquePointer) { git_commit_free(p) } }
+enum GitBlob: LibGit2Object { static func free(_ p: OpaquePointer) { git_blob_free(p) } }
+enum GitReference: LibGit2Object { static func free(_ p: OpaquePointer) { git_reference_free(p) } }
+enum GitIndex: LibGit2Object { static func free(_ p: OpaquePointer) { git_index_free(p) } }
+enum GitConfig: LibGit2Object { static func free(_ p: OpaquePointer) { git_config_free(p) } }
+enum GitDiff: LibGit2Object { static func free(_ p: OpaquePointer) { git_diff_free(p) } }
+enum GitRevwalk: LibGit2Object { static func free(_ p: OpaquePointer) { git_revwalk_free(p) } }
+/// A `git_tree_entry *` that was returned to us (bypath lookups), not one borrowed from a tree.
+enum GitTreeEntry: LibGit2Object { static func free(_ p: OpaquePointer) { git_tree_entry_free(p) } }
+
+typealias TreeHandle = Handle<GitTree>
+typealias CommitHandle = Handle<GitCommit>
+typealias BlobHandle = Handle<GitBlob>
+typealias ReferenceHandle = Handle<GitReference>
+typealias IndexHandle = Handle<GitIndex>
+typealias ConfigHandle = Handle<GitConfig>
+typealias DiffHandle = Handle<GitDiff>
+typealias RevwalkHandle = Handle<GitRevwalk>
+typealias TreeEntryHandle = Handle<GitTreeEntry>
+
+extension Handle where Kind == GitCommit {
     var id: ObjectID { ObjectID(git_commit_id(pointer)) }
     var treeID: ObjectID { ObjectID(git_commit_tree_id(pointer)) }
     var time: Int64 { Int64(git_commit_time(pointer)) }
     var parentCount: Int { Int(git_commit_parentcount(pointer)) }
     func parentID(_ index: Int) -> ObjectID { ObjectID(git_commit_parent_id(pointer, UInt32(index))) }
-}
-
-/// Owns a `git_blob *`.
-final class BlobHandle {
-    let pointer: OpaquePointer
-    init(_ pointer: OpaquePointer) { self.pointer = pointer }
-    deinit { git_blob_free(pointer) }
-}
-
-/// Owns a `git_reference *`.
-final class ReferenceHandle {
-    let pointer: OpaquePointer
-    init(_ pointer: OpaquePointer) { self.pointer = pointer }
-    deinit { git_reference_free(pointer) }
-}
-
-/// Owns a `git_index *`.
-final class IndexHandle {
-    let pointer: OpaquePointer
-    init(_ pointer: OpaquePointer) { self.pointer = pointer }
-    deinit { git_index_free(pointer) }
-}
-
-/// Owns a `git_config *`.
-final class ConfigHandle {
-    let pointer: OpaquePointer
-    init(_ pointer: OpaquePointer) { self.pointer = pointer }
-    deinit { git_config_free(pointer) }
-}
-
-/// Owns a `git_diff *`.
-final class DiffHandle {
-    let pointer: OpaquePointer
-    init(_ pointer: OpaquePointer) { self.pointer = pointer }
-    deinit { git_diff_free(pointer) }
-}
-
-/// Owns a `git_tree_entry *` that was returned to us (bypath lookups).
-final class TreeEntryHandle {
-    let pointer: OpaquePointer
-    init(_ pointer: OpaquePointer) { self.pointer = pointer }
-    deinit { git_tree_entry_free(pointer) }
 }
 
 extension Repository {

@@ -1,12 +1,5 @@
 internal import CLibGit2
 
-/// Owns a `git_revwalk *`.
-final class RevwalkHandle {
-    let pointer: OpaquePointer
-    init(_ pointer: OpaquePointer) { self.pointer = pointer }
-    deinit { git_revwalk_free(pointer) }
-}
-
 extension Repository {
     /// The commit a revision expression names (`HEAD`, `origin/main`, `abc1234`,
     /// `main~2`), peeled to a commit. Throws `.notFound` when it names nothing.
