@@ -76,6 +76,8 @@ extension Desk {
         let journal = WriteJournal(gitDir: repository.gitDir)
         try journal.recover(in: repository, branch: branch)
         try waitForIndex()
+        // git starts and reads the index while the change is built and committed.
+        let index = repository.workdir == nil ? nil : IndexUpdater(repository: repository)
         StartupTrace.mark("lock + journal")
 
         let signature = Signature(name: person.name, email: person.email, time: time.seconds, offsetMinutes: time.offsetMinutes)
@@ -133,17 +135,24 @@ extension Desk {
                     usleep(UInt32.random(in: 1_000...(5_000 * UInt32(min(attempt, 10)))))
                     continue
                 }
-                HistoryIndex(repository: repository).record(commit: commit, parent: tip, path: path)
                 StartupTrace.mark("move branch (CAS)")
                 // The change is committed from here on: a failure to refresh
                 // the working copy is a warning, and the journal stays so the
                 // next gitdesk write repairs it.
+                var synced = false
                 do {
-                    try syncWorkingCopy(path: path, bytes: bytes)
-                    journal.end()
+                    try writeWorkingFile(path: path, bytes: bytes)
+                    index?.stage(path)
+                    synced = true
                 } catch {
-                    FileHandle.standardError.write(Data(
-                        "gitdesk: warning: committed \(id), but could not update \(path) in the working tree (\(error)); the next gitdesk command repairs it\n".utf8))
+                    warnUnsynced(id: id, path: path, error)
+                }
+                HistoryIndex(repository: repository).record(commit: commit, parent: tip, path: path)
+                do {
+                    try index?.finish()
+                    if synced { journal.end() }
+                } catch {
+                    warnUnsynced(id: id, path: path, error)
                 }
                 StartupTrace.mark("working file + index")
                 Maintenance.afterWrite(gitDir: repository.gitDir)
@@ -186,14 +195,19 @@ extension Desk {
         if onDisk != committed { throw DeskError.uncommittedChanges(path) }
     }
 
-    /// Writes the committed content to the working file (atomically) and its index entry.
-    func syncWorkingCopy(path: String, bytes: [UInt8]) throws {
+    /// Writes the committed content to the working file (atomically); its
+    /// index entry is the ``IndexUpdater``'s job.
+    func writeWorkingFile(path: String, bytes: [UInt8]) throws {
         guard let workdir = repository.workdir else { return }
         let full = workdir.hasSuffix("/") ? workdir + path : workdir + "/" + path
         do { try AtomicFile.replace(full, with: bytes, makeDirectory: true) } catch {
             throw DeskError.git(error.description)
         }
-        try IndexUpdater.stage(path: path, in: repository)
+    }
+
+    private func warnUnsynced(id: String, path: String, _ error: any Error) {
+        FileHandle.standardError.write(Data(
+            "gitdesk: warning: committed \(id), but could not update \(path) in the working tree (\(error)); the next gitdesk command repairs it\n".utf8))
     }
 }
 

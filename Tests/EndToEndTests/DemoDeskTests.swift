@@ -76,8 +76,10 @@ struct DemoDeskTests {
             let made = try sandbox.gitdesk(["demo", dir, "--tickets", "50", "--seed", "7"])
             try #require(made.status == 0, "\(made)")
         }
-        let one = try sandbox.gitdesk(["list", "--format", "json"], in: "one")
-        let two = try sandbox.gitdesk(["list", "--format", "json"], in: "two")
+        // The SLA figures count up to "now": both listings see the same one.
+        let now = ["GITDESK_NOW": "2026-11-23T10:00:00+08:00"]
+        let one = try sandbox.gitdesk(["list", "--format", "json"], in: "one", env: now)
+        let two = try sandbox.gitdesk(["list", "--format", "json"], in: "two", env: now)
         #expect(one.status == 0 && two.status == 0)
         #expect(one.stdout == two.stdout)
         let tickets = try #require(try JSONSerialization.jsonObject(with: Data(one.stdout.utf8)) as? [[String: Any]])

@@ -96,6 +96,46 @@ struct RepositoryStateTests {
         #expect(try desk.porcelain == "")
     }
 
+    @Test("without git on PATH libgit2 keeps the index in step, for new files and changed ones")
+    func indexWithoutGit() throws {
+        let desk = try TestDesk()
+        // Only the directory of the gitdesk binary: no git executable.
+        let binDir = (GitdeskBinary.path as NSString).deletingLastPathComponent
+        let noGit = ["PATH": binDir]
+        let made = try desk.gitdesk(["new", "--type", "consult", "--channel", "web", "--title", "发票怎么开"],
+                                    as: "li", env: noGit.merging(["GITDESK_TRACE": "1"]) { $1 })
+        #expect(made.status == 0, "\(made)")
+        #expect(made.stderr.contains("index by libgit2"), "\(made.stderr)")
+        let id = made.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        try desk.succeed(["comment", id, "已告知开票入口"], as: "li", env: noGit)
+        try expectIndexMatchesHead(desk, id)
+    }
+
+    @Test("with git on PATH the index is updated by git update-index, started before the commit")
+    func indexWithGit() throws {
+        let desk = try TestDesk()
+        let id = try desk.record(title: "发票怎么开")
+        let traced = try desk.gitdesk(["comment", id, "已告知开票入口"], as: "li", env: ["GITDESK_TRACE": "1"])
+        #expect(traced.status == 0, "\(traced)")
+        #expect(traced.stderr.contains("index by git:"), "\(traced.stderr)")
+        #expect(!traced.stderr.contains("index by libgit2"), "\(traced.stderr)")
+        try expectIndexMatchesHead(desk, id)
+        // A refused change leaves the index as it was, and git releases its lock.
+        let refused = try desk.gitdesk(["set", id, "priority=whenever"], as: "li")
+        #expect(refused.status == 1)
+        #expect(!FileManager.default.fileExists(atPath: desk.path(".git/index.lock")))
+        try expectIndexMatchesHead(desk, id)
+    }
+
+    private func expectIndexMatchesHead(_ desk: TestDesk, _ id: String,
+                                        sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let path = try desk.ticketPath(id)
+        #expect(try desk.porcelain == "", sourceLocation: sourceLocation)
+        let staged = try desk.gitOutput(["ls-files", "--stage", "--", path])
+        let committed = try desk.gitOutput(["rev-parse", "HEAD:\(path)"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(staged.contains(committed), "index: \(staged), HEAD: \(committed)", sourceLocation: sourceLocation)
+    }
+
     @Test("a corrupt branch ref or a corrupt object gives one clear line, and nothing is written")
     func corruptRepository() throws {
         let desk = try TestDesk()
