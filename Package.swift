@@ -62,6 +62,10 @@ let package = Package(
             ]
         ),
         .testTarget(name: "TicketStoreTests", dependencies: ["TicketStore", "GitKit", "TestSupport"]),
+        .testTarget(
+            name: "GitdeskCLITests",
+            dependencies: ["GitdeskCLI", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
     ]
 )

@@ -107,6 +107,55 @@ import TestSupport
         }
     }
 
+    /// The counted time, the slow way: every working interval of every day,
+    /// clipped to the span, less what the pauses cover.
+    static func countedByWalkingDays(_ calendar: BusinessCalendar, from a: Int64, to b: Int64,
+                                     pauses: [Range<Int64>]) -> Int64 {
+        guard b > a else { return 0 }
+        let offset = Int64(calendar.offsetMinutes) * 60
+        var total: Int64 = 0
+        var day = (a + offset) / 86_400 - 1
+        while day * 86_400 - offset < b {
+            if calendar.isWorkingDay(day) {
+                for h in calendar.hours {
+                    let lo = max(a, day * 86_400 + Int64(h.lowerBound) * 60 - offset)
+                    let hi = min(b, day * 86_400 + Int64(h.upperBound) * 60 - offset)
+                    guard hi > lo else { continue }
+                    // Seconds of lo..<hi not under any pause (pauses may overlap each other).
+                    var cuts = pauses.map { max($0.lowerBound, lo)..<max(min($0.upperBound, hi), max($0.lowerBound, lo)) }
+                        .filter { !$0.isEmpty }.sorted { $0.lowerBound < $1.lowerBound }
+                    var covered: Int64 = 0, reach = lo
+                    while !cuts.isEmpty {
+                        let c = cuts.removeFirst()
+                        covered += max(0, c.upperBound - max(c.lowerBound, reach))
+                        reach = max(reach, c.upperBound)
+                    }
+                    total += (hi - lo) - covered
+                }
+            }
+            day += 1
+        }
+        return total
+    }
+
+    @Test func countingInClosedFormAgreesWithWalkingDayByDay() async {
+        let calendar = self.calendar
+        let pause = zip(Gen.int64(in: -5 * 86_400...(70 * 86_400)), Gen.int64(in: 0...(12 * 86_400)))
+        await propertyCheck(count: 400, input: Gen.int64(in: Self.may2024...(Self.may2024 + 600 * 86_400)),
+                            Gen.int64(in: -3600...(90 * 86_400)), pause.array(of: 0...3)) { start, length, raw in
+            let s = Timestamp(seconds: start, offsetMinutes: 480)
+            let e = Timestamp(seconds: start + length, offsetMinutes: 480)
+            let pauses = raw.map { Pause(start: s.adding(seconds: $0.0), end: s.adding(seconds: $0.0 + $0.1)) }
+            let ranges = pauses.map { $0.start.seconds..<max($0.start.seconds, $0.end.seconds) }
+            #expect(calendar.counted(from: s, to: e, basis: .business, pauses: pauses)
+                    == Self.countedByWalkingDays(calendar, from: s.seconds, to: e.seconds, pauses: ranges))
+            // Round the clock is a calendar where every minute of every day works.
+            let always = BusinessCalendar(offsetMinutes: 480, workingWeekdays: Set(1...7), hours: [0..<1440])
+            #expect(calendar.counted(from: s, to: e, basis: .calendar, pauses: pauses)
+                    == Self.countedByWalkingDays(always, from: s.seconds, to: e.seconds, pauses: ranges))
+        }
+    }
+
     @Test func advanceThenCountGivesTheTargetBack() async {
         let calendar = self.calendar
         await propertyCheck(input: Self.starts, Gen.int64(in: 1...(40 * 3600))) { start, seconds in

@@ -61,24 +61,44 @@ enum JSONValue: Equatable {
         out += String(repeating: "  ", count: indent)
     }
 
+    /// Appends `s` as a JSON string literal, copying runs that need no escape whole.
     static func quote(_ s: String, into out: inout String) {
         out += "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
+        let bytes = s.utf8
+        var run = bytes.startIndex
+        var i = bytes.startIndex
+        while i != bytes.endIndex {
+            let byte = bytes[i]
+            var escape: String? = nil
+            var width = 1
+            switch byte {
+            case 0x22: escape = "\\\""
+            case 0x5C: escape = "\\\\"
+            case 0x0A: escape = "\\n"
+            case 0x0D: escape = "\\r"
+            case 0x09: escape = "\\t"
+            case 0..<0x20: escape = "\\u00" + (byte < 0x10 ? "0" : "") + String(byte, radix: 16)
+            case 0xE2:  // U+2028 and U+2029 (E2 80 A8/A9) break JavaScript string literals
+                let next = bytes.index(after: i)
+                if next != bytes.endIndex, bytes[next] == 0x80 {
+                    let last = bytes.index(after: next)
+                    if last != bytes.endIndex, bytes[last] == 0xA8 || bytes[last] == 0xA9 {
+                        escape = bytes[last] == 0xA8 ? "\\u2028" : "\\u2029"
+                        width = 3
+                    }
                 }
+            default: break
+            }
+            if let escape {
+                out += s[run..<i]
+                out += escape
+                i = bytes.index(i, offsetBy: width)
+                run = i
+            } else {
+                i = bytes.index(after: i)
             }
         }
+        out += s[run..<bytes.endIndex]
         out += "\""
     }
 }

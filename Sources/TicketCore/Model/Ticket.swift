@@ -38,12 +38,47 @@ public struct Ticket: Equatable, Sendable {
     /// Normalises a value the way every write stores it: line endings as
     /// `\n`, trailing spaces on each line and blank lines at both ends removed.
     public static func normalise(_ text: String) -> String {
+        if isNormalised(text) { return text }
         var lines = text.replacingCRLF().split(separator: "\n", omittingEmptySubsequences: false)
             .map { $0.trimmingTrailingWhitespace() }
         while let first = lines.first, first.allSatisfy({ $0 == " " || $0 == "\t" }) { lines.removeFirst() }
         while let last = lines.last, last.isEmpty { lines.removeLast() }
         if lines.count == 1 { return lines[0].trimmingLeadingWhitespace() }
         return lines.joined(separator: "\n")
+    }
+}
+
+extension Ticket {
+    /// True when `normalise` would return `text` unchanged, decided on its
+    /// bytes (every file gitdesk wrote is normalised, and `list` parses them
+    /// all). False only means "run the full normalisation".
+    static func isNormalised(_ text: String) -> Bool {
+        var lineStart = true
+        var sawNewline = false
+        var previous: UInt8 = 0
+        var tail: (UInt8, UInt8) = (0, 0)   // the two bytes before `previous`
+        for byte in text.utf8 {
+            switch byte {
+            case 13: return false
+            case 10:
+                // A line may not be empty (leading or trailing blank lines, or a blank line in a
+                // one-liner) nor end in whitespace.
+                if lineStart || endsInWhitespace(previous, tail) { return false }
+                sawNewline = true
+                lineStart = true
+            default:
+                if lineStart, !sawNewline, byte == 32 || byte == 9 || byte == 0xE3 { return false }
+                lineStart = false
+            }
+            tail = (tail.1, previous)
+            previous = byte
+        }
+        return !lineStart && !endsInWhitespace(previous, tail)
+    }
+
+    /// True if the bytes end in a space, a tab or U+3000 (E3 80 80).
+    private static func endsInWhitespace(_ last: UInt8, _ before: (UInt8, UInt8)) -> Bool {
+        last == 32 || last == 9 || (last == 0x80 && before == (0xE3, 0x80))
     }
 }
 
@@ -97,14 +132,23 @@ public struct ContactEntry: Equatable, Sendable {
 }
 
 extension String {
+    /// `\r\n` and lone `\r` as `\n`, on bytes: as Characters, `\r\n` is one
+    /// grapheme, and `"\r\r\n"` split at Characters left a CR behind.
     func replacingCRLF() -> String {
-        guard contains("\r") else { return self }
-        return split(separator: "\r\n", omittingEmptySubsequences: false).joined(separator: "\n")
-            .split(separator: "\r", omittingEmptySubsequences: false).joined(separator: "\n")
+        guard utf8.contains(13) else { return self }
+        var out: [UInt8] = []
+        out.reserveCapacity(utf8.count)
+        var afterCR = false
+        for byte in utf8 {
+            if byte == 10, afterCR { afterCR = false; continue }  // the CR already became \n
+            afterCR = byte == 13
+            out.append(afterCR ? 10 : byte)
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     public func replacingNewlines() -> String {
-        guard contains("\n") else { return self }
+        guard utf8.contains(10) else { return self }
         return split(separator: "\n").map { $0.trimmingLeadingWhitespace() }.joined(separator: " ")
     }
 }

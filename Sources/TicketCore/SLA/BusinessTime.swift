@@ -36,16 +36,22 @@ extension BusinessCalendar {
         advance(from: start, by: target.countedSeconds(on: self), basis: target.basis, pauses: pauses)
     }
 
-    /// Counted seconds between two moments (0 if `end` is not after `start`).
+    /// Counted seconds between two moments (0 if `end` is not after `start`):
+    /// the time in `[start, end)` less the time of each pause within it
+    /// (pauses are merged first, so none is subtracted twice).
     public func counted(from start: Timestamp, to end: Timestamp, basis: SLATarget.Basis,
                         pauses: [Pause] = []) -> Int64 {
-        let spans = BusinessCalendar.merge(pauses)
-        var t = start.seconds
-        var total: Int64 = 0
-        while t < end.seconds, let segment = nextCounting(after: t, basis: basis, pauses: spans),
-              segment.lowerBound < end.seconds {
-            total += min(segment.upperBound, end.seconds) - segment.lowerBound
-            t = segment.upperBound
+        let (a, b) = (start.seconds, end.seconds)
+        guard b > a else { return 0 }
+        func span(_ from: Int64, _ to: Int64) -> Int64 {
+            switch basis {
+            case .calendar: max(0, to - from)
+            case .business: workingSeconds(from: from, to: to)
+            }
+        }
+        var total = span(a, b)
+        for pause in BusinessCalendar.merge(pauses) where pause.upperBound > a && pause.lowerBound < b {
+            total -= span(max(pause.lowerBound, a), min(pause.upperBound, b))
         }
         return total
     }

@@ -61,13 +61,18 @@ public enum WorkflowLog {
 }
 
 extension StringProtocol {
-    /// The first range of `needle` (Foundation-free).
+    /// The first range of `needle` (Foundation-free), matched on UTF-8 bytes
+    /// (`needle` starts and ends on a character boundary, as every marker does).
     func range(of needle: String) -> Range<String.Index>? {
-        guard !needle.isEmpty else { return nil }
-        var i = startIndex
-        while i < endIndex {
-            if self[i...].hasPrefix(needle) { return i..<index(i, offsetBy: needle.count) }
-            i = index(after: i)
+        let pattern = Array(needle.utf8)
+        guard let first = pattern.first else { return nil }
+        let bytes = utf8
+        var from = bytes.startIndex
+        while let candidate = bytes[from...].firstIndex(of: first) {
+            if bytes[candidate...].starts(with: pattern) {
+                return candidate..<bytes.index(candidate, offsetBy: pattern.count)
+            }
+            from = bytes.index(after: candidate)
         }
         return nil
     }
