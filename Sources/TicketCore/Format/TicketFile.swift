@@ -114,7 +114,7 @@ public enum TicketFile {
     public static func parse(_ text: String) throws(TicketFileError) -> ParsedTicket {
         var body = text
         if body.hasPrefix("\u{FEFF}") { body.removeFirst() }
-        let lines = body.replacingCRLF().split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = body.replacingCRLF().splitLines()
         var result = ParsedTicket()
         var i = 0
         // Leading blank lines are tolerated.
