@@ -15,26 +15,43 @@ public final class Desk {
     public let headCommit: ObjectID
     public let headTree: ObjectID
     public let config: DeskConfig
-    public let schema: Schema
-    public let team: Team
+    /// The schema (fields, workflow, routing, SLA, privacy), decoded on first use.
+    public var schema: Schema { rules.value.schema }
+    /// The roster (team.yaml), decoded on first use.
+    public var team: Team { rules.value.team }
     /// The desk's time zone, resolved once.
     public let timeZone: DeskTimeZone
+    private let rules: LazyRules
 
     init(repository: Repository, branch: String?, headCommit: ObjectID, headTree: ObjectID,
-         config: DeskConfig, schema: Schema, team: Team) {
+         config: DeskConfig, rules: @escaping () -> (schema: Schema, team: Team)) {
         self.repository = repository
         self.branch = branch
         self.headCommit = headCommit
         self.headTree = headTree
         self.config = config
-        self.team = team
         let zone = DeskTimeZone(identifier: config.timezone)
         self.timeZone = zone
-        // The SLA calendar counts working hours in the desk's time zone
-        // (config.yaml), so `due` and the clocks agree with the dates people see.
-        var schema = schema
-        if zone.zone != nil { schema.sla = schema.sla?.withOffset(zone.currentOffsetMinutes) }
-        self.schema = schema
+        self.rules = LazyRules {
+            // The SLA calendar counts working hours in the desk's time zone
+            // (config.yaml), so `due` and the clocks agree with the dates people see.
+            var (schema, team) = rules()
+            if zone.zone != nil { schema.sla = schema.sla?.withOffset(zone.currentOffsetMinutes) }
+            return (schema, team)
+        }
+    }
+
+    /// The schema and roster, produced once, when first asked for.
+    private final class LazyRules {
+        private var produced: (schema: Schema, team: Team)?
+        private let produce: () -> (schema: Schema, team: Team)
+        init(_ produce: @escaping () -> (schema: Schema, team: Team)) { self.produce = produce }
+        var value: (schema: Schema, team: Team) {
+            if let produced { return produced }
+            let value = produce()
+            produced = value
+            return value
+        }
     }
 
     /// Opens the desk containing `directory` (the current directory when nil).
@@ -70,18 +87,29 @@ public final class Desk {
         do {
             let tree = try repository.commit(commit).tree
             let key = SettingsCache.key(repository: repository, tree: tree)
-            let settings: DeskSettings
-            if let key, let cached = SettingsCache.load(gitDir: repository.gitDir, key: key) {
-                settings = cached
-                StartupTrace.mark("settings from cache")
-            } else {
-                settings = try loadSettings(repository: repository, tree: tree, displayPath: displayPath)
-                StartupTrace.mark("settings from YAML")
-                if let key { SettingsCache.store(gitDir: repository.gitDir, key: key, settings: settings) }
+            if let key, let hit = SettingsCache.load(gitDir: repository.gitDir, key: key) {
+                StartupTrace.mark("config from cache")
+                return Desk(repository: repository, branch: branch, headCommit: commit, headTree: tree,
+                            config: hit.config) {
+                    defer { StartupTrace.mark("schema and roster from cache") }
+                    if let rules = SettingsCache.decodeRules(hit.rules) { return (rules.schema, rules.team) }
+                    // A damaged cache: the committed YAML, which was readable when the cache was
+                    // written, and a repaired cache.
+                    do {
+                        let settings = try loadSettings(repository: repository, tree: tree, displayPath: displayPath)
+                        SettingsCache.store(gitDir: repository.gitDir, key: key, settings: settings)
+                        return (settings.schema, settings.team)
+                    } catch {
+                        FileHandle.standardError.write(Data("gitdesk: \(DeskError.from(error))\n".utf8))
+                        exit(1)
+                    }
+                }
             }
-            let (config, schema, team) = (settings.config, settings.schema, settings.team)
+            let settings = try loadSettings(repository: repository, tree: tree, displayPath: displayPath)
+            StartupTrace.mark("settings from YAML")
+            if let key { SettingsCache.store(gitDir: repository.gitDir, key: key, settings: settings) }
             return Desk(repository: repository, branch: branch, headCommit: commit, headTree: tree,
-                        config: config, schema: schema, team: team)
+                        config: settings.config) { (settings.schema, settings.team) }
         } catch {
             throw DeskError.from(error)
         }

@@ -28,7 +28,8 @@ struct HistoryCommand: ParsableCommand {
             }).serialised())
             return
         }
-        let p = TicketPresenter(schema: desk.schema, language: global.language(for: desk))
+        // Headers only: the schema is not needed (and so never decoded).
+        let p = global.language(for: desk)
         var table = TextTable(headers: [p.say("提交", "commit"), p.say("时间", "time"), p.say("作者", "author"), p.say("说明", "summary")])
         table.maxColumnWidth = 72
         for c in commits {

@@ -15,7 +15,7 @@ struct TicketPresenter {
     }
 
     /// A phrase in the output language.
-    func say(_ zh: String, _ en: String) -> String { language == .zh ? zh : en }
+    func say(_ zh: String, _ en: String) -> String { language.say(zh, en) }
 
     /// `show --json` / `list --format json`: every schema field key (null when
     /// empty), then `contacts` and `log`; `show --json` adds `sla`.

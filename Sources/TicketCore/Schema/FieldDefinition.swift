@@ -109,4 +109,7 @@ public enum Language: String, Codable, Sendable, CaseIterable {
         let l = locale.lowercased()
         if l.hasPrefix("zh") { self = .zh } else if l.hasPrefix("en") { self = .en } else { return nil }
     }
+
+    /// A phrase in this language.
+    public func say(_ zh: String, _ en: String) -> String { self == .zh ? zh : en }
 }

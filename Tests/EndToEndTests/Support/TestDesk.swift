@@ -80,6 +80,9 @@ final class TestDesk: @unchecked Sendable {
     /// Reads a file of the desk's working tree.
     func read(_ relative: String) throws -> String { try sandbox.read("\(dir)/\(relative)") }
 
+    /// Replaces a file inside the desk.
+    func write(_ relative: String, _ text: String) throws { try sandbox.write("\(dir)/\(relative)", text) }
+
     // MARK: Domain shortcuts
 
     /// Records a ticket (`gitdesk new`) and returns its ID.
