@@ -3,7 +3,7 @@ import GitKit
 import TicketCore
 
 /// A desk's settings (config, schema, roster) as decoded from YAML.
-struct DeskSettings: Codable {
+struct DeskSettings {
     var config: DeskConfig
     var schema: Schema
     var team: Team

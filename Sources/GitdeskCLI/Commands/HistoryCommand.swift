@@ -29,8 +29,9 @@ struct HistoryCommand: ParsableCommand {
             return
         }
         // Headers only: the schema is not needed (and so never decoded).
-        let p = global.language(for: desk)
-        var table = TextTable(headers: [p.say("提交", "commit"), p.say("时间", "time"), p.say("作者", "author"), p.say("说明", "summary")])
+        let language = global.language(for: desk)
+        var table = TextTable(headers: [language.say("提交", "commit"), language.say("时间", "time"),
+                                        language.say("作者", "author"), language.say("说明", "summary")])
         table.maxColumnWidth = 72
         for c in commits {
             let t = Timestamp(seconds: c.author.time, offsetMinutes: c.author.offsetMinutes)
