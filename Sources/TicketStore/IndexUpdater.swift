@@ -12,8 +12,9 @@ import GitKit
 /// it holds the desk's lock — git starts and reads the index while gitdesk
 /// builds and commits the change — and hands it the path once the working
 /// file holds the committed bytes; ``finish()`` waits for git to write the
-/// index (`GITDESK_TRACE=1` says which did the update). Without git on PATH, or when git fails (e.g. the user's own git
-/// holds `index.lock`), libgit2 does the update instead.
+/// index (`GITDESK_TRACE=1` says which did the update). Without git on
+/// PATH, or when git fails (e.g. the user's own git holds `index.lock`),
+/// libgit2 does the update instead.
 ///
 /// git takes `index.lock` when it starts and releases it when it exits,
 /// writing nothing if it was given no path (a refused or unchanged write).

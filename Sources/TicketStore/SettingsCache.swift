@@ -63,7 +63,7 @@ enum SettingsCache {
     /// Writes the cache atomically; failures (read-only repository) are ignored.
     static func store(gitDir: String, key: String, settings: DeskSettings) {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]  // the same settings give the same bytes
+        encoder.outputFormatting = [.sortedKeys]  // keys in a fixed order (sets still encode in hash order)
         guard let config = try? encoder.encode(settings.config),
               let rules = try? encoder.encode(Rules(schema: settings.schema, team: settings.team)) else { return }
         // JSONEncoder escapes newlines inside strings, so each part is one line.
