@@ -31,6 +31,16 @@ struct WorkflowCommandTests {
         try desk.expectRefused(["move", id, "in_progress"], as: "nobody", at: now, "operator 'nobody' is not on the roster")
     }
 
+    @Test("a change that changes nothing is refused, not committed")
+    func nothingToChange() throws {
+        let desk = try WorkflowDesk()
+        let id = try desk.new(at: now)
+        try desk.ok(["assign", id, "liu"], as: "wang", at: now)
+        let commits = try desk.commitCount()
+        try desk.expectRefused(["assign", id, "liu"], as: "wang", at: now, "nothing to change: \(id) is already assigned to liu")
+        #expect(try desk.commitCount() == commits)
+    }
+
     @Test("reasons are required where the workflow says so")
     func reasonsRequired() throws {
         let desk = try WorkflowDesk()
