@@ -48,7 +48,7 @@ struct InitCommand: ParsableCommand {
             print("No git user.email is set, so team.yaml holds only the example people; run 'git config user.email ...' and add yourself, or act as the example admin ('--as admin').")
         }
         let hooks = try HookInstaller.install(at: outcome.path, server: false)
-        if !hooks.installed.isEmpty { print("Installed the git hooks \(hooks.installed.joined(separator: ", ")) (gitdesk validates hand edits).") }
+        for line in HookReport.lines(hooks) { print(line) }
         print("Next: edit team.yaml to list your team and commit it; then")
         print("  gitdesk new --as li --type complaint --channel phone --title '...'")
     }
