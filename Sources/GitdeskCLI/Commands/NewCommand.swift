@@ -8,7 +8,11 @@ struct NewCommand: ParsableCommand {
         commandName: "new",
         abstract: "Record a new ticket and print its ID.",
         discussion: """
-            The ticket is routed by .gitdesk/schema/routing.yaml (department and default             handler by type; urgent tickets take the green channel to tech support) and             gets its deadline (due) from sla.yaml. Contacts are stored masked             (138****5678); personal data in free text is masked or refused per privacy.yaml.
+            The ticket is routed by .gitdesk/schema/routing.yaml (department and default \
+            handler by type; urgent tickets take the green channel to tech support) and \
+            gets its deadline (due) from sla.yaml. Contacts are stored masked \
+            (138****5678); personal data in free text is masked or refused per privacy.yaml. \
+            Values may be typed as keys or as their labels (--type 投诉, --priority 紧急).
             """
     )
 
