@@ -6,12 +6,12 @@ DEMO_DIR ?= /tmp/gitdesk-demo
 
 .PHONY: deps build release test demo bench fuzz clean
 
-## Install what the build needs on a fresh Debian machine (libgit2-dev, pkg-config).
+## Install what the build needs on a fresh Debian machine (libgit2-dev, libsqlite3-dev for GRDB, pkg-config).
 deps:
-	@if ! pkg-config --exists libgit2 2>/dev/null; then \
-	  echo "installing libgit2-dev and pkg-config with apt-get"; \
+	@if ! pkg-config --exists libgit2 2>/dev/null || ! pkg-config --exists sqlite3 2>/dev/null; then \
+	  echo "installing libgit2-dev, libsqlite3-dev and pkg-config with apt-get"; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq libgit2-dev pkg-config git >/dev/null; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq libgit2-dev libsqlite3-dev pkg-config git >/dev/null; \
 	fi
 
 build: deps
