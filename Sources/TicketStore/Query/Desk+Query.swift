@@ -25,9 +25,9 @@ extension Desk {
     }
 
     /// The tickets that may match, from the cache when it can be used, else every ticket.
-    func candidates(_ filter: TicketFilter) throws(DeskError) -> (tickets: [Ticket], unreadable: [(path: String, error: String)]) {
+    func candidates(_ filter: TicketFilter, search: SearchTerms? = nil) throws(DeskError) -> (tickets: [Ticket], unreadable: [(path: String, error: String)]) {
         if !QueryCache.disabled, let cache = try? QueryCache.current(for: self),
-           let rows = try? cache.candidates(filter) {
+           let rows = try? cache.candidates(filter, search: search) {
             return rows
         }
         return try allTickets()
@@ -35,10 +35,18 @@ extension Desk {
 }
 
 extension QueryCache {
-    /// Rows whose indexed fields pass `filter` (unreadable rows always, to be reported), parsed, in path order.
-    func candidates(_ filter: TicketFilter) throws -> (tickets: [Ticket], unreadable: [(path: String, error: String)]) {
+    /// Rows whose indexed fields pass `filter` and whose text may hold every
+    /// search term (unreadable rows always, to be reported), parsed, in path order.
+    func candidates(_ filter: TicketFilter, search: SearchTerms? = nil) throws -> (tickets: [Ticket], unreadable: [(path: String, error: String)]) {
         var conditions: [String] = []
         var arguments: [DatabaseValueConvertible?] = []
+        var from = "ticket"
+        if let search {
+            from = "ticket JOIN ticket_text ON ticket_text.rowid = ticket.n"
+            let (sql, values) = Self.textConditions(search)
+            conditions += sql
+            arguments += values
+        }
         for key in TicketFilter.indexedFields {
             guard let accepted = filter.values[key] else { continue }
             conditions.append("\(key) IN (\(accepted.map { _ in "?" }.joined(separator: ", ")))")
@@ -49,8 +57,12 @@ extension QueryCache {
         return try queue.read { db in
             var tickets: [Ticket] = []
             var unreadable: [(String, String)] = []
-            let rows = try Row.fetchCursor(db, sql: "SELECT path, body, error FROM ticket \(predicate) ORDER BY path",
-                                           arguments: StatementArguments(arguments))
+            var sql = "SELECT path, body, error FROM \(from) \(predicate) ORDER BY path"
+            if search != nil {  // unreadable files have no text row
+                sql = "SELECT path, body, error FROM ticket WHERE error IS NOT NULL UNION ALL "
+                    + "SELECT path, body, error FROM \(from) WHERE \(conditions.joined(separator: " AND ")) ORDER BY path"
+            }
+            let rows = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(arguments))
             while let row = try rows.next() {
                 if let error: String = row["error"] {
                     unreadable.append((row["path"], error))
@@ -61,5 +73,59 @@ extension QueryCache {
             }
             return (tickets, unreadable)
         }
+    }
+}
+
+extension QueryCache {
+    /// SQL that keeps every row whose text may hold the terms (a superset of
+    /// `SearchTerms.matches`, which decides). Terms of three characters or
+    /// more use the trigram index; FTS5's trigrams cannot find shorter ones
+    /// (退款), which are looked for with `instr` in the rows left. A term
+    /// with letters SQLite cannot fold (only ASCII) is left to Swift.
+    static func textConditions(_ search: SearchTerms) -> (sql: [String], arguments: [DatabaseValueConvertible?]) {
+        var phrases: [String] = []
+        var sql: [String] = []
+        var arguments: [DatabaseValueConvertible?] = []
+        for term in search.terms {
+            let foldable = term.unicodeScalars.allSatisfy { $0.isASCII || !$0.properties.changesWhenCaseMapped }
+            guard foldable else { continue }
+            if term.unicodeScalars.count >= 3 {
+                phrases.append("\"" + term.replacingOccurrences(of: "\"", with: "\"\"") + "\"")
+            } else {
+                sql.append("instr(lower(ticket_text.text), ?) > 0")
+                arguments.append(term.lowercased())
+            }
+        }
+        if !phrases.isEmpty {
+            sql.insert("ticket_text MATCH ?", at: 0)
+            arguments.insert(phrases.joined(separator: " "), at: 0)
+        }
+        if sql.isEmpty { sql = ["1"] }
+        return (sql, arguments)
+    }
+}
+
+/// One ticket `search` found: its rank and the line that matched.
+public struct SearchHit {
+    public var ticket: Ticket
+    public var score: Int
+    public var snippet: String
+}
+
+extension Desk {
+    /// The tickets holding every term and passing `filter`, best first
+    /// (rank, then newest), from the cache like `query`.
+    public func search(_ terms: SearchTerms, filter: TicketFilter, limit: Int? = nil,
+                       at now: Timestamp) throws(DeskError) -> (hits: [SearchHit], unreadable: [(path: String, error: String)]) {
+        let (candidates, unreadable) = try candidates(filter, search: terms)
+        var hits: [SearchHit] = []
+        for ticket in candidates {
+            let text = SearchTerms.text(of: ticket)
+            guard terms.matches(text), filter.matches(ticket, at: now, schema: schema) else { continue }
+            hits.append(SearchHit(ticket: ticket, score: terms.score(ticket, text: text), snippet: terms.snippet(text)))
+        }
+        hits.sort { ($0.score, $0.ticket["created"] ?? "", $0.ticket.id) > ($1.score, $1.ticket["created"] ?? "", $1.ticket.id) }
+        if let limit, hits.count > limit { hits.removeSubrange(limit...) }
+        return (hits, unreadable)
     }
 }

@@ -151,7 +151,7 @@ private struct RowWriter {
             values.append(ticket.contacts.contains { !$0.done } ? 1 : 0)
             values.append(Data(bytes))
             values.append(nil)
-            text = SearchText.of(ticket)
+            text = SearchTerms.text(of: ticket)
         } catch {
             values += CacheSchema.fieldColumns.map { _ in nil }
             values.append(0)
