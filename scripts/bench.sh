@@ -106,5 +106,6 @@ files (what a command pays without the settings cache), from JSON (the cache in
 $settings
 \`\`\`
 MD
+scripts/bench-query.sh >> BENCHMARKS.md
 echo "wrote BENCHMARKS.md"
 cat BENCHMARKS.md
