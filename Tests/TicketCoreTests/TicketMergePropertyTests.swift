@@ -143,3 +143,19 @@ struct TicketMergePropertyTests {
 extension Array where Element: Comparable {
     var isSorted: Bool { zip(self, dropFirst()).allSatisfy { $0 <= $1 } }
 }
+
+@Suite("Ticket merge properties, linear")
+struct TicketMergeLinearPropertyTests {
+    @Test("a linear merge (rebase) keeps ours' logs as a prefix and holds every entry of both sides")
+    func oursIsAPrefix() async {
+        await propertyCheck(count: 300, input: MergeGen.mergeCase) { c in
+            var context = MergeGen.context(c)
+            context.linear = true
+            let r = TicketMerge.merge(base: c.base, ours: c.ours, theirs: c.theirs, schema: MergeGen.schema, context: context)
+            #expect(Array(r.ticket.log.prefix(c.ours.log.count)) == c.ours.log)
+            #expect(Array(r.ticket.contacts.prefix(c.ours.contacts.count)).map(\.summary) == c.ours.contacts.map(\.summary))
+            let keys = Set(MergeGen.withoutConflicts(r.ticket).log.map(MergeGen.key))
+            #expect(keys == Set((c.ours.log + c.theirs.log).map(MergeGen.key)))
+        }
+    }
+}

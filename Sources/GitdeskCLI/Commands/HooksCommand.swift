@@ -36,6 +36,8 @@ struct HooksCommand: ParsableCommand {
         func run() throws {
             let path = global.directory ?? FileManager.default.currentDirectoryPath
             let outcome = try HookInstaller.install(at: path, server: server, force: force)
+            // Clones also get the merge driver, so git pull merges tickets field by field.
+            if !server { try MergeDriverSetup.register(at: path) }
             if !outcome.installed.isEmpty {
                 print("Installed \(outcome.installed.joined(separator: ", ")) in \(outcome.directory)")
             }

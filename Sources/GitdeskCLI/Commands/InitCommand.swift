@@ -33,6 +33,7 @@ struct InitCommand: ParsableCommand {
         print("Initialised gitdesk desk in \(outcome.path) (prefix \(prefix), \(timezone)).")
         let hooks = try HookInstaller.install(at: outcome.path, server: false)
         if !hooks.installed.isEmpty { print("Installed the git hooks \(hooks.installed.joined(separator: ", ")) (gitdesk validates hand edits).") }
+        try MergeDriverSetup.register(at: outcome.path)
         print("Next: edit team.yaml to list your team and commit it; then")
         print("  gitdesk new --as li --type complaint --channel phone --title '...'")
     }

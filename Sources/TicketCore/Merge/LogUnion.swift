@@ -21,6 +21,37 @@ enum LogUnion {
         })
     }
 
+    /// Ours unchanged, then their entries ours lacks, in their time order:
+    /// the union when it must extend ours (``MergeContext/linear``).
+    static func appending(_ ours: [LogEntry], _ theirs: [LogEntry]) -> [LogEntry] {
+        let merged = union(ours, theirs)
+        return ours + extra(merged, beyond: ours, key: key(of:))
+    }
+
+    /// Contacts likewise; a follow-up either side closed is closed (the one
+    /// change the append-only rule allows to an entry).
+    static func appending(_ ours: [ContactEntry], _ theirs: [ContactEntry]) -> [ContactEntry] {
+        let merged = union(ours, theirs)
+        let closed = Set(merged.filter(\.done).map(key(of:)))
+        let kept = ours.map { c in
+            var x = c
+            x.done = c.done || closed.contains(key(of: c))
+            return x
+        }
+        return kept + extra(merged, beyond: ours, key: key(of:))
+    }
+
+    /// The entries of `merged` beyond those `ours` holds (counting copies), in `merged`'s order.
+    private static func extra<E>(_ merged: [E], beyond ours: [E], key: (E) -> Key) -> [E] {
+        var remaining: [Key: Int] = [:]
+        for e in ours { remaining[key(e), default: 0] += 1 }
+        return merged.filter { e in
+            let k = key(e)
+            if let n = remaining[k], n > 0 { remaining[k] = n - 1; return false }
+            return true
+        }
+    }
+
     /// Time first, then the whole entry as text: a total order on keys.
     struct Key: Hashable, Comparable {
         var seconds: Int64

@@ -10,12 +10,20 @@ public struct MergeContext: Sendable {
     public var oursTime: Timestamp?
     /// When their side last changed the ticket; nil: the latest entry of their logs.
     public var theirsTime: Timestamp?
+    /// True when the result becomes a plain commit on top of ours (a rebase,
+    /// a cherry-pick, a replay): ours' logs then stay a prefix, with their
+    /// new entries after them in time order, so the append-only rule holds
+    /// against ours. False (a merge commit): one union in time order,
+    /// the same whichever side is ours.
+    public var linear: Bool
 
-    public init(operatorHandle: String, now: Timestamp, oursTime: Timestamp? = nil, theirsTime: Timestamp? = nil) {
+    public init(operatorHandle: String, now: Timestamp, oursTime: Timestamp? = nil, theirsTime: Timestamp? = nil,
+                linear: Bool = false) {
         self.operatorHandle = operatorHandle
         self.now = now
         self.oursTime = oursTime
         self.theirsTime = theirsTime
+        self.linear = linear
     }
 }
 

@@ -19,8 +19,9 @@ public enum TicketMerge {
     public static func merge(base: Ticket?, ours: Ticket, theirs: Ticket, schema: Schema, context: MergeContext) -> TicketMergeResult {
         let base = base ?? Ticket()
         let id = ours.id.isEmpty ? theirs.id : ours.id
-        var merged = Ticket(contacts: LogUnion.union(ours.contacts, theirs.contacts),
-                            log: LogUnion.union(ours.log, theirs.log))
+        var merged = context.linear
+            ? Ticket(contacts: LogUnion.appending(ours.contacts, theirs.contacts), log: LogUnion.appending(ours.log, theirs.log))
+            : Ticket(contacts: LogUnion.union(ours.contacts, theirs.contacts), log: LogUnion.union(ours.log, theirs.log))
         var settled: [(MergeConflict, notKept: (side: String, text: String)?)] = []
         var unresolved: [MergeConflict] = []
         let later = laterSide(ours: ours, theirs: theirs, context: context)
