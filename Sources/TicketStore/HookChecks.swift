@@ -35,6 +35,11 @@ public enum HookChecks {
             var parents = try repository.head().commit.map { [$0] } ?? []
             if let data = FileManager.default.contents(atPath: repository.gitDir + "/MERGE_HEAD") {
                 parents += String(decoding: data, as: UTF8.self).split(separator: "\n").compactMap { ObjectID(hex: String($0).trimmed()) }
+            } else {
+                // git merge runs pre-merge-commit before it writes MERGE_HEAD; the
+                // commits being merged are named in its GITHEAD_<id> variables.
+                parents += environment.keys.filter { $0.hasPrefix("GITHEAD_") }.sorted()
+                    .compactMap { ObjectID(hex: String($0.dropFirst("GITHEAD_".count))) }
             }
             return try CommitValidator(repository: repository)
                 .validate(pendingTree: tree, parents: parents, author: author(repository, environment))

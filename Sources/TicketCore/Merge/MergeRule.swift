@@ -7,9 +7,10 @@ public enum MergeRule: String, Codable, Sendable, CaseIterable {
     /// The status listed later in workflow.yaml (`resolved` beats `in_progress`).
     case laterStage = "later_stage"
     /// The value listed first in the field's enum (enums list the highest
-    /// first: `urgent`, `high`, ...), or the larger number.
+    /// first: `urgent`, `high`, ...), the larger number, or the later date-time.
     case higher
-    /// The value listed last in the field's enum, or the smaller number.
+    /// The value listed last in the field's enum, the smaller number, or the
+    /// earlier date-time (the first response is the earlier one).
     case lower
     /// The value of the side that changed the ticket last (commit time).
     case laterChange = "later_change"

@@ -81,8 +81,8 @@ public enum TicketMerge {
         }
     }
 
-    /// A value's height: numbers by size, enum values by their place in the
-    /// enum (the first listed is the highest).
+    /// A value's height: numbers by size, date-times by time, enum values by
+    /// their place in the enum (the first listed is the highest).
     static func rank(_ value: String, key: String, schema: Schema) -> Double? {
         let field = schema.field(key)
         if let name = key == "status" ? nil : field?.enumName, field?.type != .list {
@@ -92,6 +92,7 @@ public enum TicketMerge {
         if key == "status" {
             return schema.workflow.statuses.firstIndex { $0.key == value }.map(Double.init)
         }
+        if field?.type == .datetime { return Timestamp.parse(value).map { Double($0.seconds) } }
         return Double(value)
     }
 
