@@ -9,6 +9,7 @@ BIN="$(pwd)/.build/release/gitdesk"
 RUNS=${BENCH_RUNS:-30}
 WORK=$(mktemp -d /tmp/gitdesk-bench-merge.XXXXXX)
 trap 'rm -rf "$WORK"' EXIT
+command -v hyperfine >/dev/null || { echo "needs hyperfine (apt-get install hyperfine; make bench installs it)" >&2; exit 1; }
 export HOME="$WORK/home" GIT_CONFIG_NOSYSTEM=1 GITDESK_OPERATOR=li LANG=C.UTF-8
 mkdir -p "$HOME"
 "$BIN" demo "$WORK/desk" --tickets "${BENCH_TICKETS:-0}" >/dev/null

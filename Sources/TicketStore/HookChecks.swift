@@ -18,11 +18,15 @@ public enum HookChecks {
         }
     }
 
-    /// pre-commit: the index (what `git commit` will record) against HEAD.
+    /// pre-commit: the index (what `git commit` will record) against HEAD,
+    /// and MERGE_HEAD when the commit concludes a merge resolved by hand.
     public static func preCommit(_ repository: Repository, environment: [String: String]) throws(DeskError) -> CommitReport {
         do {
             let tree = try repository.writeIndexTree()
-            let parents = try repository.head().commit.map { [$0] } ?? []
+            var parents = try repository.head().commit.map { [$0] } ?? []
+            if let data = FileManager.default.contents(atPath: repository.gitDir + "/MERGE_HEAD") {
+                parents += String(decoding: data, as: UTF8.self).split(separator: "\n").compactMap { ObjectID(hex: String($0).trimmed()) }
+            }
             return try CommitValidator(repository: repository)
                 .validate(pendingTree: tree, parents: parents, author: author(repository, environment))
         } catch { throw DeskError.from(error) }

@@ -147,5 +147,33 @@ import TestSupport
         #expect(pull.stderr.contains("title has merge rule 'manual'"), "\(pull)")
         let file = try d.sandbox.read("mate/\(d.path)")
         #expect(file.contains("<<<<<<< ours") && file.contains(">>>>>>> theirs"), "\(file)")
+
+        // Resolved by hand with a title neither side had: the client hook refuses the merge.
+        func resolve(title: String) throws -> Sandbox.Result {
+            // The title hunk gets `title`; any other hunk (the log) keeps both sides' lines.
+            var out: [String] = []
+            var block: [String]? = nil
+            for line in file.components(separatedBy: "\n") {
+                if line.hasPrefix("<<<<<<<") { block = []; continue }
+                if line.hasPrefix("=======") { continue }
+                if line.hasPrefix(">>>>>>>") {
+                    let lines = block ?? []
+                    out += lines.contains { $0.hasPrefix("title:") } ? ["title: \(title)"] : lines
+                    block = nil
+                    continue
+                }
+                if block != nil { block!.append(line) } else { out.append(line) }
+            }
+            try d.sandbox.write("mate/\(d.path)", out.joined(separator: "\n"))
+            try d.must(d.sandbox.git(["add", d.path], in: "mate"))
+            return try d.sandbox.git(["commit", "-q", "--no-edit"], in: "mate")
+        }
+        let invented = try resolve(title: "订单问题")
+        #expect(invented.status != 0)
+        #expect(invented.stderr.contains("merge: title holds a value neither side of the merge had"), "\(invented)")
+        // Keeping one side's title is a sound merge.
+        let kept = try resolve(title: "重复下单")
+        #expect(kept.status == 0, "\(kept)")
+        #expect(try d.sandbox.git(["push", "-q", "origin", "main"], in: "mate").status == 0)
     }
 }
