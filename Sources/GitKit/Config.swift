@@ -31,6 +31,25 @@ extension Repository {
 }
 
 extension Repository {
+    /// The value of `key` in the user's global and system config (no
+    /// repository: e.g. before `init` has made one); nil if unset.
+    public static func globalConfigString(_ key: String) throws -> String? {
+        Runtime.ensureInitialized()
+        var config: OpaquePointer? = nil
+        _ = try check(git_config_open_default(&config))
+        let all = ConfigHandle(config!)
+        var snapshot: OpaquePointer? = nil
+        _ = try check(git_config_snapshot(&snapshot, all.pointer))
+        let snap = ConfigHandle(snapshot!)
+        var value: UnsafePointer<CChar>? = nil
+        let rc = git_config_get_string(&value, snap.pointer, key)
+        if rc == GIT_ENOTFOUND.rawValue { return nil }
+        try check(rc)
+        return value.map { String(cString: $0) }
+    }
+}
+
+extension Repository {
     /// Sets `key` to a string in the repository's own config file.
     public func setConfig(_ key: String, to value: String) throws {
         var config: OpaquePointer? = nil
