@@ -30,7 +30,12 @@ public enum MergeDriver {
     public static func run(base: String, ours: String, theirs: String, path: String,
                            directory: String = FileManager.default.currentDirectoryPath,
                            environment: [String: String] = ProcessInfo.processInfo.environment) throws(DeskError) -> Outcome {
-        let desk = try Desk.open(at: directory)
+        let desk: Desk
+        do { desk = try Desk.open(at: directory) } catch {
+            // No desk to read the rules from: leave git's markers rather than our side alone.
+            try markConflicts(base: base, ours: ours, theirs: theirs, path: path)
+            throw error
+        }
         let sides: (base: Ticket?, ours: Ticket, theirs: Ticket)
         do {
             sides = try (read(base, allowEmpty: true), read(ours)!, read(theirs)!)

@@ -101,6 +101,11 @@ import TestSupport
         #expect(listed.contains(#""ticket": "\#(d.id)""#) && listed.contains(#""rule": "higher""#))
         let table = try d.must(d.sandbox.gitdesk(["conflicts", "--lang", "en"], in: "mate")).stdout
         #expect(table.contains("Priority") && table.contains("urgent") && table.contains("higher"))
+        let one = try d.must(d.sandbox.gitdesk(["conflicts", "--ticket", String(d.id.suffix(6)), "--field", "priority", "--json"], in: "mate")).stdout
+        #expect(one.contains(#""field": "priority""#) && !one.contains(#""field": "due""#), "\(one)")
+        // The deadline follows the higher priority: the earlier one is kept (rule lower).
+        #expect(listed.contains(#""field": "due""#) && listed.contains(#""rule": "lower""#), "\(listed)")
+        #expect(shown.contains(#""due": "2024-05-01T18:30:00+08:00""#), "\(shown)")
         let later = try d.must(d.sandbox.gitdesk(["conflicts", "--since", "2024-06-01", "--json"], in: "mate")).stdout
         #expect(later.trimmingCharacters(in: .whitespacesAndNewlines) == "[]")
     }
