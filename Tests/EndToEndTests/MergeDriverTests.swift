@@ -177,4 +177,27 @@ import TestSupport
         #expect(kept.status == 0, "\(kept)")
         #expect(try d.sandbox.git(["push", "-q", "origin", "main"], in: "mate").status == 0)
     }
+
+    @Test("the driver run by hand: an unreadable side or two tickets sharing an ID leave git's markers and exit 1")
+    func driverRefusals() throws {
+        let d = try HookTestDesk()
+        let original = try d.sandbox.read("desk/\(d.path)")
+        try d.sandbox.write("desk/base.md", original)
+        try d.sandbox.write("desk/theirs.md", original.replacingOccurrences(of: "title: ", with: "title; ")  // not a ticket any more
+                            + "- 2024-05-01T15:10:00+08:00 zhang: 接口已修复\n")
+        try d.sandbox.write("desk/ours.md", original + "- 2024-05-01T15:00:00+08:00 li: 客户来电确认\n")
+        let broken = try d.sandbox.gitdesk(["merge-driver", "base.md", "ours.md", "theirs.md", d.path], in: "desk")
+        #expect(broken.status == 1, "\(broken)")
+        #expect(broken.stderr.contains("not a readable ticket on every side"), "\(broken)")
+        #expect(try d.sandbox.read("desk/ours.md").contains("<<<<<<< ours"))
+
+        // Added on both sides (empty base) as two different tickets.
+        try d.sandbox.write("desk/base.md", "")
+        try d.sandbox.write("desk/ours.md", original)
+        try d.sandbox.write("desk/theirs.md", original.replacingOccurrences(of: "created: 2024-05-01T14:30:00+08:00", with: "created: 2024-05-01T14:31:00+08:00"))
+        let collision = try d.sandbox.gitdesk(["merge-driver", "base.md", "ours.md", "theirs.md", d.path], in: "desk")
+        #expect(collision.status == 1, "\(collision)")
+        #expect(collision.stderr.contains("two different tickets were added with the same ID \(d.id)"), "\(collision)")
+        #expect(try d.sandbox.read("desk/ours.md").contains(">>>>>>> theirs"))
+    }
 }

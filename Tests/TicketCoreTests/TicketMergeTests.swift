@@ -195,6 +195,18 @@ struct TicketMergeTests {
         #expect(r.ticket.log.filter { !$0.text.hasPrefix(ConflictLine.prefix) }.count == 4)
     }
 
+    @Test("two different tickets added with the same ID are not merged into one: unresolved id-collision")
+    func idCollisionUnresolved() {
+        let ours = base
+        var theirs = base
+        theirs["created"] = "2024-05-01T14:31:00+08:00"
+        theirs["title"] = "重复下单"
+        let r = TicketMerge.merge(base: nil, ours: ours, theirs: theirs, schema: schema, context: context())
+        #expect(!r.isClean)
+        #expect(r.unresolved.map(\.rule) == ["id-collision"])
+        #expect(r.ticket == ours)
+    }
+
     @Test("a contact whose follow-up one side closed is one contact, done")
     func contactsUnion() {
         var withContact = base

@@ -16,9 +16,18 @@
 public enum TicketMerge {
     /// Merges `ours` and `theirs`, both changed from `base` (nil: added on
     /// both sides, as if from an empty ticket).
+    /// Two different tickets that happen to share an ID (added on both
+    /// sides with different creation times or first entries) are not merged:
+    /// the result is unresolved (`id-collision`); `gitdesk sync` renames the
+    /// unpushed one first.
     public static func merge(base: Ticket?, ours: Ticket, theirs: Ticket, schema: Schema, context: MergeContext) -> TicketMergeResult {
-        let base = base ?? Ticket()
         let id = ours.id.isEmpty ? theirs.id : ours.id
+        if base == nil, ours["created"] != theirs["created"] || ours.log.first != theirs.log.first {
+            return TicketMergeResult(ticket: ours, unresolved: [MergeConflict(
+                ticketID: id, field: "id", ours: ours["created"], theirs: theirs["created"], chosen: nil, rule: "id-collision",
+                note: "two different tickets were added with the same ID \(id): give one a new ID (gitdesk sync renames the unpushed one)")])
+        }
+        let base = base ?? Ticket()
         var merged = context.linear
             ? Ticket(contacts: LogUnion.appending(ours.contacts, theirs.contacts), log: LogUnion.appending(ours.log, theirs.log))
             : Ticket(contacts: LogUnion.union(ours.contacts, theirs.contacts), log: LogUnion.union(ours.log, theirs.log))
