@@ -32,6 +32,8 @@ struct QueryCacheTests {
         ["--format", "json", "--follow-ups", "--status", "new", "--status", "needs_info,in_progress"],
         ["--overdue"],
         ["--assignee", "liu", "--limit", "2"],
+        ["--format", "json", "--status", "new", "--limit", "3"],
+        ["--format", "csv", "--sort", "created:asc", "--limit", "2", "--type", "complaint,consult"],
     ]
 
     /// A small deterministic generator (SplitMix64), so a failing sequence can be replayed by its seed.

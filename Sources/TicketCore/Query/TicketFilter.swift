@@ -24,11 +24,18 @@ public struct TicketFilter: Sendable, Equatable {
     public static let indexedFields = ["status", "type", "subtype", "channel", "priority", "module",
                                        "department", "assignee", "satisfaction"]
 
+    /// True when the indexed fields and open follow-ups alone decide (no
+    /// time range, no clock): the cache can then sort and limit in SQL.
+    public var isIndexedOnly: Bool {
+        !needsClock && createdFrom == nil && createdBefore == nil
+            && values.keys.allSatisfy { Self.indexedFields.contains($0) }
+    }
+
     /// True when nothing narrows the result.
     public var isEmpty: Bool { self == TicketFilter() }
 
     /// Whether the SLA clock must be read to decide.
-    var needsClock: Bool { overdue || dueBefore != nil || dueFrom != nil }
+    public var needsClock: Bool { overdue || dueBefore != nil || dueFrom != nil }
 
     /// True if `ticket` passes every condition at `now`.
     public func matches(_ ticket: Ticket, at now: Timestamp, schema: Schema) -> Bool {

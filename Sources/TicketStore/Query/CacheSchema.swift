@@ -9,7 +9,7 @@ import GRDB
 /// ticket row's number.
 enum CacheSchema {
     /// Bump when a table or a derived column changes: an older file is rebuilt.
-    static let format = "gitdesk-query-1"
+    static let format = "gitdesk-query-2"
 
     static let create = """
         CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -28,6 +28,7 @@ enum CacheSchema {
         CREATE INDEX IF NOT EXISTS ticket_status ON ticket(status);
         CREATE INDEX IF NOT EXISTS ticket_assignee ON ticket(assignee);
         CREATE INDEX IF NOT EXISTS ticket_type ON ticket(type);
+        CREATE INDEX IF NOT EXISTS ticket_created ON ticket(created, id);
         CREATE VIRTUAL TABLE IF NOT EXISTS ticket_text USING fts5(text, tokenize = 'trigram');
         """
 

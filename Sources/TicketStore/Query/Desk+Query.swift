@@ -17,7 +17,10 @@ extension Desk {
     /// or when the cache cannot be opened or written).
     public func query(_ filter: TicketFilter, sort: TicketSort = TicketSort(), limit: Int? = nil,
                       at now: Timestamp) throws(DeskError) -> QueryAnswer {
-        var (candidates, unreadable) = try candidates(filter)
+        // When SQL alone decides, only the first `limit` rows are read and parsed.
+        var top: (descending: Bool, limit: Int)? = nil
+        if let limit, sort.field == "created", filter.isIndexedOnly { top = (sort.descending, limit) }
+        var (candidates, unreadable) = try candidates(filter, top: top)
         candidates = candidates.filter { filter.matches($0, at: now, schema: schema) }
         var tickets = sort.sorted(candidates, schema: schema)
         if let limit, tickets.count > limit { tickets.removeSubrange(limit...) }
@@ -25,9 +28,10 @@ extension Desk {
     }
 
     /// The tickets that may match, from the cache when it can be used, else every ticket.
-    func candidates(_ filter: TicketFilter, search: SearchTerms? = nil) throws(DeskError) -> (tickets: [Ticket], unreadable: [(path: String, error: String)]) {
+    func candidates(_ filter: TicketFilter, search: SearchTerms? = nil,
+                    top: (descending: Bool, limit: Int)? = nil) throws(DeskError) -> (tickets: [Ticket], unreadable: [(path: String, error: String)]) {
         if !QueryCache.disabled, let cache = try? QueryCache.current(for: self),
-           let rows = try? cache.candidates(filter, search: search) {
+           let rows = try? cache.candidates(filter, search: search, top: top) {
             return rows
         }
         return try allTickets()
@@ -37,7 +41,11 @@ extension Desk {
 extension QueryCache {
     /// Rows whose indexed fields pass `filter` and whose text may hold every
     /// search term (unreadable rows always, to be reported), parsed, in path order.
-    func candidates(_ filter: TicketFilter, search: SearchTerms? = nil) throws -> (tickets: [Ticket], unreadable: [(path: String, error: String)]) {
+    ///
+    /// With `top`, only that many rows in `created` order (then ID, as
+    /// `TicketSort` orders them), plus every unreadable row.
+    func candidates(_ filter: TicketFilter, search: SearchTerms? = nil,
+                    top: (descending: Bool, limit: Int)? = nil) throws -> (tickets: [Ticket], unreadable: [(path: String, error: String)]) {
         var conditions: [String] = []
         var arguments: [DatabaseValueConvertible?] = []
         var from = "ticket"
@@ -58,7 +66,13 @@ extension QueryCache {
             var tickets: [Ticket] = []
             var unreadable: [(String, String)] = []
             var sql = "SELECT path, body, error FROM \(from) \(predicate) ORDER BY path"
-            if search != nil {  // unreadable files have no text row
+            if let top {
+                let direction = top.descending ? "DESC" : "ASC"
+                sql = "SELECT * FROM (SELECT path, body, error FROM ticket WHERE error IS NOT NULL ORDER BY path) UNION ALL "
+                    + "SELECT * FROM (SELECT path, body, error FROM ticket WHERE error IS NULL"
+                    + (conditions.isEmpty ? "" : " AND \(conditions.joined(separator: " AND "))")
+                    + " ORDER BY created \(direction), id \(direction) LIMIT \(top.limit))"
+            } else if search != nil {  // unreadable files have no text row
                 sql = "SELECT path, body, error FROM ticket WHERE error IS NOT NULL UNION ALL "
                     + "SELECT path, body, error FROM \(from) WHERE \(conditions.joined(separator: " AND ")) ORDER BY path"
             }

@@ -77,6 +77,10 @@ final class QueryCache {
     /// Brings the tables to `tree`, inside the writer's transaction (another
     /// process may have done it while this one waited).
     private func update(_ db: Database, desk: Desk, tree: String, settings: String) throws {
+        if try db.tableExists("meta"), try CacheSchema.meta(db, "format") != CacheSchema.format {
+            // Another layout: start from an empty file's tables.
+            try db.execute(sql: "DROP TABLE IF EXISTS ticket; DROP TABLE IF EXISTS ticket_text; DROP TABLE IF EXISTS meta")
+        }
         try db.execute(sql: CacheSchema.create)
         var base: ObjectID? = nil
         if try CacheSchema.meta(db, "format") == CacheSchema.format,
