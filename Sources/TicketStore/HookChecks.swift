@@ -82,35 +82,6 @@ public enum HookChecks {
         }
     }
 
-    /// What pre-receive found for one ref.
-    public struct RefReport: Sendable {
-        public var update: RefUpdate
-        public var reports: [CommitReport]
-        public var hasErrors: Bool { reports.contains(where: \.hasErrors) }
-    }
-
-    /// pre-receive: every new commit of each branch update (reachable from the
-    /// new value, from no existing ref), judged by the settings of the branch
-    /// being updated (its old value; for a new branch the default branch),
-    /// never by the pushed commits. Tags and deletions are let through.
-    /// Reads only: nothing is written to the repository.
-    public static func preReceive(_ repository: Repository, updates: [RefUpdate], pusher: String?) throws(DeskError) -> [RefReport] {
-        do {
-            let existing = try repository.references(matching: "refs/*").map(\.target)
-            var defaultBranch: ObjectID? = nil
-            if case .branch(_, let commit) = try repository.head() { defaultBranch = commit }
-            var result: [RefReport] = []
-            for update in updates {
-                guard update.ref.hasPrefix("refs/heads/"), let new = update.new else { continue }
-                let rules = update.old ?? defaultBranch
-                let validator = CommitValidator(repository: repository, rulesFrom: rules, pusher: pusher)
-                let commits = try repository.commits(from: [new], hiding: existing)
-                result.append(RefReport(update: update, reports: try validator.validate(commits: commits)))
-            }
-            return result
-        } catch { throw DeskError.from(error) }
-    }
-
     /// The identity `git commit` will record: GIT_AUTHOR_* when set, else user.name/user.email.
     static func author(_ repository: Repository, _ environment: [String: String]) -> Signature? {
         let email = environment["GIT_AUTHOR_EMAIL"] ?? ((try? repository.configString("user.email")) ?? nil)

@@ -40,6 +40,10 @@ public enum HookInstaller {
         public var skipped: [String]
         /// Config settings made (server: `receive.denyDeletes`, `receive.denyNonFastForwards`).
         public var settings: [String] = []
+        /// Server: the protected branch and the refs a push may touch.
+        public var policy: ServerPolicy?
+        /// Server: true if the protected branch exists already (else its first push is the bootstrap).
+        public var branchExists = false
     }
 
     /// What a server refuses besides invalid commits: deleting a branch and
@@ -51,13 +55,19 @@ public enum HookInstaller {
     /// ``serverSettings``) of the repository containing `path`. Honours
     /// `core.hooksPath`. A hook file
     /// that is not gitdesk's is left alone unless `force`.
-    public static func install(at path: String, server: Bool, force: Bool = false) throws(DeskError) -> Outcome {
+    public static func install(at path: String, server: Bool, force: Bool = false, branch: String? = nil) throws(DeskError) -> Outcome {
         let repository: Repository
         do { repository = try Repository.discover(from: path) } catch { throw .notARepository(path) }
-        return try install(in: repository, server: server, force: force)
+        return try install(in: repository, server: server, force: force, branch: branch)
     }
 
-    public static func install(in repository: Repository, server: Bool, force: Bool = false) throws(DeskError) -> Outcome {
+    /// With `server`, also records the protected branch (`branch`, else the
+    /// one configured before, else ``ServerPolicy/defaultBranch(_:)``) as
+    /// `gitdesk.branch` in the repository's config.
+    public static func install(in repository: Repository, server: Bool, force: Bool = false, branch: String? = nil) throws(DeskError) -> Outcome {
+        if let branch, !ServerPolicy.isValidBranch(branch) {
+            throw .invalidInput("'\(branch)' is not a branch name (give it without refs/heads/, e.g. --branch main)")
+        }
         let directory = hooksDirectory(of: repository)
         var outcome = Outcome(directory: directory, installed: [], skipped: [])
         do {
@@ -78,6 +88,12 @@ public enum HookInstaller {
             if server {
                 for key in serverSettings { try repository.setConfig(key, to: true) }
                 outcome.settings = serverSettings.map { "\($0)=true" }
+                let protected = try branch ?? ServerPolicy.read(repository).branch
+                try repository.setConfig(ServerPolicy.branchKey, to: protected)
+                outcome.settings.append("\(ServerPolicy.branchKey)=\(protected)")
+                let policy = try ServerPolicy.read(repository)
+                outcome.policy = policy
+                outcome.branchExists = try repository.referenceTarget(policy.protectedRef) != nil
             }
         } catch let error as DeskError {
             throw error

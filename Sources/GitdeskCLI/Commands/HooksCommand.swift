@@ -19,7 +19,9 @@ struct HooksCommand: ParsableCommand {
                 which refuses pushes that break the desk's rules (set GITDESK_PUSHER in the ssh \
                 forced command or hosting layer to check who pushes); --server also sets \
                 receive.denyDeletes and receive.denyNonFastForwards, so a push may not delete or \
-                rewrite a branch and no ticket history is lost. Hooks go to core.hooksPath \
+                rewrite a branch and no ticket history is lost, and records the protected branch \
+                (--branch, git config gitdesk.branch) whose tip's rules judge every commit any \
+                accepted ref would bring (gitdesk.allowRefs; default refs/heads/* refs/tags/*). Hooks go to core.hooksPath \
                 if set, else the repository's hooks/ directory. A hook that is not gitdesk's is left \
                 alone unless --force.
                 """
@@ -31,16 +33,28 @@ struct HooksCommand: ParsableCommand {
         @Flag(help: "Replace hooks that are not gitdesk's.")
         var force = false
 
+        @Option(help: ArgumentHelp("With --server: the desk's protected branch, whose rules judge every push (default: the branch HEAD names if it exists, else the only branch, else main).", valueName: "name"))
+        var branch: String?
+
+        func validate() throws {
+            if branch != nil, !server { throw ValidationError("--branch goes with --server") }
+        }
+
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
             let path = global.directory ?? FileManager.default.currentDirectoryPath
-            let outcome = try HookInstaller.install(at: path, server: server, force: force)
+            let outcome = try HookInstaller.install(at: path, server: server, force: force, branch: branch)
             if !outcome.installed.isEmpty {
                 print("Installed \(outcome.installed.joined(separator: ", ")) in \(outcome.directory)")
             }
             if !outcome.settings.isEmpty {
                 print("Set \(outcome.settings.joined(separator: ", ")): the server refuses deleting or rewriting a branch")
+            }
+            if let policy = outcome.policy {
+                print("Protected branch: \(policy.branch) (its rules judge every push)" + (outcome.branchExists ? ""
+                    : "; it does not exist yet: the first push of \(policy.branch) brings the desk's rules and is trusted, so push it now"))
+                print("Accepted refs: \(policy.allowedRefs.joined(separator: " ")) (git config \(ServerPolicy.allowRefsKey)); every other ref is refused")
             }
             if !outcome.skipped.isEmpty {
                 throw CLIError("left \(outcome.skipped.joined(separator: ", ")) in \(outcome.directory) alone: not gitdesk's (use --force to replace)")

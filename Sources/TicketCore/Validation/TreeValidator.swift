@@ -78,27 +78,38 @@ public struct TreeValidator: Sendable {
             return [Finding(file: path, line: error.line, rule: "parse", message: error.description)]
         }
         let old = change.old.flatMap { try? TicketFile.parse(bytes: $0).ticket }
+        return validate(path: path, old: old, new: parsed, sameID: others)
+    }
+
+    /// Findings for one ticket version already read: `old` is the version
+    /// the change is judged against (nil: the change adds the ticket).
+    public func validate(path: String, old: Ticket?, new parsed: ParsedTicket, sameID others: [String] = []) -> [Finding] {
         var findings = validator.validate(ValidationContext(schema: schema, team: team, path: path, old: old,
                                                             new: parsed, author: author))
         if !others.isEmpty {
-            let id = Self.ticketID(fromPath: path)!
+            let id = Self.ticketID(fromPath: path) ?? parsed.ticket.id
             findings.insert(Finding(file: path, line: parsed.line(of: "id"), rule: "duplicate-id", field: "id",
-                                    message: "the ID \(id) is already used by \(others.sorted().joined(separator: ", ")); give this ticket a new ID"),
+                                    message: "the ID \(id) is already used by \(others.sorted().joined(separator: ", ")) (IDs are unique whatever their letter case); give this ticket a new ID"),
                             at: 0)
         }
         return findings
     }
 
-    /// Duplicate IDs in a whole tree: every ticket path whose ID another path also carries, with the others.
+    /// Duplicate IDs in a whole tree: every ticket path whose ID another path
+    /// also carries, in any letter case (`cs-1` and `CS-1` are one ID), with the others.
     public static func duplicates(in paths: [String]) -> [String: [String]] {
         var byID: [String: [String]] = [:]
-        for p in paths { if let id = ticketID(fromPath: p) { byID[id, default: []].append(p) } }
+        for p in paths { if let id = ticketID(fromPath: p) { byID[idKey(id), default: []].append(p) } }
         var result: [String: [String]] = [:]
         for (_, list) in byID where list.count > 1 {
             for p in list { result[p] = list.filter { $0 != p } }
         }
         return result
     }
+
+    /// The key IDs are compared by: IDs are unique whatever their letter case
+    /// (a case-insensitive file system could not hold both files anyway).
+    public static func idKey(_ id: String) -> String { id.lowercased() }
 
     /// `.gitkeep` files hold a folder in git; they are not tickets.
     public static func isPlaceholder(_ path: String) -> Bool {
