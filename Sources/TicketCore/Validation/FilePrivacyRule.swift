@@ -74,7 +74,15 @@ public struct FilePrivacyRule: Sendable {
     /// Personal data in the path itself (`notes/13812345678.md`).
     public func checkName(_ path: String) -> [Finding] {
         guard !exceptions.paths.contains(path) else { return [] }
-        return allowed(PIIScanner.scan(path, options: options), in: path).map { match in
+        // Each component alone: `2024/05/...` must not join a name's digits into a longer run.
+        let matches = path.split(separator: "/").flatMap { part -> [PIIMatch] in
+            let name = String(part)
+            let whole = allowed(PIIScanner.scan(name, options: options), in: name)
+            guard whole.isEmpty, let dot = name.lastIndex(of: "."), dot != name.startIndex else { return whole }
+            let stem = String(name[..<dot])
+            return allowed(PIIScanner.scan(stem, options: options), in: stem)
+        }
+        return matches.map { match in
             Finding(file: path, line: 1, rule: Self.id, field: nil,
                     message: "the file name holds \(match.kind.enWithArticle) (\(match.kind.zh)); rename the file (e.g. \(match.masked) → a ticket ID or a description)")
         }

@@ -23,7 +23,19 @@ public struct Finding: Equatable, Sendable, Codable, CustomStringConvertible {
     /// `text` with every value of personal data masked (`138****5678`): the
     /// one helper every finding, refusal and report line goes through.
     public static func redacted(_ text: String) -> String {
-        PIIScanner.mask(text).text
+        let masked = PIIScanner.mask(text).text
+        guard masked.contains("/") else { return masked }
+        // Path components one by one too: `2024/05/13812345678` must not read as one long digit run.
+        return masked.split(separator: "/", omittingEmptySubsequences: false)
+            .map { maskedName(String($0)) }.joined(separator: "/")
+    }
+
+    /// One file name masked: its stem alone too (`13812345678.md`), since a
+    /// value glued to an extension may not read as one.
+    static func maskedName(_ name: String) -> String {
+        let whole = PIIScanner.mask(name).text
+        guard whole == name, let dot = name.lastIndex(of: "."), dot != name.startIndex else { return whole }
+        return PIIScanner.mask(String(name[..<dot])).text + name[dot...]
     }
 
     /// `file:line: rule: message`
