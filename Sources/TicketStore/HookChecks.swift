@@ -18,11 +18,13 @@ public enum HookChecks {
         }
     }
 
-    /// pre-commit: the index (what `git commit` will record) against HEAD.
+    /// pre-commit: the index (what `git commit` will record) against HEAD,
+    /// and MERGE_HEAD when the commit concludes a merge whose conflicts were
+    /// resolved by hand (git runs pre-commit then, not pre-merge-commit).
     public static func preCommit(_ repository: Repository, environment: [String: String]) throws(DeskError) -> CommitReport {
         do {
             let tree = try repository.writeIndexTree()
-            let parents = try repository.head().commit.map { [$0] } ?? []
+            let parents = (try repository.head().commit.map { [$0] } ?? []) + mergeHeads(repository)
             return try CommitValidator(repository: repository)
                 .validate(pendingTree: tree, parents: parents, author: author(repository, environment))
         } catch { throw DeskError.from(error) }
@@ -32,10 +34,7 @@ public enum HookChecks {
     public static func preMergeCommit(_ repository: Repository, environment: [String: String]) throws(DeskError) -> CommitReport {
         do {
             let tree = try repository.writeIndexTree()
-            var parents = try repository.head().commit.map { [$0] } ?? []
-            if let data = FileManager.default.contents(atPath: repository.gitDir + "/MERGE_HEAD") {
-                parents += String(decoding: data, as: UTF8.self).split(separator: "\n").compactMap { ObjectID(hex: String($0).trimmed()) }
-            }
+            let parents = (try repository.head().commit.map { [$0] } ?? []) + mergeHeads(repository)
             return try CommitValidator(repository: repository)
                 .validate(pendingTree: tree, parents: parents, author: author(repository, environment))
         } catch { throw DeskError.from(error) }
@@ -80,6 +79,12 @@ public enum HookChecks {
             new = n == zero ? nil : n
             ref = parts[2]
         }
+    }
+
+    /// The other parents of a merge in progress (MERGE_HEAD; several for an octopus).
+    static func mergeHeads(_ repository: Repository) -> [ObjectID] {
+        guard let data = FileManager.default.contents(atPath: repository.gitDir + "/MERGE_HEAD") else { return [] }
+        return String(decoding: data, as: UTF8.self).split(separator: "\n").compactMap { ObjectID(hex: String($0).trimmed()) }
     }
 
     /// The identity `git commit` will record: GIT_AUTHOR_* when set, else user.name/user.email.
