@@ -29,6 +29,17 @@ extension CommitValidator {
         return FilePrivacyRule(options: settings?.schema.privacy.scanOptions ?? .standard, exceptions: exceptions)
     }
 
+    /// `pii` in the file `blob` at `path` (outside `tickets/`). The exceptions
+    /// file may name the values it lists (changing it is an admin's setting).
+    func contentFindings(path: String, blob: ObjectID, rule: FilePrivacyRule) throws -> [Finding] {
+        let bytes = try repository.blob(blob)
+        var rule = rule
+        if path == PrivacyExceptions.path, let own = try? PrivacyExceptions.decode(yaml: String(decoding: bytes, as: UTF8.self)) {
+            rule.exceptions.values.formUnion(own.values)
+        }
+        return rule.checkContent(path: path, bytes: bytes)
+    }
+
     /// The exceptions committed in `tree` (none when the file is absent or unreadable: fail closed).
     func privacyExceptions(tree: ObjectID) throws -> PrivacyExceptions {
         let id = try repository.entry(at: PrivacyExceptions.path, inTree: tree)?.id

@@ -36,7 +36,7 @@ extension CommitValidator {
             if path.hasPrefix("tickets/") {
                 ticketChanges.append((path, result, base, sides))
             } else if let result {
-                findings += files.checkContent(path: path, bytes: try repository.blob(result))
+                findings += try contentFindings(path: path, blob: result, rule: files)
             }
             if result != nil { findings += files.checkName(path) }
         }

@@ -123,7 +123,7 @@ public final class CommitValidator {
         let files = try filePrivacy(settings: settings, rulesTree: rulesTree, tree: tree)
         for c in try repository.changedPaths(from: parentTrees.first, to: tree) where c.newBlob != nil {
             findings += files.checkName(c.path)
-            if !c.path.hasPrefix("tickets/") { findings += files.checkContent(path: c.path, bytes: try repository.blob(c.newBlob!)) }
+            if !c.path.hasPrefix("tickets/") { findings += try contentFindings(path: c.path, blob: c.newBlob!, rule: files) }
         }
         findings += try exceptionsFileFindings(parentTree: parentTrees.first, tree: tree)
         let changed = try repository.changedPaths(from: parentTrees.first, to: tree, under: "tickets/")
