@@ -160,6 +160,12 @@ public final class CommitValidator {
             let change = FileChange(path: file.path, old: nil, new: try repository.blob(file.blob))
             findings += validator.validate(change, sameID: duplicates[file.path] ?? [])
         }
+        // Personal data in every other file and in every file name.
+        let privacy = try filePrivacy(settings: settings, rulesTree: info.tree, tree: info.tree)
+        for file in try repository.listFiles(inTree: info.tree) {
+            findings += privacy.checkName(file.path)
+            if !file.path.hasPrefix("tickets/") { findings += try contentFindings(path: file.path, blob: file.blob, rule: privacy) }
+        }
         return CommitReport(commit: info, findings: findings)
     }
 

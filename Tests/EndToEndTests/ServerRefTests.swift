@@ -160,6 +160,11 @@ import TestSupport
         let ci = try d.sandbox.gitdesk(["validate", "origin/main..HEAD", "--json"], in: "desk")
         #expect(ci.status == 1)
         for raw in ["13812345678", "13912345678"] { #expect(!ci.stdout.contains(raw), "\(ci)") }
+        // The whole tree at HEAD says the same.
+        let tree = try d.sandbox.gitdesk(["validate"], in: "desk")
+        #expect(tree.status == 1)
+        #expect(tree.stdout.contains("notes/139****5678.md:1: pii: the file name holds a mobile number"), "\(tree)")
+        for raw in ["13812345678", "13912345678"] { #expect(!tree.stdout.contains(raw), "\(tree)") }
     }
 }
 

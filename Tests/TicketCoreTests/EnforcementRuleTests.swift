@@ -53,6 +53,18 @@ import TestSupport
         #expect(try findings(twice, author: Fixtures.zhang).contains { $0.rule == "born" && $0.field == "status" })
     }
 
+    @Test func aMovedTicketIsJudgedAgainstItsOldVersionNotAsBorn() throws {
+        var closed = try created()
+        closed["status"] = "closed"
+        closed["satisfaction"] = "5"
+        let file = Array(TicketFile.render(closed, layout: schema.layout).utf8)
+        let move = [FileChange(path: path, old: file, new: nil),
+                    FileChange(path: "tickets/2024/06/CS-20240513-BORN01.md", old: nil, new: file)]
+        let rules = TreeValidator(schema: schema, team: Fixtures.team, author: Fixtures.li).validate(move).map(\.rule)
+        #expect(!rules.contains("born"))
+        #expect(rules.contains("path"))  // it belongs in the month of its creation
+    }
+
     // MARK: case-insensitive IDs
 
     @Test func idsAreUniqueWhateverTheirCase() {

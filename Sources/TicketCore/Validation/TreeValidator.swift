@@ -40,8 +40,19 @@ public struct TreeValidator: Sendable {
 
     /// Findings for `changes`; `sameID[path]` lists the other paths of the tree
     /// whose file carries the same ID as `path`.
+    /// A ticket moved to another path in the same change (its file removed
+    /// and a file with its ID added) is judged against the removed version,
+    /// so a move is a change, not a new ticket.
     public func validate(_ changes: [FileChange], sameID: [String: [String]] = [:]) -> [Finding] {
-        changes.flatMap { validate($0, sameID: sameID[$0.path] ?? []) } + deletions(in: changes)
+        var removed: [String: [UInt8]] = [:]
+        for c in changes where c.new == nil {
+            if let old = c.old, let id = Self.ticketID(fromPath: c.path) { removed[Self.idKey(id)] = old }
+        }
+        return changes.flatMap { change in
+            var c = change
+            if c.old == nil, let id = Self.ticketID(fromPath: c.path), let old = removed[Self.idKey(id)] { c.old = old }
+            return validate(c, sameID: sameID[c.path] ?? [])
+        } + deletions(in: changes)
     }
 
     /// `delete` findings: ticket files `changes` remove whose ID no added
