@@ -90,7 +90,6 @@ public enum HookInstaller {
                 outcome.settings = serverSettings.map { "\($0)=true" }
                 let protected = try branch ?? ServerPolicy.read(repository).branch
                 try repository.setConfig(ServerPolicy.branchKey, to: protected)
-                outcome.settings.append("\(ServerPolicy.branchKey)=\(protected)")
                 let policy = try ServerPolicy.read(repository)
                 outcome.policy = policy
                 outcome.branchExists = try repository.referenceTarget(policy.protectedRef) != nil

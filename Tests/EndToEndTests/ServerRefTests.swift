@@ -118,6 +118,12 @@ import TestSupport
             #expect(!r.stderr.contains("13700001111"))
         }
         #expect(try d.rev("refs/heads/evil", in: "server.git").isEmpty)
+        // Merged into main as unrelated history, the orphan is still a root commit the push brings.
+        try d.must(d.sandbox.git(["checkout", "-q", "main"], in: "desk"))
+        try d.must(d.sandbox.git(["merge", "-q", "--no-verify", "--allow-unrelated-histories", "-s", "ours", "-m", "join", "evil"], in: "desk"))
+        let joined = try d.push(["main"], pusher: "li")
+        #expect(joined.status != 0, "\(joined)")
+        #expect(joined.stderr.contains(": orphan: "), "\(joined)")
         // An admin may bring unrelated history (e.g. joining two desks), still judged by main's rules.
         try d.must(d.sandbox.git(["checkout", "-q", "--orphan", "import", "main"], in: "desk"))
         try d.commitByHand("history from the old desk")
@@ -131,7 +137,7 @@ import TestSupport
         try sandbox.git(["config", "--global", "init.defaultBranch", "main"])
         try HookTestDesk.must(sandbox.git(["init", "-q", "--bare", "--initial-branch=master", "server.git"]))
         let install = try HookTestDesk.must(sandbox.gitdesk(["hooks", "install", "--server", "--branch", "desk", "-C", "server.git"]))
-        #expect(install.stdout.contains("Protected branch: desk (its rules judge every push); it does not exist yet"), "\(install)")
+        #expect(install.stdout.contains("Protected branch: desk (git config gitdesk.branch; its rules judge every push); it does not exist yet"), "\(install)")
         #expect(install.stdout.contains("Accepted refs: refs/heads/* refs/tags/* (git config gitdesk.allowRefs); every other ref is refused"), "\(install)")
         try HookTestDesk.must(sandbox.gitdesk(["init", "work"], env: ["GITDESK_NOW": "2024-05-01T14:30:00+08:00"]))
         try HookTestDesk.must(sandbox.git(["remote", "add", "origin", "../server.git"], in: "work"))
@@ -144,6 +150,19 @@ import TestSupport
         #expect(agent.status != 0, "\(agent)")
         try HookTestDesk.must(sandbox.git(["push", "-q", "origin", "main:desk"], in: "work", env: ["GITDESK_PUSHER": "admin"]))
         try HookTestDesk.must(sandbox.git(["push", "-q", "origin", "main"], in: "work", env: ["GITDESK_PUSHER": "admin"]))
+    }
+
+    @Test func installSaysWhichBranchIsProtectedAndWhichRefsAreAccepted() throws {
+        let d = try HookTestDesk()
+        // Installed on a clone of the desk, the branch HEAD names is protected; it exists, so no bootstrap.
+        let again = try d.must(d.sandbox.gitdesk(["hooks", "install", "--server", "-C", "server.git"]))
+        #expect(again.stdout.contains("Protected branch: main (git config gitdesk.branch; its rules judge every push)\n"), "\(again)")
+        #expect(again.stdout.contains("Accepted refs: refs/heads/* refs/tags/*"), "\(again)")
+        let bad = try d.sandbox.gitdesk(["hooks", "install", "--server", "--branch", "refs/heads/main", "-C", "server.git"])
+        #expect(bad.status == 1)
+        #expect(bad.stderr.contains("is not a branch name"), "\(bad)")
+        #expect(try d.sandbox.gitdesk(["hooks", "install", "--branch", "main", "-C", "desk"]).status == 64)
+        #expect(try d.sandbox.git(["config", "gitdesk.branch"], in: "server.git").stdout == "main\n")
     }
 
     @Test func noRefusalPrintsARawValue() throws {

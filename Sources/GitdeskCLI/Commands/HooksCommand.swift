@@ -52,7 +52,7 @@ struct HooksCommand: ParsableCommand {
                 print("Set \(outcome.settings.joined(separator: ", ")): the server refuses deleting or rewriting a branch")
             }
             if let policy = outcome.policy {
-                print("Protected branch: \(policy.branch) (its rules judge every push)" + (outcome.branchExists ? ""
+                print("Protected branch: \(policy.branch) (git config \(ServerPolicy.branchKey); its rules judge every push)" + (outcome.branchExists ? ""
                     : "; it does not exist yet: the first push of \(policy.branch) brings the desk's rules and is trusted, so push it now"))
                 print("Accepted refs: \(policy.allowedRefs.joined(separator: " ")) (git config \(ServerPolicy.allowRefsKey)); every other ref is refused")
             }
