@@ -36,16 +36,3 @@ extension Repository {
         return messages
     }
 }
-
-extension Repository {
-    /// Sets `key` to a string in the repository's own config file.
-    public func setConfig(_ key: String, to value: String) throws {
-        var config: OpaquePointer? = nil
-        try check(git_repository_config(&config, pointer))
-        let all = ConfigHandle(config!)
-        var local: OpaquePointer? = nil
-        try check(git_config_open_level(&local, all.pointer, GIT_CONFIG_LEVEL_LOCAL))
-        let handle = ConfigHandle(local!)
-        try check(git_config_set_string(handle.pointer, key, value))
-    }
-}

@@ -21,9 +21,11 @@ struct HooksCommand: ParsableCommand {
                 receive.denyDeletes and receive.denyNonFastForwards, so a push may not delete or \
                 rewrite a branch and no ticket history is lost, and records the protected branch \
                 (--branch, git config gitdesk.branch) whose tip's rules judge every commit any \
-                accepted ref would bring (gitdesk.allowRefs; default refs/heads/* refs/tags/*). Hooks go to core.hooksPath \
-                if set, else the repository's hooks/ directory. A hook that is not gitdesk's is left \
-                alone unless --force.
+                accepted ref would bring (gitdesk.allowRefs; default refs/heads/* refs/tags/*). The hooks go to a folder gitdesk \
+                owns (.git/gitdesk/hooks in a clone, hooks/ on a server) and the repository's own \
+                config points core.hooksPath at it, so a global core.hooksPath neither receives \
+                nor hides them; the hooks that were active before still run after gitdesk's \
+                checks. On a server a hook that is not gitdesk's is left alone unless --force.
                 """
         )
 
@@ -45,17 +47,7 @@ struct HooksCommand: ParsableCommand {
         func run() throws {
             let path = global.directory ?? FileManager.default.currentDirectoryPath
             let outcome = try HookInstaller.install(at: path, server: server, force: force, branch: branch)
-            if !outcome.installed.isEmpty {
-                print("Installed \(outcome.installed.joined(separator: ", ")) in \(outcome.directory)")
-            }
-            if !outcome.settings.isEmpty {
-                print("Set \(outcome.settings.joined(separator: ", ")): the server refuses deleting or rewriting a branch")
-            }
-            if let policy = outcome.policy {
-                print("Protected branch: \(policy.branch) (git config \(ServerPolicy.branchKey); its rules judge every push)" + (outcome.branchExists ? ""
-                    : "; it does not exist yet: the first push of \(policy.branch) brings the desk's rules and is trusted, so push it now"))
-                print("Accepted refs: \(policy.allowedRefs.joined(separator: " ")) (git config \(ServerPolicy.allowRefsKey)); every other ref is refused")
-            }
+            for line in HookReport.lines(outcome) { print(line) }
             if !outcome.skipped.isEmpty {
                 throw CLIError("left \(outcome.skipped.joined(separator: ", ")) in \(outcome.directory) alone: not gitdesk's (use --force to replace)")
             }

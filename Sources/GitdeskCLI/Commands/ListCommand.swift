@@ -63,7 +63,10 @@ struct ListCommand: ParsableCommand {
         case .table:
             let columns = ["id", "status", "priority", "type", "title", "assignee", "due"]
             var table = TextTable(headers: columns.map { desk.schema.label(field: $0, lang) })
-            for t in tickets { table.append(columns.map { presenter.display(t, $0) }) }
+            for t in tickets {
+                let sla = t["due"] == nil ? nil : SLAClock.status(of: t, at: now, schema: desk.schema)
+                table.append(columns.map { presenter.display(t, $0, sla: sla) })
+            }
             print(table.render(), terminator: "")
             if tickets.isEmpty { print(lang == .zh ? "（没有符合条件的工单）" : "(no tickets match)") }
         }

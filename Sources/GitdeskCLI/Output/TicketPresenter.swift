@@ -104,8 +104,11 @@ struct TicketPresenter {
         }
     }
 
-    /// A field's value with enum labels in the output language.
-    func display(_ ticket: Ticket, _ key: String) -> String {
+    /// A field's value with enum labels in the output language. With the
+    /// ticket's SLA clocks, `due` is the resolution deadline they count
+    /// (pauses added), so one deadline is shown everywhere.
+    func display(_ ticket: Ticket, _ key: String, sla: SLAStatus? = nil) -> String {
+        if key == "due", let effective = sla?.resolve?.due, ticket["due"] != nil { return effective.shortDisplay }
         guard let v = ticket[key] else { return "" }
         if let type = schema.field(key)?.type, type == .datetime, let t = Timestamp.parse(v) { return t.shortDisplay }
         return schema.label(value: v, of: key, language)
@@ -116,7 +119,7 @@ struct TicketPresenter {
         var out = "\(ticket.id)  \(ticket["title"] ?? "")\n"
         let front = schema.fields.filter { $0.type != .longtext && $0.key != "id" && $0.key != "title" }
         let rows = front.compactMap { f -> (String, String)? in
-            ticket[f.key] == nil ? nil : (f.label(language), display(ticket, f.key))
+            ticket[f.key] == nil ? nil : (f.label(language), display(ticket, f.key, sla: sla))
         }
         out += aligned(rows)
         if let sla { out += slaText(sla) }
