@@ -37,7 +37,6 @@ extension HookChecks {
             let rules = try tip ?? bootstrap?.new.flatMap { try repository.peeledCommit($0) }
             let validator = CommitValidator(repository: repository, rulesFrom: rules, pusher: pusher)
             validator.rootsNeedAdmin = true
-            let policyForMessages = try rules.map { try validator.settingsPolicy(at: $0) } ?? .default
             var judged = Set<ObjectID>()
             if let rules, bootstrap != nil { judged.insert(rules) }
             var result: [RefReport] = []
@@ -63,10 +62,12 @@ extension HookChecks {
                     refuse("points at no commit: only commits (or tags of commits) are accepted")
                     continue
                 }
-                let tagFindings = try repository.tagMessages(new).flatMap {
-                    PrivacyRule.scanCommitMessage($0, file: "TAG_MSG", policy: policyForMessages)
+                let tagMessages = try repository.tagMessages(new)
+                if !tagMessages.isEmpty {
+                    let policy = try validator.settingsPolicy(at: rules)
+                    let tagFindings = tagMessages.flatMap { PrivacyRule.scanCommitMessage($0, file: "TAG_MSG", policy: policy) }
+                    if !tagFindings.isEmpty { report.reports.append(CommitReport(commit: nil, findings: tagFindings)) }
                 }
-                if !tagFindings.isEmpty { report.reports.append(CommitReport(commit: nil, findings: tagFindings)) }
                 if update == bootstrap {
                     report.reports += try bootstrapFindings(validator, commit: commit, pusher: pusher)
                     continue
