@@ -105,6 +105,17 @@ import TestSupport
         #expect(try d.serverHead() == d.rev("HEAD"))
     }
 
+    @Test func aSideCommitIsJudgedEvenWhenTheMergeDropsItsChange() throws {
+        let d = try HookTestDesk()
+        try d.must(d.sandbox.git(["checkout", "-q", "-b", "side"], in: "desk"))
+        try ServerRefTests.illegalClose(d)
+        try d.must(d.sandbox.git(["checkout", "-q", "main"], in: "desk"))
+        try d.must(d.sandbox.git(["merge", "-q", "--no-verify", "-s", "ours", "-m", "keep ours", "side"], in: "desk"))
+        let push = try d.push(["main"], pusher: "li")
+        #expect(push.status != 0, "\(push)")
+        #expect(push.stderr.contains(": transition: "), "\(push)")
+    }
+
     @Test func aCleanMergeOfTwoValidSidesPasses() throws {
         let d = try Self.mergeInProgress()
         try d.must(d.sandbox.git(["commit", "-q", "-m", "merge side"], in: "desk"))  // pre-merge-commit/pre-commit pass
