@@ -19,14 +19,18 @@ public struct CommitReport: Sendable {
 /// Validates changes the way every gate does: `gitdesk validate`, the client
 /// hooks (pre-commit, pre-merge-commit) and the server's pre-receive hook.
 ///
-/// For each commit, every file changed under `tickets/` between a parent's
+/// For each commit, every file changed under `tickets/` between its parent's
 /// tree and the commit's tree is judged by ``TreeValidator`` against the
-/// parent's version, with the schema and roster of the *rules revision*: a
-/// fixed commit when given (pre-receive: the branch being updated, never the
-/// pushed commits), else the commit's first parent. The author is the
-/// commit's author, looked up in that roster by e-mail. Commit messages are
-/// scanned for personal data. Nothing is written to the repository: settings
-/// are decoded from the committed YAML without touching the settings cache.
+/// parent's version, every other changed file and every file name is scanned
+/// for personal data (``FilePrivacyRule``), and a merge is judged by what it
+/// produces beyond its sides (``MergeJudgement``, `CommitValidator+Merge`).
+/// The schema, roster and privacy exceptions are those of the *rules
+/// revision*: a fixed commit when given (pre-receive: the protected branch's
+/// tip, never the pushed commits), else the commit's first parent. The
+/// author is the commit's author, looked up in that roster by e-mail. Commit
+/// messages are scanned for personal data. Nothing is written to the
+/// repository: settings are decoded from the committed YAML without touching
+/// the settings cache.
 public final class CommitValidator {
     public let repository: Repository
     /// The commit whose settings judge every change; nil: each change's first parent.
