@@ -65,6 +65,27 @@ import TestSupport
         #expect(rules.contains("path"))  // it belongs in the month of its creation
     }
 
+    @Test func aRenamedTicketIsJudgedAsAChangeAndItsRemovalByTheDeleteRule() throws {
+        var moved = try created()
+        moved["status"] = "in_progress"
+        moved.log.append(LogEntry(time: Fixtures.t("2024-05-13 09:20"), operator: "li", text: "开始处理 [status: new → in_progress]"))
+        var renamed = moved
+        renamed["id"] = "CS-20240513-BORN02"
+        renamed.log.append(LogEntry(time: Fixtures.t("2024-05-13 09:30"), operator: "li", text: "ID renamed from CS-20240513-BORN01 to CS-20240513-BORN02"))
+        let change = [FileChange(path: path, old: Array(TicketFile.render(moved, layout: schema.layout).utf8), new: nil),
+                      FileChange(path: "tickets/2024/05/CS-20240513-BORN02.md", old: nil,
+                                 new: Array(TicketFile.render(renamed, layout: schema.layout).utf8))]
+        let rules = TreeValidator(schema: schema, team: Fixtures.team, author: Fixtures.li).validate(change).map(\.rule)
+        #expect(!rules.contains("born"))
+        #expect(rules == ["delete"])  // an agent may not drop the old ID's file
+        // Anything else changed on the way makes it a new ticket, judged as born.
+        var closed = renamed
+        closed["status"] = "closed"
+        let other = [change[0], FileChange(path: "tickets/2024/05/CS-20240513-BORN02.md", old: nil,
+                                           new: Array(TicketFile.render(closed, layout: schema.layout).utf8))]
+        #expect(TreeValidator(schema: schema, team: Fixtures.team, author: Fixtures.li).validate(other).map(\.rule).contains("born"))
+    }
+
     // MARK: case-insensitive IDs
 
     @Test func idsAreUniqueWhateverTheirCase() {

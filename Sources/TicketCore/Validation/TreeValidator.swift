@@ -43,16 +43,40 @@ public struct TreeValidator: Sendable {
     /// A ticket moved to another path in the same change (its file removed
     /// and a file with its ID added) is judged against the removed version,
     /// so a move is a change, not a new ticket.
+    ///
+    /// Likewise a ticket renamed in the same change (another ID, every field
+    /// and contact the same, the log only grown: e.g. an ID collision settled
+    /// at sync) is judged against the removed version under its new ID;
+    /// whether the removal is allowed is still the `delete` rule's question.
     public func validate(_ changes: [FileChange], sameID: [String: [String]] = [:]) -> [Finding] {
         var removed: [String: [UInt8]] = [:]
         for c in changes where c.new == nil {
             if let old = c.old, let id = Self.ticketID(fromPath: c.path) { removed[Self.idKey(id)] = old }
         }
+        let removedTickets = removed.values.compactMap { try? TicketFile.parse(bytes: $0).ticket }
         return changes.flatMap { change in
             var c = change
-            if c.old == nil, let id = Self.ticketID(fromPath: c.path), let old = removed[Self.idKey(id)] { c.old = old }
+            if c.old == nil, let id = Self.ticketID(fromPath: c.path) {
+                if let old = removed[Self.idKey(id)] {
+                    c.old = old
+                } else if !removedTickets.isEmpty, let bytes = c.new, let parsed = try? TicketFile.parse(bytes: bytes),
+                          var prior = removedTickets.first(where: { Self.isRename(of: $0, to: parsed.ticket) }) {
+                    prior["id"] = parsed.ticket.id
+                    return validate(path: c.path, old: prior, new: parsed, sameID: sameID[c.path] ?? [])
+                }
+            }
             return validate(c, sameID: sameID[c.path] ?? [])
         } + deletions(in: changes)
+    }
+
+    /// True if `new` is `old` under another ID: every other field and every
+    /// contact the same, `old`'s log kept as the start of `new`'s.
+    static func isRename(of old: Ticket, to new: Ticket) -> Bool {
+        guard old.id != new.id, new.log.count >= old.log.count, Array(new.log.prefix(old.log.count)) == old.log,
+              new.contacts == old.contacts else { return false }
+        var same = new
+        same["id"] = old.id
+        return same.fields == old.fields
     }
 
     /// `delete` findings: ticket files `changes` remove whose ID no added
