@@ -62,9 +62,14 @@ struct TicketPresenter {
 
     /// The SLA lines of `show`: first response and resolution, each with its
     /// state, deadline, remaining or overrun time and time paused.
-    func slaText(_ sla: SLAStatus) -> String {
-        let rows = [(say("首次响应", "First response"), sla.respond), (say("解决时限", "Resolution"), sla.resolve)]
+    func slaText(_ sla: SLAStatus, expectedBy: Timestamp? = nil) -> String {
+        var rows = [(say("首次响应", "First response"), sla.respond), (say("解决时限", "Resolution"), sla.resolve)]
             .compactMap { label, m in m.map { (label, $0.summary(language)) } }
+        if let expectedBy {
+            var line = expectedBy.shortDisplay
+            if let due = sla.resolve?.due, expectedBy < due { line += say("（早于解决时限）", " (before the SLA deadline)") }
+            rows.append((say("客户期望", "Customer expects"), line))
+        }
         guard !rows.isEmpty else { return "" }
         var out = "\n" + say("服务时效", "SLA") + (sla.pausedNow ? say("（等待客户，计时暂停）", " (waiting on the customer: clock paused)") : "") + "\n"
         out += aligned(rows)
@@ -122,7 +127,7 @@ struct TicketPresenter {
             ticket[f.key] == nil ? nil : (f.label(language), display(ticket, f.key, sla: sla))
         }
         out += aligned(rows)
-        if let sla { out += slaText(sla) }
+        if let sla { out += slaText(sla, expectedBy: ticket["expected_by"].flatMap { Timestamp.parse($0) }) }
         for f in schema.fields where f.type == .longtext {
             guard let v = ticket[f.key] else { continue }
             out += "\n\(f.label(language))\n"
