@@ -34,6 +34,9 @@ public final class CommitValidator {
     /// The person pushing (pre-receive, from GITDESK_PUSHER): each new
     /// commit's author must be this person, unless the pusher is an admin.
     public var pusher: String?
+    /// The server's clock when the push arrived (pre-receive): enables the
+    /// `backdate` rule's future and offline-window checks (BackdateRule.swift).
+    public var receivedAt: Int64?
 
     private var settingsMemo: [String: DeskSettings?] = [:]
 
@@ -74,6 +77,7 @@ public final class CommitValidator {
         if let pusher, let team = settings?.team {
             findings += pusherFindings(pusher: pusher, author: info.author, team: team)
         }
+        findings += try backdateFindings(info, settings: settings)
         findings = findings.map { var f = $0; f.file = "\(label):\(f.file)"; return f }
         return CommitReport(commit: info, findings: findings)
     }

@@ -101,9 +101,11 @@ public enum HookChecks {
             if case .branch(_, let commit) = try repository.head() { defaultBranch = commit }
             var result: [RefReport] = []
             for update in updates {
+                if let refused = ArrivalNotes.refusal(for: update) { result.append(refused); continue }
                 guard update.ref.hasPrefix("refs/heads/"), let new = update.new else { continue }
                 let rules = update.old ?? defaultBranch
                 let validator = CommitValidator(repository: repository, rulesFrom: rules, pusher: pusher)
+                validator.receivedAt = Int64(Date().timeIntervalSince1970)
                 let commits = try repository.commits(from: [new], hiding: existing)
                 result.append(RefReport(update: update, reports: try validator.validate(commits: commits)))
             }
