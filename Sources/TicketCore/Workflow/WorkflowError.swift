@@ -39,6 +39,8 @@ public enum WorkflowError: Error, Equatable, Sendable, CustomStringConvertible {
     case unknownStatus(String)
     /// The result failed validation (the first finding is the message).
     case rejected([Finding])
+    /// The operation would change nothing (e.g. assigning the handler the ticket has).
+    case nothingToChange(String)
 
     public var description: String {
         switch self {
@@ -79,6 +81,8 @@ public enum WorkflowError: Error, Equatable, Sendable, CustomStringConvertible {
             return "the ticket is not overdue, or is flagged already"
         case .unknownStatus(let s):
             return "the ticket's status '\(s)' is not in the workflow"
+        case .nothingToChange(let what):
+            return "nothing to change: \(what)"
         case .rejected(let findings):
             guard let f = findings.first else { return "the change was refused by validation" }
             let more = findings.count > 1 ? " (and \(findings.count - 1) more)" : ""
