@@ -63,22 +63,25 @@ extension CommitValidator {
     /// in the same commit (a new ID, the same `created`) is compared with its old file.
     func recordedTimes(_ info: CommitInfo) throws -> [(String, RecordedTime)] {
         let parentTrees = try info.parents.map { try repository.commit($0).tree }
-        var changed: [String: ObjectID] = [:]
+        // path → (new blob, its blob in the first parent)
+        var changed: [String: (new: ObjectID, first: ObjectID?)] = [:]
         var deleted: [Ticket] = []
         for (i, parent) in (parentTrees.isEmpty ? [nil] : parentTrees.map { Optional($0) }).enumerated() {
             for c in try repository.changedPaths(from: parent, to: info.tree, under: "tickets/") {
-                if let blob = c.newBlob { changed[c.path] = blob }
+                if let blob = c.newBlob { if i == 0 || changed[c.path] == nil { changed[c.path] = (blob, i == 0 ? c.oldBlob : nil) } }
                 else if i == 0, let old = c.oldBlob, let t = try? TicketFile.parse(bytes: repository.blob(old)) { deleted.append(t.ticket) }
             }
         }
         var result: [(String, RecordedTime)] = []
-        for (path, blob) in changed.sorted(by: { $0.key < $1.key }) where TreeValidator.ticketID(fromPath: path) != nil {
+        for (path, blobs) in changed.sorted(by: { $0.key < $1.key }) where TreeValidator.ticketID(fromPath: path) != nil {
+            let blob = blobs.new
             var previous: [Ticket?] = []
             var unchanged = false
-            for tree in parentTrees {
-                let entry = try repository.entry(at: path, inTree: tree)
-                if entry?.id == blob { unchanged = true; break }
-                previous.append(try entry.flatMap { try? TicketFile.parse(bytes: repository.blob($0.id)).ticket })
+            for (i, tree) in parentTrees.enumerated() {
+                // The first parent's blob is known from the diff (one parent: no tree lookups).
+                let old = i == 0 ? blobs.first : try repository.entry(at: path, inTree: tree)?.id
+                if old == blob { unchanged = true; break }
+                previous.append(old.flatMap { try? TicketFile.parse(bytes: repository.blob($0)).ticket })
             }
             guard !unchanged, let new = try? TicketFile.parse(bytes: repository.blob(blob)) else { continue }
             if previous.allSatisfy({ $0 == nil }), let created = new.ticket["created"],
