@@ -163,6 +163,21 @@ struct ServerTimeTests {
         #expect(rows.count == 2 && rows.allSatisfy { $0["arrived"] is String && $0["pusher"] as? String == "admin" }, "\(rows)")
     }
 
+    @Test("a merge is judged on the times no parent held: taking a colleague's older entries is accepted")
+    func mergeAccepted() throws {
+        let s = try TimeServer()
+        try s.must(s.sandbox.git(["clone", "-q", "server.git", "mate"]))
+        try s.must(s.sandbox.gitdesk(["new", "--as", "zhang", "--type", "fault", "--channel", "app", "--title", "无法登录"], in: "mate"))
+        // li's call, logged offline two hours ago and pushed now: the merge takes it as it is.
+        let twoHoursAgo = ClockTimes.iso(-2 * ClockTimes.hour)
+        try s.handLog(at: twoHoursAgo, date: twoHoursAgo)
+        try s.must(s.push(as: "li"))
+        try s.must(s.sandbox.git(["pull", "-q", "--no-rebase", "--no-edit", "origin", "main"], in: "mate"))
+        #expect(try s.sandbox.git(["rev-list", "--merges", "--count", "HEAD"], in: "mate").stdout == "1\n")
+        let push = try s.sandbox.git(["push", "origin", "main"], in: "mate")
+        #expect(push.status == 0, "\(push)")
+    }
+
     @Test("no push may write the arrival stamps")
     func notesRefIsTheServers() throws {
         let s = try TimeServer()
