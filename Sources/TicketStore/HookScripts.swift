@@ -8,11 +8,13 @@ public enum HookScripts {
     /// Hooks for clones: checked before git records a commit or a merge.
     public static let client = ["pre-commit", "commit-msg", "pre-merge-commit"]
     /// Hooks for the server (a bare repository).
-    public static let server = ["pre-receive"]
+    public static let server = ["pre-receive", "post-receive"]
 
     /// The text of hook `name`, byte for byte the file `hooks/<name>`.
     public static func script(_ name: String) -> String {
-        let what = server.contains(name)
+        let what = name == "post-receive"
+            ? "server hook: records when each pushed commit arrived and who pushed it (refs/notes/gitdesk-arrivals)"
+            : server.contains(name)
             ? "server hook: refuses pushes whose new commits break the desk's rules (fails closed)"
             : "client hook: checks changes to the desk before git records them"
         return """

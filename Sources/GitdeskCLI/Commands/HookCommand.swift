@@ -15,11 +15,12 @@ struct HookCommand: ParsableCommand {
             reads 'OLD NEW REF' lines on stdin and judges every commit the push makes reachable \
             from an accepted ref (and not yet from the protected branch) with the rules of the \
             protected branch (git config gitdesk.branch); GITDESK_PUSHER names the person \
-            pushing. Findings go to stderr; exit 1 refuses the whole push.
+            pushing. Findings go to stderr; exit 1 refuses the whole push. post-receive (server): stamps each \
+            pushed commit with its arrival time and pusher under refs/notes/gitdesk-arrivals.
             """
     )
 
-    @Argument(help: "pre-commit, commit-msg, pre-merge-commit or pre-receive.")
+    @Argument(help: "pre-commit, commit-msg, pre-merge-commit, pre-receive or post-receive.")
     var name: String
 
     @Argument(parsing: .captureForPassthrough, help: "What git passes to the hook.")
@@ -52,8 +53,20 @@ struct HookCommand: ParsableCommand {
             printError("gitdesk commit-msg: refused: the message holds personal data. Masked, it would read:")
             for line in masked.split(separator: "\n", omittingEmptySubsequences: false) { printError("    \(line)") }
             throw ExitCode(1)
+        case "post-receive":
+            try postReceive(repository, environment: environment)
         default:
             try preReceive(repository, environment: environment)
+        }
+    }
+
+    /// post-receive: stamps the pushed commits with their arrival (the push is
+    /// already accepted, so a failure only warns).
+    func postReceive(_ repository: Repository, environment: [String: String]) throws {
+        let updates = Array(sequence(state: ()) { _ in readLine() }).compactMap(HookChecks.RefUpdate.init(line:))
+        let pusher = environment["GITDESK_PUSHER"].flatMap { $0.isEmpty ? nil : $0 }
+        do { try ArrivalNotes.record(repository, updates: updates, pusher: pusher) } catch {
+            printError("gitdesk post-receive: warning: could not record the arrival of the pushed commits: \(error)")
         }
     }
 
