@@ -43,14 +43,28 @@ extension HookScripts {
     /// hook that was active before gitdesk was installed (`previous`).
     static func script(_ name: String, chainingTo previous: String?) -> String {
         guard let previous else { return script(name) }
-        let base = script(name).replacingOccurrences(of: "exec \"$GITDESK\" hook \(name) \"$@\"\n",
-                                                     with: "\"$GITDESK\" hook \(name) \"$@\" || exit $?\n")
-        return base + """
-            # Then the \(name) hook that was active before gitdesk was installed:
-            exec \(shellQuoted(previous)) "$@"
+        let call = "exec \"$GITDESK\" hook \(name) \"$@\"\n"
+        guard readsStandardInput.contains(name) else {
+            return script(name).replacingOccurrences(of: call, with: "\"$GITDESK\" hook \(name) \"$@\" || exit $?\n") + """
+                # Then the \(name) hook that was active before gitdesk was installed:
+                exec \(shellQuoted(previous)) "$@"
 
-            """
+                """
+        }
+        // Both hooks read the ref updates on stdin: keep a copy for the second.
+        return script(name).replacingOccurrences(of: call, with: """
+            INPUT=$(mktemp) || exit 1
+            trap 'rm -f "$INPUT"' EXIT
+            cat > "$INPUT"
+            "$GITDESK" hook \(name) "$@" < "$INPUT" || exit $?
+            # Then the \(name) hook that was active before gitdesk was installed, with the same input:
+            \(shellQuoted(previous)) "$@" < "$INPUT"
+
+            """)
     }
+
+    /// Hooks git feeds on standard input.
+    static let readsStandardInput: Set<String> = ["pre-receive", "post-receive", "pre-push", "post-rewrite", "reference-transaction"]
 
     /// A hook gitdesk does not check itself, forwarded to the hook that was
     /// active before (so a hook manager's other hooks keep running).
