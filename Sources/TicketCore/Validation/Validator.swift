@@ -18,6 +18,8 @@ public struct Validator: Sendable {
         TransitionRoleRule(),
         ReasonRequiredRule(),
         PermissionRule(),
+        BornTicketRule(),
+        LogTimeRule(),
         DueChangeRule(),
         PrivacyRule(),
     ]
