@@ -24,7 +24,7 @@ struct ImportExportTests {
         #expect(csv.stdout.hasPrefix("\u{FEFF}问题编号,提交时间,标题,处理状态,问题类型"))
         let file = try write(source, "all.csv", Array(csv.stdout.utf8))
         // `source` is an empty desk (gitdesk init): import the demo's export into it.
-        let out = try source.succeed(["import", file], as: "wang", now: Self.now)
+        let out = try source.succeed(["import", file], as: "admin", now: Self.now)
         #expect(out.contains("imported 5 tickets in 1 commit"), "\(out)")
         #expect(try source.commitCount == 2)
         #expect(try source.porcelain.isEmpty)
@@ -44,7 +44,7 @@ struct ImportExportTests {
 
             """
         let file = try write(desk, "seed.csv", Array(table.utf8))
-        #expect(try desk.succeed(["import", file, "--each"], as: "wang", now: Self.now).contains("in 2 commits"))
+        #expect(try desk.succeed(["import", file, "--each"], as: "admin", now: Self.now).contains("in 2 commits"))
         #expect(try desk.commitCount == 3)
         let closed = try desk.showJSON("CS20240501001")
         #expect(closed["created"] as? String == "2024-05-01T14:30:00+08:00")
@@ -55,7 +55,9 @@ struct ImportExportTests {
         #expect(!text.contains(phone), "\(text)")
         #expect(try desk.showJSON("CS20240502001")["description"] as? String == "问积分,兑换")
         // Imported again: every row already exists, nothing written.
-        let again = try desk.gitdesk(["import", file], as: "wang", now: Self.now)
+        // Only the import permission (admins by default) may add tickets with their history.
+        try desk.expectRefusal(["import", file], as: "wang", mentioning: ["wang may not import", "admin"])
+        let again = try desk.gitdesk(["import", file], as: "admin", now: Self.now)
         #expect(again.status == 1 && again.stderr.contains("seed.csv:2: ticket CS20240501001 already exists"), "\(again)")
         #expect(try desk.commitCount == 3)
     }
@@ -69,7 +71,7 @@ struct ImportExportTests {
             + "CS20240601003,2024-06-01 10:00,投诉,电话,闪退,超高,新建\n"
         let file = try write(desk, "bad.csv", Array(table.utf8))
         let head = try desk.head
-        let result = try desk.gitdesk(["import", file], as: "wang", now: Self.now)
+        let result = try desk.gitdesk(["import", file], as: "admin", now: Self.now)
         #expect(result.status == 1)
         let lines = result.stderr.split(separator: "\n").map(String.init)
         #expect(lines.count == 3, "\(result)")
@@ -78,7 +80,7 @@ struct ImportExportTests {
         #expect(lines.last == "gitdesk: nothing imported (2 bad rows)")
         #expect(try desk.head == head)
         #expect(try desk.porcelain.isEmpty)
-        let unknown = try desk.gitdesk(["import", try write(desk, "cols.csv", Array("问题编号,颜色\nX,红\n".utf8))], as: "wang")
+        let unknown = try desk.gitdesk(["import", try write(desk, "cols.csv", Array("问题编号,颜色\nX,红\n".utf8))], as: "admin")
         #expect(unknown.status == 1 && unknown.stderr.contains("cols.csv:1: unknown column '颜色'"), "\(unknown)")
     }
 
@@ -96,7 +98,7 @@ struct ImportExportTests {
             0x2C, 0xD0, 0xC2, 0xBD, 0xA8, 0x0D, 0x0A,
         ]
         let file = try write(desk, "gbk.csv", bytes)
-        #expect(try desk.succeed(["import", file], as: "wang", now: Self.now).contains("imported 1 tickets"))
+        #expect(try desk.succeed(["import", file], as: "admin", now: Self.now).contains("imported 1 tickets"))
         let shown = try desk.showJSON("CS20240601009")
         #expect(shown["title"] as? String == "退款未到账")
         #expect(shown["type"] as? String == "complaint")

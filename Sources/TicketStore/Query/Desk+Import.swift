@@ -19,6 +19,12 @@ extension Desk {
     public func importTickets(_ rows: [TicketImport.Row], file: String, each: Bool, earlier: [TicketImport.Problem] = [],
                               by person: Person, at time: Timestamp) throws(DeskError) -> ImportResult {
         guard let branch else { throw .detachedHead }
+        // Tickets arrive with their history (born closed, rated): the `import`
+        // permission of workflow.yaml (admins when it is not listed), as the `born` rule requires.
+        let importers = schema.workflow.roles(for: "import") ?? ["admin"]
+        guard importers.contains(where: person.has(role:)) else {
+            throw .invalidInput("\(person.handle) may not import tickets: it needs the role \(importers.joined(separator: " or ")) (the import permission in workflow.yaml)")
+        }
         let lock = try DeskLock.acquire(gitDir: repository.gitDir)
         defer { withExtendedLifetime(lock) {} }
         try WriteJournal(gitDir: repository.gitDir).recover(in: repository, branch: branch)
