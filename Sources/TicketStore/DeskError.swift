@@ -50,7 +50,7 @@ public enum DeskError: Error, Equatable, CustomStringConvertible {
         case .unreadableTicket(let path, let line, let message):
             return "\(path):\(line): \(message)"
         case .unknownOperator(let who):
-            return "operator '\(who)' is not on the roster: add them to team.yaml or pass --as HANDLE"
+            return "'\(who)' is not on the roster (team.yaml): ask an admin to add you, or set git config user.email to your address there (or name yourself with --as YOUR-HANDLE)"
         case .noOperator:
             return "who is acting? pass --as HANDLE, set GITDESK_OPERATOR, or set git config user.email to an address in team.yaml"
         case .invalidChange(let findings):
