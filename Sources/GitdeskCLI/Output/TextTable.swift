@@ -52,7 +52,7 @@ struct TextTable {
 
     /// Cuts a string to a display width, ending with `…`.
     static func truncate(_ s: String, to limit: Int) -> String {
-        let oneLine = s.contains("\n") ? s.split(separator: "\n").joined(separator: " ") : s
+        let oneLine = s.utf8.contains(10) ? s.split(separator: "\n").joined(separator: " ") : s
         guard displayWidth(oneLine) > limit else { return oneLine }
         var out = ""
         var used = 0

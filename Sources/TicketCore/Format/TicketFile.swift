@@ -46,16 +46,16 @@ public enum TicketFile {
         var extraFront: [String] = []
         var extraSections: [String] = []
         for key in ticket.fields.keys.sorted() where !known.contains(key) {
-            if ticket.fields[key]!.contains("\n") { extraSections.append(key) } else { extraFront.append(key) }
+            if ticket.fields[key]!.hasNewline { extraSections.append(key) } else { extraFront.append(key) }
         }
         for key in layout.frontMatter + extraFront {
             guard let value = ticket.fields[key] else { continue }
-            if value.contains("\n") { continue }  // written as a section below
+            if value.hasNewline { continue }  // written as a section below
             out += key; out += ": "; out += quoteIfNeeded(value); out += "\n"
         }
         out += "---\n"
         var sectionKeys = layout.sections + extraSections
-        for key in layout.frontMatter where ticket.fields[key]?.contains("\n") == true {
+        for key in layout.frontMatter where ticket.fields[key]?.hasNewline == true {
             sectionKeys.append(key)
         }
         for key in sectionKeys {

@@ -154,6 +154,12 @@ extension String {
         utf8.split(separator: 10, omittingEmptySubsequences: false).map { Substring($0) }
     }
 
+    /// True if the text holds a line break. Decided on bytes: Foundation's
+    /// `contains("\n")` compares like NSString and misses a newline followed
+    /// by a combining mark (a fuzz finding: such a value went to the front
+    /// matter and the file no longer parsed).
+    public var hasNewline: Bool { utf8.contains(10) }
+
     public func replacingNewlines() -> String {
         guard utf8.contains(10) else { return self }
         return split(separator: "\n").map { $0.trimmingLeadingWhitespace() }.joined(separator: " ")
