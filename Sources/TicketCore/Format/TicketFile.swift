@@ -61,7 +61,7 @@ public enum TicketFile {
         for key in sectionKeys {
             guard let value = ticket.fields[key] else { continue }
             out += "\n## "; out += key; out += "\n\n"
-            for line in value.split(separator: "\n", omittingEmptySubsequences: false) {
+            for line in value.splitLines() {
                 out += escapeSectionLine(line); out += "\n"
             }
         }
