@@ -112,6 +112,10 @@ extension Desk {
                 }
                 let summary = PrivacyGuard.maskCommitMessage(rawSummary, policy: schema.privacy)
                 let text = TicketFile.render(newTicket, layout: schema.layout)
+                if text.utf8.count > TicketLimits.fileBytes {
+                    throw DeskError.invalidInput("\(id) would be \(TicketLimits.describe(bytes: text.utf8.count)) long; "
+                        + "a ticket file holds at most \(TicketLimits.describe(bytes: TicketLimits.fileBytes)): shorten the text")
+                }
                 let parsed: ParsedTicket
                 do { parsed = try TicketFile.parse(text) } catch {
                     throw DeskError.invalidInput("internal: rendered ticket does not parse (\(error.description))")

@@ -58,6 +58,6 @@ struct SetCommand: ParsableCommand {
             ticket.log.append(LogEntry(time: now, operator: person.handle, text: "修改 (set) " + shown.joined(separator: ", ")))
             return (ticket, "set " + shown.joined(separator: ", "))
         }
-        print("\(result.id): \(result.summary)")
+        print("\(result.id): \(result.summary)".terminalSafe)
     }
 }

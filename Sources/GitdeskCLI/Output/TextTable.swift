@@ -1,3 +1,5 @@
+import TicketCore
+
 /// A plain-text table whose columns line up in a terminal, counting East
 /// Asian wide characters (汉字, full-width forms) as two cells.
 struct TextTable {
@@ -11,7 +13,9 @@ struct TextTable {
     mutating func append(_ row: [String]) { rows.append(row) }
 
     func render() -> String {
-        let cells = ([headers] + rows).map { $0.map { TextTable.truncate($0, to: maxColumnWidth) } }
+        // Cells are escaped first: a control character stored in a ticket or a commit
+        // never reaches the terminal raw (and escapes take the width they print).
+        let cells = ([headers] + rows).map { $0.map { TextTable.truncate($0.terminalSafe, to: maxColumnWidth) } }
         var widths = Array(repeating: 0, count: headers.count)
         for row in cells {
             for (i, cell) in row.enumerated() where i < widths.count {

@@ -72,8 +72,11 @@ struct TicketPresenter {
     }
 
     /// What a write did: `ID: summary`, then each changed field as
-    /// `label  old → new` and any contact added, in the output language.
-    func outcome(_ result: ChangeResult) -> String {
+    /// `label  old → new` and any contact added, in the output language;
+    /// control characters escaped.
+    func outcome(_ result: ChangeResult) -> String { outcomeText(result).terminalSafe }
+
+    private func outcomeText(_ result: ChangeResult) -> String {
         var out = "\(result.id): \(result.summary)\n"
         let old = result.previous ?? Ticket()
         let new = result.ticket
@@ -111,8 +114,11 @@ struct TicketPresenter {
         return schema.label(value: v, of: key, language)
     }
 
-    /// `show` in text: header, fields, SLA, sections, contacts and log.
-    func text(_ ticket: Ticket, sla: SLAStatus? = nil) -> String {
+    /// `show` in text: header, fields, SLA, sections, contacts and log;
+    /// control characters escaped, so a ticket cannot drive the terminal.
+    func text(_ ticket: Ticket, sla: SLAStatus? = nil) -> String { plainText(ticket, sla: sla).terminalSafe }
+
+    private func plainText(_ ticket: Ticket, sla: SLAStatus? = nil) -> String {
         var out = "\(ticket.id)  \(ticket["title"] ?? "")\n"
         let front = schema.fields.filter { $0.type != .longtext && $0.key != "id" && $0.key != "title" }
         let rows = front.compactMap { f -> (String, String)? in

@@ -20,6 +20,8 @@ public struct Validator: Sendable {
         PermissionRule(),
         DueChangeRule(),
         PrivacyRule(),
+        ControlCharacterRule(),
+        InputLimitRule(),
     ]
 
     /// All findings for one ticket version, errors first.
