@@ -57,7 +57,7 @@ fuzz: deps
 
 ## The long run before resolving a fuzz-related issue: an hour per target.
 fuzz-long: deps
-	fuzz/run.sh 3600
+	$(MAKE) fuzz FUZZ_SECONDS=3600
 
 clean:
 	rm -rf .build
