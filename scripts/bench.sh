@@ -62,6 +62,8 @@ echo "== pre-receive: a 100-commit push into a 10k-ticket desk"
 prereceive=$(BENCH_RUNS=10 scripts/bench-prereceive.sh 2>"$WORK/prereceive.log" || true)
 prereceive_detail=$(grep -E "push_ms|hook_ms" "$WORK/prereceive.log" || true)
 cpu=$(lscpu 2>/dev/null | sed -n 's/^Model name:[[:space:]]*//p' | head -1)
+# The "## Fuzzing" section is recorded by hand after long fuzz runs: keep it.
+fuzzing=$(sed -n '/^## Fuzzing/,$p' BENCHMARKS.md 2>/dev/null || true)
 cat > BENCHMARKS.md <<MD
 # Benchmarks
 
@@ -106,5 +108,6 @@ files (what a command pays without the settings cache), from JSON (the cache in
 $settings
 \`\`\`
 MD
+if [ -n "$fuzzing" ]; then printf '\n%s\n' "$fuzzing" >> BENCHMARKS.md; fi
 echo "wrote BENCHMARKS.md"
 cat BENCHMARKS.md
