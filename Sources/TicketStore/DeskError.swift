@@ -65,7 +65,7 @@ public enum DeskError: Error, Equatable, CustomStringConvertible {
         case .busy(let what):
             return "another writer kept \(what) busy; nothing was written, try again"
         case .refLocked(let ref, let lockFile, let seconds):
-            return "\(ref) is locked by another program: \(lockFile) has existed for \(seconds) s; "
+            return "\(ref) is locked by another program: \(lockFile) has existed for \(seconds) s; nothing was written; "
                 + "if no git command is running, remove that file and try again"
         case .git(let message):
             return "git: \(message)"

@@ -65,6 +65,7 @@ import TestSupport
         let old = try ticket()
         #expect(try findings(InputLimitRule(), old: old, new: u).map(\.message)
                 == ["this change adds \(u.log.count - base) log entries; one change may add at most \(TicketLimits.entriesPerChange)"])
+        #expect(try findings(InputLimitRule(), old: nil, new: u).isEmpty, "a tree checked on its own has no change to count")
         u.log.removeLast()
         #expect(try findings(InputLimitRule(), old: old, new: u).isEmpty)
     }

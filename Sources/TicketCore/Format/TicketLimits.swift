@@ -12,10 +12,10 @@
 ///   100,000 characters (~300 KB of Chinese in UTF-8).
 /// - One log entry or contact text (a comment, a reason, a summary):
 ///   10,000 characters.
-/// - One change may add at most 200 log entries and 200 contacts: a person
-///   adds one or two; an imported legacy ticket brings its whole history in
-///   one commit, and 200 covers the longest seen; more is a runaway script
-///   or an attack on the hooks.
+/// - One change to an existing ticket may add at most 200 log entries and
+///   200 contacts: a person adds one or two, a sweep a few; more is a
+///   runaway script or an attack on the hooks. (A new ticket, e.g. an
+///   imported one with its history, is bounded by the file size.)
 ///
 /// Characters are Unicode scalars (汉字 count one each).
 public enum TicketLimits {
