@@ -28,6 +28,7 @@ struct DemoCommand: ParsableCommand {
         let path = global.directory.map { ($0 as NSString).appendingPathComponent(directory) } ?? directory
         let start = Timestamp.parse("2023-10-01T09:00:00+08:00")!
         _ = try DeskInitializer.initialize(at: path, config: DeskConfig(), time: start)
+        try MergeDriverSetup.register(at: path)
         let demo = DemoDesk(path: path)
         try demo.replaySeeds()
         if tickets > 0 { try demo.generate(count: tickets, seed: seed) }

@@ -38,6 +38,8 @@ struct HooksCommand: ParsableCommand {
         func run() throws {
             let path = global.directory ?? FileManager.default.currentDirectoryPath
             let outcome = try HookInstaller.install(at: path, server: server, force: force)
+            // Clones also get the merge driver, so git pull merges tickets field by field.
+            if !server { try MergeDriverSetup.register(at: path) }
             for line in HookReport.lines(outcome) { print(line) }
             if !outcome.skipped.isEmpty {
                 throw CLIError("left \(outcome.skipped.joined(separator: ", ")) in \(outcome.directory) alone: not gitdesk's (use --force to replace)")

@@ -49,6 +49,7 @@ struct InitCommand: ParsableCommand {
         }
         let hooks = try HookInstaller.install(at: outcome.path, server: false)
         for line in HookReport.lines(hooks) { print(line) }
+        try MergeDriverSetup.register(at: outcome.path)
         print("Next: edit team.yaml to list your team and commit it; then")
         print("  gitdesk new --as li --type complaint --channel phone --title '...'")
     }
