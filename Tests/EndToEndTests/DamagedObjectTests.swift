@@ -80,6 +80,24 @@ struct DamagedObjectTests {
         expectOneLineRefusal(write, mentioning: [tree])
     }
 
+    @Test("a damaged pack: commands end with an error naming an object")
+    func damagedPack() throws {
+        let desk = try TestDesk()
+        let id = try desk.record(title: "退款未到账", now: "2024-05-01T14:30:00+08:00")
+        #expect(try desk.git(["gc", "-q"]).status == 0)
+        let packs = try FileManager.default.contentsOfDirectory(atPath: desk.path(".git/objects/pack")).filter { $0.hasSuffix(".pack") }
+        let pack = desk.path(".git/objects/pack/\(try #require(packs.first))")
+        var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: pack)))
+        for i in stride(from: 32, to: bytes.count - 20, by: 7) { bytes[i] ^= 0x55 }  // past the header, before the trailer
+        chmod(pack, 0o644)
+        try Data(bytes).write(to: URL(fileURLWithPath: pack))
+        for args in [["show", id], ["list"]] {
+            let result = try watched(desk, args)
+            #expect(result.status == 1, "\(args): \(result)")
+            #expect(result.stderr.range(of: "object [0-9a-f]{40}", options: .regularExpression) != nil, "\(args): \(result)")
+        }
+    }
+
     @Test("a damaged object on the server: pre-receive refuses the push with the object's name")
     func damagedOnServer() throws {
         let d = try HookTestDesk()
