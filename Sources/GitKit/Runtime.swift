@@ -15,6 +15,10 @@ enum Runtime {
         // option on or off); LooseObjectGuard reads loose objects instead
         // and checks their hash there, at no cost for packed history.
         _ = gitdesk_set_strict_hash_verification(0)
+        // libgit2 caches no tree over 4 KB, but a month folder of a busy
+        // desk is ~70 KB (1,400 tickets): keep such trees once read, so the
+        // gates that diff one commit after another do not inflate them again.
+        _ = gitdesk_set_cache_object_limit(Int32(GIT_OBJECT_TREE.rawValue), 1 << 20)
     }()
 
     /// Makes sure libgit2 is initialised; cheap after the first call.
