@@ -19,6 +19,7 @@ public struct Validator: Sendable {
         ReasonRequiredRule(),
         PermissionRule(),
         BornTicketRule(),
+        LogTimeRule(),
         DueChangeRule(),
         PrivacyRule(),
         ControlCharacterRule(),
