@@ -22,6 +22,8 @@ public struct Validator: Sendable {
         LogTimeRule(),
         DueChangeRule(),
         PrivacyRule(),
+        ControlCharacterRule(),
+        InputLimitRule(),
     ]
 
     /// All findings for one ticket version, errors first.
