@@ -21,6 +21,7 @@ public struct Gitdesk: ParsableCommand {
             ExtendCommand.self, ApproveCommand.self, ContactCommand.self,
             SweepCommand.self, RemindCommand.self, DemoCommand.self,
             ValidateCommand.self, HooksCommand.self, HookCommand.self,
+            CloneCommand.self, SyncCommand.self, StatusCommand.self,
         ]
     )
 
