@@ -124,6 +124,10 @@ public final class CommitValidator {
             // commits, so the merge result is judged without them.
             var seen = Set<String>()
             let validator = TreeValidator(schema: schema, team: team, author: nil)
+            // Tickets both sides changed are judged as merges (MergeAudit), not against each parent.
+            let merges = try mergedTicketFindings(tree: tree, parents: parents, parentTrees: parentTrees,
+                                                  schema: schema, team: team, merger: person)
+            findings += merges.findings
             for (i, parentTree) in parentTrees.enumerated() {
                 let changed = try repository.changedPaths(from: parentTree, to: tree, under: "tickets/")
                 var produced: [ChangedPath] = []
@@ -132,7 +136,7 @@ public final class CommitValidator {
                     for (j, other) in parentTrees.enumerated() where j != i {
                         if try repository.entry(at: c.path, inTree: other)?.id == c.newBlob { fromOther = true; break }
                     }
-                    if !fromOther { produced.append(c) }
+                    if !fromOther, !merges.paths.contains(c.path) { produced.append(c) }
                 }
                 let sameIDs = i == 0 ? try sameID(for: changed, in: tree) : [:]
                 for f in validator.validate(try produced.map { try fileChange($0) }, sameID: sameIDs)

@@ -18,11 +18,15 @@ public enum HookChecks {
         }
     }
 
-    /// pre-commit: the index (what `git commit` will record) against HEAD.
+    /// pre-commit: the index (what `git commit` will record) against HEAD,
+    /// and MERGE_HEAD when the commit concludes a merge resolved by hand.
     public static func preCommit(_ repository: Repository, environment: [String: String]) throws(DeskError) -> CommitReport {
         do {
             let tree = try repository.writeIndexTree()
-            let parents = try repository.head().commit.map { [$0] } ?? []
+            var parents = try repository.head().commit.map { [$0] } ?? []
+            if let data = FileManager.default.contents(atPath: repository.gitDir + "/MERGE_HEAD") {
+                parents += String(decoding: data, as: UTF8.self).split(separator: "\n").compactMap { ObjectID(hex: String($0).trimmed()) }
+            }
             return try CommitValidator(repository: repository)
                 .validate(pendingTree: tree, parents: parents, author: author(repository, environment))
         } catch { throw DeskError.from(error) }
@@ -35,6 +39,11 @@ public enum HookChecks {
             var parents = try repository.head().commit.map { [$0] } ?? []
             if let data = FileManager.default.contents(atPath: repository.gitDir + "/MERGE_HEAD") {
                 parents += String(decoding: data, as: UTF8.self).split(separator: "\n").compactMap { ObjectID(hex: String($0).trimmed()) }
+            } else {
+                // git merge runs pre-merge-commit before it writes MERGE_HEAD; the
+                // commits being merged are named in its GITHEAD_<id> variables.
+                parents += environment.keys.filter { $0.hasPrefix("GITHEAD_") }.sorted()
+                    .compactMap { ObjectID(hex: String($0.dropFirst("GITHEAD_".count))) }
             }
             return try CommitValidator(repository: repository)
                 .validate(pendingTree: tree, parents: parents, author: author(repository, environment))

@@ -28,9 +28,13 @@ struct DemoCommand: ParsableCommand {
         let path = global.directory.map { ($0 as NSString).appendingPathComponent(directory) } ?? directory
         let start = Timestamp.parse("2023-10-01T09:00:00+08:00")!
         _ = try DeskInitializer.initialize(at: path, config: DeskConfig(), time: start)
+        try MergeDriverSetup.register(at: path)
         let demo = DemoDesk(path: path)
         try demo.replaySeeds()
         if tickets > 0 { try demo.generate(count: tickets, seed: seed) }
+        // Hand edits of a demo desk are checked like any desk's.
+        let hooks = try HookInstaller.install(at: path, server: false)
+        for line in HookReport.lines(hooks) { print(line) }
         print("Demo desk ready in \(path): \(try Desk.open(at: path).ticketPaths().count) tickets.")
         print("Try: gitdesk list -C \(path)")
     }

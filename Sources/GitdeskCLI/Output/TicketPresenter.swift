@@ -62,9 +62,14 @@ struct TicketPresenter {
 
     /// The SLA lines of `show`: first response and resolution, each with its
     /// state, deadline, remaining or overrun time and time paused.
-    func slaText(_ sla: SLAStatus) -> String {
-        let rows = [(say("首次响应", "First response"), sla.respond), (say("解决时限", "Resolution"), sla.resolve)]
+    func slaText(_ sla: SLAStatus, expectedBy: Timestamp? = nil) -> String {
+        var rows = [(say("首次响应", "First response"), sla.respond), (say("解决时限", "Resolution"), sla.resolve)]
             .compactMap { label, m in m.map { (label, $0.summary(language)) } }
+        if let expectedBy {
+            var line = expectedBy.shortDisplay
+            if let due = sla.resolve?.due, expectedBy < due { line += say("（早于解决时限）", " (before the SLA deadline)") }
+            rows.append((say("客户期望", "Customer expects"), line))
+        }
         guard !rows.isEmpty else { return "" }
         var out = "\n" + say("服务时效", "SLA") + (sla.pausedNow ? say("（等待客户，计时暂停）", " (waiting on the customer: clock paused)") : "") + "\n"
         out += aligned(rows)
@@ -104,8 +109,11 @@ struct TicketPresenter {
         }
     }
 
-    /// A field's value with enum labels in the output language.
-    func display(_ ticket: Ticket, _ key: String) -> String {
+    /// A field's value with enum labels in the output language. With the
+    /// ticket's SLA clocks, `due` is the resolution deadline they count
+    /// (pauses added), so one deadline is shown everywhere.
+    func display(_ ticket: Ticket, _ key: String, sla: SLAStatus? = nil) -> String {
+        if key == "due", let effective = sla?.resolve?.due, ticket["due"] != nil { return effective.shortDisplay }
         guard let v = ticket[key] else { return "" }
         if let type = schema.field(key)?.type, type == .datetime, let t = Timestamp.parse(v) { return t.shortDisplay }
         return schema.label(value: v, of: key, language)
@@ -116,10 +124,10 @@ struct TicketPresenter {
         var out = "\(ticket.id)  \(ticket["title"] ?? "")\n"
         let front = schema.fields.filter { $0.type != .longtext && $0.key != "id" && $0.key != "title" }
         let rows = front.compactMap { f -> (String, String)? in
-            ticket[f.key] == nil ? nil : (f.label(language), display(ticket, f.key))
+            ticket[f.key] == nil ? nil : (f.label(language), display(ticket, f.key, sla: sla))
         }
         out += aligned(rows)
-        if let sla { out += slaText(sla) }
+        if let sla { out += slaText(sla, expectedBy: ticket["expected_by"].flatMap { Timestamp.parse($0) }) }
         for f in schema.fields where f.type == .longtext {
             guard let v = ticket[f.key] else { continue }
             out += "\n\(f.label(language))\n"
