@@ -10,7 +10,7 @@ import TestSupport
         let team = try SyncTeam(ssh: transport == .ssh)
         let a = try team.clone("a", over: transport)
         let b = try team.clone("b", over: transport)
-        #expect(FileManager.default.isExecutableFile(atPath: team.sandbox.path("a/.git/hooks/pre-commit")))
+        #expect(FileManager.default.isExecutableFile(atPath: team.sandbox.path("a/.git/gitdesk/hooks/pre-commit")))
 
         let id = try team.record(a, title: "支付成功但订单未生成")
         #expect(try team.succeed(a, ["sync"]).contains("Pushed 1 commit to origin/main"))
@@ -108,8 +108,8 @@ import TestSupport
             touch "$HOME/raced"
             cd "\(team.sandbox.path(b))" && "$GITDESK_BIN" comment \(id) "财务确认已打款" --as zhang >/dev/null && "$GITDESK_BIN" sync --as zhang >/dev/null
             """
-        try team.sandbox.write("a/.git/hooks/pre-push", hook)
-        chmod(team.sandbox.path("a/.git/hooks/pre-push"), 0o755)
+        try team.sandbox.write("a/.git/gitdesk/hooks/pre-push", hook)
+        chmod(team.sandbox.path("a/.git/gitdesk/hooks/pre-push"), 0o755)
 
         let out = try team.succeed(a, ["sync"])
         #expect(out.contains("Another push came first 1 time: merged and retried"), "\(out)")
