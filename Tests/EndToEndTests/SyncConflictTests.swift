@@ -24,7 +24,7 @@ import TestSupport
         #expect(text.contains("priority: urgent"))
         #expect(text.contains("wang: Conflict: priority ours=\"high\" theirs=\"urgent\" chosen=\"urgent\" rule=higher"))
         let message = try team.git(a, ["log", "-1", "--format=%B"])
-        #expect(message.contains("Settled 1 conflict"), "\(message)")
+        #expect(message.contains("Settled 2 conflicts"), "\(message)")  // priority, and the deadline it moved
         #expect(message.contains("rule=higher"))
         let listed = try team.succeed(a, ["conflicts", "--json"])
         #expect(listed.contains("\"priority\"") && listed.contains("higher"), "\(listed)")

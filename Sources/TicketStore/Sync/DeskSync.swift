@@ -67,18 +67,24 @@ public struct DeskSync {
             try fetch(upstream, git: git)
             let tip = try underLock { try integrate(branch: branch, upstream: upstream, report: &report) }
             let theirs = try target(upstream.trackingRef)
-            if tip == theirs { return report }
+            if tip == theirs { return finished(report) }
             let ahead = (try? repository.commits(from: [tip], hiding: theirs.map { [$0] } ?? []).count) ?? 0
             switch try push(tip, to: upstream, git: git) {
             case .pushed:
                 report.pushed = ahead
-                return report
+                return finished(report)
             case .raced:
                 report.retries = attempt
                 usleep(UInt32.random(in: 20_000...(100_000 * UInt32(attempt))))
             }
         }
         throw .raceLost(tries: maxTries)
+    }
+
+    /// Packs loose objects in the background when they pile up, as gitdesk's writes do.
+    private func finished(_ report: SyncReport) -> SyncReport {
+        Maintenance.afterWrite(gitDir: repository.gitDir)
+        return report
     }
 
     // MARK: Steps
@@ -94,7 +100,10 @@ public struct DeskSync {
 
     private func fetch(_ upstream: Upstream, git: GitRunner) throws(SyncError) {
         StaleLock.clear(repository.gitDir + "/" + upstream.trackingRef + ".lock")
-        let result = try git.run(["fetch", "--quiet", "--no-write-fetch-head", upstream.remote])
+        // No automatic gc inside the fetch: a repack killed with the sync must not
+        // race the merge's objects; gitdesk's own maintenance runs after a sync.
+        let result = try git.run(["-c", "gc.auto=0", "-c", "maintenance.auto=false",
+                                  "fetch", "--quiet", "--no-write-fetch-head", upstream.remote])
         guard result.succeeded else {
             throw .unreachable(remote: upstream.remote, reason: Self.gitReason(result))
         }
