@@ -4,7 +4,7 @@ SWIFT ?= swift
 RELEASE_FLAGS := -c release --static-swift-stdlib
 DEMO_DIR ?= /tmp/gitdesk-demo
 
-.PHONY: deps build release test demo bench fuzz clean
+.PHONY: deps build release test demo bench fuzz clean stress stress-sync
 
 ## Install what the build needs on a fresh Debian machine (libgit2-dev, pkg-config).
 deps:
@@ -12,6 +12,12 @@ deps:
 	  echo "installing libgit2-dev and pkg-config with apt-get"; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq libgit2-dev pkg-config git >/dev/null; \
+	fi
+	@# The sync tests start a real sshd (Debian's openssh-server) on 127.0.0.1.
+	@if [ ! -x /usr/sbin/sshd ] || ! command -v ssh-keygen >/dev/null; then \
+	  echo "installing openssh-server with apt-get (the sync tests start a real sshd)"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq openssh-server openssh-client >/dev/null; \
 	fi
 
 build: deps
@@ -28,6 +34,14 @@ test: deps
 	  echo; echo "==== failures (from .build/test.log) ===="; \
 	  grep -E -A6 'recorded an issue|error:|Fatal error' .build/test.log | head -80; \
 	fi; exit $$rc
+
+## Kill -9 loops, longer than make test's: sync killed at random moments (STRESS_ITERATIONS rounds).
+STRESS_ITERATIONS ?= 400
+stress: stress-sync
+
+stress-sync: deps
+	$(SWIFT) build
+	GITDESK_STRESS_ITERATIONS=$(STRESS_ITERATIONS) $(SWIFT) test --filter SyncKillTests
 
 ## A demo desk with the seed records, then list / show / history.
 demo: release
