@@ -12,9 +12,10 @@ struct HookCommand: ParsableCommand {
         discussion: """
             pre-commit: the index against HEAD. commit-msg FILE: personal data in the message. \
             pre-merge-commit: the merge result against both parents. pre-receive (server): \
-            reads 'OLD NEW REF' lines on stdin and judges every new commit with the rules of \
-            the branch being updated; GITDESK_PUSHER names the person pushing. Findings go to \
-            stderr; exit 1 refuses.
+            reads 'OLD NEW REF' lines on stdin and judges every commit the push makes reachable \
+            from an accepted ref (and not yet from the protected branch) with the rules of the \
+            protected branch (git config gitdesk.branch); GITDESK_PUSHER names the person \
+            pushing. Findings go to stderr; exit 1 refuses the whole push.
             """
     )
 
@@ -71,10 +72,16 @@ struct HookCommand: ParsableCommand {
         for ref in try HookChecks.preReceive(repository, updates: updates, pusher: pusher) where ref.hasErrors {
             refused = true
             let bad = ref.reports.filter(\.hasErrors)
-            printError("gitdesk: refusing \(ref.update.ref): \(bad.count) of \(ref.reports.count) new commit\(ref.reports.count == 1 ? "" : "s") break the desk's rules")
+            if !ref.refusals.isEmpty {
+                printError(Finding.redacted("gitdesk: refusing \(ref.update.ref)"))
+                for f in ref.refusals { printError("  " + FindingPresenter.line(f)) }
+            }
+            if !bad.isEmpty {
+                printError(Finding.redacted("gitdesk: refusing \(ref.update.ref): \(bad.count) of \(ref.reports.count) new commit\(ref.reports.count == 1 ? "" : "s") break the desk's rules"))
+            }
             for report in bad {
                 if let c = report.commit {
-                    printError("commit \(c.id.shortHex()) by \(c.author.name) <\(c.author.email)>: \(c.summary)")
+                    printError(Finding.redacted("commit \(c.id.shortHex()) by \(c.author.name) <\(c.author.email)>: \(c.summary)"))
                 }
                 for f in report.findings { printError("  " + FindingPresenter.line(f)) }
             }
