@@ -41,6 +41,9 @@ public final class CommitValidator {
     /// pre-receive: a commit without parents (an orphan branch, unrelated
     /// history) is accepted only from an admin (the pusher, else its author).
     public var rootsNeedAdmin = false
+    /// The server's clock when the push arrived (pre-receive): enables the
+    /// `backdate` rule's future and offline-window checks (BackdateRule.swift).
+    public var receivedAt: Int64?
 
     private var settingsMemo: [String: DeskSettings?] = [:]
     private var monthMemo: [ObjectID: [String: [String]]] = [:]
@@ -86,6 +89,7 @@ public final class CommitValidator {
         if rootsNeedAdmin, info.parents.isEmpty, let team = settings?.team {
             findings += rootFindings(author: info.author, team: team)
         }
+        findings += try backdateFindings(info, settings: settings)
         findings = findings.map { var f = $0; f.file = "\(label):\(f.file)"; return f }
         return CommitReport(commit: info, findings: findings)
     }

@@ -92,6 +92,16 @@ public enum HookChecks {
         return String(decoding: data, as: UTF8.self).split(separator: "\n").compactMap { ObjectID(hex: String($0).trimmed()) }
     }
 
+    /// Whether the person `git commit` will record is on HEAD's roster (nil:
+    /// no roster to ask, or no identity), so a refusal can say what to fix.
+    public static func committerIsOnRoster(_ repository: Repository, environment: [String: String]) -> Bool? {
+        guard let who = author(repository, environment),
+              let head = try? repository.head().commit,
+              let tree = try? repository.commit(head).tree,
+              let settings = try? CommitValidator(repository: repository).settings(tree: tree) else { return nil }
+        return settings.team.person(email: who.email, name: nil) != nil
+    }
+
     /// The identity `git commit` will record: GIT_AUTHOR_* when set, else user.name/user.email.
     static func author(_ repository: Repository, _ environment: [String: String]) -> Signature? {
         let email = environment["GIT_AUTHOR_EMAIL"] ?? ((try? repository.configString("user.email")) ?? nil)

@@ -37,6 +37,7 @@ extension HookChecks {
             let rules = try tip ?? bootstrap?.new.flatMap { try repository.peeledCommit($0) }
             let validator = CommitValidator(repository: repository, rulesFrom: rules, pusher: pusher)
             validator.rootsNeedAdmin = true
+            validator.receivedAt = Int64(Date().timeIntervalSince1970)
             var judged = Set<ObjectID>()
             if let rules, bootstrap != nil { judged.insert(rules) }
             var result: [RefReport] = []
@@ -46,6 +47,8 @@ extension HookChecks {
                 func refuse(_ message: String) {
                     report.refusals.append(Finding(file: update.ref, line: 1, rule: "ref", message: message))
                 }
+                // The server's arrival stamps: written by post-receive only, whatever allowRefs says.
+                if let refused = ArrivalNotes.refusal(for: update) { report = refused; continue }
                 guard policy.accepts(update.ref) else {
                     refuse("this desk accepts pushes to \(policy.allowedRefs.joined(separator: " ")) only (git config \(ServerPolicy.allowRefsKey) on the server)")
                     continue

@@ -15,11 +15,12 @@ struct HookCommand: ParsableCommand {
             reads 'OLD NEW REF' lines on stdin and judges every commit the push makes reachable \
             from an accepted ref (and not yet from the protected branch) with the rules of the \
             protected branch (git config gitdesk.branch); GITDESK_PUSHER names the person \
-            pushing. Findings go to stderr; exit 1 refuses the whole push.
+            pushing. Findings go to stderr; exit 1 refuses the whole push. post-receive (server): stamps each \
+            pushed commit with its arrival time and pusher under refs/notes/gitdesk-arrivals.
             """
     )
 
-    @Argument(help: "pre-commit, commit-msg, pre-merge-commit or pre-receive.")
+    @Argument(help: "pre-commit, commit-msg, pre-merge-commit, pre-receive or post-receive.")
     var name: String
 
     @Argument(parsing: .captureForPassthrough, help: "What git passes to the hook.")
@@ -43,7 +44,9 @@ struct HookCommand: ParsableCommand {
             guard !report.findings.isEmpty else { return }
             for f in report.findings { printError(FindingPresenter.line(f)) }
             guard report.hasErrors else { return }
-            printError("gitdesk \(name): refused (\(report.findings.count) problem\(report.findings.count == 1 ? "" : "s")); fix the files, git add them and try again.")
+            let count = "\(report.findings.count) problem\(report.findings.count == 1 ? "" : "s")"
+            let onRoster = HookChecks.committerIsOnRoster(repository, environment: environment)
+            printError("gitdesk \(name): refused (\(count)); \(Self.advice(for: report.findings, onRoster: onRoster))")
             throw ExitCode(1)
         case "commit-msg":
             let (findings, masked) = try HookChecks.commitMessage(repository, messageFile: arguments[0])
@@ -52,9 +55,33 @@ struct HookCommand: ParsableCommand {
             printError("gitdesk commit-msg: refused: the message holds personal data. Masked, it would read:")
             for line in masked.split(separator: "\n", omittingEmptySubsequences: false) { printError("    \(line)") }
             throw ExitCode(1)
+        case "post-receive":
+            try postReceive(repository, environment: environment)
         default:
             try preReceive(repository, environment: environment)
         }
+    }
+
+    /// post-receive: stamps the pushed commits with their arrival (the push is
+    /// already accepted, so a failure only warns).
+    func postReceive(_ repository: Repository, environment: [String: String]) throws {
+        let updates = Array(sequence(state: ()) { _ in readLine() }).compactMap(HookChecks.RefUpdate.init(line:))
+        let pusher = environment["GITDESK_PUSHER"].flatMap { $0.isEmpty ? nil : $0 }
+        do { try ArrivalNotes.record(repository, updates: updates, pusher: pusher) } catch {
+            printError("gitdesk post-receive: warning: could not record the arrival of the pushed commits: \(error)")
+        }
+    }
+
+    /// What to do about the refusal's actual cause: who is committing, or the files.
+    static func advice(for findings: [Finding], onRoster: Bool?) -> String {
+        let rules = Set(findings.filter { $0.severity == .error }.map(\.rule))
+        if rules.contains("author") || onRoster == false {
+            return "you are committing as someone who is not on the roster: set git config user.email to your address in team.yaml (or ask an admin to add you), then commit again."
+        }
+        if rules.isSubset(of: ["settings-change", "transition-role", "permission", "delete"]) {
+            return "your role in team.yaml does not allow this change: ask someone whose role does (an admin for .gitdesk/ and team.yaml), or an admin to give you the role; the files themselves may be fine."
+        }
+        return "fix the files, git add them and try again."
     }
 
     func preReceive(_ repository: Repository, environment: [String: String]) throws {

@@ -13,7 +13,7 @@ struct HooksCommand: ParsableCommand {
     struct Install: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "install",
-            abstract: "Install the client hooks into a clone, or with --server the pre-receive hook into a (bare) server repository.",
+            abstract: "Install the client hooks into a clone, or with --server the pre-receive and post-receive hooks into a (bare) server repository.",
             discussion: """
                 Client hooks: pre-commit, commit-msg, pre-merge-commit. Server hook: pre-receive, \
                 which refuses pushes that break the desk's rules (set GITDESK_PUSHER in the ssh \
@@ -21,7 +21,8 @@ struct HooksCommand: ParsableCommand {
                 receive.denyDeletes and receive.denyNonFastForwards, so a push may not delete or \
                 rewrite a branch and no ticket history is lost, and records the protected branch \
                 (--branch, git config gitdesk.branch) whose tip's rules judge every commit any \
-                accepted ref would bring (gitdesk.allowRefs; default refs/heads/* refs/tags/*). The hooks go to a folder gitdesk \
+                accepted ref would bring (gitdesk.allowRefs; default refs/heads/* refs/tags/*). Server hook post-receive stamps \
+                when each pushed commit arrived and who pushed it (refs/notes/gitdesk-arrivals). The hooks go to a folder gitdesk \
                 owns (.git/gitdesk/hooks in a clone, hooks/ on a server) and the repository's own \
                 config points core.hooksPath at it, so a global core.hooksPath neither receives \
                 nor hides them; the hooks that were active before still run after gitdesk's \
@@ -29,7 +30,7 @@ struct HooksCommand: ParsableCommand {
                 """
         )
 
-        @Flag(help: "Install the server hook (pre-receive) instead of the client hooks.")
+        @Flag(help: "Install the server hooks (pre-receive, post-receive) instead of the client hooks.")
         var server = false
 
         @Flag(help: "Replace hooks that are not gitdesk's.")

@@ -8,6 +8,7 @@ enum HookReport {
         "commit-msg": "refuses personal data in commit messages",
         "pre-merge-commit": "validates merge results",
         "pre-receive": "refuses pushes that break the desk's rules",
+        "post-receive": "stamps when each pushed commit arrived and who pushed it (refs/notes/gitdesk-arrivals)",
     ]
 
     static func lines(_ outcome: HookInstaller.Outcome) -> [String] {
