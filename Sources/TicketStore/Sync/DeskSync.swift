@@ -63,13 +63,18 @@ public struct DeskSync {
         var report = SyncReport(upstream: upstream.displayName)
 
         try underLock { try prepare(branch: branch, git: git) }
+        StartupTrace.mark("sync: repair + status")
         for attempt in 1...maxTries {
             try fetch(upstream, git: git)
+            StartupTrace.mark("sync: fetch")
             let tip = try underLock { try integrate(branch: branch, upstream: upstream, report: &report) }
+            StartupTrace.mark("sync: merge, validate, branch, working tree")
             let theirs = try target(upstream.trackingRef)
             if tip == theirs { return finished(report) }
             let ahead = (try? repository.commits(from: [tip], hiding: theirs.map { [$0] } ?? []).count) ?? 0
-            switch try push(tip, to: upstream, git: git) {
+            let pushed = try push(tip, to: upstream, git: git)
+            StartupTrace.mark("sync: push")
+            switch pushed {
             case .pushed:
                 report.pushed = ahead
                 return finished(report)
@@ -131,10 +136,12 @@ public struct DeskSync {
             let merge = TreeMerge(repository: repository, schema: desk.schema, operatorHandle: person.handle, now: now)
             let outcome = try merge.merge(base: base, ours: renamedTip, theirs: theirs)
             let signature = Signature(name: person.name, email: person.email, time: now.seconds, offsetMinutes: now.offsetMinutes)
+            StartupTrace.mark("sync: tree merge")
             let check = try CommitValidator(repository: repository)
                 .validate(pendingTree: outcome.tree, parents: [renamedTip, theirs], author: signature)
             let errors = check.findings.filter { $0.severity == .error }
             if !errors.isEmpty { throw SyncError.invalidMerge(errors) }
+            StartupTrace.mark("sync: validate the merge")
             let commit = try repository.createCommit(tree: outcome.tree, parents: [renamedTip, theirs], author: signature,
                                                      committer: signature, message: Self.mergeMessage(upstream, outcome.settled))
             try move(branch, from: ours, to: commit, message: "gitdesk sync: merge \(upstream.displayName)")
