@@ -4,7 +4,7 @@ SWIFT ?= swift
 RELEASE_FLAGS := -c release --static-swift-stdlib
 DEMO_DIR ?= /tmp/gitdesk-demo
 
-.PHONY: deps build release test demo bench fuzz clean stress stress-sync
+.PHONY: deps build release test stress demo bench fuzz fuzz-long clean
 
 ## Install what the build needs on a fresh Debian machine (libgit2-dev, pkg-config).
 deps:
@@ -35,13 +35,14 @@ test: deps
 	  grep -E -A6 'recorded an issue|error:|Fatal error' .build/test.log | head -80; \
 	fi; exit $$rc
 
-## Kill -9 loops, longer than make test's: sync killed at random moments (STRESS_ITERATIONS rounds).
-STRESS_ITERATIONS ?= 400
-stress: stress-sync
-
-stress-sync: deps
+## Stress: every suite whose name holds "Stress" (the kill -9 loops of writes and of sync), with
+## STRESS_ITERATIONS each (make test runs them with 200) and every check after
+## every iteration.
+STRESS_ITERATIONS ?= 2000
+stress: deps
 	$(SWIFT) build
-	GITDESK_STRESS_ITERATIONS=$(STRESS_ITERATIONS) $(SWIFT) test --filter SyncKillTests
+	GITDESK_STRESS_ITERATIONS=$(STRESS_ITERATIONS) GITDESK_STRESS_VALIDATE_EVERY=1 \
+	  $(SWIFT) test --filter Stress 2>&1 | tee .build/stress.log; exit $${PIPESTATUS[0]}
 
 ## A demo desk with the seed records, then list / show / history.
 demo: release
@@ -59,6 +60,10 @@ bench: release
 FUZZ_SECONDS ?= 60
 fuzz: deps
 	fuzz/run.sh $(FUZZ_SECONDS)
+
+## The long run before resolving a fuzz-related issue: an hour per target.
+fuzz-long: deps
+	$(MAKE) fuzz FUZZ_SECONDS=3600
 
 clean:
 	rm -rf .build

@@ -6,10 +6,13 @@ import TestSupport
 /// random moments — during fetch, merge, the branch update, the working-tree
 /// update or push — leaves a clone that fscks clean with no half-written
 /// ticket, and the next sync completes the work. Iterations:
-/// `GITDESK_STRESS_ITERATIONS` (default 50; `make stress` runs more).
-@Suite struct SyncKillTests {
+/// `GITDESK_SYNC_STRESS_ITERATIONS`, else a fifth of `GITDESK_STRESS_ITERATIONS`
+/// (a sync round costs ~5 writes), at least 50 (`make test`); `make stress` runs more.
+@Suite struct SyncKillStressTests {
     static var iterations: Int {
-        ProcessInfo.processInfo.environment["GITDESK_STRESS_ITERATIONS"].flatMap(Int.init) ?? 50
+        let environment = ProcessInfo.processInfo.environment
+        if let n = environment["GITDESK_SYNC_STRESS_ITERATIONS"].flatMap(Int.init) { return n }
+        return max(50, (environment["GITDESK_STRESS_ITERATIONS"].flatMap(Int.init) ?? 0) / 5)
     }
 
     @Test func syncKilledAtRandomMomentsLosesNothing() throws {
