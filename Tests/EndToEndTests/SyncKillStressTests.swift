@@ -16,9 +16,12 @@ import TestSupport
     }
 
     @Test func syncKilledAtRandomMomentsLosesNothing() throws {
-        let team = try SyncTeam()
-        let a = try team.clone("a")
-        let b = try team.clone("b")
+        // Over ssh: killing the sync's process group must not kill the server's
+        // receive-pack (by path it is a child of the push, and a killed one
+        // leaves the server's ref locked, which no client can repair).
+        let team = try SyncTeam(ssh: true)
+        let a = try team.clone("a", over: .ssh)
+        let b = try team.clone("b", over: .ssh)
         let id = try team.record(a, title: "退款未到账")
         try team.succeed(a, ["sync"])
         try team.succeed(b, ["sync"], as: "zhang")

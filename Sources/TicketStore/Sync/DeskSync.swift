@@ -186,7 +186,9 @@ public struct DeskSync {
         let result = try git.run(["push", "--porcelain", upstream.remote, "\(tip.hex):\(upstream.remoteBranch)"])
         let status = result.stdout.split(separator: "\n").first { $0.contains("\t\(tip.hex):") || $0.contains(":\(upstream.remoteBranch)\t") }
         if result.succeeded { return .pushed }
-        if let status, status.hasPrefix("!"), Self.isRace(status) { return .raced }
+        // A lock file left on the server (`Unable to create ...lock: File exists`) is no race: report it.
+        let staleServerLock = result.stderr.contains(".lock': File exists")
+        if let status, status.hasPrefix("!"), Self.isRace(status), !staleServerLock { return .raced }
         let remoteLines = result.stderr.split(whereSeparator: \.isNewline)
             .filter { $0.hasPrefix("remote:") }
             .map { String($0.dropFirst("remote:".count)).trimmed() }
@@ -207,7 +209,7 @@ public struct DeskSync {
     /// `cannot lock ref`).
     static func isRace(_ status: Substring) -> Bool {
         (status.contains("[rejected]") && (status.contains("fetch first") || status.contains("non-fast-forward")))
-            || (status.contains("[remote rejected]") && (status.contains("failed to update ref") || status.contains("cannot lock ref")))
+            || (status.contains("[remote rejected]") && status.contains("failed to update ref"))
     }
 
     private func underLock<T>(_ body: () throws -> T) throws(SyncError) -> T {
