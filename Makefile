@@ -13,6 +13,12 @@ deps:
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq libgit2-dev libsqlite3-dev pkg-config git >/dev/null; \
 	fi
+	@# The sync tests start a real sshd (Debian's openssh-server) on 127.0.0.1.
+	@if [ ! -x /usr/sbin/sshd ] || ! command -v ssh-keygen >/dev/null; then \
+	  echo "installing openssh-server with apt-get (the sync tests start a real sshd)"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq openssh-server openssh-client >/dev/null; \
+	fi
 
 build: deps
 	$(SWIFT) build
@@ -29,7 +35,7 @@ test: deps
 	  grep -E -A6 'recorded an issue|error:|Fatal error' .build/test.log | head -80; \
 	fi; exit $$rc
 
-## Stress: every suite whose name holds "Stress" (the kill -9 loops), with
+## Stress: every suite whose name holds "Stress" (the kill -9 loops of writes and of sync), with
 ## STRESS_ITERATIONS each (make test runs them with 200) and every check after
 ## every iteration.
 STRESS_ITERATIONS ?= 2000

@@ -61,6 +61,8 @@ settings=$("$BENCH_BIN" settings 2>/dev/null || true)
 echo "== pre-receive: a 100-commit push into a 10k-ticket desk"
 prereceive=$(BENCH_RUNS=10 scripts/bench-prereceive.sh 2>"$WORK/prereceive.log" || true)
 prereceive_detail=$(grep -E "push_ms|hook_ms" "$WORK/prereceive.log" || true)
+echo "== sync: 100 incoming + 100 outgoing changes at 10k tickets over ssh"
+sync_figures=$(BENCH_RUNS=3 scripts/bench-sync.sh 2>"$WORK/sync.log" || echo "sync bench failed: $(tail -3 "$WORK/sync.log")")
 echo "== merge driver: one ticket file"
 merge_driver=$(scripts/bench-merge-driver.sh 2>/dev/null || true)
 cpu=$(lscpu 2>/dev/null | sed -n 's/^Model name:[[:space:]]*//p' | head -1)
@@ -92,6 +94,18 @@ on the quarantined objects), 10 runs. Target: p95 < 1 s.
 \`\`\`
 $prereceive
 $prereceive_detail
+\`\`\`
+
+## Sync (scripts/bench-sync.sh)
+
+\`gitdesk sync\` end to end in a 10k-ticket desk over ssh on loopback (a real sshd on
+127.0.0.1): 100 incoming commits (comments pushed from another clone) and 100
+outgoing (comments made here, on other tickets): fetch, merge commit, validation,
+working tree, push through the server's pre-receive hook. Median of 3 runs, each
+on a fresh pair of clones. Target: ≤ 2 s.
+
+\`\`\`
+$sync_figures
 \`\`\`
 
 ## Merge driver (scripts/bench-merge-driver.sh)
