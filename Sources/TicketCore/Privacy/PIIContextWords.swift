@@ -19,16 +19,25 @@ enum PIIContextWords {
     /// At most this many characters between an identifier word and the number.
     static let maxIdentifierGap = 2
 
-    static let card = ["卡", "卡号", "银行卡", "card", "账户", "账号", "account", "退款至", "退款到", "打款", "转账"]
-    static let id = ["身份证", "证件", "身份", "证号", "id"]
+    static let card = [
+        "卡", "卡号", "银行卡", "card", "账户", "账号", "account", "退款至", "退款到", "打款", "转账",
+        "bank", "debit", "credit", "refund to", "iban",
+    ]
+    static let id = [
+        "身份证", "证件", "身份", "证号", "id", "identity", "id no", "id number", "id card no", "identity card no",
+        "identity number", "id card number", "identity card number",
+    ]
     static let phone = [
-        "电话", "手机", "座机", "固话", "联系", "致电", "来电", "拨打", "号码", "传真", "微信",
-        "tel", "phone", "mobile", "fax", "call", "℡",
+        "电话", "手机", "座机", "固话", "联系", "致电", "来电", "拨打", "号码", "传真", "微信", "办公",
+        "tel", "phone", "mobile", "fax", "call", "℡", "office", "telephone", "landline", "cell", "mob",
+        "contact", "contact no", "contact number", "phone number", "phone no", "tel no", "mobile number",
+        "office number", "landline number", "telephone number",
     ]
     static let identifier = [
         "订单", "单号", "编号", "流水", "工单", "交易号", "快递", "物流", "运单", "批次", "序列号", "型号",
         "版本", "券", "优惠码", "兑换码", "激活码", "发票", "条码", "金额", "价格", "时间", "日期",
         "¥", "$", "rmb", "order", "tracking", "sn", "version", "model", "ticket",
+        "invoice", "coupon", "serial", "sku", "batch", "waybill", "shipment", "amount", "price", "ip",
     ]
 
     /// Letter words that may touch a number directly (`ID110105…`, `Tel13812345678`)

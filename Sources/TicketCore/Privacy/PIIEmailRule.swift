@@ -13,8 +13,25 @@ extension PIIScanEngine {
     /// offset after it, or returns `atEnd`.
     mutating func scanAt(start atStart: Int, end atEnd: Int) -> Int {
         guard let e = parseEmail(atStart: atStart, atEnd: atEnd) else { return atEnd }
-        record(.email, e.range, e.masked)
+        record(.email, e.range, Self.maskDomain(e.masked, options: options))
         return e.range.upperBound
+    }
+
+    /// The mask keeps the domain as typed, so a number in the domain
+    /// (`x@tel01053561X0.card15678901112.kn`, found by the fuzzer) would be
+    /// found once the local part is masked. The domain is scanned on its own
+    /// (nothing outside it counts as its context: `@` ends a context window
+    /// and glues the number after it) and what is found there is masked too,
+    /// until nothing is left. A domain has no `@`, so this never recurses
+    /// further; each round masks at least one digit, hence the bound.
+    static func maskDomain(_ masked: String, options: PIIScanOptions) -> String {
+        var current = masked
+        for _ in 0..<8 {
+            let next = PIIScanner.mask(current, options: options)
+            if next.matches.isEmpty { break }
+            current = next.text
+        }
+        return current
     }
 
     func parseEmail(atStart: Int, atEnd: Int) -> (range: Range<Int>, masked: String)? {
@@ -62,9 +79,12 @@ extension PIIScanEngine {
                 end = e
                 continue
             }
-            if v == PIINormal.dot && labelLength > 0 {
+            // `。` typed for the dot counts when a lower-case label follows
+            // (`name@qq。com`); before anything else it ends a sentence.
+            let ideographic = v == PIINormal.ideographicStop || v == PIINormal.halfwidthIdeographicStop
+            if (v == PIINormal.dot || ideographic) && labelLength > 0 {
                 let nx = r.next(e).value
-                if PIINormal.isAlnum(nx) || nx == PIINormal.hyphen {
+                if ideographic ? nx &- 0x61 < 26 : (PIINormal.isAlnum(nx) || nx == PIINormal.hyphen) {
                     guard labelFirst != PIINormal.hyphen, labelLast != PIINormal.hyphen, labelLength <= 63
                     else { return nil }
                     labels += 1

@@ -52,9 +52,9 @@ public struct PrivacyRule: ValidationRule {
     }
 
     private func scan(_ text: String, field: String, firstLine: Int, context: ValidationContext) -> [Finding] {
-        PIIScanner.scan(text, options: context.schema.privacy.scanOptions).map { match in
-            let (line, _) = PrivacyGuard.position(of: match.utf8Range.lowerBound, in: text)
-            return Finding(file: context.path, line: firstLine + line - 1, rule: id, field: field,
+        let matches = PIIScanner.scan(text, options: context.schema.privacy.scanOptions)
+        return PIIMatch.withLines(matches, in: text).map { match, line in
+            Finding(file: context.path, line: firstLine + line - 1, rule: id, field: field,
                            message: Self.message(match, field: field))
         }
     }
@@ -68,9 +68,9 @@ public struct PrivacyRule: ValidationRule {
     /// `file` names the message (e.g. `abc1234:COMMIT_MSG`).
     public static func scanCommitMessage(_ message: String, file: String, policy: PrivacyPolicy) -> [Finding] {
         guard policy.commitMessages == .scan else { return [] }
-        return PIIScanner.scan(message, options: policy.scanOptions).map { match in
-            let (line, _) = PrivacyGuard.position(of: match.utf8Range.lowerBound, in: message)
-            return Finding(file: file, line: line, rule: "pii", field: PrivacyGuard.commitMessageField,
+        let matches = PIIScanner.scan(message, options: policy.scanOptions)
+        return PIIMatch.withLines(matches, in: message).map { match, line in
+            Finding(file: file, line: line, rule: "pii", field: PrivacyGuard.commitMessageField,
                            message: Self.message(match, field: "commit message"))
         }
     }

@@ -1,0 +1,54 @@
+/// DOMAIN.md privacy rule 2, last sentence: a mobile number read out digit by
+/// digit in Chinese numerals (一三八一二三四五六七八, 〇 or 零 for 0, 幺 for 1)
+/// is a mobile number. Exactly eleven numerals, whole or 3-4-4 with one space
+/// or hyphen between the groups; more numerals in a row are something else
+/// (a longer number, a list), fewer are ordinary words (一三八, 第一). An
+/// identifier word right before (订单号) keeps it as typed, as for digits.
+/// The mask is written in digits (`138****5678`), like every other mask.
+extension PIIScanEngine {
+    /// Scans the numerals starting at `start`; records a mobile number and
+    /// returns the offset to continue from.
+    mutating func scanChineseNumerals(at start: Int) -> Int {
+        var digits: [UInt8] = []
+        digits.reserveCapacity(12)
+        var groupLengths: [Int] = [0]
+        var pos = start
+        var end = start
+        var total = 0
+        while true {
+            steps &+= 1
+            let (raw, length) = pos < r.n ? r.scalar(at: pos) : (PIINormal.none, 0)
+            if let d = PIINormal.chineseDigit(raw) {
+                // A longer run is read to its end, so no part of it is taken for a number.
+                total += 1
+                if total <= 11 { digits.append(d) }
+                groupLengths[groupLengths.count - 1] += 1
+                pos += length
+                end = pos
+                continue
+            }
+            let v = pos < r.n ? PIINormal.map(raw) : PIINormal.none
+            if v == PIINormal.ignorable {
+                pos += length
+                continue
+            }
+            // One space or hyphen between groups.
+            if (v == PIINormal.space || v == PIINormal.hyphen), groupLengths.count < 3 {
+                let nx = r.next(pos + length)
+                if nx.start < r.n, PIINormal.chineseDigit(r.scalar(at: nx.start).value) != nil {
+                    groupLengths.append(0)
+                    pos = nx.start
+                    continue
+                }
+            }
+            break
+        }
+        guard total == 11, groupLengths.count == 1 || groupLengths == [3, 4, 4],
+              Self.isMobile(digits), lastMatchEnd <= start else { return end }
+        cachedContext = nil
+        runStart = start
+        guard !context().vetoes(.phone) else { return end }
+        record(.mobile, start..<end, PIIMask.mobile(digits))
+        return end
+    }
+}
