@@ -34,6 +34,8 @@ public final class CommitValidator {
     /// The person pushing (pre-receive, from GITDESK_PUSHER): each new
     /// commit's author must be this person, unless the pusher is an admin.
     public var pusher: String?
+    /// The push's scan cap (pre-receive); nil for the client gates.
+    public var scanBudget: ScanBudget?
 
     private var settingsMemo: [String: DeskSettings?] = [:]
 
@@ -67,6 +69,7 @@ public final class CommitValidator {
         let label = id.shortHex()
         let rulesTree = try (rulesCommit ?? info.parents.first).map { try repository.commit($0).tree } ?? info.tree
         let settings = try self.settings(tree: rulesTree) ?? self.settings(tree: info.tree)
+        try scanBudget?.charge(info, in: repository, policy: settings?.schema.privacy ?? .default)
         var findings = try validate(tree: info.tree, parents: info.parents, author: info.author,
                                     settings: settings, isRoot: info.parents.isEmpty)
         let policy = settings?.schema.privacy ?? .default

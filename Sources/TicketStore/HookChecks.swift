@@ -100,10 +100,12 @@ public enum HookChecks {
             var defaultBranch: ObjectID? = nil
             if case .branch(_, let commit) = try repository.head() { defaultBranch = commit }
             var result: [RefReport] = []
+            let budget = ScanBudget()  // one cap for the whole push
             for update in updates {
                 guard update.ref.hasPrefix("refs/heads/"), let new = update.new else { continue }
                 let rules = update.old ?? defaultBranch
                 let validator = CommitValidator(repository: repository, rulesFrom: rules, pusher: pusher)
+                validator.scanBudget = budget
                 let commits = try repository.commits(from: [new], hiding: existing)
                 result.append(RefReport(update: update, reports: try validator.validate(commits: commits)))
             }

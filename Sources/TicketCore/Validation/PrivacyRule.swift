@@ -1,5 +1,6 @@
 /// `pii`: no raw personal data in a ticket file. Fields in `masked_fields`
-/// (`contact`) hold only masked values; fields in `scanned_fields`, log
+/// (`contact`) hold only masked values; every other field (but those whose
+/// type is in `unscanned_types`: enum keys, handles, times, ratings), log
 /// entries and contact entries hold no mobile or landline number, e-mail
 /// address, resident ID or bank card number (privacy.yaml, DOMAIN.md
 /// "Privacy"). Only what the change brought is judged: values that differ
@@ -27,18 +28,18 @@ public struct PrivacyRule: ValidationRule {
                     findings.append(Finding(file: context.path, line: line, rule: id, field: key,
                         message: "\(key) holds an unmasked contact; store it masked, e.g. \(ContactMasking.maskContact(value, kinds: Set(policy.kinds)))"))
                 }
-            } else if policy.scannedFields.contains(key) {
+            } else if policy.scans(field: key, in: context.schema) {
                 findings += scan(value, field: key, firstLine: valueStart, context: context)
             }
         }
-        if policy.scannedFields.contains(TicketFile.logSection) {
+        if policy.scans(field: TicketFile.logSection, type: nil) {
             for (i, entry) in ticket.log.enumerated() {
                 if let old, old.log.indices.contains(i), old.log[i] == entry { continue }
                 let line = parsed.logLines.indices.contains(i) ? parsed.logLines[i] : parsed.line(of: TicketFile.logSection)
                 findings += scan(entry.text, field: TicketFile.logSection, firstLine: line, context: context)
             }
         }
-        if policy.scannedFields.contains(TicketFile.contactsSection) {
+        if policy.scans(field: TicketFile.contactsSection, type: nil) {
             for (i, entry) in ticket.contacts.enumerated() {
                 if let old, old.contacts.indices.contains(i), old.contacts[i] == entry { continue }
                 let line = parsed.contactLines.indices.contains(i) ? parsed.contactLines[i] : 1
