@@ -29,3 +29,35 @@ extension Repository {
         try check(git_config_set_bool(handle.pointer, key, value ? 1 : 0))
     }
 }
+
+extension Repository {
+    /// The value of `key` in the user's global and system config (no
+    /// repository: e.g. before `init` has made one); nil if unset.
+    public static func globalConfigString(_ key: String) throws -> String? {
+        Runtime.ensureInitialized()
+        var config: OpaquePointer? = nil
+        _ = try check(git_config_open_default(&config))
+        let all = ConfigHandle(config!)
+        var snapshot: OpaquePointer? = nil
+        _ = try check(git_config_snapshot(&snapshot, all.pointer))
+        let snap = ConfigHandle(snapshot!)
+        var value: UnsafePointer<CChar>? = nil
+        let rc = git_config_get_string(&value, snap.pointer, key)
+        if rc == GIT_ENOTFOUND.rawValue { return nil }
+        try check(rc)
+        return value.map { String(cString: $0) }
+    }
+}
+
+extension Repository {
+    /// Sets `key` to a string in the repository's own config file.
+    public func setConfig(_ key: String, to value: String) throws {
+        var config: OpaquePointer? = nil
+        try check(git_repository_config(&config, pointer))
+        let all = ConfigHandle(config!)
+        var local: OpaquePointer? = nil
+        try check(git_config_open_level(&local, all.pointer, GIT_CONFIG_LEVEL_LOCAL))
+        let handle = ConfigHandle(local!)
+        try check(git_config_set_string(handle.pointer, key, value))
+    }
+}

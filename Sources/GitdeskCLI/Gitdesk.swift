@@ -10,7 +10,8 @@ public struct Gitdesk: ParsableCommand {
         discussion: """
             Every ticket is one text file under tickets/YYYY/MM/; every change is one \
             commit authored by the operator. Options that apply to every command \
-            (--as HANDLE, -C DIR, --lang zh|en) come after the subcommand.
+            (--as HANDLE, -C DIR, --lang zh|en) come after the subcommand, or before it \
+            as in git (gitdesk -C desk list).
             """,
         version: "0.1.0",
         subcommands: [
@@ -30,7 +31,10 @@ public struct Gitdesk: ParsableCommand {
     /// refused action (one line on stderr), 64 on usage errors.
     public static func runMain(arguments: [String]? = nil) -> Never {
         do {
-            var command = try parseQuickly(arguments ?? Array(CommandLine.arguments.dropFirst()))
+            let given = arguments ?? Array(CommandLine.arguments.dropFirst())
+            let hoisted: [String]
+            do { hoisted = try LeadingOptions.apply(given) } catch { fail(error.description) }
+            var command = try parseQuickly(hoisted)
             try command.run()
             Foundation.exit(0)
         } catch let error as DeskError {

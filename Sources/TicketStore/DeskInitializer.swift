@@ -10,6 +10,8 @@ public enum DeskInitializer {
         public var path: String
         public var commit: ObjectID
         public var createdRepository: Bool
+        /// The person added to the roster as admin and supervisor (nil: none known).
+        public var founder: Person?
     }
 
     /// The example roster `init` writes: one person per role, pseudonymous.
@@ -75,8 +77,10 @@ public enum DeskInitializer {
         """
 
     /// Initialises a desk in `directory` (created if missing).
-    public static func initialize(at directory: String, config: DeskConfig, time: Timestamp?,
+    /// `founder`, when given, is put on the roster as admin and supervisor.
+    public static func initialize(at directory: String, config: DeskConfig, time: Timestamp?, founder: Person? = nil,
                                   environment: [String: String] = ProcessInfo.processInfo.environment) throws(DeskError) -> Outcome {
+        let roster = try DeskFounder.roster(exampleTeam, adding: founder)
         guard DeskConfig.isValidPrefix(config.prefix) else {
             throw .invalidInput("prefix '\(config.prefix)' must be 1–8 ASCII capital letters, e.g. CS")
         }
@@ -113,7 +117,7 @@ public enum DeskInitializer {
 
             var files: [(String, String)] = [
                 (DeskLayout.configPath, config.yaml),
-                (DeskLayout.teamPath, exampleTeam),
+                (DeskLayout.teamPath, roster.text),
                 ("\(DeskLayout.ticketsDirectory)/.gitkeep", ""),
                 ("\(DeskLayout.templatesDirectory)/README.md", templatesReadme),
                 (DeskLayout.gitattributesPath, gitattributes),
@@ -147,7 +151,7 @@ public enum DeskInitializer {
                 }
                 try repository.stageFile(path: path)
             }
-            return Outcome(path: workdir, commit: commit, createdRepository: created)
+            return Outcome(path: workdir, commit: commit, createdRepository: created, founder: roster.founder)
         } catch let error as DeskError {
             throw error
         } catch {

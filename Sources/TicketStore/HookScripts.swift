@@ -31,71 +31,37 @@ public enum HookScripts {
     }
 }
 
-/// Installs the hook scripts into a clone or a bare repository.
-public enum HookInstaller {
-    public struct Outcome: Sendable {
-        public var directory: String
-        public var installed: [String]
-        /// Hooks left alone because a different script is already there.
-        public var skipped: [String]
-        /// Config settings made (server: `receive.denyDeletes`, `receive.denyNonFastForwards`).
-        public var settings: [String] = []
+extension HookScripts {
+    /// True when `text` is a script gitdesk wrote (so reinstalling may replace it).
+    static func isGitdesk(_ text: String) -> Bool {
+        text.contains("gitdesk hook ") || text.contains("# gitdesk forwards ")
     }
 
-    /// What a server refuses besides invalid commits: deleting a branch and
-    /// rewriting one (a force push would drop tickets' history), by git's own
-    /// receive-pack settings.
-    public static let serverSettings = ["receive.denyDeletes", "receive.denyNonFastForwards"]
+    /// The text of hook `name` that, after gitdesk's check passes, runs the
+    /// hook that was active before gitdesk was installed (`previous`).
+    static func script(_ name: String, chainingTo previous: String?) -> String {
+        guard let previous else { return script(name) }
+        let base = script(name).replacingOccurrences(of: "exec \"$GITDESK\" hook \(name) \"$@\"\n",
+                                                     with: "\"$GITDESK\" hook \(name) \"$@\" || exit $?\n")
+        return base + """
+            # Then the \(name) hook that was active before gitdesk was installed:
+            exec \(shellQuoted(previous)) "$@"
 
-    /// Installs the client hooks (or, with `server`, the pre-receive hook and
-    /// ``serverSettings``) of the repository containing `path`. Honours
-    /// `core.hooksPath`. A hook file
-    /// that is not gitdesk's is left alone unless `force`.
-    public static func install(at path: String, server: Bool, force: Bool = false) throws(DeskError) -> Outcome {
-        let repository: Repository
-        do { repository = try Repository.discover(from: path) } catch { throw .notARepository(path) }
-        return try install(in: repository, server: server, force: force)
+            """
     }
 
-    public static func install(in repository: Repository, server: Bool, force: Bool = false) throws(DeskError) -> Outcome {
-        let directory = hooksDirectory(of: repository)
-        var outcome = Outcome(directory: directory, installed: [], skipped: [])
-        do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            for name in server ? HookScripts.server : HookScripts.client {
-                let target = directory + "/" + name
-                if !force, let existing = FileManager.default.contents(atPath: target),
-                   !String(decoding: existing, as: UTF8.self).contains("gitdesk hook"),
-                   !String(decoding: existing, as: UTF8.self).contains(".sample") {
-                    outcome.skipped.append(name)
-                    continue
-                }
-                do { try AtomicFile.replace(target, with: Array(HookScripts.script(name).utf8), mode: 0o755) } catch {
-                    throw DeskError.git(error.description)
-                }
-                outcome.installed.append(name)
-            }
-            if server {
-                for key in serverSettings { try repository.setConfig(key, to: true) }
-                outcome.settings = serverSettings.map { "\($0)=true" }
-            }
-        } catch let error as DeskError {
-            throw error
-        } catch {
-            throw DeskError.from(error)
-        }
-        return outcome
+    /// A hook gitdesk does not check itself, forwarded to the hook that was
+    /// active before (so a hook manager's other hooks keep running).
+    static func forwarder(_ name: String, to previous: String) -> String {
+        """
+        #!/bin/sh
+        # gitdesk forwards \(name) to the hook that was active before gitdesk was installed.
+        exec \(shellQuoted(previous)) "$@"
+
+        """
     }
 
-    /// `core.hooksPath` (relative paths are relative to the working
-    /// directory, as git reads them), else `hooks/` in the common git directory.
-    public static func hooksDirectory(of repository: Repository) -> String {
-        if let configured = ((try? repository.configString("core.hooksPath")) ?? nil), !configured.isEmpty {
-            var p = configured
-            if p.hasPrefix("~/"), let home = ProcessInfo.processInfo.environment["HOME"] { p = home + p.dropFirst(1) }
-            if !p.hasPrefix("/") { p = (repository.workdir ?? repository.gitDir) + "/" + p }
-            return p.hasSuffix("/") ? String(p.dropLast()) : p
-        }
-        return repository.commonDir + "/hooks"
+    static func shellQuoted(_ s: String) -> String {
+        "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 }

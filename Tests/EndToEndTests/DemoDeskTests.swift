@@ -11,6 +11,21 @@ struct DemoDeskTests {
         return try JSONSerialization.jsonObject(with: Data(result.stdout.utf8))
     }
 
+    @Test("a demo desk checks hand edits like any desk: its client hooks are installed")
+    func demoHasHooks() throws {
+        let sandbox = try Sandbox("gitdesk-e2e")
+        let made = try sandbox.gitdesk(["demo", "demo"])
+        try #require(made.status == 0, "\(made)")
+        #expect(made.stdout.contains("pre-commit: validates hand edits"), "\(made)")
+        let file = try #require(try sandbox.git(["ls-files", "tickets"], in: "demo").stdout
+            .split(separator: "\n").first { $0.hasSuffix("CS20240501003.md") })
+        let text = try sandbox.read("demo/\(file)")
+        try sandbox.write("demo/\(file)", text.replacingOccurrences(of: "status: in_progress", with: "status: closed"))
+        let commit = try sandbox.git(["-c", "user.name=运营小赵", "-c", "user.email=zhao@desk.example", "commit", "-qam", "close by hand"], in: "demo")
+        #expect(commit.status != 0, "a hand edit of a demo desk went in unchecked: \(commit)")
+        #expect(commit.stderr.contains("transition"), "\(commit)")
+    }
+
     @Test("CS20240501001 tells the documents' story: timeout found, fixed, confirmed 满意, closed and archived")
     func paymentStory() throws {
         let sandbox = try Sandbox("gitdesk-e2e")

@@ -30,7 +30,7 @@ struct RefusedInputTests {
         let id = try desk.record(title: "支付成功但订单未生成")
         try desk.expectRefusal(["set", id, "priority=extreme"], as: "wang", mentioning: ["extreme"])
         try desk.expectRefusal(["set", id, "type=rant"], as: "wang", mentioning: ["rant"])
-        try desk.expectRefusal(["set", id, "assignee=nobody"], as: "wang", mentioning: ["nobody"])
+        try desk.expectRefusal(["assign", id, "nobody"], as: "wang", mentioning: ["nobody"])
         try desk.expectRefusal(["new", "--type", "rant", "--channel", "phone", "--title", "t"], as: "li", mentioning: ["rant"])
         try desk.expectRefusal(["new", "--type", "consult", "--channel", "pigeon", "--title", "t"], as: "li", mentioning: ["pigeon"])
         try desk.expectRefusal(["new", "--type", "consult", "--channel", "web", "--title", "t", "--priority", "extreme"],

@@ -31,11 +31,27 @@ struct WorkflowCommandTests {
         try desk.expectRefused(["move", id, "in_progress"], as: "nobody", at: now, "operator 'nobody' is not on the roster")
     }
 
+    @Test("a change that changes nothing is refused, not committed")
+    func nothingToChange() throws {
+        let desk = try WorkflowDesk()
+        let id = try desk.new(at: now)
+        try desk.ok(["assign", id, "liu"], as: "wang", at: now)
+        let commits = try desk.commitCount()
+        try desk.expectRefused(["assign", id, "liu"], as: "wang", at: now, "nothing to change: \(id) is already assigned to liu")
+        #expect(try desk.commitCount() == commits)
+    }
+
     @Test("reasons are required where the workflow says so")
     func reasonsRequired() throws {
         let desk = try WorkflowDesk()
         let id = try desk.new(at: now)
-        try desk.expectRefused(["invalid", id], as: "li", at: now, "invalid needs a reason (--reason)")
+        // invalid and reopen always need one: their usage says so (exit 64), the engine refuses an empty one.
+        for args in [["invalid", id], ["reopen", id]] {
+            let usage = try desk.sandbox.gitdesk(args + ["--as", "li"], in: "desk", env: ["GITDESK_NOW": now])
+            #expect(usage.status == 64, "\(usage)")
+            #expect(usage.stderr.contains("--reason"), "\(usage)")
+        }
+        try desk.expectRefused(["invalid", id, "--reason", ""], as: "li", at: now, "invalid needs a reason (--reason)")
         try desk.expectRefused(["move", id, "needs_info"], as: "li", at: now, "needs a reason (--reason)")
         try desk.ok(["move", id, "needs_info", "--reason", "缺少订单号"], as: "li", at: now)
         let log = try #require(try desk.show(id)["log"] as? [[String: Any]])
@@ -78,7 +94,7 @@ struct WorkflowCommandTests {
         try desk.ok(["resolve", id, "--solution", "退款", "--root-cause", "重复扣款"], as: "chen", at: now)
         try desk.ok(["confirm", id, "--rating", "4"], as: "li", at: now)
         try desk.ok(["close", id], as: "li", at: now)
-        try desk.expectRefused(["reopen", id], as: "li", at: "2024-05-08T10:00:00+08:00", "reopen needs a reason")
+        try desk.expectRefused(["reopen", id, "--reason", " "], as: "li", at: "2024-05-08T10:00:00+08:00", "reopen needs a reason")
         try desk.ok(["reopen", id, "--reason", "问题复现", "--priority", "urgent", "--description", "再次重复扣款"],
                     as: "li", at: "2024-05-08T10:00:00+08:00")
         let t = try desk.show(id, at: "2024-05-08T10:30:00+08:00")

@@ -3,7 +3,7 @@ import Testing
 import TestSupport
 
 /// A complaint from the documents, worked on a fresh desk: init → new (登记)
-/// → set (priority, assignee) → comment (处理记录) → history.
+/// → set (priority, module) → comment (处理记录) → history.
 @Suite("Working a complaint from init to history")
 struct WorkingAComplaintTests {
     @Test("init lays out the desk and makes one first commit")
@@ -99,7 +99,7 @@ struct WorkingAComplaintTests {
         let id = try desk.record(title: "支付成功但订单未生成", as: "li", now: "2024-05-01T14:30:00+08:00")
         #expect(try desk.porcelain == "")
 
-        try desk.succeed(["set", id, "priority=urgent", "assignee=zhang"], as: "wang", now: "2024-05-01T14:35:00+08:00")
+        try desk.succeed(["set", id, "priority=urgent", "module=APP-支付"], as: "wang", now: "2024-05-01T14:35:00+08:00")
         #expect(try desk.porcelain == "")
         try desk.succeed(["comment", id, "技术排查发现支付回调接口超时"], as: "zhang", now: "2024-05-01T14:45:00+08:00")
         #expect(try desk.porcelain == "")
@@ -107,7 +107,7 @@ struct WorkingAComplaintTests {
 
         let ticket = try desk.showJSON(id)
         #expect(ticket["priority"] as? String == "urgent")
-        #expect(ticket["assignee"] as? String == "zhang")
+        #expect(ticket["module"] as? String == "APP-支付")
         let log = try #require(ticket["log"] as? [[String: Any]])
         #expect(log.map { $0["operator"] as? String } == ["li", "wang", "zhang"])
         #expect(log.last?["time"] as? String == "2024-05-01T14:45:00+08:00")
@@ -116,7 +116,7 @@ struct WorkingAComplaintTests {
         // The file itself reads as the story: the comment is one log line.
         let file = try desk.read("tickets/2024/05/\(id).md")
         #expect(file.contains("- 2024-05-01T14:45:00+08:00 zhang: 技术排查发现支付回调接口超时\n"))
-        #expect(file.contains("priority: urgent\n") && file.contains("assignee: zhang\n"))
+        #expect(file.contains("priority: urgent\n") && file.contains("module: APP-支付\n"))
 
         let history = try desk.jsonArray(["history", id, "--json"])
         #expect(history.count == 3)

@@ -13,7 +13,7 @@ struct WorkingCopyTests {
         #expect(try desk.porcelain == "")
         let id = try desk.record(title: "支付成功但订单未生成")
         #expect(try desk.porcelain == "")
-        try desk.succeed(["set", id, "priority=urgent", "assignee=zhang"], as: "wang")
+        try desk.succeed(["set", id, "priority=urgent", "module=APP-支付"], as: "wang")
         #expect(try desk.porcelain == "")
         try desk.succeed(["comment", id, "技术排查发现支付回调接口超时"], as: "zhang")
         #expect(try desk.porcelain == "")

@@ -19,9 +19,11 @@ struct HooksCommand: ParsableCommand {
                 which refuses pushes that break the desk's rules (set GITDESK_PUSHER in the ssh \
                 forced command or hosting layer to check who pushes); --server also sets \
                 receive.denyDeletes and receive.denyNonFastForwards, so a push may not delete or \
-                rewrite a branch and no ticket history is lost. Hooks go to core.hooksPath \
-                if set, else the repository's hooks/ directory. A hook that is not gitdesk's is left \
-                alone unless --force.
+                rewrite a branch and no ticket history is lost. The hooks go to a folder gitdesk \
+                owns (.git/gitdesk/hooks in a clone, hooks/ on a server) and the repository's own \
+                config points core.hooksPath at it, so a global core.hooksPath neither receives \
+                nor hides them; the hooks that were active before still run after gitdesk's \
+                checks. On a server a hook that is not gitdesk's is left alone unless --force.
                 """
         )
 
@@ -36,12 +38,7 @@ struct HooksCommand: ParsableCommand {
         func run() throws {
             let path = global.directory ?? FileManager.default.currentDirectoryPath
             let outcome = try HookInstaller.install(at: path, server: server, force: force)
-            if !outcome.installed.isEmpty {
-                print("Installed \(outcome.installed.joined(separator: ", ")) in \(outcome.directory)")
-            }
-            if !outcome.settings.isEmpty {
-                print("Set \(outcome.settings.joined(separator: ", ")): the server refuses deleting or rewriting a branch")
-            }
+            for line in HookReport.lines(outcome) { print(line) }
             if !outcome.skipped.isEmpty {
                 throw CLIError("left \(outcome.skipped.joined(separator: ", ")) in \(outcome.directory) alone: not gitdesk's (use --force to replace)")
             }

@@ -10,8 +10,9 @@ struct InitCommand: ParsableCommand {
         abstract: "Make a ticket desk in a new or existing git repository.",
         discussion: """
             Writes .gitdesk/config.yaml, the default schema (.gitdesk/schema/), an example \
-            roster (team.yaml), tickets/ and templates/, and commits them. Edit team.yaml \
-            to list your team, then commit it.
+            roster (team.yaml), tickets/ and templates/, and commits them. You (git's \
+            user.name and user.email, or --admin/--name/--email) are put on the roster as \
+            admin and supervisor, so you may edit team.yaml to list your team and commit it.
             """
     )
 
@@ -24,15 +25,30 @@ struct InitCommand: ParsableCommand {
     @Option(help: "IANA time zone for dates, SLA clocks and reports.")
     var timezone = "Asia/Shanghai"
 
+    @Option(name: .customLong("admin"), help: ArgumentHelp("Your handle on the roster (default: from your e-mail).", valueName: "handle"))
+    var adminHandle: String?
+
+    @Option(help: ArgumentHelp("Your name on the roster (default: git config user.name).", valueName: "name"))
+    var name: String?
+
+    @Option(help: ArgumentHelp("Your e-mail on the roster (default: git config user.email); commits you make by hand are matched by it.", valueName: "email"))
+    var email: String?
+
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
         let dir = directory ?? global.directory ?? FileManager.default.currentDirectoryPath
         let config = DeskConfig(prefix: prefix, timezone: timezone, language: global.lang ?? .zh)
-        let outcome = try DeskInitializer.initialize(at: dir, config: config, time: nil)
+        let founder = try DeskFounder.resolve(handle: adminHandle, name: name, email: email, directory: dir)
+        let outcome = try DeskInitializer.initialize(at: dir, config: config, time: nil, founder: founder)
         print("Initialised gitdesk desk in \(outcome.path) (prefix \(prefix), \(timezone)).")
+        if let me = outcome.founder {
+            print("Added you to team.yaml as '\(me.handle)' (admin, supervisor), matched by the e-mail \(me.email).")
+        } else if founder == nil {
+            print("No git user.email is set, so team.yaml holds only the example people; run 'git config user.email ...' and add yourself, or act as the example admin ('--as admin').")
+        }
         let hooks = try HookInstaller.install(at: outcome.path, server: false)
-        if !hooks.installed.isEmpty { print("Installed the git hooks \(hooks.installed.joined(separator: ", ")) (gitdesk validates hand edits).") }
+        for line in HookReport.lines(hooks) { print(line) }
         print("Next: edit team.yaml to list your team and commit it; then")
         print("  gitdesk new --as li --type complaint --channel phone --title '...'")
     }

@@ -10,12 +10,12 @@ struct InvalidCommand: ParsableCommand {
     )
 
     @Argument(help: "Ticket ID or a unique prefix.") var id: String
-    @Option(help: "Why it is invalid (logged).") var reason: String?
+    @Option(help: "Why it is invalid (logged).") var reason: String
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
         try WorkflowSession(global).apply(id) { engine, ticket, person, now in
-            try engine.invalid(ticket, reason: reason ?? "", by: person, at: now)
+            try engine.invalid(ticket, reason: reason, by: person, at: now)
         }
     }
 }

@@ -14,14 +14,14 @@ struct ReopenCommand: ParsableCommand {
     )
 
     @Argument(help: "Ticket ID or a unique prefix.") var id: String
-    @Option(help: "Why it is reopened (logged).") var reason: String?
+    @Option(help: "Why it is reopened (logged).") var reason: String
     @Option(help: "A new priority: urgent, high, medium, low.") var priority: String?
     @Option(help: "What is new about the problem.") var description: String?
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
         try WorkflowSession(global).apply(id) { engine, ticket, person, now in
-            try engine.reopen(ticket, reason: reason ?? "", priority: priority, description: description, by: person, at: now)
+            try engine.reopen(ticket, reason: reason, priority: priority, description: description, by: person, at: now)
         }
     }
 }

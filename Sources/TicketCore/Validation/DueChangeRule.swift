@@ -1,7 +1,8 @@
 /// `due-change`: the deadline (`due`) is set when the ticket is created and
 /// moves only when a supervisor approves a pending extension (it becomes the
-/// requested `extension_until`), or when a transition with `restart_sla`
-/// computes it afresh from the SLA policy.
+/// requested `extension_until`), when a transition with `restart_sla`
+/// computes it afresh from the SLA policy, or when a priority change
+/// recomputes it for the new priority (from when the clock started).
 public struct DueChangeRule: ValidationRule {
     public let id = "due-change"
     public init() {}
@@ -18,6 +19,10 @@ public struct DueChangeRule: ValidationRule {
             guard context.schema.workflow.transition(from: step.from, to: step.to)?.restartSLA == true else { continue }
             if let due = policy?.resolveDue(from: step.entry.time, priority: new["priority"]), new["due"] == due.iso8601 { return [] }
         }
+        // A priority change: the deadline follows the new priority, from when the clock started.
+        if old["priority"] != new["priority"],
+           let start = SLAClock.start(of: old, workflow: context.schema.workflow) ?? new.created,
+           let due = policy?.resolveDue(from: start, priority: new["priority"]), new["due"] == due.iso8601 { return [] }
         // A deadline set for the first time, from the policy.
         if old["due"] == nil, let created = new.created,
            let due = policy?.resolveDue(from: created, priority: new["priority"]), new["due"] == due.iso8601 { return [] }

@@ -10,9 +10,13 @@ extension WorkflowEngine {
         if let department, !departments.contains(department) {
             throw .unknownValue(field: "department", value: department, allowed: departments)
         }
+        let newDepartment = department ?? assignee.department.flatMap({ departments.contains($0) ? $0 : nil })
+        if ticket["assignee"] == handle, newDepartment == nil || ticket["department"] == newDepartment {
+            throw .nothingToChange("\(ticket.id) is already assigned to \(handle)")
+        }
         var new = ticket
         new["assignee"] = handle
-        if let d = department ?? assignee.department.flatMap({ departments.contains($0) ? $0 : nil }) {
+        if let d = newDepartment {
             new["department"] = d
         }
         var text = "分派给 \(handle)（\(assignee.name)）"

@@ -39,6 +39,14 @@ public enum WorkflowError: Error, Equatable, Sendable, CustomStringConvertible {
     case unknownStatus(String)
     /// The result failed validation (the first finding is the message).
     case rejected([Finding])
+    /// The operation would change nothing (e.g. assigning the handler the ticket has).
+    case nothingToChange(String)
+    /// `set` on a field a workflow step owns (status, satisfaction, due, ...).
+    case ownedByStep(field: String, command: String)
+    /// `set` on a field the schema does not have.
+    case unknownField(key: String, fields: [String])
+    /// A value that does not fit its field.
+    case invalidValue(field: String, problem: String)
 
     public var description: String {
         switch self {
@@ -79,6 +87,14 @@ public enum WorkflowError: Error, Equatable, Sendable, CustomStringConvertible {
             return "the ticket is not overdue, or is flagged already"
         case .unknownStatus(let s):
             return "the ticket's status '\(s)' is not in the workflow"
+        case .ownedByStep(let field, let command):
+            return "\(field) is not changed with set: use \(command)"
+        case .unknownField(let key, let fields):
+            return "unknown field '\(key)' (fields: \(fields.joined(separator: ", ")))"
+        case .invalidValue(let field, let problem):
+            return "\(field): \(problem)"
+        case .nothingToChange(let what):
+            return "nothing to change: \(what)"
         case .rejected(let findings):
             guard let f = findings.first else { return "the change was refused by validation" }
             let more = findings.count > 1 ? " (and \(findings.count - 1) more)" : ""
