@@ -18,6 +18,26 @@ struct ScanBenchmark {
         print("scanner_matches=\(found)")
         print("scanner_mb_per_s=\(String(format: "%.1f", mb / scanSeconds))")
         print("mask_mb_per_s=\(String(format: "%.1f", mb / maskSeconds))")
+        runDense()
+    }
+
+    /// The text of issue 10: `客户反馈13812345678，` repeated to 1 MB and 4 MB,
+    /// one value every 26 bytes. Scan, mask, and the `pii` findings with
+    /// their line numbers (what `validate` does) must each stay linear:
+    /// 4 MB takes about four times as long as 1 MB.
+    func runDense() {
+        let unit = "客户反馈13812345678，"
+        for mb in [1, 4] {
+            let text = String(repeating: unit, count: mb * 1_048_576 / unit.utf8.count)
+            var found = 0
+            let scan = best { found = PIIScanner.scan(text).count }
+            let mask = best { _ = PIIScanner.mask(text) }
+            let findings = best { _ = PrivacyRule.scanCommitMessage(text, file: "x", policy: .default) }
+            print("dense_\(mb)mb_matches=\(found)")
+            print("dense_\(mb)mb_scan_s=\(String(format: "%.3f", scan))")
+            print("dense_\(mb)mb_mask_s=\(String(format: "%.3f", mask))")
+            print("dense_\(mb)mb_findings_s=\(String(format: "%.3f", findings))")
+        }
     }
 
     func best(_ body: () -> Void) -> Double {

@@ -4,13 +4,17 @@
 /// or hyphen between the groups; more numerals in a row are something else
 /// (a longer number, a list), fewer are ordinary words (一三八, 第一). An
 /// identifier word right before (订单号) keeps it as typed, as for digits.
-/// The mask is written in digits (`138****5678`), like every other mask.
+/// The mask keeps the numerals as typed (`一三八****五六七八`): a mask in
+/// ASCII digits could become part of something else, e.g. the local part of
+/// an e-mail address when `＠` follows (found by the property tests).
 extension PIIScanEngine {
     /// Scans the numerals starting at `start`; records a mobile number and
     /// returns the offset to continue from.
     mutating func scanChineseNumerals(at start: Int) -> Int {
         var digits: [UInt8] = []
         digits.reserveCapacity(12)
+        var typed: [Unicode.Scalar] = []
+        typed.reserveCapacity(12)
         var groupLengths: [Int] = [0]
         var pos = start
         var end = start
@@ -21,7 +25,10 @@ extension PIIScanEngine {
             if let d = PIINormal.chineseDigit(raw) {
                 // A longer run is read to its end, so no part of it is taken for a number.
                 total += 1
-                if total <= 11 { digits.append(d) }
+                if total <= 11 {
+                    digits.append(d)
+                    typed.append(Unicode.Scalar(raw) ?? "?")
+                }
                 groupLengths[groupLengths.count - 1] += 1
                 pos += length
                 end = pos
@@ -48,7 +55,11 @@ extension PIIScanEngine {
         cachedContext = nil
         runStart = start
         guard !context().vetoes(.phone) else { return end }
-        record(.mobile, start..<end, PIIMask.mobile(digits))
+        var mask = String.UnicodeScalarView()
+        mask.append(contentsOf: typed.prefix(3))
+        mask.append(contentsOf: "****".unicodeScalars)
+        mask.append(contentsOf: typed.suffix(4))
+        record(.mobile, start..<end, String(mask))
         return end
     }
 }

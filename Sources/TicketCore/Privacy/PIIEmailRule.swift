@@ -57,17 +57,24 @@ extension PIIScanEngine {
         let before = r.previous(first.start).value
         if before == PIINormal.at { return nil }
 
-        // Domain, forwards.
-        var domain: [UInt8] = [UInt8(first.value), 0x2A, 0x2A, 0x2A, 0x40]  // "z***@"
-        let maskPrefix = domain.count
+        guard let d = parseDomain(atEnd: atEnd) else { return nil }
+        let masked = [UInt8(first.value), 0x2A, 0x2A, 0x2A, 0x40] + d.domain  // "z***@example.com"
+        return (first.start..<d.end, String(decoding: masked, as: UTF8.self))
+    }
+
+    /// The domain after an `@` ending at `atEnd`: at least two labels, the
+    /// last (the TLD) two or more letters, not followed by another `@`. Its
+    /// end and its normalised text, or nil.
+    func parseDomain(atEnd: Int) -> (end: Int, domain: [UInt8])? {
+        var domain: [UInt8] = []
         var labels = 0
         var labelLength = 0
         var labelAllLetters = true
         var labelFirst: UInt32 = 0
         var labelLast: UInt32 = 0
         var end = atEnd
-        q = atEnd
-        while true {
+        var q = atEnd
+        while domain.count <= 253 {
             let (v, _, e) = r.next(q)
             if PIINormal.isAlnum(v) || v == PIINormal.hyphen {
                 if labelLength == 0 { labelFirst = v }
@@ -97,8 +104,8 @@ extension PIIScanEngine {
             }
             break
         }
-        guard labelLength >= 2, labelAllLetters, labels >= 1, domain.count - maskPrefix <= 253 else { return nil }
+        guard labelLength >= 2, labelAllLetters, labels >= 1, domain.count <= 253 else { return nil }
         if r.next(end).value == PIINormal.at { return nil }
-        return (first.start..<end, String(decoding: domain, as: UTF8.self))
+        return (end, domain)
     }
 }

@@ -185,6 +185,7 @@ struct PIIScanEngine {
                 var starts = [s]
                 var after = r.next(q)
                 while after.value == PIINormal.star {
+                    steps &+= 1
                     starts.append(after.start)
                     q = after.end
                     after = r.next(q)
@@ -335,7 +336,11 @@ struct PIIScanEngine {
                 steps += 1
             }
             self.steps &+= steps
-            if at.value == PIINormal.at, parseEmail(atStart: at.start, atEnd: at.end) != nil {
+            // An address the e-mail rule refuses for its local part (`@x1381…@ex.com`,
+            // a chain, too long) is still address-like: masking the number
+            // would leave its last digits as a valid local part, so it stays.
+            if at.value == PIINormal.at,
+               parseEmail(atStart: at.start, atEnd: at.end) != nil || parseDomain(atEnd: at.end) != nil {
                 groups[last].glued = true
                 return
             }
