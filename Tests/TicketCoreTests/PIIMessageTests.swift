@@ -19,8 +19,12 @@ struct PIIMessageTests {
             return (0x30...0x39).contains(v) ? Character(Unicode.Scalar(v)!) : nil
         })
         if digits.count >= 10 { forms.append(digits) }
+        // An e-mail's local part with its @ (the mask keeps only its first
+        // character); alone too when long enough not to occur by chance (`pii`).
         if let at = value.firstIndex(where: { $0 == "@" || $0 == "＠" }), value.distance(from: value.startIndex, to: at) > 1 {
-            forms.append(String(value[..<at]))
+            let local = String(value[..<at])
+            forms.append(local + "@")
+            if local.count >= 5 { forms.append(local) }
         }
         return forms
     }

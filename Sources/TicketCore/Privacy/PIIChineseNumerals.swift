@@ -9,7 +9,8 @@
 /// an e-mail address when `＠` follows (found by the property tests).
 extension PIIScanEngine {
     /// Scans the numerals starting at `start`; records a mobile number and
-    /// returns the offset to continue from.
+    /// returns the offset to continue from (after `start`, even when no
+    /// numeral starts there).
     mutating func scanChineseNumerals(at start: Int) -> Int {
         var digits: [UInt8] = []
         digits.reserveCapacity(12)
@@ -51,10 +52,10 @@ extension PIIScanEngine {
             break
         }
         guard total == 11, groupLengths.count == 1 || groupLengths == [3, 4, 4],
-              Self.isMobile(digits), lastMatchEnd <= start else { return end }
+              Self.isMobile(digits), lastMatchEnd <= start else { return max(end, start + 1) }
         cachedContext = nil
         runStart = start
-        guard !context().vetoes(.phone) else { return end }
+        guard !context().vetoes(.phone) else { return max(end, start + 1) }
         var mask = String.UnicodeScalarView()
         mask.append(contentsOf: typed.prefix(3))
         mask.append(contentsOf: "****".unicodeScalars)

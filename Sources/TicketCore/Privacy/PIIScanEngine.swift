@@ -98,15 +98,20 @@ struct PIIScanEngine {
         let p = r.p
         let n = r.n
         var i = 0
+        // Each byte is looked at once here; the slow paths count their own steps.
+        steps &+= n
         while i < n {
-            steps &+= 1
             let b = p[i]
-            // Only ASCII 0x30–0x40 (digits, '@' and a few punctuation marks),
-            // the lead bytes 0xEF (full-width forms) and 0xF0 (mathematical
-            // digits), and those of the Chinese numerals (0xE3 〇, 0xE4–0xE5
-            // 一…九, 0xE9 零) can start a value.
-            if b &- 0x30 > 0x10 && b &- 0xEF > 1 && b &- 0xE3 > 2 && b != 0xE9 {
-                i &+= 1
+            // Only ASCII 0x30–0x40 (digits, '@' and a few punctuation marks)
+            // and the lead bytes 0xEF (full-width forms) and 0xF0 (mathematical
+            // digits) can start a value, and the Chinese numerals (一…九, 〇,
+            // 零, 幺), told by their first two bytes.
+            if b &- 0x30 > 0x10 && b &- 0xEF > 1 {
+                if b &- 0xE3 <= 6 && Self.mayStartNumeral(b, p[i &+ 1]) {
+                    i = scanChineseNumerals(at: i)
+                } else {
+                    i &+= 1
+                }
                 continue
             }
             if b < 0x80 {
@@ -120,10 +125,6 @@ struct PIIScanEngine {
                 continue
             }
             let (raw, len) = r.scalar(at: i)
-            if PIINormal.chineseDigit(raw) != nil {
-                i = scanChineseNumerals(at: i)
-                continue
-            }
             let v = PIINormal.map(raw)
             if PIINormal.isDigit(v) {
                 i = scanRun(at: i)
@@ -132,6 +133,21 @@ struct PIIScanEngine {
             } else {
                 i += len
             }
+        }
+    }
+
+    /// The first two UTF-8 bytes of a Chinese numeral: 一 三 七 (E4 B8), 九
+    /// (E4 B9), 二 五 (E4 BA), 六 八 (E5 85), 四 (E5 9B), 幺 (E5 B9), 〇 (E3 80),
+    /// 零 (E9 9B). Other characters with these bytes are let through by
+    /// ``scanChineseNumerals(at:)``.
+    @inline(__always)
+    static func mayStartNumeral(_ b0: UInt8, _ b1: UInt8) -> Bool {
+        switch b0 {
+        case 0xE4: return b1 &- 0xB8 <= 2
+        case 0xE5: return b1 == 0x85 || b1 == 0x9B || b1 == 0xB9
+        case 0xE3: return b1 == 0x80
+        case 0xE9: return b1 == 0x9B
+        default: return false
         }
     }
 
