@@ -12,14 +12,18 @@ extension PIIScanEngine {
     /// returns the offset to continue from (after `start`, even when no
     /// numeral starts there).
     mutating func scanChineseNumerals(at start: Int) -> Int {
-        var digits: [UInt8] = []
-        digits.reserveCapacity(12)
-        var typed: [Unicode.Scalar] = []
-        typed.reserveCapacity(12)
-        var groupLengths: [Int] = [0]
+        // Most characters sharing a numeral's first bytes (不, 上, 个, 中...) stop here.
+        let (first, firstLength) = r.scalar(at: start)
+        guard PIINormal.chineseDigit(first) != nil else { return start + firstLength }
+        // The run's digits go to `chars`, the numerals as typed to `offsets`
+        // (the scratch buffers of digit runs: no allocation per numeral).
+        chars.reset()
+        offsets.reset()
+        var groups = 1
+        var groupLengths = (0, 0, 0)
+        var total = 0
         var pos = start
         var end = start
-        var total = 0
         while true {
             steps &+= 1
             let (raw, length) = pos < r.n ? r.scalar(at: pos) : (PIINormal.none, 0)
@@ -27,10 +31,14 @@ extension PIIScanEngine {
                 // A longer run is read to its end, so no part of it is taken for a number.
                 total += 1
                 if total <= 11 {
-                    digits.append(d)
-                    typed.append(Unicode.Scalar(raw) ?? "?")
+                    chars.append(d)
+                    offsets.append(Int(raw))
                 }
-                groupLengths[groupLengths.count - 1] += 1
+                switch groups {
+                case 1: groupLengths.0 += 1
+                case 2: groupLengths.1 += 1
+                default: groupLengths.2 += 1
+                }
                 pos += length
                 end = pos
                 continue
@@ -41,25 +49,27 @@ extension PIIScanEngine {
                 continue
             }
             // One space or hyphen between groups.
-            if (v == PIINormal.space || v == PIINormal.hyphen), groupLengths.count < 3 {
+            if (v == PIINormal.space || v == PIINormal.hyphen), groups < 3 {
                 let nx = r.next(pos + length)
                 if nx.start < r.n, PIINormal.chineseDigit(r.scalar(at: nx.start).value) != nil {
-                    groupLengths.append(0)
+                    groups += 1
                     pos = nx.start
                     continue
                 }
             }
             break
         }
-        guard total == 11, groupLengths.count == 1 || groupLengths == [3, 4, 4],
-              Self.isMobile(digits), lastMatchEnd <= start else { return max(end, start + 1) }
+        let shapeFits = groups == 1 || (groupLengths.0 == 3 && groupLengths.1 == 4 && groupLengths.2 == 4)
+        guard total == 11, shapeFits, lastMatchEnd <= start else { return max(end, start + 1) }
+        let digits = UnsafeBufferPointer(start: chars.base, count: 11)
+        guard Self.isMobile(digits) else { return end }
         cachedContext = nil
         runStart = start
-        guard !context().vetoes(.phone) else { return max(end, start + 1) }
+        guard !context().vetoes(.phone) else { return end }
         var mask = String.UnicodeScalarView()
-        mask.append(contentsOf: typed.prefix(3))
+        for k in [0, 1, 2] { mask.append(Unicode.Scalar(UInt32(offsets[k]))!) }
         mask.append(contentsOf: "****".unicodeScalars)
-        mask.append(contentsOf: typed.suffix(4))
+        for k in 7..<11 { mask.append(Unicode.Scalar(UInt32(offsets[k]))!) }
         record(.mobile, start..<end, String(mask))
         return end
     }
