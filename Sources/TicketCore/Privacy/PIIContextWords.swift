@@ -65,6 +65,20 @@ enum PIIContextWords {
 
     static let maxWordLength = all.map(\.scalars.count).max() ?? 1
 
+    /// ``all`` laid out flat, each word's scalars reversed (as the window
+    /// reads them), so a search touches no reference-counted storage: the
+    /// context of every number is looked up against every word.
+    static let flatScalars: [UInt32] = all.flatMap { $0.scalars.reversed() }
+    /// Per word: where its scalars start in ``flatScalars``, its length, its
+    /// class and whether it is ASCII.
+    static let flatWords: [(offset: Int, length: Int, cls: Class, ascii: Bool)] = {
+        var offset = 0
+        return all.map { w in
+            defer { offset += w.scalars.count }
+            return (offset, w.scalars.count, w.cls, w.ascii)
+        }
+    }()
+
     /// True for characters that end the context window.
     @inline(__always)
     static func stopsWindow(_ v: UInt32) -> Bool {
@@ -110,27 +124,33 @@ struct PIIContext {
         }
         var ctx = PIIContext()
         if window.isEmpty { return ctx }
-        for word in PIIContextWords.all {
-            let len = word.scalars.count
-            let maxGap = word.cls == .identifier ? PIIContextWords.maxIdentifierGap : PIIContextWords.maxGap
-            var g = 0
-            search: while g <= maxGap && g + len <= window.count {
-                var k = 0
-                while k < len {
-                    if window[g + k] != word.scalars[len - 1 - k] { g += 1; continue search }
-                    k += 1
+        window.withUnsafeBufferPointer { window in
+            PIIContextWords.flatScalars.withUnsafeBufferPointer { scalars in
+                PIIContextWords.flatWords.withUnsafeBufferPointer { words in
+                    for word in words {
+                        let len = word.length
+                        let maxGap = word.cls == .identifier ? PIIContextWords.maxIdentifierGap : PIIContextWords.maxGap
+                        var g = 0
+                        search: while g <= maxGap && g + len <= window.count {
+                            var k = 0
+                            while k < len {
+                                if window[g + k] != scalars[word.offset + k] { g += 1; continue search }
+                                k += 1
+                            }
+                            if word.ascii {
+                                if g > 0 && PIINormal.isLetter(window[g - 1]) { g += 1; continue }
+                                if g + len < window.count && PIINormal.isLetter(window[g + len]) { g += 1; continue }
+                            }
+                            switch word.cls {
+                            case .identifier: ctx.identifier = min(ctx.identifier, g)
+                            case .card: ctx.card = min(ctx.card, g)
+                            case .id: ctx.id = min(ctx.id, g)
+                            case .phone: ctx.phone = min(ctx.phone, g)
+                            }
+                            break
+                        }
+                    }
                 }
-                if word.ascii {
-                    if g > 0 && PIINormal.isLetter(window[g - 1]) { g += 1; continue }
-                    if g + len < window.count && PIINormal.isLetter(window[g + len]) { g += 1; continue }
-                }
-                switch word.cls {
-                case .identifier: ctx.identifier = min(ctx.identifier, g)
-                case .card: ctx.card = min(ctx.card, g)
-                case .id: ctx.id = min(ctx.id, g)
-                case .phone: ctx.phone = min(ctx.phone, g)
-                }
-                break
             }
         }
         return ctx

@@ -107,7 +107,7 @@ struct PIIScanEngine {
             // digits) can start a value, and the Chinese numerals (一…九, 〇,
             // 零, 幺), told by their first two bytes.
             if b &- 0x30 > 0x10 && b &- 0xEF > 1 {
-                if b &- 0xE3 <= 6 && Self.mayStartNumeral(b, p[i &+ 1]) {
+                if b &- 0xE3 <= 6 && Self.isNumeral(p + i) {
                     i = scanChineseNumerals(at: i)
                 } else {
                     i &+= 1
@@ -136,18 +136,17 @@ struct PIIScanEngine {
         }
     }
 
-    /// The first two UTF-8 bytes of a Chinese numeral: 一 三 七 (E4 B8), 九
-    /// (E4 B9), 二 五 (E4 BA), 六 八 (E5 85), 四 (E5 9B), 幺 (E5 B9), 〇 (E3 80),
-    /// 零 (E9 9B). Other characters with these bytes are let through by
-    /// ``scanChineseNumerals(at:)``.
+    /// True when the three UTF-8 bytes at `p` are a Chinese numeral
+    /// (〇 零 一 幺 二 三 四 五 六 七 八 九): checked on the bytes, so the
+    /// Chinese text around them keeps the fast path.
     @inline(__always)
-    static func mayStartNumeral(_ b0: UInt8, _ b1: UInt8) -> Bool {
-        switch b0 {
-        case 0xE4: return b1 &- 0xB8 <= 2
-        case 0xE5: return b1 == 0x85 || b1 == 0x9B || b1 == 0xB9
-        case 0xE3: return b1 == 0x80
-        case 0xE9: return b1 == 0x9B
-        default: return false
+    static func isNumeral(_ p: UnsafePointer<UInt8>) -> Bool {
+        switch UInt32(p[0]) << 16 | UInt32(p[1]) << 8 | UInt32(p[2]) {
+        case 0xE38087, 0xE99BB6, 0xE4B880, 0xE5B9BA, 0xE4BA8C, 0xE4B889,
+             0xE59B9B, 0xE4BA94, 0xE585AD, 0xE4B883, 0xE585AB, 0xE4B99D:
+            return true
+        default:
+            return false
         }
     }
 
@@ -306,10 +305,11 @@ struct PIIScanEngine {
     static func startsGroup(_ v: UInt32) -> Bool { PIINormal.isDigit(v) || v == PIINormal.star }
 
     /// Letters that make the number they touch a tracking, order or serial
-    /// number (`SF13812345678`, `DD…`, `SN…`), whatever its shape.
-    static let identifierPrefixes: Set<[UInt32]> = Set(
+    /// number (`SF13812345678`, `DD…`, `SN…`), whatever its shape; packed
+    /// as by ``letters(endingAt:)``.
+    static let identifierPrefixes: Set<UInt64> = Set(
         ["sf", "jd", "jdv", "yt", "yto", "zto", "sto", "ems", "jt", "yd", "dd", "sn", "po", "cs", "cst", "it"]
-            .map { $0.unicodeScalars.map(\.value) })
+            .map { word in word.unicodeScalars.reduce(UInt64(0)) { $0 << 5 | UInt64($1.value - 0x60) } })
 
     /// Marks the first and last group as glued when they touch an identifier:
     /// letters mixed with digits (`a3f1381…`, `…7K3FQ2`) or a tracking
@@ -322,7 +322,7 @@ struct PIIScanEngine {
         if PIINormal.isLetter(v) {
             if !isTouchingWord(endingAt: runStart) {
                 let word = letters(endingAt: runStart)
-                if word.mixed || Self.identifierPrefixes.contains(word.letters) {
+                if word.mixed || Self.identifierPrefixes.contains(word.packed) {
                     groups[0].glued = true
                 } else {
                     groups[0].lettersBefore = true
@@ -385,20 +385,22 @@ struct PIIScanEngine {
         }
     }
 
-    /// The letters just before `end` (lower-cased, at most 12), and whether
-    /// a digit comes right before them (`a3f…`: letters and digits mixed).
-    func letters(endingAt end: Int) -> (letters: [UInt32], mixed: Bool) {
-        var out: [UInt32] = []
+    /// The letters just before `end`, lower-cased and packed five bits each
+    /// (at most 12, no allocation: this runs for every number letters
+    /// touch), and whether a digit comes right before them (`a3f…`: letters
+    /// and digits mixed, also said of more than 12 letters).
+    func letters(endingAt end: Int) -> (packed: UInt64, mixed: Bool) {
+        var packed: UInt64 = 0
+        var shift: UInt64 = 0
         var q = end
-        while out.count <= 12 {
+        for _ in 0..<12 {
             let (v, s) = r.previous(q)
-            guard PIINormal.isLetter(v) else {
-                return (out.reversed(), PIINormal.isDigit(v))
-            }
-            out.append(v | 0x20)
+            guard PIINormal.isLetter(v) else { return (packed, PIINormal.isDigit(v)) }
+            packed |= UInt64((v | 0x20) - 0x60) << shift
+            shift += 5
             q = s
         }
-        return (out.reversed(), true)
+        return (packed, true)
     }
 
     /// True when the letters just before `end` form one of the words allowed
