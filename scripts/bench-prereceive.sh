@@ -23,6 +23,9 @@ git config --global user.name bench && git config --global user.email bench@loca
 echo "== a desk with $TICKETS tickets" >&2
 "$BIN" demo "$WORK/desk" --tickets "$TICKETS" --seed 42 >/dev/null
 while pgrep -f "git --git-dir=$WORK/desk" >/dev/null; do sleep 1; done
+# A demo desk is a clock-override desk; a real desk's server also runs the time rule (backdate).
+sed -i 's/^clock_override: true/clock_override: false/' "$WORK/desk/.gitdesk/config.yaml"
+git -C "$WORK/desk" commit -q --no-verify -am "a desk on the real clock"
 git -C "$WORK/desk" gc -q
 git clone -q --bare "$WORK/desk" "$WORK/server.git"
 "$BIN" hooks install --server -C "$WORK/server.git" >/dev/null

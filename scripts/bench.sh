@@ -61,6 +61,8 @@ settings=$("$BENCH_BIN" settings 2>/dev/null || true)
 echo "== pre-receive: a 100-commit push into a 10k-ticket desk"
 prereceive=$(BENCH_RUNS=10 scripts/bench-prereceive.sh 2>"$WORK/prereceive.log" || true)
 prereceive_detail=$(grep -E "push_ms|hook_ms" "$WORK/prereceive.log" || true)
+echo "== merge driver: one ticket file"
+merge_driver=$(scripts/bench-merge-driver.sh 2>/dev/null || true)
 cpu=$(lscpu 2>/dev/null | sed -n 's/^Model name:[[:space:]]*//p' | head -1)
 cat > BENCHMARKS.md <<MD
 # Benchmarks
@@ -88,6 +90,16 @@ on the quarantined objects), 10 runs. Target: p95 < 1 s.
 \`\`\`
 $prereceive
 $prereceive_detail
+\`\`\`
+
+## Merge driver (scripts/bench-merge-driver.sh)
+
+\`gitdesk merge-driver %O %A %B %P\` on one ticket file of a demo desk, hyperfine -N,
+median of $RUNS runs (%A is restored before each run, untimed): a clean merge (a
+comment on each side) and a settled conflict (priority on both sides). Target: ≤ the write path (\`set\` above).
+
+\`\`\`
+$merge_driver
 \`\`\`
 
 ## In-process figures (gitdesk-bench)

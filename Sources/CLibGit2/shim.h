@@ -14,4 +14,7 @@ static inline int gitdesk_set_ssl_cert_locations(const char *file, const char *p
 static inline int gitdesk_set_strict_hash_verification(int enabled) {
     return git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, enabled);
 }
+static inline int gitdesk_set_cache_object_limit(int type, size_t size) {
+    return git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, (git_object_t)type, size);
+}
 #endif

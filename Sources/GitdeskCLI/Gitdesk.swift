@@ -22,6 +22,7 @@ public struct Gitdesk: ParsableCommand {
             ExtendCommand.self, ApproveCommand.self, ContactCommand.self,
             SweepCommand.self, RemindCommand.self, DemoCommand.self,
             ValidateCommand.self, HooksCommand.self, HookCommand.self,
+            MergeDriverCommand.self, ConflictsCommand.self, DiffCommand.self,
         ]
     )
 

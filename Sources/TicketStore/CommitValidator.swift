@@ -19,14 +19,18 @@ public struct CommitReport: Sendable {
 /// Validates changes the way every gate does: `gitdesk validate`, the client
 /// hooks (pre-commit, pre-merge-commit) and the server's pre-receive hook.
 ///
-/// For each commit, every file changed under `tickets/` between a parent's
+/// For each commit, every file changed under `tickets/` between its parent's
 /// tree and the commit's tree is judged by ``TreeValidator`` against the
-/// parent's version, with the schema and roster of the *rules revision*: a
-/// fixed commit when given (pre-receive: the branch being updated, never the
-/// pushed commits), else the commit's first parent. The author is the
-/// commit's author, looked up in that roster by e-mail. Commit messages are
-/// scanned for personal data. Nothing is written to the repository: settings
-/// are decoded from the committed YAML without touching the settings cache.
+/// parent's version, every other changed file and every file name is scanned
+/// for personal data (``FilePrivacyRule``), and a merge is judged by what it
+/// produces beyond its sides (``MergeJudgement``, `CommitValidator+Merge`).
+/// The schema, roster and privacy exceptions are those of the *rules
+/// revision*: a fixed commit when given (pre-receive: the protected branch's
+/// tip, never the pushed commits), else the commit's first parent. The
+/// author is the commit's author, looked up in that roster by e-mail. Commit
+/// messages are scanned for personal data. Nothing is written to the
+/// repository: settings are decoded from the committed YAML without touching
+/// the settings cache.
 public final class CommitValidator {
     public let repository: Repository
     /// The commit whose settings judge every change; nil: each change's first parent.
@@ -34,10 +38,18 @@ public final class CommitValidator {
     /// The person pushing (pre-receive, from GITDESK_PUSHER): each new
     /// commit's author must be this person, unless the pusher is an admin.
     public var pusher: String?
+    /// pre-receive: a commit without parents (an orphan branch, unrelated
+    /// history) is accepted only from an admin (the pusher, else its author).
+    public var rootsNeedAdmin = false
+    /// The server's clock when the push arrived (pre-receive): enables the
+    /// `backdate` rule's future and offline-window checks (BackdateRule.swift).
+    public var receivedAt: Int64?
     /// The push's scan cap (pre-receive); nil for the client gates.
     public var scanBudget: ScanBudget?
 
     private var settingsMemo: [String: DeskSettings?] = [:]
+    private var monthMemo: [ObjectID: [String: [String]]] = [:]
+    var exceptionsMemo: [ObjectID: PrivacyExceptions] = [:]
 
     public init(repository: Repository, rulesFrom rulesCommit: ObjectID? = nil, pusher: String? = nil) {
         self.repository = repository
@@ -71,12 +83,16 @@ public final class CommitValidator {
         let settings = try self.settings(tree: rulesTree) ?? self.settings(tree: info.tree)
         try scanBudget?.charge(info, in: repository, policy: settings?.schema.privacy ?? .default)
         var findings = try validate(tree: info.tree, parents: info.parents, author: info.author,
-                                    settings: settings, isRoot: info.parents.isEmpty)
+                                    settings: settings, rulesTree: rulesTree, isRoot: info.parents.isEmpty)
         let policy = settings?.schema.privacy ?? .default
         findings += PrivacyRule.scanCommitMessage(info.message, file: "COMMIT_MSG", policy: policy)
         if let pusher, let team = settings?.team {
             findings += pusherFindings(pusher: pusher, author: info.author, team: team)
         }
+        if rootsNeedAdmin, info.parents.isEmpty, let team = settings?.team {
+            findings += rootFindings(author: info.author, team: team)
+        }
+        findings += try backdateFindings(info, settings: settings)
         findings = findings.map { var f = $0; f.file = "\(label):\(f.file)"; return f }
         return CommitReport(commit: info, findings: findings)
     }
@@ -87,12 +103,12 @@ public final class CommitValidator {
         let rulesTree = try parents.first.map { try repository.commit($0).tree } ?? tree
         let settings = try self.settings(tree: rulesTree) ?? self.settings(tree: tree)
         let findings = try validate(tree: tree, parents: parents, author: author, settings: settings,
-                                    isRoot: parents.isEmpty)
+                                    rulesTree: rulesTree, isRoot: parents.isEmpty)
         return CommitReport(commit: nil, findings: findings)
     }
 
     func validate(tree: ObjectID, parents: [ObjectID], author: Signature?, settings: DeskSettings?,
-                  isRoot: Bool) throws -> [Finding] {
+                  rulesTree: ObjectID, isRoot: Bool) throws -> [Finding] {
         let schema = try settings?.schema ?? SchemaLoader.loadDefault()
         let team = settings?.team
         let rosterKnown = !(team?.people.isEmpty ?? true)
@@ -110,47 +126,27 @@ public final class CommitValidator {
             }
         }
 
-        if parentTrees.count <= 1 {
-            let changed = try repository.changedPaths(from: parentTrees.first, to: tree, under: "tickets/")
-            guard !changed.isEmpty else { return findings }
-            if rosterKnown, person == nil,
-               changed.contains(where: { $0.newBlob != nil || TreeValidator.ticketID(fromPath: $0.path) != nil }) {
-                findings.append(Finding(file: changed[0].path, line: 1, rule: "author",
-                    message: "\(Self.describe(author, nil)) is not on the roster (team.yaml): only people listed there may change tickets"))
-            }
-            let validator = TreeValidator(schema: schema, team: team, author: person)
-            let changes = try changed.map { try fileChange($0) }
-            findings += validator.validate(changes, sameID: try sameID(for: changed, in: tree))
-        } else {
-            // A merge: files the merge produced (different from every parent)
-            // are judged against each parent. Roles were checked on the side
-            // commits, so the merge result is judged without them.
-            var seen = Set<String>()
-            let validator = TreeValidator(schema: schema, team: team, author: nil)
-            for (i, parentTree) in parentTrees.enumerated() {
-                let changed = try repository.changedPaths(from: parentTree, to: tree, under: "tickets/")
-                var produced: [ChangedPath] = []
-                for c in changed {
-                    var fromOther = false
-                    for (j, other) in parentTrees.enumerated() where j != i {
-                        if try repository.entry(at: c.path, inTree: other)?.id == c.newBlob { fromOther = true; break }
-                    }
-                    if !fromOther { produced.append(c) }
-                }
-                let sameIDs = i == 0 ? try sameID(for: changed, in: tree) : [:]
-                for f in validator.validate(try produced.map { try fileChange($0) }, sameID: sameIDs)
-                where seen.insert(f.description).inserted {
-                    findings.append(f)
-                }
-                if i == 0 {
-                    for (path, others) in sameIDs where !produced.contains(where: { $0.path == path }) {
-                        let f = Finding(file: path, line: 1, rule: "duplicate-id", field: "id",
-                                        message: "the ID of \(path) is already used by \(others.joined(separator: ", ")); give this ticket a new ID")
-                        if seen.insert(f.description).inserted { findings.append(f) }
-                    }
-                }
-            }
+        if parentTrees.count > 1 {
+            return findings + (try validateMerge(tree: tree, parents: parents, parentTrees: parentTrees, author: author,
+                                                 person: person, settings: settings, rulesTree: rulesTree, schema: schema))
         }
+        // Personal data in any file outside tickets/ and in any file name.
+        let files = try filePrivacy(settings: settings, rulesTree: rulesTree, tree: tree)
+        for c in try repository.changedPaths(from: parentTrees.first, to: tree) where c.newBlob != nil {
+            findings += files.checkName(c.path)
+            if !c.path.hasPrefix("tickets/") { findings += try contentFindings(path: c.path, blob: c.newBlob!, rule: files) }
+        }
+        findings += try exceptionsFileFindings(parentTree: parentTrees.first, tree: tree)
+        let changed = try repository.changedPaths(from: parentTrees.first, to: tree, under: "tickets/")
+        guard !changed.isEmpty else { return findings }
+        if rosterKnown, person == nil,
+           changed.contains(where: { $0.newBlob != nil || TreeValidator.ticketID(fromPath: $0.path) != nil }) {
+            findings.append(Finding(file: changed[0].path, line: 1, rule: "author",
+                message: "\(Self.describe(author, nil)) is not on the roster (team.yaml): only people listed there may change tickets"))
+        }
+        let validator = TreeValidator(schema: schema, team: team, author: person)
+        let changes = try changed.map { try fileChange($0) }
+        findings += validator.validate(changes, sameID: try sameID(for: changed, in: tree))
         return findings
     }
 
@@ -168,12 +164,18 @@ public final class CommitValidator {
         // Judged as it stands: the rules that need a change (transitions,
         // append-only log) have nothing to compare with.
         validator.validator = Validator(rules: Validator.standardRules.filter {
-            !["transition", "transition-role", "append-only", "immutable", "reason", "permission", "due-change"].contains($0.id)
+            !["transition", "transition-role", "append-only", "immutable", "reason", "permission", "due-change", "born"].contains($0.id)
         })
         var findings: [Finding] = []
         for file in files {
             let change = FileChange(path: file.path, old: nil, new: try repository.blob(file.blob))
             findings += validator.validate(change, sameID: duplicates[file.path] ?? [])
+        }
+        // Personal data in every other file and in every file name.
+        let privacy = try filePrivacy(settings: settings, rulesTree: info.tree, tree: info.tree)
+        for file in try repository.listFiles(inTree: info.tree) {
+            findings += privacy.checkName(file.path)
+            if !file.path.hasPrefix("tickets/") { findings += try contentFindings(path: file.path, blob: file.blob, rule: privacy) }
         }
         return CommitReport(commit: info, findings: findings)
     }
@@ -212,28 +214,39 @@ public final class CommitValidator {
                    new: try c.newBlob.map { try repository.blob($0) })
     }
 
-    /// For each added ticket path, the other paths of `tree` with the same file name
-    /// (looked up month folder by month folder: no listing of every ticket).
+    /// For each added ticket path, the other paths of `tree` whose file
+    /// carries the same ID in any letter case (`cs-1.md` beside `CS-1.md`).
+    /// Reads the month folders' tree objects only (no blobs), each folder
+    /// once per distinct tree id.
     func sameID(for changed: [ChangedPath], in tree: ObjectID) throws -> [String: [String]] {
         let added = changed.filter { $0.oldBlob == nil && $0.newBlob != nil && TreeValidator.ticketID(fromPath: $0.path) != nil }
         guard !added.isEmpty else { return [:] }
-        var months: [String] = []
+        var byKey: [String: [String]] = [:]
         for (year, entry) in try repository.directoryEntries(at: "tickets", inTree: tree) where entry.kind == .tree {
-            for (month, m) in try repository.directoryEntries(at: "tickets/\(year)", inTree: tree) where m.kind == .tree {
-                months.append("tickets/\(year)/\(month)")
+            for (month, m) in try repository.directoryEntries(at: "", inTree: entry.id) where m.kind == .tree {
+                for (key, names) in try monthIndex(m.id) {
+                    byKey[key, default: []] += names.map { "tickets/\(year)/\(month)/\($0)" }
+                }
             }
         }
         var result: [String: [String]] = [:]
         for c in added {
-            let name = c.path.split(separator: "/").last.map(String.init)!
-            let own = String(c.path.dropLast(name.count + 1))
-            var others: [String] = []
-            for dir in months where dir != own {
-                if try repository.entry(at: "\(dir)/\(name)", inTree: tree) != nil { others.append("\(dir)/\(name)") }
-            }
+            guard let id = TreeValidator.ticketID(fromPath: c.path) else { continue }
+            let others = (byKey[TreeValidator.idKey(id)] ?? []).filter { $0 != c.path }
             if !others.isEmpty { result[c.path] = others }
         }
         return result
+    }
+
+    /// The ticket files of one month folder by ID key (lower case).
+    private func monthIndex(_ folder: ObjectID) throws -> [String: [String]] {
+        if let known = monthMemo[folder] { return known }
+        var index: [String: [String]] = [:]
+        for (name, entry) in try repository.directoryEntries(at: "", inTree: folder) where entry.isBlob && name.hasSuffix(".md") {
+            index[TreeValidator.idKey(String(name.dropLast(3))), default: []].append(name)
+        }
+        monthMemo[folder] = index
+        return index
     }
 
     /// The settings committed in `tree`; nil when it holds no desk. Decoded
@@ -261,6 +274,15 @@ public final class CommitValidator {
         if let person = team.person(email: author.email, name: nil), person.handle == pushing.handle { return [] }
         return [Finding(file: "COMMIT", line: 1, rule: "pusher",
                         message: "\(pushing.handle) pushed a commit authored by \(author.name) <\(author.email)>: only an admin may push commits authored by someone else (git authors can be forged)")]
+    }
+
+    /// `orphan`: a root commit brings history the protected branch never judged.
+    func rootFindings(author: Signature, team: Team) -> [Finding] {
+        let who = pusher.flatMap { team.person($0) ?? team.person(email: $0, name: nil) }
+            ?? (pusher == nil ? team.person(email: author.email, name: nil) : nil)
+        if who?.has(role: "admin") ?? false { return [] }
+        return [Finding(file: "COMMIT", line: 1, rule: "orphan",
+                        message: "\(who.map { "\($0.handle) (\($0.roles.joined(separator: ", ")))" } ?? "the pusher") pushed a commit without parents (an orphan branch or unrelated history): only an admin may; base the work on the desk's branch")]
     }
 
     static func describe(_ author: Signature?, _ person: Person?) -> String {

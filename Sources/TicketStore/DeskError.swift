@@ -23,6 +23,8 @@ public enum DeskError: Error, Equatable, CustomStringConvertible {
     case invalidInput(String)
     /// The workflow refused the operation (illegal transition, role, reason...).
     case workflow(WorkflowError)
+    /// A write at a time other than the clock's (GITDESK_NOW) by someone without the `backdate` permission.
+    case backdateNotAllowed(handle: String, time: Timestamp, clock: Timestamp, roles: [String])
 
     public var description: String {
         switch self {
@@ -67,6 +69,10 @@ public enum DeskError: Error, Equatable, CustomStringConvertible {
             return message
         case .workflow(let error):
             return error.description
+        case .backdateNotAllowed(let handle, let time, let clock, let roles):
+            let gap = SLAMeasure.format(seconds: abs(time.seconds - clock.seconds))
+            let way = time < clock ? "before" : "after"
+            return "\(handle) may not write at \(time.shortDisplay) (GITDESK_NOW), \(gap) \(way) the clock (\(clock.shortDisplay)): writing another time than the clock's needs the backdate permission (\(roles.joined(separator: " or ")) in workflow.yaml); unset GITDESK_NOW, or ask someone who holds it"
         }
     }
 }

@@ -18,11 +18,13 @@ public enum HookChecks {
         }
     }
 
-    /// pre-commit: the index (what `git commit` will record) against HEAD.
+    /// pre-commit: the index (what `git commit` will record) against HEAD,
+    /// and MERGE_HEAD when the commit concludes a merge whose conflicts were
+    /// resolved by hand (git runs pre-commit then, not pre-merge-commit).
     public static func preCommit(_ repository: Repository, environment: [String: String]) throws(DeskError) -> CommitReport {
         do {
             let tree = try repository.writeIndexTree()
-            let parents = try repository.head().commit.map { [$0] } ?? []
+            let parents = (try repository.head().commit.map { [$0] } ?? []) + mergeHeads(repository, environment)
             return try CommitValidator(repository: repository)
                 .validate(pendingTree: tree, parents: parents, author: author(repository, environment))
         } catch { throw DeskError.from(error) }
@@ -32,10 +34,7 @@ public enum HookChecks {
     public static func preMergeCommit(_ repository: Repository, environment: [String: String]) throws(DeskError) -> CommitReport {
         do {
             let tree = try repository.writeIndexTree()
-            var parents = try repository.head().commit.map { [$0] } ?? []
-            if let data = FileManager.default.contents(atPath: repository.gitDir + "/MERGE_HEAD") {
-                parents += String(decoding: data, as: UTF8.self).split(separator: "\n").compactMap { ObjectID(hex: String($0).trimmed()) }
-            }
+            let parents = (try repository.head().commit.map { [$0] } ?? []) + mergeHeads(repository, environment)
             return try CommitValidator(repository: repository)
                 .validate(pendingTree: tree, parents: parents, author: author(repository, environment))
         } catch { throw DeskError.from(error) }
@@ -82,35 +81,25 @@ public enum HookChecks {
         }
     }
 
-    /// What pre-receive found for one ref.
-    public struct RefReport: Sendable {
-        public var update: RefUpdate
-        public var reports: [CommitReport]
-        public var hasErrors: Bool { reports.contains(where: \.hasErrors) }
+    /// The other parents of a merge in progress (MERGE_HEAD; several for an octopus).
+    static func mergeHeads(_ repository: Repository, _ environment: [String: String]) -> [ObjectID] {
+        guard let data = FileManager.default.contents(atPath: repository.gitDir + "/MERGE_HEAD") else {
+            // git merge runs pre-merge-commit before it writes MERGE_HEAD; the
+            // commits being merged are named in its GITHEAD_<id> variables.
+            return environment.keys.filter { $0.hasPrefix("GITHEAD_") }.sorted()
+                .compactMap { ObjectID(hex: String($0.dropFirst("GITHEAD_".count))) }
+        }
+        return String(decoding: data, as: UTF8.self).split(separator: "\n").compactMap { ObjectID(hex: String($0).trimmed()) }
     }
 
-    /// pre-receive: every new commit of each branch update (reachable from the
-    /// new value, from no existing ref), judged by the settings of the branch
-    /// being updated (its old value; for a new branch the default branch),
-    /// never by the pushed commits. Tags and deletions are let through.
-    /// Reads only: nothing is written to the repository.
-    public static func preReceive(_ repository: Repository, updates: [RefUpdate], pusher: String?) throws(DeskError) -> [RefReport] {
-        do {
-            let existing = try repository.references(matching: "refs/*").map(\.target)
-            var defaultBranch: ObjectID? = nil
-            if case .branch(_, let commit) = try repository.head() { defaultBranch = commit }
-            var result: [RefReport] = []
-            let budget = ScanBudget()  // one cap for the whole push
-            for update in updates {
-                guard update.ref.hasPrefix("refs/heads/"), let new = update.new else { continue }
-                let rules = update.old ?? defaultBranch
-                let validator = CommitValidator(repository: repository, rulesFrom: rules, pusher: pusher)
-                validator.scanBudget = budget
-                let commits = try repository.commits(from: [new], hiding: existing)
-                result.append(RefReport(update: update, reports: try validator.validate(commits: commits)))
-            }
-            return result
-        } catch { throw DeskError.from(error) }
+    /// Whether the person `git commit` will record is on HEAD's roster (nil:
+    /// no roster to ask, or no identity), so a refusal can say what to fix.
+    public static func committerIsOnRoster(_ repository: Repository, environment: [String: String]) -> Bool? {
+        guard let who = author(repository, environment),
+              let head = try? repository.head().commit,
+              let tree = try? repository.commit(head).tree,
+              let settings = try? CommitValidator(repository: repository).settings(tree: tree) else { return nil }
+        return settings.team.person(email: who.email, name: nil) != nil
     }
 
     /// The identity `git commit` will record: GIT_AUTHOR_* when set, else user.name/user.email.

@@ -28,6 +28,10 @@ public enum HookInstaller {
         public var chained: [String] = []
         /// Other previous hooks, forwarded unchanged.
         public var forwarded: [String] = []
+        /// Server: the protected branch and the refs a push may touch.
+        public var policy: ServerPolicy?
+        /// Server: true if the protected branch exists already (else its first push is the bootstrap).
+        public var branchExists = false
     }
 
     /// What a server refuses besides invalid commits: deleting a branch and
@@ -41,13 +45,19 @@ public enum HookInstaller {
     /// Installs the client hooks (or, with `server`, the server hooks and
     /// ``serverSettings``) of the repository containing `path`. On a server a
     /// hook file that is not gitdesk's is left alone unless `force`.
-    public static func install(at path: String, server: Bool, force: Bool = false) throws(DeskError) -> Outcome {
+    public static func install(at path: String, server: Bool, force: Bool = false, branch: String? = nil) throws(DeskError) -> Outcome {
         let repository: Repository
         do { repository = try Repository.discover(from: path) } catch { throw .notARepository(path) }
-        return try install(in: repository, server: server, force: force)
+        return try install(in: repository, server: server, force: force, branch: branch)
     }
 
-    public static func install(in repository: Repository, server: Bool, force: Bool = false) throws(DeskError) -> Outcome {
+    /// With `server`, also records the protected branch (`branch`, else the
+    /// one configured before, else ``ServerPolicy/defaultBranch(_:)``) as
+    /// `gitdesk.branch` in the repository's config.
+    public static func install(in repository: Repository, server: Bool, force: Bool = false, branch: String? = nil) throws(DeskError) -> Outcome {
+        if let branch, !ServerPolicy.isValidBranch(branch) {
+            throw .invalidInput("'\(branch)' is not a branch name (give it without refs/heads/, e.g. --branch main)")
+        }
         let directory = ownDirectory(of: repository, server: server)
         var outcome = Outcome(directory: directory, installed: [], skipped: [])
         do {
@@ -82,6 +92,11 @@ public enum HookInstaller {
             if server {
                 for key in serverSettings { try repository.setConfig(key, to: true) }
                 outcome.settings += serverSettings.map { "\($0)=true" }
+                let protected = try branch ?? ServerPolicy.read(repository).branch
+                try repository.setConfig(ServerPolicy.branchKey, to: protected)
+                let policy = try ServerPolicy.read(repository)
+                outcome.policy = policy
+                outcome.branchExists = try repository.referenceTarget(policy.protectedRef) != nil
             }
         } catch let error as DeskError {
             throw error

@@ -10,18 +10,19 @@ import TicketCore
 /// One budget serves one push (share it among the ``CommitValidator``s of
 /// its ref updates); the client gates (`validate`, the local hooks) have none.
 public final class ScanBudget {
-    /// Bytes counted so far: ticket files added or changed, and commit messages.
+    /// Bytes counted so far: files added or changed (tickets and every other
+    /// file the server scans for personal data), and commit messages.
     public private(set) var spent = 0
 
     public init() {}
 
-    /// Counts what `commit` asks to scan (the ticket files it changes relative
-    /// to its first parent, and its message) and refuses once the push's
-    /// total passes `policy.maxScanBytes`.
+    /// Counts what `commit` asks to scan (the files it adds or changes
+    /// relative to its first parent, and its message) and refuses once the
+    /// push's total passes `policy.maxScanBytes`.
     public func charge(_ commit: CommitInfo, in repository: Repository, policy: PrivacyPolicy) throws {
         spent += commit.message.utf8.count
         let base = try commit.parents.first.map { try repository.commit($0).tree }
-        for change in try repository.changedPaths(from: base, to: commit.tree, under: "tickets/") {
+        for change in try repository.changedPaths(from: base, to: commit.tree) {
             guard let blob = change.newBlob else { continue }
             spent += try repository.blob(blob).count
             if spent > policy.maxScanBytes { break }
@@ -30,10 +31,10 @@ public final class ScanBudget {
     }
 
     /// The one-line refusal, e.g. `this push asks the server to scan more than
-    /// 8.0 MB of tickets and commit messages (max_scan_bytes in privacy.yaml):
+    /// 8.0 MB of files and commit messages (max_scan_bytes in privacy.yaml):
     /// push the commits in several smaller pushes, or ask an admin to raise the limit`.
     static func refusal(spent: Int, limit: Int) -> DeskError {
-        .invalidInput("this push asks the server to scan more than \(megabytes(limit)) of tickets and commit messages"
+        .invalidInput("this push asks the server to scan more than \(megabytes(limit)) of files and commit messages"
             + " (max_scan_bytes in privacy.yaml is \(limit)): push the commits in several smaller pushes,"
             + " or ask an admin to raise max_scan_bytes")
     }

@@ -20,13 +20,20 @@ public enum TicketFactory {
         let id = request.id ?? TicketID.generate(prefix: desk.config.prefix, created: now)
         guard TicketID.isWellFormed(id) else { throw .invalidInput("'\(id)' is not a well-formed ticket ID") }
         var fields: [String: String] = [:]
-        for key in request.values.keys.sorted() {
-            let value = request.values[key]!.trimmed()
+        // Values may be typed as keys or as their zh / en labels (`--type 投诉`).
+        var typed: [String: String] = [:]
+        for (key, value) in request.values {
+            do { typed[key] = try desk.schema.valueKey(typed: value, of: key) } catch {
+                throw .invalidInput("\(key): \(error.description)")
+            }
+        }
+        for key in typed.keys.sorted() {
+            let value = typed[key]!.trimmed()
             guard !value.isEmpty else { continue }
             guard let field = desk.schema.field(key) else { throw .invalidInput("unknown field '\(key)'") }
             if field.system == true { throw .invalidInput("\(key) is set by gitdesk, not by hand") }
             if let problem = FieldValueCheck.problem(key: key, value: value, schema: desk.schema, team: desk.team,
-                                                     ticketType: request.values["type"]) {
+                                                     ticketType: typed["type"]) {
                 throw .invalidInput("\(key): \(problem)")
             }
             fields[key] = value

@@ -71,6 +71,7 @@ extension Desk {
     func write(id: String, path: String, by person: Person, at time: Timestamp,
                creating: Bool, _ change: Step) throws(DeskError) -> ChangeResult {
         guard let branch else { throw .detachedHead }
+        let backdated = try backdateTrailer(for: time, by: person)
         let lock = try DeskLock.acquire(gitDir: repository.gitDir)
         defer { withExtendedLifetime(lock) {} }
         let journal = WriteJournal(gitDir: repository.gitDir)
@@ -122,7 +123,7 @@ extension Desk {
 
                 let blob = try repository.writeBlob(bytes)
                 let newTree = try repository.updatedTree(base: tree, changes: [.upsert(path, blob)])
-                let message = "\(id): \(summary.replacingNewlines())\n\nTicket: \(id)\nOperation: \(operation)\n"
+                let message = "\(id): \(summary.replacingNewlines())\n\nTicket: \(id)\nOperation: \(operation)\n" + (backdated.map { "\($0)\n" } ?? "")
                 let commit = try repository.createCommit(tree: newTree, parents: [tip], author: signature,
                                                          committer: signature, message: message)
                 StartupTrace.mark("blob + tree + commit")

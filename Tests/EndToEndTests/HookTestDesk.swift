@@ -10,7 +10,10 @@ final class HookTestDesk {
     var id = ""
     var path: String { "tickets/2024/05/\(id).md" }
 
-    init(mate: Bool = false) throws {
+    /// `unbornServer`: the server is made by `git init --bare` with git's
+    /// default branch name `master` (HEAD unborn), the hook installed before
+    /// the desk's first push of `main`.
+    init(mate: Bool = false, unbornServer: Bool = false) throws {
         sandbox = try Sandbox("hooks")
         sandbox.environment["GITDESK_BIN"] = GitdeskBinary.path
         sandbox.environment["GITDESK_NOW"] = "2024-05-01T14:30:00+08:00"
@@ -18,9 +21,16 @@ final class HookTestDesk {
         try sandbox.git(["config", "--global", "user.email", "li@desk.example"])
         try sandbox.git(["config", "--global", "init.defaultBranch", "main"])
         try must(sandbox.gitdesk(["init", "desk"]))
-        try must(sandbox.git(["clone", "-q", "--bare", "desk", "server.git"]))
-        try must(sandbox.gitdesk(["hooks", "install", "--server", "-C", "server.git"]))
-        try must(sandbox.git(["remote", "add", "origin", "../server.git"], in: "desk"))
+        if unbornServer {
+            try must(sandbox.git(["init", "-q", "--bare", "--initial-branch=master", "server.git"]))
+            try must(sandbox.gitdesk(["hooks", "install", "--server", "-C", "server.git"]))
+            try must(sandbox.git(["remote", "add", "origin", "../server.git"], in: "desk"))
+            try must(sandbox.git(["push", "-q", "origin", "main"], in: "desk"))
+        } else {
+            try must(sandbox.git(["clone", "-q", "--bare", "desk", "server.git"]))
+            try must(sandbox.gitdesk(["hooks", "install", "--server", "-C", "server.git"]))
+            try must(sandbox.git(["remote", "add", "origin", "../server.git"], in: "desk"))
+        }
         try must(sandbox.git(["fetch", "-q", "origin"], in: "desk"))
         try must(sandbox.git(["branch", "-q", "-u", "origin/main"], in: "desk"))
         let made = try must(sandbox.gitdesk(["new", "--as", "li", "--type", "complaint", "--channel", "phone",
@@ -42,6 +52,22 @@ final class HookTestDesk {
     func edit(_ clone: String = "desk", _ change: (String) -> String) throws {
         let file = "\(clone)/\(path)"
         try sandbox.write(file, change(try sandbox.read(file)))
+    }
+
+    /// The commit `rev` names in `repo` (a clone, or `server.git`); empty if none.
+    func rev(_ rev: String, in repo: String = "desk") throws -> String {
+        try sandbox.git(["rev-parse", "-q", "--verify", rev], in: repo).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// Commits everything in `desk` without the client hooks, as an attacker would.
+    func commitByHand(_ message: String, author: String? = nil, in clone: String = "desk") throws {
+        try must(sandbox.git(["add", "-A"], in: clone))
+        try must(sandbox.git(["commit", "-q", "--no-verify", "-m", message] + (author.map { ["--author", $0] } ?? []), in: clone))
+    }
+
+    /// `git push origin SPECS...` from `clone`, with GITDESK_PUSHER when given.
+    func push(_ specs: [String], pusher: String? = nil, from clone: String = "desk") throws -> Sandbox.Result {
+        try sandbox.git(["push", "origin"] + specs, in: clone, env: pusher.map { ["GITDESK_PUSHER": $0] } ?? [:])
     }
 
     @discardableResult

@@ -20,6 +20,9 @@ struct HooksPathTests {
             try sandbox.write("global-hooks/\(name)", "#!/bin/sh\nmkdir -p \(sandbox.path("marks"))\necho ran >> \(sandbox.path("marks/\(name)"))\n")
             #expect(chmod(sandbox.path("global-hooks/\(name)"), 0o755) == 0)
         }
+        // A server-side hook that reads the ref updates on stdin, as such hooks do.
+        try sandbox.write("global-hooks/post-receive", "#!/bin/sh\nmkdir -p \(sandbox.path("marks"))\ncat >> \(sandbox.path("marks/post-receive"))\n")
+        #expect(chmod(sandbox.path("global-hooks/post-receive"), 0o755) == 0)
         return sandbox
     }
 
@@ -40,7 +43,7 @@ struct HooksPathTests {
         #expect(Self.listing(sandbox.path("global-hooks")) == before, "init wrote into the global hooks folder")
         #expect(made.stdout.contains("pre-commit: validates hand edits"), "\(made)")
         #expect(made.stdout.contains("then your previous pre-commit in \(sandbox.path("global-hooks"))"), "\(made)")
-        #expect(made.stdout.contains("Still run from \(sandbox.path("global-hooks")): pre-push"), "\(made)")
+        #expect(made.stdout.contains("Still run from \(sandbox.path("global-hooks")): post-receive, pre-push"), "\(made)")
 
         // A hand edit with raw personal data is refused by gitdesk's pre-commit...
         let made2 = try sandbox.gitdesk(["new", "--as", "li", "--type", "consult", "--channel", "web", "--title", "询问积分"], in: "desk")
@@ -78,7 +81,7 @@ struct HooksPathTests {
         try #require(install.status == 0, "\(install)")
         #expect(install.stdout.contains("pre-receive: refuses pushes"), "\(install)")
         #expect(FileManager.default.fileExists(atPath: sandbox.path("server.git/hooks/pre-receive")))
-        #expect(Self.listing(sandbox.path("global-hooks")).keys.sorted() == ["pre-commit", "pre-push"])
+        #expect(Self.listing(sandbox.path("global-hooks")).keys.sorted() == ["post-receive", "pre-commit", "pre-push"])
 
         try #require(try sandbox.git(["remote", "add", "origin", "../server.git"], in: "desk").status == 0)
         let team = try sandbox.read("desk/team.yaml")
@@ -87,5 +90,17 @@ struct HooksPathTests {
         let push = try sandbox.git(["push", "origin", "main"], in: "desk")
         #expect(push.status != 0, "the server's pre-receive did not run: \(push)")
         #expect(push.stderr.contains("settings-change"), "\(push)")
+        #expect(!FileManager.default.fileExists(atPath: sandbox.path("marks/post-receive")), "a refused push ran post-receive")
+
+        // A good push: gitdesk's post-receive stamps it, then the previous post-receive gets the same input.
+        try #require(try sandbox.git(["reset", "-q", "--hard", "HEAD~1"], in: "desk").status == 0)
+        let made = try sandbox.gitdesk(["new", "--as", "li", "--type", "consult", "--channel", "web", "--title", "询问积分"], in: "desk")
+        try #require(made.status == 0, "\(made)")
+        let good = try sandbox.git(["push", "origin", "main"], in: "desk")
+        #expect(good.status == 0, "\(good)")
+        let head = try sandbox.git(["rev-parse", "HEAD"], in: "desk").stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let seen = (try? sandbox.read("marks/post-receive")) ?? ""
+        #expect(seen.contains("\(head) refs/heads/main"), "the previous post-receive got: '\(seen)'")
+        #expect(try sandbox.git(["notes", "--ref", "gitdesk-arrivals", "show", head], in: "server.git").status == 0)
     }
 }

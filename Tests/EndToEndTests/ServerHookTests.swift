@@ -45,6 +45,34 @@ import TestSupport
         BadEdit(description: "deleted ticket", rule: "delete") { d in
             try d.must(d.sandbox.git(["rm", "-q", d.path], in: "desk"))
         },
+        BadEdit(description: "ticket born closed", rule: "born") { d in
+            let born = "CS-20240501-BORN01"
+            let text = try d.sandbox.read("desk/\(d.path)")
+                .replacingOccurrences(of: d.id, with: born)
+                .replacingOccurrences(of: "status: new", with: "status: closed\nsatisfaction: 5")
+            try d.sandbox.write("desk/tickets/2024/05/\(born).md", text
+                + "- 2024-05-01T15:00:00+08:00 wang: 开始处理 [status: new → in_progress]\n"
+                + "- 2024-05-01T15:10:00+08:00 wang: 解决 [status: in_progress → awaiting_confirmation]\n"
+                + "- 2024-05-01T15:20:00+08:00 wang: 确认 [status: awaiting_confirmation → resolved]\n"
+                + "- 2024-05-01T15:30:00+08:00 wang: 关闭 [status: resolved → closed]\n")
+        },
+        BadEdit(description: "the same ID in another letter case", rule: "duplicate-id") { d in
+            let lower = d.id.lowercased()
+            try d.sandbox.write("desk/tickets/2024/05/\(lower).md",
+                                try d.sandbox.read("desk/\(d.path)").replacingOccurrences(of: d.id, with: lower))
+        },
+        BadEdit(description: "phone number in a template", rule: "pii") { d in
+            try d.sandbox.write("desk/templates/callback.md", "# 回电\n\n王先生的手机 13912345678，下午回电。\n")
+        },
+        BadEdit(description: "e-mail address in a note at the root", rule: "pii") { d in
+            try d.sandbox.write("desk/NOTES.md", "客户邮箱 wangxs@example.com\n")
+        },
+        BadEdit(description: "phone number in a .gitdesk file", rule: "pii") { d in
+            try d.sandbox.write("desk/.gitdesk/contacts.txt", "13912345678\n")
+        },
+        BadEdit(description: "phone number as a file name", rule: "pii") { d in
+            try d.sandbox.write("desk/templates/13912345678.md", "# 回电\n")
+        },
         BadEdit(description: "binary file under tickets/", rule: "binary") { d in
             try Data([0x89, 0x50, 0x4E, 0x47, 0x00, 0x01, 0x02]).write(to: d.sandbox.root.appendingPathComponent("desk/tickets/2024/05/scan.png"))
         },
@@ -73,6 +101,10 @@ import TestSupport
         let ci = try d.sandbox.gitdesk(["validate", "origin/main..HEAD"], in: "desk")
         #expect(ci.status == 1)
         #expect(ci.stdout.contains(": \(bad.rule): "), "\(ci)")
+        // No refusal repeats a raw value.
+        for output in [commit.stderr, push.stderr, ci.stdout] {
+            for raw in ["13912345678", "wangxs@example.com"] { #expect(!output.contains(raw), "\(output)") }
+        }
     }
 
     @Test func aGoodHandEditPassesBothAndTheServerMoves() throws {
@@ -109,7 +141,7 @@ import TestSupport
         // ...nor delete the branch.
         let delete = try d.sandbox.git(["push", "origin", ":main"], in: "mate")
         #expect(delete.status != 0, "\(delete)")
-        #expect(delete.stderr.contains("deletion prohibited"), "\(delete)")
+        #expect(delete.stderr.contains("may not be deleted") || delete.stderr.contains("deletion prohibited"), "\(delete)")
         #expect(try d.serverHead() == erased)
     }
 
@@ -150,5 +182,33 @@ import TestSupport
         #expect(push.status != 0)
         #expect(push.stderr.contains(": pusher: "), "\(push)")
         #expect(try d.serverHead() == before)
+    }
+
+    @Test func anAdminListsTheExamplesTheDeskShipsAndOnlyThenTheyPass() throws {
+        let d = try HookTestDesk()
+        let guide = "# 脱敏示例\n\n13912345678 写作 139****5678\n"
+        try d.sandbox.write("desk/templates/masking.md", guide)
+        try d.commitByHand("masking guide")
+        let refused = try d.push(["main"], pusher: "li")
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains("templates/masking.md:3: pii: "), "\(refused)")
+        // The exception is a setting: an admin's, and in force once it is on the branch.
+        try d.must(d.sandbox.git(["reset", "-q", "--hard", "origin/main"], in: "desk"))
+        try d.sandbox.write("desk/.gitdesk/privacy-exceptions.yaml", """
+            exceptions:
+              - value: "13912345678"
+                reason: the example of the masking guide in templates/
+            """)
+        try d.commitByHand("masking example", author: "管理员 <admin@desk.example>")
+        try d.must(d.push(["main"], pusher: "admin"))
+        try d.sandbox.write("desk/templates/masking.md", guide)
+        try d.commitByHand("masking guide")
+        try d.must(d.push(["main"], pusher: "li"))
+        // An agent may not widen the list.
+        try d.sandbox.write("desk/.gitdesk/privacy-exceptions.yaml", "exceptions: []\n")
+        try d.commitByHand("mine")
+        let widen = try d.push(["main"], pusher: "li")
+        #expect(widen.status != 0)
+        #expect(widen.stderr.contains(": settings-change: "), "\(widen)")
     }
 }

@@ -48,10 +48,11 @@ import TestSupport
             #expect(FileManager.default.isExecutableFile(atPath: d.sandbox.path("desk/.git/gitdesk/hooks/\(name)")))
         }
         #expect(FileManager.default.isExecutableFile(atPath: d.sandbox.path("server.git/hooks/pre-receive")))
+        #expect(FileManager.default.isExecutableFile(atPath: d.sandbox.path("server.git/hooks/post-receive")))
         // The embedded scripts are the files of hooks/.
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        for name in ["pre-commit", "commit-msg", "pre-merge-commit", "pre-receive"] {
-            let installed = try? String(contentsOfFile: d.sandbox.path(name == "pre-receive" ? "server.git/hooks/\(name)" : "desk/.git/gitdesk/hooks/\(name)"), encoding: .utf8)
+        for name in ["pre-commit", "commit-msg", "pre-merge-commit", "pre-receive", "post-receive"] {
+            let installed = try? String(contentsOfFile: d.sandbox.path(name.hasSuffix("-receive") ? "server.git/hooks/\(name)" : "desk/.git/gitdesk/hooks/\(name)"), encoding: .utf8)
             let source = try String(contentsOf: root.appendingPathComponent("hooks/\(name)"), encoding: .utf8)
             #expect(installed == source, "\(name)")
         }

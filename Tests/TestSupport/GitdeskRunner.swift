@@ -9,6 +9,10 @@ public final class Sandbox: @unchecked Sendable {
     /// HOME for every process started here.
     public let home: URL
     public var environment: [String: String]
+    /// `gitdesk init` here makes clock-override desks (`--clock-override`
+    /// added), because the tests fix the clock with GITDESK_NOW; a test of
+    /// who may set a time other than the clock's turns this off.
+    public var clockOverrideDesks = true
 
     public init(_ name: String = "gitdesk") throws {
         root = FileManager.default.temporaryDirectory
@@ -44,7 +48,11 @@ public final class Sandbox: @unchecked Sendable {
     /// Runs `gitdesk ARGS` in `directory` (relative to the sandbox root).
     @discardableResult
     public func gitdesk(_ arguments: [String], in directory: String = "", env: [String: String] = [:], stdin: String? = nil) throws -> Result {
-        try run(GitdeskBinary.path, arguments, in: directory, env: env, stdin: stdin)
+        var arguments = arguments
+        if clockOverrideDesks, arguments.first == "init", !arguments.contains("--clock-override") {
+            arguments.append("--clock-override")
+        }
+        return try run(GitdeskBinary.path, arguments, in: directory, env: env, stdin: stdin)
     }
 
     /// Runs `git ARGS` in `directory`.

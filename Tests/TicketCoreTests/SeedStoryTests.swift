@@ -79,7 +79,11 @@ import TestSupport
         #expect(ticket["archived"] == "2024-05-01T16:00:00+08:00")
         #expect(StatusHistory.spans(of: ticket).map(\.status) == ["new", "in_progress", "awaiting_confirmation", "resolved", "closed"])
         try roundTrip(ticket)
-        #expect(engine.validate(old: nil, new: ticket, author: Fixtures.zhou).isEmpty)
+        // The finished file is valid as it stands: an importer may add it whole;
+        // anyone else adding it in one go would skip the workflow (born closed).
+        #expect(engine.validate(old: nil, new: ticket, author: Fixtures.root).isEmpty)
+        let byQA = engine.validate(old: nil, new: ticket, author: Fixtures.zhou)
+        #expect(!byQA.isEmpty && byQA.allSatisfy { $0.rule == "born" })
         #expect(Sweep.plan(tickets: [ticket], now: t("2024-05-03 16:00"), schema: schema).isEmpty)
     }
 

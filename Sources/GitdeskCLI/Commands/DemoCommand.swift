@@ -11,7 +11,7 @@ struct DemoCommand: ParsableCommand {
         discussion: """
             Replays the seed stories (CS20240501001 ...) with their logs, each change one \
             commit at its documented time, then adds N generated tickets. The result is \
-            the same for the same --seed.
+            the same for the same --seed. A demo desk is a clock-override desk (times are set, not read from the clock).
             """
     )
 
@@ -27,7 +27,8 @@ struct DemoCommand: ParsableCommand {
     func run() throws {
         let path = global.directory.map { ($0 as NSString).appendingPathComponent(directory) } ?? directory
         let start = Timestamp.parse("2023-10-01T09:00:00+08:00")!
-        _ = try DeskInitializer.initialize(at: path, config: DeskConfig(), time: start)
+        _ = try DeskInitializer.initialize(at: path, config: DeskConfig(clockOverride: true), time: start)
+        try MergeDriverSetup.register(at: path)
         let demo = DemoDesk(path: path)
         try demo.replaySeeds()
         if tickets > 0 { try demo.generate(count: tickets, seed: seed) }

@@ -10,32 +10,41 @@ struct HistoryCommand: ParsableCommand {
     )
 
     @Argument(help: "Ticket ID or a unique prefix.") var id: String
-    @Flag(help: "Print an array of {commit, author, email, time, summary}.") var json = false
+    @Flag(help: "Print an array of {commit, author, email, time, summary} (plus arrived, pusher once the server's arrival stamps are fetched).") var json = false
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
         let desk = try global.openDesk()
         let (_, path) = try desk.locate(id)
         let commits = try desk.history(path: path)
+        // The server's arrival stamps, when the clone has fetched them.
+        let arrivals = ArrivalNotes.present(in: desk.repository)
+            ? commits.map { ArrivalNotes.arrival(of: $0.id, in: desk.repository).map { a in var a = a; a.time = desk.timeZone.localise(a.time); return a } }
+            : nil
         if json {
-            print(JSONValue.array(commits.map { c in
+            print(JSONValue.array(commits.enumerated().map { i, c in
                 .object([
                     ("commit", .string(c.id.hex)), ("author", .string(c.author.name)),
                     ("email", .string(c.author.email)),
                     ("time", .string(Timestamp(seconds: c.author.time, offsetMinutes: c.author.offsetMinutes).iso8601)),
                     ("summary", .string(c.summary)),
-                ])
+                ] + (arrivals.map { [("arrived", $0[i].map { .string($0.time.iso8601) } ?? .null),
+                                      ("pusher", $0[i]?.pusher.map(JSONValue.string) ?? .null)] } ?? []))
             }).serialised())
             return
         }
         // Headers only: the schema is not needed (and so never decoded).
         let language = global.language(for: desk)
-        var table = TextTable(headers: [language.say("提交", "commit"), language.say("时间", "time"),
-                                        language.say("作者", "author"), language.say("说明", "summary")])
+        var headers = [language.say("提交", "commit"), language.say("时间", "time"),
+                       language.say("作者", "author"), language.say("说明", "summary")]
+        if arrivals != nil { headers.insert(language.say("到达服务器", "reached server"), at: 2) }
+        var table = TextTable(headers: headers)
         table.maxColumnWidth = 72
-        for c in commits {
+        for (i, c) in commits.enumerated() {
             let t = Timestamp(seconds: c.author.time, offsetMinutes: c.author.offsetMinutes)
-            table.append([String(c.id.hex.prefix(10)), t.shortDisplay, "\(c.author.name) <\(c.author.email)>", c.summary])
+            var row = [String(c.id.hex.prefix(10)), t.shortDisplay, "\(c.author.name) <\(c.author.email)>", c.summary]
+            if let arrivals { row.insert(arrivals[i]?.time.shortDisplay ?? "-", at: 2) }
+            table.append(row)
         }
         print(table.render(), terminator: "")
     }

@@ -12,13 +12,15 @@ struct HookCommand: ParsableCommand {
         discussion: """
             pre-commit: the index against HEAD. commit-msg FILE: personal data in the message. \
             pre-merge-commit: the merge result against both parents. pre-receive (server): \
-            reads 'OLD NEW REF' lines on stdin and judges every new commit with the rules of \
-            the branch being updated; GITDESK_PUSHER names the person pushing. Findings go to \
-            stderr; exit 1 refuses.
+            reads 'OLD NEW REF' lines on stdin and judges every commit the push makes reachable \
+            from an accepted ref (and not yet from the protected branch) with the rules of the \
+            protected branch (git config gitdesk.branch); GITDESK_PUSHER names the person \
+            pushing. Findings go to stderr; exit 1 refuses the whole push. post-receive (server): stamps each \
+            pushed commit with its arrival time and pusher under refs/notes/gitdesk-arrivals.
             """
     )
 
-    @Argument(help: "pre-commit, commit-msg, pre-merge-commit or pre-receive.")
+    @Argument(help: "pre-commit, commit-msg, pre-merge-commit, pre-receive or post-receive.")
     var name: String
 
     @Argument(parsing: .captureForPassthrough, help: "What git passes to the hook.")
@@ -42,7 +44,9 @@ struct HookCommand: ParsableCommand {
             guard !report.findings.isEmpty else { return }
             for f in report.findings { printError(FindingPresenter.line(f)) }
             guard report.hasErrors else { return }
-            printError("gitdesk \(name): refused (\(report.findings.count) problem\(report.findings.count == 1 ? "" : "s")); fix the files, git add them and try again.")
+            let count = "\(report.findings.count) problem\(report.findings.count == 1 ? "" : "s")"
+            let onRoster = HookChecks.committerIsOnRoster(repository, environment: environment)
+            printError("gitdesk \(name): refused (\(count)); \(Self.advice(for: report.findings, onRoster: onRoster))")
             throw ExitCode(1)
         case "commit-msg":
             let (findings, masked) = try HookChecks.commitMessage(repository, messageFile: arguments[0])
@@ -51,9 +55,33 @@ struct HookCommand: ParsableCommand {
             printError("gitdesk commit-msg: refused: the message holds personal data. Masked, it would read:")
             for line in masked.split(separator: "\n", omittingEmptySubsequences: false) { printError("    \(line)") }
             throw ExitCode(1)
+        case "post-receive":
+            try postReceive(repository, environment: environment)
         default:
             try preReceive(repository, environment: environment)
         }
+    }
+
+    /// post-receive: stamps the pushed commits with their arrival (the push is
+    /// already accepted, so a failure only warns).
+    func postReceive(_ repository: Repository, environment: [String: String]) throws {
+        let updates = Array(sequence(state: ()) { _ in readLine() }).compactMap(HookChecks.RefUpdate.init(line:))
+        let pusher = environment["GITDESK_PUSHER"].flatMap { $0.isEmpty ? nil : $0 }
+        do { try ArrivalNotes.record(repository, updates: updates, pusher: pusher) } catch {
+            printError("gitdesk post-receive: warning: could not record the arrival of the pushed commits: \(error)")
+        }
+    }
+
+    /// What to do about the refusal's actual cause: who is committing, or the files.
+    static func advice(for findings: [Finding], onRoster: Bool?) -> String {
+        let rules = Set(findings.filter { $0.severity == .error }.map(\.rule))
+        if rules.contains("author") || onRoster == false {
+            return "you are committing as someone who is not on the roster: set git config user.email to your address in team.yaml (or ask an admin to add you), then commit again."
+        }
+        if rules.isSubset(of: ["settings-change", "transition-role", "permission", "delete"]) {
+            return "your role in team.yaml does not allow this change: ask someone whose role does (an admin for .gitdesk/ and team.yaml), or an admin to give you the role; the files themselves may be fine."
+        }
+        return "fix the files, git add them and try again."
     }
 
     func preReceive(_ repository: Repository, environment: [String: String]) throws {
@@ -71,10 +99,16 @@ struct HookCommand: ParsableCommand {
         for ref in try HookChecks.preReceive(repository, updates: updates, pusher: pusher) where ref.hasErrors {
             refused = true
             let bad = ref.reports.filter(\.hasErrors)
-            printError("gitdesk: refusing \(ref.update.ref): \(bad.count) of \(ref.reports.count) new commit\(ref.reports.count == 1 ? "" : "s") break the desk's rules")
+            if !ref.refusals.isEmpty {
+                printError(Finding.redacted("gitdesk: refusing \(ref.update.ref)"))
+                for f in ref.refusals { printError("  " + FindingPresenter.line(f)) }
+            }
+            if !bad.isEmpty {
+                printError(Finding.redacted("gitdesk: refusing \(ref.update.ref): \(bad.count) of \(ref.reports.count) new commit\(ref.reports.count == 1 ? "" : "s") break the desk's rules"))
+            }
             for report in bad {
                 if let c = report.commit {
-                    printError("commit \(c.id.shortHex()) by \(c.author.name) <\(c.author.email)>: \(c.summary)")
+                    printError(Finding.redacted("commit \(c.id.shortHex()) by \(c.author.name) <\(c.author.email)>: \(c.summary)"))
                 }
                 for f in report.findings { printError("  " + FindingPresenter.line(f)) }
             }

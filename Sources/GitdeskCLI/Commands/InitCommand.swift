@@ -34,14 +34,19 @@ struct InitCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Your e-mail on the roster (default: git config user.email); commits you make by hand are matched by it.", valueName: "email"))
     var email: String?
 
+    @Flag(help: "A test or demo desk: anyone may set GITDESK_NOW and the server's time rules are off (clock_override in .gitdesk/config.yaml).")
+    var clockOverride = false
+
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
         let dir = directory ?? global.directory ?? FileManager.default.currentDirectoryPath
-        let config = DeskConfig(prefix: prefix, timezone: timezone, language: global.lang ?? .zh)
+        let config = DeskConfig(prefix: prefix, timezone: timezone, language: global.lang ?? .zh,
+                                clockOverride: clockOverride)
         let founder = try DeskFounder.resolve(handle: adminHandle, name: name, email: email, directory: dir)
         let outcome = try DeskInitializer.initialize(at: dir, config: config, time: nil, founder: founder)
         print("Initialised gitdesk desk in \(outcome.path) (prefix \(prefix), \(timezone)).")
+        if clockOverride { print("A clock-override desk: anyone may set GITDESK_NOW (for tests and demos, not for real work).") }
         if let me = outcome.founder {
             print("Added you to team.yaml as '\(me.handle)' (admin, supervisor), matched by the e-mail \(me.email).")
         } else if founder == nil {
@@ -49,6 +54,7 @@ struct InitCommand: ParsableCommand {
         }
         let hooks = try HookInstaller.install(at: outcome.path, server: false)
         for line in HookReport.lines(hooks) { print(line) }
+        try MergeDriverSetup.register(at: outcome.path)
         print("Next: edit team.yaml to list your team and commit it; then")
         print("  gitdesk new --as li --type complaint --channel phone --title '...'")
     }

@@ -23,9 +23,10 @@ struct ListCommand: ParsableCommand {
 
     func run() throws {
         let desk = try global.openDesk()
-        try checkFilter("status", status, desk)
-        try checkFilter("type", type, desk)
-        try checkFilter("priority", priority, desk)
+        // Filters may name a value by key or by its zh / en label (--status 已关闭).
+        let status = try resolve("status", self.status, desk)
+        let type = try resolve("type", self.type, desk)
+        let priority = try resolve("priority", self.priority, desk)
         let now = try global.now(in: desk)
         let before = try dueBefore.map { text in
             guard let t = desk.parseTime(text, near: now) else {
@@ -63,10 +64,21 @@ struct ListCommand: ParsableCommand {
         case .table:
             let columns = ["id", "status", "priority", "type", "title", "assignee", "due"]
             var table = TextTable(headers: columns.map { desk.schema.label(field: $0, lang) })
-            for t in tickets { table.append(columns.map { presenter.display(t, $0) }) }
+            for t in tickets {
+                let sla = t["due"] == nil ? nil : SLAClock.status(of: t, at: now, schema: desk.schema)
+                table.append(columns.map { presenter.display(t, $0, sla: sla) })
+            }
             print(table.render(), terminator: "")
             if tickets.isEmpty { print(lang == .zh ? "（没有符合条件的工单）" : "(no tickets match)") }
         }
+    }
+
+    private func resolve(_ key: String, _ typed: String?, _ desk: Desk) throws -> String? {
+        guard let typed else { return nil }
+        let value: String
+        do { value = try desk.schema.valueKey(typed: typed, of: key) } catch { throw CLIError("--\(key): \(error.description)") }
+        try checkFilter(key, value, desk)
+        return value
     }
 
     private func checkFilter(_ key: String, _ value: String?, _ desk: Desk) throws {

@@ -8,7 +8,11 @@ struct NewCommand: ParsableCommand {
         commandName: "new",
         abstract: "Record a new ticket and print its ID.",
         discussion: """
-            The ticket is routed by .gitdesk/schema/routing.yaml (department and default             handler by type; urgent tickets take the green channel to tech support) and             gets its deadline (due) from sla.yaml. Contacts are stored masked             (138****5678); personal data in free text is masked or refused per privacy.yaml.
+            The ticket is routed by .gitdesk/schema/routing.yaml (department and default \
+            handler by type; urgent tickets take the green channel to tech support) and \
+            gets its deadline (due) from sla.yaml. Contacts are stored masked \
+            (138****5678); personal data in free text is masked or refused per privacy.yaml. \
+            Values may be typed as keys or as their labels (--type 投诉, --priority 紧急).
             """
     )
 
@@ -22,6 +26,9 @@ struct NewCommand: ParsableCommand {
     @Option(help: "Pseudonymous customer ID, e.g. CUST456.") var customer: String?
     @Option(help: "Submitter: nickname, account or 匿名用户.") var submitter: String?
     @Option(help: "Subtype, e.g. hardware for a fault.") var subtype: String?
+    @Option(help: "Reproduction steps (问题复现说明): the user's operation steps and what went wrong.") var reproduction: String?
+    @Option(name: .customLong("expected-by"), help: ArgumentHelp("When the customer expects it solved (期望解决时间), e.g. '2024-05-02 18:00'.", valueName: "time"))
+    var expectedBy: String?
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
@@ -29,10 +36,17 @@ struct NewCommand: ParsableCommand {
         let person = try global.person(in: desk)
         let now = try global.now(in: desk)
         guard !title.trimmed().isEmpty else { throw CLIError("the title must not be empty") }
+        let expected = try expectedBy.map { text -> String in
+            guard let t = desk.parseTime(text, near: now) else {
+                throw CLIError("--expected-by '\(text)' is not a date-time like 2024-05-02 18:00 or 2024-05-02T18:00:00+08:00")
+            }
+            return t.iso8601
+        }
         let values: [String: String?] = [
             "title": title, "type": type, "channel": channel, "priority": priority,
             "description": description, "module": module, "contact": contact,
             "customer_id": customer, "submitter": submitter, "subtype": subtype,
+            "reproduction": reproduction, "expected_by": expected,
         ]
         let request = NewTicketRequest(values: values.compactMapValues { $0 })
         print(try TicketFactory.record(request, desk: desk, by: person, at: now).id)

@@ -16,13 +16,14 @@ struct ShowCommand: ParsableCommand {
 
     func run() throws {
         let desk = try global.openDesk()
-        let (_, _, parsed) = try desk.ticket(id)
+        let (_, path, parsed) = try desk.ticket(id)
         let presenter = TicketPresenter(schema: desk.schema, language: global.language(for: desk))
         let sla = SLAClock.status(of: parsed.ticket, at: try global.now(in: desk), schema: desk.schema)
+        let arrivals = desk.slaArrivals(path: path, ticket: parsed.ticket, sla: sla)
         if json {
-            print(presenter.json(parsed.ticket, sla: sla).serialised())
+            print(presenter.json(parsed.ticket, sla: sla, arrivals: arrivals).serialised())
         } else {
-            print(presenter.text(parsed.ticket, sla: sla), terminator: "")
+            print(presenter.text(parsed.ticket, sla: sla, arrivals: arrivals), terminator: "")
         }
     }
 }

@@ -48,12 +48,7 @@ struct ValidateCommand: ParsableCommand {
         var reports: [CommitReport] = []
         do {
             if staged {
-                let tree = try repository.writeIndexTree()
-                let parents = try repository.head().commit.map { [$0] } ?? []
-                let env = ProcessInfo.processInfo.environment
-                let email = env["GIT_AUTHOR_EMAIL"] ?? ((try? repository.configString("user.email")) ?? nil)
-                let author = email.map { Signature(name: $0, email: $0, time: 0) }
-                reports = [try validator.validate(pendingTree: tree, parents: parents, author: author)]
+                reports = [try HookChecks.preCommit(repository, environment: ProcessInfo.processInfo.environment)]
             } else if let range {
                 reports = try validator.validate(commits: try validator.commits(range: range))
             } else {

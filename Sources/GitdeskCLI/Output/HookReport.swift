@@ -8,6 +8,7 @@ enum HookReport {
         "commit-msg": "refuses personal data in commit messages",
         "pre-merge-commit": "validates merge results",
         "pre-receive": "refuses pushes that break the desk's rules",
+        "post-receive": "stamps when each pushed commit arrived and who pushed it (refs/notes/gitdesk-arrivals)",
     ]
 
     static func lines(_ outcome: HookInstaller.Outcome) -> [String] {
@@ -27,6 +28,11 @@ enum HookReport {
         }
         if outcome.settings.contains(where: { $0.hasPrefix("receive.") }) {
             lines.append("Set \(outcome.settings.filter { $0.hasPrefix("receive.") }.joined(separator: ", ")): the server refuses deleting or rewriting a branch")
+        }
+        if let policy = outcome.policy {
+            lines.append("Protected branch: \(policy.branch) (git config \(ServerPolicy.branchKey); its rules judge every push)" + (outcome.branchExists ? ""
+                : "; it does not exist yet: the first push of \(policy.branch) brings the desk's rules and is trusted, so push it now"))
+            lines.append("Accepted refs: \(policy.allowedRefs.joined(separator: " ")) (git config \(ServerPolicy.allowRefsKey)); every other ref is refused")
         }
         return lines
     }

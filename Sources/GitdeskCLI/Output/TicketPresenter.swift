@@ -19,7 +19,7 @@ struct TicketPresenter {
 
     /// `show --json` / `list --format json`: every schema field key (null when
     /// empty), then `contacts` and `log`; `show --json` adds `sla`.
-    func json(_ ticket: Ticket, sla: SLAStatus? = nil) -> JSONValue {
+    func json(_ ticket: Ticket, sla: SLAStatus? = nil, arrivals: [String: SLAArrival] = [:]) -> JSONValue {
         var pairs: [(String, JSONValue)] = []
         for field in schema.fields {
             pairs.append((field.key, value(ticket[field.key], type: field.type)))
@@ -39,15 +39,15 @@ struct TicketPresenter {
         pairs.append(("log", .array(ticket.log.map { e in
             .object([("time", .string(e.time.iso8601)), ("operator", .string(e.operator)), ("text", .string(e.text))])
         })))
-        if let sla { pairs.append(("sla", json(sla))) }
+        if let sla { pairs.append(("sla", json(sla, arrivals: arrivals))) }
         return .object(pairs)
     }
 
     /// The `sla` object: both clocks, and whether the ticket is paused, overdue or due soon.
-    func json(_ sla: SLAStatus) -> JSONValue {
-        func measure(_ m: SLAMeasure?) -> JSONValue {
+    func json(_ sla: SLAStatus, arrivals: [String: SLAArrival] = [:]) -> JSONValue {
+        func measure(_ m: SLAMeasure?, _ key: String) -> JSONValue {
             guard let m else { return .null }
-            return .object([
+            return .object(arrivalJSON(arrivals[key]) + [
                 ("state", .string(m.state.rawValue)), ("start", .string(m.start.iso8601)), ("due", .string(m.due.iso8601)),
                 ("basis", .string(m.basis.rawValue)), ("elapsed_seconds", .int(Int(m.elapsed))),
                 ("remaining_seconds", .int(Int(m.remaining))), ("overrun_seconds", .int(Int(m.overrun))),
@@ -55,16 +55,21 @@ struct TicketPresenter {
             ])
         }
         return .object([
-            ("respond", measure(sla.respond)), ("resolve", measure(sla.resolve)),
+            ("respond", measure(sla.respond, "respond")), ("resolve", measure(sla.resolve, "resolve")),
             ("paused", .bool(sla.pausedNow)), ("overdue", .bool(sla.isOverdue)), ("due_soon", .bool(sla.isDueSoon)),
         ])
     }
 
     /// The SLA lines of `show`: first response and resolution, each with its
     /// state, deadline, remaining or overrun time and time paused.
-    func slaText(_ sla: SLAStatus) -> String {
-        let rows = [(say("首次响应", "First response"), sla.respond), (say("解决时限", "Resolution"), sla.resolve)]
-            .compactMap { label, m in m.map { (label, $0.summary(language)) } }
+    func slaText(_ sla: SLAStatus, expectedBy: Timestamp? = nil, arrivals: [String: SLAArrival] = [:]) -> String {
+        var rows = [(say("首次响应", "First response"), sla.respond, "respond"), (say("解决时限", "Resolution"), sla.resolve, "resolve")]
+            .compactMap { label, m, key in m.map { (label, summary($0, arrival: arrivals[key])) } }
+        if let expectedBy {
+            var line = expectedBy.shortDisplay
+            if let due = sla.resolve?.due, expectedBy < due { line += say("（早于解决时限）", " (before the SLA deadline)") }
+            rows.append((say("客户期望", "Customer expects"), line))
+        }
         guard !rows.isEmpty else { return "" }
         var out = "\n" + say("服务时效", "SLA") + (sla.pausedNow ? say("（等待客户，计时暂停）", " (waiting on the customer: clock paused)") : "") + "\n"
         out += aligned(rows)
@@ -104,22 +109,25 @@ struct TicketPresenter {
         }
     }
 
-    /// A field's value with enum labels in the output language.
-    func display(_ ticket: Ticket, _ key: String) -> String {
+    /// A field's value with enum labels in the output language. With the
+    /// ticket's SLA clocks, `due` is the resolution deadline they count
+    /// (pauses added), so one deadline is shown everywhere.
+    func display(_ ticket: Ticket, _ key: String, sla: SLAStatus? = nil) -> String {
+        if key == "due", let effective = sla?.resolve?.due, ticket["due"] != nil { return effective.shortDisplay }
         guard let v = ticket[key] else { return "" }
         if let type = schema.field(key)?.type, type == .datetime, let t = Timestamp.parse(v) { return t.shortDisplay }
         return schema.label(value: v, of: key, language)
     }
 
     /// `show` in text: header, fields, SLA, sections, contacts and log.
-    func text(_ ticket: Ticket, sla: SLAStatus? = nil) -> String {
+    func text(_ ticket: Ticket, sla: SLAStatus? = nil, arrivals: [String: SLAArrival] = [:]) -> String {
         var out = "\(ticket.id)  \(ticket["title"] ?? "")\n"
         let front = schema.fields.filter { $0.type != .longtext && $0.key != "id" && $0.key != "title" }
         let rows = front.compactMap { f -> (String, String)? in
-            ticket[f.key] == nil ? nil : (f.label(language), display(ticket, f.key))
+            ticket[f.key] == nil ? nil : (f.label(language), display(ticket, f.key, sla: sla))
         }
         out += aligned(rows)
-        if let sla { out += slaText(sla) }
+        if let sla { out += slaText(sla, expectedBy: ticket["expected_by"].flatMap { Timestamp.parse($0) }, arrivals: arrivals) }
         for f in schema.fields where f.type == .longtext {
             guard let v = ticket[f.key] else { continue }
             out += "\n\(f.label(language))\n"

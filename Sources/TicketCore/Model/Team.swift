@@ -57,14 +57,38 @@ public struct DeskConfig: Codable, Equatable, Sendable {
     public var language: Language
     /// Version of the schema layout the desk was made with.
     public var schemaVersion: Int
+    /// A test or demo desk (`init --clock-override`, every `demo` desk):
+    /// anyone may set GITDESK_NOW and the server's time rules are off.
+    public var clockOverride: Bool
+    /// How much older than its arrival at the server a commit may be (work
+    /// done offline) before only a `backdate` holder may push it.
+    public var maxOfflineHours: Int
+
+    /// The offline window when config.yaml names none.
+    public static let defaultMaxOfflineHours = 72
 
     enum CodingKeys: String, CodingKey {
         case prefix, timezone, language
         case schemaVersion = "schema_version"
+        case clockOverride = "clock_override"
+        case maxOfflineHours = "max_offline_hours"
     }
 
-    public init(prefix: String = "CS", timezone: String = "Asia/Shanghai", language: Language = .zh, schemaVersion: Int = 1) {
+    public init(prefix: String = "CS", timezone: String = "Asia/Shanghai", language: Language = .zh, schemaVersion: Int = 1,
+                clockOverride: Bool = false, maxOfflineHours: Int = DeskConfig.defaultMaxOfflineHours) {
         self.prefix = prefix; self.timezone = timezone; self.language = language; self.schemaVersion = schemaVersion
+        self.clockOverride = clockOverride; self.maxOfflineHours = maxOfflineHours
+    }
+
+    /// Desks made before the time settings existed read as trusted-clock desks with the default window.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        prefix = try c.decode(String.self, forKey: .prefix)
+        timezone = try c.decode(String.self, forKey: .timezone)
+        language = try c.decode(Language.self, forKey: .language)
+        schemaVersion = try c.decode(Int.self, forKey: .schemaVersion)
+        clockOverride = try c.decodeIfPresent(Bool.self, forKey: .clockOverride) ?? false
+        maxOfflineHours = try c.decodeIfPresent(Int.self, forKey: .maxOfflineHours) ?? Self.defaultMaxOfflineHours
     }
 
     public static func load(yaml: String, file: String = ".gitdesk/config.yaml") throws(ConfigurationError) -> DeskConfig {
@@ -72,6 +96,9 @@ public struct DeskConfig: Codable, Equatable, Sendable {
         let config = try doc.decode(DeskConfig.self)
         guard isValidPrefix(config.prefix) else {
             throw ConfigurationError(file: file, line: doc.line(at: ["prefix"]), message: "prefix '\(config.prefix)' must be 1–8 ASCII capital letters")
+        }
+        guard config.maxOfflineHours >= 0 else {
+            throw ConfigurationError(file: file, line: doc.line(at: ["max_offline_hours"]), message: "max_offline_hours must be 0 or more (hours)")
         }
         return config
     }
@@ -88,6 +115,9 @@ public struct DeskConfig: Codable, Equatable, Sendable {
         timezone: \(timezone)      # IANA time zone for dates, SLA clocks and reports
         language: \(language.rawValue)              # default label language (zh | en); --lang overrides
         schema_version: \(schemaVersion)
+        # Time (docs/validation.md, "Time"): who may write a time other than the clock's.
+        clock_override: \(clockOverride)     # true: a test/demo desk, anyone may set GITDESK_NOW
+        max_offline_hours: \(maxOfflineHours)     # a commit may reach the server this long after it was made
 
         """
     }

@@ -43,9 +43,12 @@ public struct FieldDefinition: Codable, Equatable, Sendable {
     /// Lifts `required` / `requiredIn` while another field holds one of the
     /// listed values (e.g. `satisfaction` is not required when `confirmation` is `auto`).
     public var requiredUnless: [String: [String]]?
+    /// How a merge settles this field when both sides changed it differently
+    /// (a ``MergeRule`` name); nil: the default for the field (``MergeRule/default(for:)``).
+    public var merge: String?
 
     enum CodingKeys: String, CodingKey {
-        case key, zh, en, type, `enum`, required, system
+        case key, zh, en, type, `enum`, required, system, merge
         case requiredIn = "required_in"
         case requiredForTypes = "required_for_types"
         case requiredUnless = "required_unless"
@@ -53,10 +56,10 @@ public struct FieldDefinition: Codable, Equatable, Sendable {
 
     public init(key: String, zh: String, en: String, type: FieldType, enum: String? = nil,
                 required: Bool? = nil, requiredIn: [String]? = nil, requiredForTypes: [String]? = nil,
-                system: Bool? = nil, requiredUnless: [String: [String]]? = nil) {
+                system: Bool? = nil, requiredUnless: [String: [String]]? = nil, merge: String? = nil) {
         self.key = key; self.zh = zh; self.en = en; self.type = type; self.enum = `enum`
         self.required = required; self.requiredIn = requiredIn; self.requiredForTypes = requiredForTypes
-        self.system = system; self.requiredUnless = requiredUnless
+        self.system = system; self.requiredUnless = requiredUnless; self.merge = merge
     }
 
     /// True if the field must be filled in this ticket (its status, its type

@@ -91,6 +91,9 @@ public enum SchemaLoader {
             for other in (f.requiredUnless ?? [:]).keys where !schema.fields.contains(where: { $0.key == other }) {
                 throw fail("required_unless", "field '\(f.key)' names unknown field '\(other)'")
             }
+            if let rule = f.merge, MergeRule(rawValue: rule) == nil {
+                throw fail("merge", "field '\(f.key)' has unknown merge rule '\(rule)' (\(MergeRule.allCases.map(\.rawValue).joined(separator: ", ")))")
+            }
         }
         for required in ["id", "created", "title", "status"] where schema.field(required) == nil {
             throw ConfigurationError(file: fieldsFile.name, line: 1, message: "the schema must define the field '\(required)'")

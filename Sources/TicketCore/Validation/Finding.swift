@@ -12,9 +12,30 @@ public struct Finding: Equatable, Sendable, Codable, CustomStringConvertible {
     public var message: String
     public var severity: Severity
 
+    /// Makes a finding. The file and the message pass through ``redacted(_:)``,
+    /// so no rule can print personal data back (a file named after a phone
+    /// number, a raw value quoted in a message).
     public init(file: String, line: Int, rule: String, field: String? = nil, message: String, severity: Severity = .error) {
-        self.file = file; self.line = line; self.rule = rule; self.field = field
-        self.message = message; self.severity = severity
+        self.file = Self.redacted(file); self.line = line; self.rule = rule; self.field = field
+        self.message = Self.redacted(message); self.severity = severity
+    }
+
+    /// `text` with every value of personal data masked (`138****5678`): the
+    /// one helper every finding, refusal and report line goes through.
+    public static func redacted(_ text: String) -> String {
+        let masked = PIIScanner.mask(text).text
+        guard masked.contains("/") else { return masked }
+        // Path components one by one too: `2024/05/13812345678` must not read as one long digit run.
+        return masked.split(separator: "/", omittingEmptySubsequences: false)
+            .map { maskedName(String($0)) }.joined(separator: "/")
+    }
+
+    /// One file name masked: its stem alone too (`13812345678.md`), since a
+    /// value glued to an extension may not read as one.
+    static func maskedName(_ name: String) -> String {
+        let whole = PIIScanner.mask(name).text
+        guard whole == name, let dot = name.lastIndex(of: "."), dot != name.startIndex else { return whole }
+        return PIIScanner.mask(String(name[..<dot])).text + name[dot...]
     }
 
     /// `file:line: rule: message`

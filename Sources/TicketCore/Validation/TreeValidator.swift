@@ -40,8 +40,43 @@ public struct TreeValidator: Sendable {
 
     /// Findings for `changes`; `sameID[path]` lists the other paths of the tree
     /// whose file carries the same ID as `path`.
+    /// A ticket moved to another path in the same change (its file removed
+    /// and a file with its ID added) is judged against the removed version,
+    /// so a move is a change, not a new ticket.
+    ///
+    /// Likewise a ticket renamed in the same change (another ID, every field
+    /// and contact the same, the log only grown: e.g. an ID collision settled
+    /// at sync) is judged against the removed version under its new ID;
+    /// whether the removal is allowed is still the `delete` rule's question.
     public func validate(_ changes: [FileChange], sameID: [String: [String]] = [:]) -> [Finding] {
-        changes.flatMap { validate($0, sameID: sameID[$0.path] ?? []) } + deletions(in: changes)
+        var removed: [String: [UInt8]] = [:]
+        for c in changes where c.new == nil {
+            if let old = c.old, let id = Self.ticketID(fromPath: c.path) { removed[Self.idKey(id)] = old }
+        }
+        let removedTickets = removed.values.compactMap { try? TicketFile.parse(bytes: $0).ticket }
+        return changes.flatMap { change in
+            var c = change
+            if c.old == nil, let id = Self.ticketID(fromPath: c.path) {
+                if let old = removed[Self.idKey(id)] {
+                    c.old = old
+                } else if !removedTickets.isEmpty, let bytes = c.new, let parsed = try? TicketFile.parse(bytes: bytes),
+                          var prior = removedTickets.first(where: { Self.isRename(of: $0, to: parsed.ticket) }) {
+                    prior["id"] = parsed.ticket.id
+                    return validate(path: c.path, old: prior, new: parsed, sameID: sameID[c.path] ?? [])
+                }
+            }
+            return validate(c, sameID: sameID[c.path] ?? [])
+        } + deletions(in: changes)
+    }
+
+    /// True if `new` is `old` under another ID: every other field and every
+    /// contact the same, `old`'s log kept as the start of `new`'s.
+    static func isRename(of old: Ticket, to new: Ticket) -> Bool {
+        guard old.id != new.id, new.log.count >= old.log.count, Array(new.log.prefix(old.log.count)) == old.log,
+              new.contacts == old.contacts else { return false }
+        var same = new
+        same["id"] = old.id
+        return same.fields == old.fields
     }
 
     /// `delete` findings: ticket files `changes` remove whose ID no added
@@ -78,27 +113,38 @@ public struct TreeValidator: Sendable {
             return [Finding(file: path, line: error.line, rule: "parse", message: error.description)]
         }
         let old = change.old.flatMap { try? TicketFile.parse(bytes: $0).ticket }
+        return validate(path: path, old: old, new: parsed, sameID: others)
+    }
+
+    /// Findings for one ticket version already read: `old` is the version
+    /// the change is judged against (nil: the change adds the ticket).
+    public func validate(path: String, old: Ticket?, new parsed: ParsedTicket, sameID others: [String] = []) -> [Finding] {
         var findings = validator.validate(ValidationContext(schema: schema, team: team, path: path, old: old,
                                                             new: parsed, author: author))
         if !others.isEmpty {
-            let id = Self.ticketID(fromPath: path)!
+            let id = Self.ticketID(fromPath: path) ?? parsed.ticket.id
             findings.insert(Finding(file: path, line: parsed.line(of: "id"), rule: "duplicate-id", field: "id",
-                                    message: "the ID \(id) is already used by \(others.sorted().joined(separator: ", ")); give this ticket a new ID"),
+                                    message: "the ID \(id) is already used by \(others.sorted().joined(separator: ", ")) (IDs are unique whatever their letter case); give this ticket a new ID"),
                             at: 0)
         }
         return findings
     }
 
-    /// Duplicate IDs in a whole tree: every ticket path whose ID another path also carries, with the others.
+    /// Duplicate IDs in a whole tree: every ticket path whose ID another path
+    /// also carries, in any letter case (`cs-1` and `CS-1` are one ID), with the others.
     public static func duplicates(in paths: [String]) -> [String: [String]] {
         var byID: [String: [String]] = [:]
-        for p in paths { if let id = ticketID(fromPath: p) { byID[id, default: []].append(p) } }
+        for p in paths { if let id = ticketID(fromPath: p) { byID[idKey(id), default: []].append(p) } }
         var result: [String: [String]] = [:]
         for (_, list) in byID where list.count > 1 {
             for p in list { result[p] = list.filter { $0 != p } }
         }
         return result
     }
+
+    /// The key IDs are compared by: IDs are unique whatever their letter case
+    /// (a case-insensitive file system could not hold both files anyway).
+    public static func idKey(_ id: String) -> String { id.lowercased() }
 
     /// `.gitkeep` files hold a folder in git; they are not tickets.
     public static func isPlaceholder(_ path: String) -> Bool {

@@ -18,6 +18,7 @@ public struct Validator: Sendable {
         TransitionRoleRule(),
         ReasonRequiredRule(),
         PermissionRule(),
+        BornTicketRule(),
         DueChangeRule(),
         PrivacyRule(),
     ]

@@ -11,6 +11,9 @@ public struct Reminder: Equatable, Sendable {
         case followUp = "follow_up"
         /// An extension waiting for a supervisor (延期待审批).
         case extensionAwaitingApproval = "extension_pending"
+        /// The customer's expected time (期望解决时间), earlier than the SLA
+        /// deadline, is within the warning window or past.
+        case customerExpectation = "expected_by"
 
         /// How the kind reads.
         public func label(_ lang: Language) -> String {
@@ -20,6 +23,7 @@ public struct Reminder: Equatable, Sendable {
             case .responseOverdue: return lang == .zh ? "未及时响应" : "First response overdue"
             case .followUp: return lang == .zh ? "待跟进" : "Follow-up"
             case .extensionAwaitingApproval: return lang == .zh ? "延期待审批" : "Extension awaiting approval"
+            case .customerExpectation: return lang == .zh ? "客户期望时间" : "Customer's expected time"
             }
         }
     }
@@ -55,6 +59,15 @@ public enum Reminders {
             if sla.isOverdue || sla.isDueSoon, let due = sla.resolve?.due {
                 for h in owners {
                     out.append(Reminder(kind: sla.isOverdue ? .overdue : .dueSoon, ticketID: ticket.id, handle: h, due: due, detail: title))
+                }
+            }
+            if let expected = ticket["expected_by"].flatMap({ Timestamp.parse($0) }),
+               sla.resolve.map({ expected < $0.due && $0.stopped == nil }) ?? true,
+               now >= expected.adding(seconds: -(schema.sla?.extensionNotice ?? 4 * 3600)) {
+                let when = now > expected ? "已过" : "将到"
+                for h in owners {
+                    out.append(Reminder(kind: .customerExpectation, ticketID: ticket.id, handle: h, due: expected,
+                                        detail: "客户期望时间\(when)（早于解决时限）：\(title)"))
                 }
             }
             if ticket.status == workflow.initial, let respond = sla.respond, respond.stopped == nil, respond.state == .breached {

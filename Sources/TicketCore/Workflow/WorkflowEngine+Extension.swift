@@ -19,13 +19,14 @@ extension WorkflowEngine {
         guard now <= latest else {
             throw .extensionTooLate(due: effective.shortDisplay, latest: latest.shortDisplay)
         }
-        guard until > due else { throw .extensionNotLater(until: until.shortDisplay, due: due.shortDisplay) }
+        // Judged against the deadline people are shown (pauses added), not the stored one.
+        guard until > effective else { throw .extensionNotLater(until: until.shortDisplay, due: effective.shortDisplay) }
         var new = ticket
         new["extension_until"] = until.iso8601
         new["extension_reason"] = reason.replacingNewlines()
         new["extension_by"] = person.handle
         new.log.append(LogEntry(time: now, operator: person.handle,
-                                text: "申请延期：预计完成时间 \(due.shortDisplay) → \(until.shortDisplay)，待主管审批\n原因：\(reason.replacingNewlines())"))
+                                text: "申请延期：预计完成时间 \(effective.shortDisplay) → \(until.shortDisplay)，待主管审批\n原因：\(reason.replacingNewlines())"))
         return try finish(old: ticket, new: new, by: person, summary: "extend until \(until.shortDisplay)", operation: "extend")
     }
 

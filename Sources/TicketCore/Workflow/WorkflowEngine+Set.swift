@@ -21,8 +21,18 @@ extension WorkflowEngine {
         guard !values.isEmpty else { throw .missingValue(field: "FIELD=VALUE") }
         var new = ticket
         var changed: [String] = []
-        let type = values.last { $0.key == "type" }?.value ?? ticket["type"]
-        for (key, raw) in values {
+        // Fields and values may be typed as keys or as their zh / en labels (`备注=…`, `priority=高`).
+        var resolved: [(key: String, value: String)] = []
+        for (typedKey, typedValue) in values {
+            do {
+                let key = try schema.fieldKey(typed: typedKey)
+                resolved.append((key, typedValue.trimmed().isEmpty ? "" : try schema.valueKey(typed: typedValue, of: key)))
+            } catch {
+                throw .invalidValue(field: typedKey, problem: error.description)
+            }
+        }
+        let type = resolved.last { $0.key == "type" }?.value ?? ticket["type"]
+        for (key, raw) in resolved {
             guard let field = schema.field(key) else {
                 throw .unknownField(key: key, fields: schema.fields.filter { $0.system != true }.map(\.key))
             }

@@ -1,9 +1,13 @@
 extension WorkflowEngine {
     /// `gitdesk move ID STATUS [--reason]`: any transition the table allows
     /// from the current status to `status`, for an operator holding one of its roles.
-    public func move(_ ticket: Ticket, to status: String, reason: String? = nil, by person: Person,
+    public func move(_ ticket: Ticket, to typedStatus: String, reason: String? = nil, by person: Person,
                      at now: Timestamp) throws(WorkflowError) -> WorkflowResult {
         let from = try currentStatus(ticket)
+        let status: String
+        do { status = try schema.valueKey(typed: typedStatus, of: "status") } catch {
+            throw .invalidValue(field: "status", problem: error.description)
+        }
         guard workflow.status(status) != nil else {
             throw .unknownValue(field: "status", value: status, allowed: workflow.statuses.map(\.key))
         }

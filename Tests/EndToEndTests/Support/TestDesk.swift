@@ -9,9 +9,12 @@ final class TestDesk: @unchecked Sendable {
     /// The desk directory, relative to the sandbox root.
     let dir: String
 
-    /// Makes a fresh desk (`gitdesk init desk [--prefix P]`).
-    init(prefix: String? = nil, timezone: String? = nil, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    /// Makes a fresh desk (`gitdesk init desk [--prefix P]`), a clock-override
+    /// desk unless `clockOverride` is false (see ``Sandbox/clockOverrideDesks``).
+    init(prefix: String? = nil, timezone: String? = nil, clockOverride: Bool = true,
+         sourceLocation: SourceLocation = #_sourceLocation) throws {
         sandbox = try Sandbox("gitdesk-e2e")
+        sandbox.clockOverrideDesks = clockOverride
         dir = "desk"
         var args = ["init", dir]
         if let prefix { args += ["--prefix", prefix] }

@@ -1,0 +1,65 @@
+import ArgumentParser
+import TicketCore
+import TicketStore
+
+/// `gitdesk conflicts [--json]`
+struct ConflictsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "conflicts",
+        abstract: "List the merge conflicts recorded in tickets (their 'Conflict:' log entries).",
+        discussion: """
+            Every field two clones changed differently is settled by its merge rule and logged in \
+            the ticket as 'Conflict: FIELD ours="..." theirs="..." chosen="..." rule=RULE' by the \
+            person who merged. This lists them, oldest first: ticket, time, who, field, both \
+            values (masked) and the rule.
+            """
+    )
+
+    @Option(help: ArgumentHelp("Only conflicts recorded at or after this time (e.g. 2024-05-01).", valueName: "time"))
+    var since: String?
+    @Option(help: "Only this ticket (ID or unique prefix).") var ticket: String?
+    @Option(help: "Only this field (a key, e.g. priority).") var field: String?
+    @Flag(help: "Print an array of {ticket, time, operator, field, ours, theirs, chosen, rule}.") var json = false
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        let desk = try global.openDesk()
+        let now = try global.now(in: desk)
+        let from = try since.map { text in
+            guard let t = desk.parseTime(text.count == 10 ? text + "T00:00:00" : text, near: now) else {
+                throw CLIError("--since '\(text)' is not a date or date-time like 2024-05-01 or 2024-05-01T14:30:00+08:00")
+            }
+            return t
+        }
+        let ticketID = try ticket.map { try desk.locate($0).id }
+        let records = try ConflictLog.records(in: desk, filter: .init(since: from, ticketID: ticketID, field: field))
+        if json {
+            print(JSONValue.array(records.map { r in
+                .object([
+                    ("ticket", .string(r.conflict.ticketID)), ("time", .string(r.time.iso8601)),
+                    ("operator", .string(r.operator)), ("field", .string(r.conflict.field)),
+                    ("ours", r.conflict.ours.map(JSONValue.string) ?? .null),
+                    ("theirs", r.conflict.theirs.map(JSONValue.string) ?? .null),
+                    ("chosen", r.conflict.chosen.map(JSONValue.string) ?? .null),
+                    ("rule", .string(r.conflict.rule)),
+                ])
+            }).serialised())
+            return
+        }
+        let language = global.language(for: desk)
+        guard !records.isEmpty else {
+            print(language.say("没有记录的合并冲突。", "No merge conflicts recorded."))
+            return
+        }
+        var table = TextTable(headers: [language.say("工单", "ticket"), language.say("时间", "time"), language.say("合并人", "who"),
+                                        language.say("字段", "field"), language.say("我方", "ours"), language.say("对方", "theirs"),
+                                        language.say("保留", "kept"), language.say("规则", "rule")])
+        table.maxColumnWidth = 40
+        for r in records {
+            let c = r.conflict
+            table.append([c.ticketID, r.time.shortDisplay, r.operator, desk.schema.label(field: c.field, language),
+                          c.ours ?? "-", c.theirs ?? "-", c.chosen ?? "-", c.rule])
+        }
+        print(table.render(), terminator: "")
+    }
+}

@@ -1,0 +1,54 @@
+/// `born`: a ticket file that a change adds starts where `gitdesk new`
+/// starts it — in the workflow's initial status (or one step from it that
+/// the author's roles allow, logged with its `[status: A → B]` marker), by
+/// someone who may `create`, and without the fields only later steps fill
+/// (satisfaction, root cause, solution, archived...). Otherwise anyone could
+/// hand-write a ticket that is born closed and rated, skipping every
+/// transition and role check. Authors holding the `import` permission
+/// (workflow.yaml; admins when it is not listed) may add tickets with their
+/// history, e.g. legacy records.
+public struct BornTicketRule: ValidationRule {
+    public let id = "born"
+    public init() {}
+
+    /// Fields that only a later operation fills; a new ticket leaves them empty.
+    public static let laterFields = [
+        "responded", "breached", "extension_until", "extension_reason", "extension_by", "confirmation",
+        "satisfaction", "archived", "root_cause", "solution", "compensation", "feedback",
+    ]
+
+    public func check(_ context: ValidationContext) -> [Finding] {
+        guard context.old == nil else { return [] }
+        let workflow = context.schema.workflow
+        let ticket = context.new.ticket
+        if let author = context.author {
+            let importers = workflow.roles(for: "import") ?? ["admin"]
+            if importers.contains(where: author.has(role:)) { return [] }
+        }
+        var findings: [Finding] = []
+        if let author = context.author, !workflow.permits("create", author) {
+            findings.append(context.finding(id, field: "id",
+                "\(author.handle) may not create tickets: it needs the role \((workflow.roles(for: "create") ?? []).joined(separator: " or "))"))
+        }
+        let steps = context.statusSteps
+        let status = ticket.status ?? ""
+        if status != workflow.initial {
+            let oneStep = steps.count == 1 && steps[0].from == workflow.initial && steps[0].to == status
+            let allowed = oneStep && (workflow.transition(from: workflow.initial, to: status).map { t in
+                context.author.map { t.allows($0) } ?? false
+            } ?? false)
+            if !allowed {
+                findings.append(context.finding(id, field: "status",
+                    "a new ticket starts in status \(workflow.initial), not \(status.isEmpty ? "-" : status); record it with gitdesk new and move it step by step"))
+            }
+        } else if !steps.isEmpty {
+            findings.append(context.finding(id, line: steps[0].line, field: "status",
+                "a new ticket's log records a status change (\(steps[0].from) → \(steps[0].to)); record it with gitdesk new and move it step by step"))
+        }
+        for key in Self.laterFields where ticket[key] != nil && context.schema.field(key) != nil {
+            findings.append(context.finding(id, field: key,
+                "a new ticket has no \(key) yet: it is filled by a later step of the workflow, not when the ticket is recorded"))
+        }
+        return findings
+    }
+}

@@ -1,0 +1,113 @@
+import Yams
+
+/// Values and files the scan of files outside `tickets/` lets through:
+/// documentation a desk ships on purpose (the examples in privacy.yaml, a
+/// masking guide). Read from `.gitdesk/privacy-exceptions.yaml`, which, like
+/// everything under `.gitdesk/`, only an admin may change:
+///
+/// ```yaml
+/// exceptions:
+///   - value: "13812345678"
+///     reason: the example of masking in privacy.yaml
+///   - path: templates/masking-guide.md
+///     reason: shows agents what a raw value looks like
+/// ```
+public struct PrivacyExceptions: Sendable, Equatable {
+    /// Exact values (as typed in the file) that are examples, not personal data.
+    public var values: Set<String>
+    /// Files (exact paths) that are not scanned at all.
+    public var paths: Set<String>
+
+    public init(values: Set<String> = [], paths: Set<String> = []) {
+        self.values = values; self.paths = paths
+    }
+
+    /// The file, relative to the desk's root.
+    public static let path = ".gitdesk/privacy-exceptions.yaml"
+
+    /// Both lists together.
+    public func merging(_ other: PrivacyExceptions) -> PrivacyExceptions {
+        PrivacyExceptions(values: values.union(other.values), paths: paths.union(other.paths))
+    }
+
+    /// Reads the file's text; each entry needs a `reason` and one of `value` or `path`.
+    public static func decode(yaml: String) throws(ConfigurationError) -> PrivacyExceptions {
+        struct Entry: Decodable { var value: String?; var path: String?; var reason: String? }
+        struct File: Decodable { var exceptions: [Entry]? }
+        let file: File
+        do {
+            file = try YAMLDecoder().decode(File.self, from: yaml)
+        } catch {
+            throw ConfigurationError(file: path, line: 1, message: "not a list of exceptions: \(Finding.redacted(String(describing: error)))")
+        }
+        var result = PrivacyExceptions()
+        for (i, entry) in (file.exceptions ?? []).enumerated() {
+            guard let reason = entry.reason, !reason.trimmed().isEmpty else {
+                throw ConfigurationError(file: path, line: 1, message: "exception \(i + 1) has no reason: say why this value or file may hold personal data")
+            }
+            switch (entry.value, entry.path) {
+            case (let v?, nil): result.values.insert(v)
+            case (nil, let p?): result.paths.insert(p)
+            default:
+                throw ConfigurationError(file: path, line: 1, message: "exception \(i + 1) needs exactly one of value or path")
+            }
+        }
+        return result
+    }
+}
+
+/// `pii` for whole trees: no raw personal data in any file outside
+/// `tickets/` (templates, notes at the root, `.gitdesk/` files, team.yaml)
+/// and in no file name anywhere, tickets included. Ticket files themselves
+/// are judged field by field by ``PrivacyRule``. Binary files are not read.
+/// Values and paths in ``PrivacyExceptions`` pass; messages show values only
+/// masked.
+public struct FilePrivacyRule: Sendable {
+    public static let id = "pii"
+    public var options: PIIScanOptions
+    public var exceptions: PrivacyExceptions
+
+    public init(options: PIIScanOptions = .standard, exceptions: PrivacyExceptions = PrivacyExceptions()) {
+        self.options = options; self.exceptions = exceptions
+    }
+
+    /// Personal data in the path itself (`notes/13812345678.md`).
+    public func checkName(_ path: String) -> [Finding] {
+        guard !exceptions.paths.contains(path) else { return [] }
+        // Each component alone: `2024/05/...` must not join a name's digits into a longer run.
+        let matches = path.split(separator: "/").flatMap { part -> [PIIMatch] in
+            let name = String(part)
+            let whole = allowed(PIIScanner.scan(name, options: options), in: name)
+            guard whole.isEmpty, let dot = name.lastIndex(of: "."), dot != name.startIndex else { return whole }
+            let stem = String(name[..<dot])
+            return allowed(PIIScanner.scan(stem, options: options), in: stem)
+        }
+        return matches.map { match in
+            Finding(file: path, line: 1, rule: Self.id, field: nil,
+                    message: "the file name holds \(match.kind.enWithArticle) (\(match.kind.zh)); rename the file (e.g. \(match.masked) → a ticket ID or a description)")
+        }
+    }
+
+    /// Personal data in the text of a file outside `tickets/`.
+    public func checkContent(path: String, bytes: [UInt8]) -> [Finding] {
+        guard !exceptions.paths.contains(path), !bytes.contains(0),
+              let text = String(validating: bytes, as: UTF8.self) else { return [] }
+        return allowed(PIIScanner.scan(text, options: options), in: text).map { match in
+            let (line, _) = PrivacyGuard.position(of: match.utf8Range.lowerBound, in: text)
+            return Finding(file: path, line: line, rule: Self.id, field: nil,
+                           message: "\(match.kind.enWithArticle) (\(match.kind.zh)) must not be stored raw in a file; write it masked, e.g. \(match.masked), or, if the desk ships it as an example, list it in \(PrivacyExceptions.path)")
+        }
+    }
+
+    /// The raw values `text` holds, exactly as typed (for the built-in exceptions).
+    public static func values(in text: String, options: PIIScanOptions = .standard) -> [String] {
+        let utf8 = Array(text.utf8)
+        return PIIScanner.scan(text, options: options).map { String(decoding: utf8[$0.utf8Range], as: UTF8.self) }
+    }
+
+    private func allowed(_ matches: [PIIMatch], in text: String) -> [PIIMatch] {
+        guard !exceptions.values.isEmpty, !matches.isEmpty else { return matches }
+        let utf8 = Array(text.utf8)
+        return matches.filter { !exceptions.values.contains(String(decoding: utf8[$0.utf8Range], as: UTF8.self)) }
+    }
+}

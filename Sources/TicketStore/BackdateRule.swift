@@ -1,0 +1,95 @@
+import Foundation
+import GitKit
+import TicketCore
+
+/// `backdate`: the times a commit records can be trusted, so SLA figures can.
+///
+/// For a commit whose author lacks the `backdate` permission of
+/// workflow.yaml (admin when the file names none), on a desk that is not a
+/// clock-override desk (rules from the rules revision, never the commit):
+/// - no `Backdated:` trailer (gitdesk writes it only for permitted people);
+/// - every time the commit records (new log and contact entries, `created`
+///   of a new ticket, `responded`, `archived`) is within the tolerance of the
+///   commit's own author date;
+/// and when the server's clock is known (pre-receive, ``CommitValidator/receivedAt``):
+/// - neither the author date nor a recorded time lies in the server's future;
+/// - the commit is no older than its arrival by more than the desk's
+///   `max_offline_hours` (work done offline), unless the pusher holds `backdate`.
+extension CommitValidator {
+    func backdateFindings(_ info: CommitInfo, settings: DeskSettings?) throws -> [Finding] {
+        guard let settings, !settings.config.clockOverride else { return [] }
+        let workflow = settings.schema.workflow
+        let author = settings.team.person(email: info.author.email, name: nil)
+        if ClockPolicy.mayBackdate(author, workflow: workflow) { return [] }
+        let roles = ClockPolicy.roles(in: workflow).joined(separator: " or ")
+        let who = author?.handle ?? "\(info.author.name) <\(info.author.email)>"
+        let needs = "needs the backdate permission (\(roles) in workflow.yaml)"
+        let tolerance = ClockPolicy.toleranceSeconds
+        let authored = Timestamp(seconds: info.author.time, offsetMinutes: info.author.offsetMinutes)
+        var findings: [Finding] = []
+
+        if let value = ClockPolicy.trailerValue(in: info.message) {
+            findings.append(Finding(file: "COMMIT", line: 1, rule: "backdate",
+                message: "\(who) may not back-date: the commit carries '\(ClockPolicy.trailer): \(value)', which \(needs)"))
+        }
+        let recorded = try recordedTimes(info)
+        for (path, time) in recorded where abs(time.time.seconds - authored.seconds) > tolerance {
+            let gap = SLAMeasure.format(seconds: abs(time.time.seconds - authored.seconds))
+            let way = time.time < authored ? "before" : "after"
+            findings.append(Finding(file: path, line: time.line, rule: "backdate",
+                message: "\(who) records a \(time.what) at \(time.time.shortDisplay), \(gap) \(way) the commit's own date (\(authored.shortDisplay)): writing another time than the clock's \(needs); fix the time or the commit's date"))
+        }
+        guard let now = receivedAt else { return findings }
+        let clock = Timestamp(seconds: now, offsetMinutes: authored.offsetMinutes)
+        if authored.seconds > now + tolerance {
+            findings.append(Finding(file: "COMMIT", line: 1, rule: "backdate",
+                message: "the commit is dated \(authored.shortDisplay), \(SLAMeasure.format(seconds: authored.seconds - now)) in the future of the server's clock (\(clock.shortDisplay)); fix the clock of the machine that made it"))
+        }
+        for (path, time) in recorded where time.time.seconds > now + tolerance {
+            findings.append(Finding(file: path, line: time.line, rule: "backdate",
+                message: "the \(time.what) at \(time.time.shortDisplay) lies in the future of the server's clock (\(clock.shortDisplay))"))
+        }
+        let window = Int64(settings.config.maxOfflineHours) * 3600
+        let pushing = pusher.flatMap { settings.team.person($0) ?? settings.team.person(email: $0, name: nil) }
+        if now - authored.seconds > window, !ClockPolicy.mayBackdate(pushing, workflow: workflow) {
+            findings.append(Finding(file: "COMMIT", line: 1, rule: "backdate",
+                message: "\(who)'s commit is dated \(authored.shortDisplay), \(SLAMeasure.format(seconds: now - authored.seconds)) before it reached the server (\(clock.shortDisplay)): work done offline may be up to \(settings.config.maxOfflineHours) h old (max_offline_hours in .gitdesk/config.yaml); an older commit \(needs)"))
+        }
+        return findings
+    }
+
+    /// The times each ticket file of the commit newly records, with the file's path.
+    /// A file taken unchanged from a parent records nothing new; a ticket renamed
+    /// in the same commit (a new ID, the same `created`) is compared with its old file.
+    func recordedTimes(_ info: CommitInfo) throws -> [(String, RecordedTime)] {
+        let parentTrees = try info.parents.map { try repository.commit($0).tree }
+        // path → (new blob, its blob in the first parent)
+        var changed: [String: (new: ObjectID, first: ObjectID?)] = [:]
+        var deleted: [Ticket] = []
+        for (i, parent) in (parentTrees.isEmpty ? [nil] : parentTrees.map { Optional($0) }).enumerated() {
+            for c in try repository.changedPaths(from: parent, to: info.tree, under: "tickets/") {
+                if let blob = c.newBlob { if i == 0 || changed[c.path] == nil { changed[c.path] = (blob, i == 0 ? c.oldBlob : nil) } }
+                else if i == 0, let old = c.oldBlob, let t = try? TicketFile.parse(bytes: repository.blob(old)) { deleted.append(t.ticket) }
+            }
+        }
+        var result: [(String, RecordedTime)] = []
+        for (path, blobs) in changed.sorted(by: { $0.key < $1.key }) where TreeValidator.ticketID(fromPath: path) != nil {
+            let blob = blobs.new
+            var previous: [Ticket?] = []
+            var unchanged = false
+            for (i, tree) in parentTrees.enumerated() {
+                // The first parent's blob is known from the diff (one parent: no tree lookups).
+                let old = i == 0 ? blobs.first : try repository.entry(at: path, inTree: tree)?.id
+                if old == blob { unchanged = true; break }
+                previous.append(old.flatMap { try? TicketFile.parse(bytes: repository.blob($0)).ticket })
+            }
+            guard !unchanged, let new = try? TicketFile.parse(bytes: repository.blob(blob)) else { continue }
+            if previous.allSatisfy({ $0 == nil }), let created = new.ticket["created"],
+               let renamed = deleted.first(where: { $0["created"] == created }) {
+                previous = [renamed]
+            }
+            result += RecordedTimes.added(to: new, since: previous.isEmpty ? [nil] : previous).map { (path, $0) }
+        }
+        return result
+    }
+}

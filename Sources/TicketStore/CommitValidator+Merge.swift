@@ -1,0 +1,108 @@
+import Foundation
+import GitKit
+import TicketCore
+
+extension CommitValidator {
+    /// A merge (two or more parents), judged by ``MergeJudgement``: every
+    /// path where the result differs from a parent is compared with the
+    /// merge base and the parents. Paths (and ticket fields) the result
+    /// carries from a side are not judged again; what the merge produced is
+    /// judged as a change by the merge's author with the author's roles
+    /// (`settings-change`, `delete`, transitions, fields), and every ticket it
+    /// produced must be valid on its own. Ticket logs keep every entry of
+    /// every parent.
+    func validateMerge(tree: ObjectID, parents: [ObjectID], parentTrees: [ObjectID], author: Signature?,
+                       person: Person?, settings: DeskSettings?, rulesTree: ObjectID, schema: Schema) throws -> [Finding] {
+        let team = settings?.team
+        let rosterKnown = !(team?.people.isEmpty ?? true)
+        let baseTree = try mergeBase(of: parents).map { try repository.commit($0).tree }
+
+        var paths = Set<String>()
+        for parentTree in parentTrees {
+            for c in try repository.changedPaths(from: parentTree, to: tree) { paths.insert(c.path) }
+        }
+        var settingsProduced: [String] = []
+        var ticketChanges: [(path: String, result: ObjectID?, base: ObjectID?, sides: [ObjectID?])] = []
+        var findings: [Finding] = []
+        let files = try filePrivacy(settings: settings, rulesTree: rulesTree, tree: tree)
+        for path in paths.sorted() {
+            let result = try blobID(path, tree)
+            let base = try baseTree.flatMap { try blobID(path, $0) }
+            let sides = try parentTrees.map { try blobID(path, $0) }
+            if MergeJudgement.isCarried(result, base: base, sides: sides) { continue }
+            if path.hasPrefix(".gitdesk/") || path == DeskLayout.teamPath {
+                settingsProduced.append(path)
+            }
+            if path.hasPrefix("tickets/") {
+                ticketChanges.append((path, result, base, sides))
+            } else if let result {
+                findings += try contentFindings(path: path, blob: result, rule: files)
+            }
+            if result != nil { findings += files.checkName(path) }
+        }
+        if !settingsProduced.isEmpty, rosterKnown, !(person?.has(role: "admin") ?? false) {
+            findings.append(Finding(file: settingsProduced[0], line: 1, rule: "settings-change",
+                message: "the merge by \(Self.describe(author, person)) makes \(settingsProduced.joined(separator: ", ")) differ from every side: the schema and team.yaml are changed by an admin"))
+        }
+        findings += try exceptionsFileFindings(parentTree: baseTree, tree: tree)
+        if rosterKnown, person == nil, let first = ticketChanges.first {
+            findings.append(Finding(file: first.path, line: 1, rule: "author",
+                message: "\(Self.describe(author, nil)) is not on the roster (team.yaml): only people listed there may change tickets"))
+        }
+
+        // Duplicate IDs the merge brings together: files new to the first parent's side.
+        let addedToFirst = try repository.changedPaths(from: parentTrees[0], to: tree, under: "tickets/")
+        let sameIDs = try sameID(for: addedToFirst, in: tree)
+        let judged = Set(ticketChanges.map(\.path))
+        for (path, others) in sameIDs.sorted(by: { $0.key < $1.key }) where !judged.contains(path) {
+            findings.append(Finding(file: path, line: 1, rule: "duplicate-id", field: "id",
+                                    message: "the ID of \(path) is already used by \(others.sorted().joined(separator: ", ")) (IDs are unique whatever their letter case); give this ticket a new ID"))
+        }
+
+        let validator = TreeValidator(schema: schema, team: team, author: person)
+        var removals: [FileChange] = []
+        for change in ticketChanges {
+            guard let result = change.result else {
+                let old = try (change.sides + [change.base]).compactMap { $0 }.first.map { try repository.blob($0) }
+                removals.append(FileChange(path: change.path, old: old, new: nil))
+                continue
+            }
+            let bytes = try repository.blob(result)
+            guard TreeValidator.ticketID(fromPath: change.path) != nil, let parsed = try? TicketFile.parse(bytes: bytes) else {
+                // Not a ticket file, or unreadable: binary, layout, parse say which.
+                findings += validator.validate(FileChange(path: change.path, old: nil, new: bytes))
+                continue
+            }
+            removals.append(FileChange(path: change.path, old: nil, new: bytes))
+            let judgement = MergeJudgement.ticketChange(path: change.path, base: try ticket(change.base),
+                                                        sides: try change.sides.map(ticket), result: parsed)
+            findings += judgement.findings
+            findings += validator.validate(path: change.path, old: judgement.old, new: judgement.new,
+                                           sameID: sameIDs[change.path] ?? [])
+        }
+        findings += validator.deletions(in: removals)
+        return findings
+    }
+
+    /// The best common ancestor of all `parents` (nil: unrelated histories).
+    func mergeBase(of parents: [ObjectID]) throws -> ObjectID? {
+        guard var base = parents.first else { return nil }
+        for other in parents.dropFirst() {
+            guard let next = try repository.mergeBase(base, other) else { return nil }
+            base = next
+        }
+        return base
+    }
+
+    /// The blob at `path` of `tree` (nil: no file there).
+    private func blobID(_ path: String, _ tree: ObjectID) throws -> ObjectID? {
+        guard let entry = try repository.entry(at: path, inTree: tree), entry.isBlob else { return nil }
+        return entry.id
+    }
+
+    /// The ticket a blob holds; nil when there is none or it does not parse.
+    private func ticket(_ blob: ObjectID?) throws -> Ticket? {
+        guard let blob else { return nil }
+        return try? TicketFile.parse(bytes: try repository.blob(blob)).ticket
+    }
+}

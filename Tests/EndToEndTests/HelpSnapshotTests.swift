@@ -1,0 +1,56 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// Help text is a contract people read: every command's `gitdesk help
+/// COMMAND` is compared with its snapshot in Tests/Fixtures/help/, and no
+/// prose line carries the gaps a badly joined multi-line string leaves.
+/// After a deliberate change: `GITDESK_UPDATE_HELP=1 swift test --filter HelpSnapshotTests`.
+@Suite("help snapshots")
+struct HelpSnapshotTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let folder = root.appendingPathComponent("Tests/Fixtures/help")
+
+    /// The subcommands `gitdesk --help` lists.
+    static func commands(_ sandbox: Sandbox) throws -> [String] {
+        let help = try sandbox.gitdesk(["--help"], env: ["COLUMNS": "100"])
+        let lines = help.stdout.components(separatedBy: "\n")
+        guard let start = lines.firstIndex(where: { $0.hasPrefix("SUBCOMMANDS:") }) else { return [] }
+        // A command's row starts two spaces in; its description's continuation lines further.
+        return lines[(start + 1)...].prefix { !$0.isEmpty }.compactMap { line in
+            guard line.hasPrefix("  "), line.dropFirst(2).first != " " else { return nil }
+            return line.trimmingCharacters(in: .whitespaces).split(separator: " ").first.map(String.init)
+        }
+    }
+
+    @Test("every command's help matches its snapshot and wraps cleanly")
+    func snapshots() throws {
+        let sandbox = try Sandbox("gitdesk-help")
+        let commands = try Self.commands(sandbox)
+        #expect(commands.count >= 20, "\(commands)")
+        let update = ProcessInfo.processInfo.environment["GITDESK_UPDATE_HELP"] == "1"
+        if update { try FileManager.default.createDirectory(at: Self.folder, withIntermediateDirectories: true) }
+        for name in ["gitdesk"] + commands {
+            let args = name == "gitdesk" ? ["--help"] : ["help", name]
+            let result = try sandbox.gitdesk(args, env: ["COLUMNS": "100"])
+            #expect(result.status == 0, "\(name): \(result)")
+            let text = result.stdout
+            // Discussion paragraphs start at the margin; a run of spaces inside one is
+            // the indentation of a multi-line string joined without `\`.
+            for line in text.components(separatedBy: "\n") where !line.hasPrefix(" ") && !line.hasPrefix("USAGE:") {
+                #expect(!line.contains("   "), "\(name): a gap inside a line of help: '\(line)'")
+            }
+            let file = Self.folder.appendingPathComponent("\(name).txt")
+            if update {
+                try Data(text.utf8).write(to: file)
+            } else {
+                let expected = try? String(contentsOf: file, encoding: .utf8)
+                #expect(expected == text, "help for \(name) differs from Tests/Fixtures/help/\(name).txt (GITDESK_UPDATE_HELP=1 to accept):\n\(text)")
+            }
+        }
+        if !update {
+            let files = try FileManager.default.contentsOfDirectory(atPath: Self.folder.path).filter { $0.hasSuffix(".txt") }
+            #expect(Set(files) == Set((["gitdesk"] + commands).map { "\($0).txt" }), "snapshots without a command, or commands without one")
+        }
+    }
+}
