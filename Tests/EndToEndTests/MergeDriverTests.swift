@@ -79,10 +79,10 @@ import TestSupport
     @Test("priority set differently in two clones: settled by the rule (higher), reported on stderr, logged as a Conflict entry")
     func priorityConflict() throws {
         let d = try HookTestDesk(mate: true)
-        try d.must(d.sandbox.gitdesk(["set", d.id, "priority=high", "--as", "zhang"], in: "desk",
+        try d.must(d.sandbox.gitdesk(["set", d.id, "priority=high", "--as", "wang"], in: "desk",
                                      env: ["GITDESK_NOW": "2024-05-01T15:00:00+08:00"]))
         try d.must(d.sandbox.git(["push", "-q", "origin", "main"], in: "desk"))
-        try d.must(d.sandbox.gitdesk(["set", d.id, "priority=urgent", "--as", "li"], in: "mate",
+        try d.must(d.sandbox.gitdesk(["set", d.id, "priority=urgent", "--as", "admin"], in: "mate",
                                      env: ["GITDESK_NOW": "2024-05-01T14:50:00+08:00"]))
         let pull = try d.sandbox.git(["pull", "--no-rebase", "origin", "main"], in: "mate",
                                      env: ["GITDESK_NOW": "2024-05-01T16:00:00+08:00"])

@@ -47,6 +47,18 @@ struct SetKeepsWorkflowRulesTests {
         #expect(validate.status == 0, "\(validate)")
     }
 
+    @Test("only a supervisor changes a recorded ticket's priority (it moves the deadline), with set or by hand")
+    func priorityNeedsASupervisor() throws {
+        let desk = try WorkflowDesk()
+        let id = try desk.new(priority: "urgent", at: now)
+        try desk.expectRefused(["set", id, "priority=low"], as: "zhang", at: now, "zhang may not priority: it needs the role supervisor")
+        let path = try #require(try desk.sandbox.git(["ls-files", "tickets"], in: desk.dir).stdout.split(separator: "\n").first { $0.hasSuffix("\(id).md") })
+        let text = try desk.sandbox.read("\(desk.dir)/\(path)")
+        try desk.sandbox.write("\(desk.dir)/\(path)", text.replacingOccurrences(of: "priority: urgent", with: "priority: low"))
+        let hand = try desk.sandbox.git(["-c", "user.name=技术小张", "-c", "user.email=zhang@desk.example", "commit", "-qam", "lower it"], in: desk.dir)
+        #expect(hand.status != 0 && hand.stderr.contains(": permission: "), "\(hand)")
+    }
+
     @Test("setting a field to the value it has is nothing to change")
     func sameValue() throws {
         let desk = try WorkflowDesk()

@@ -8,7 +8,7 @@ import TestSupport
     func reviewARange() throws {
         let d = try HookTestDesk()
         let start = try d.sandbox.git(["rev-parse", "HEAD"], in: "desk").stdout.trimmingCharacters(in: .whitespacesAndNewlines)
-        try d.must(d.sandbox.gitdesk(["set", d.id, "priority=urgent", "--as", "zhang"], in: "desk",
+        try d.must(d.sandbox.gitdesk(["set", d.id, "priority=urgent", "--as", "wang"], in: "desk",
                                      env: ["GITDESK_NOW": "2024-05-01T15:00:00+08:00"]))
         try d.must(d.sandbox.gitdesk(["comment", d.id, "技术排查发现接口超时", "--as", "zhang"], in: "desk",
                                      env: ["GITDESK_NOW": "2024-05-01T15:05:00+08:00"]))
@@ -16,7 +16,7 @@ import TestSupport
         #expect(text.contains("\(d.id) (modified)"), "\(text)")
         #expect(text.contains("Priority: Medium → Urgent"), "\(text)")
         #expect(text.contains("+ 2024-05-01 15:05 zhang: 技术排查发现接口超时"), "\(text)")
-        #expect(text.contains("by: 技术小张 <zhang@desk.example>"), "\(text)")
+        #expect(text.contains("by: 主管老王 <wang@desk.example>, 技术小张 <zhang@desk.example>"), "\(text)")
         let zh = try d.must(d.sandbox.gitdesk(["diff", "\(start)..HEAD", "--lang", "zh"], in: "desk")).stdout
         #expect(zh.contains("优先级: 中 → 紧急"), "\(zh)")
 

@@ -1,6 +1,7 @@
 /// `permission`: changes that keep the status are made by the roles
 /// workflow.yaml's `permissions` name — archiving (`archive`), asking for an
-/// extension (`extend`), deciding on one (`approve`), reassigning (`assign`).
+/// extension (`extend`), deciding on one (`approve`), reassigning (`assign`),
+/// changing a recorded ticket's priority (`priority`).
 public struct PermissionRule: ValidationRule {
     public let id = "permission"
     public init() {}
@@ -14,6 +15,10 @@ public struct PermissionRule: ValidationRule {
         if new["extension_until"] != nil, new["extension_until"] != old["extension_until"] { checks.append(("extend", "extension_until")) }
         if old["extension_until"] != nil, new["extension_until"] == nil { checks.append(("approve", "extension_until")) }
         if old["assignee"] != new["assignee"], new["assignee"] != nil { checks.append(("assign", "assignee")) }
+        // A new priority moves the deadline: a supervisor's call (a reopen may set one with its transition).
+        if old["priority"] != nil, old["priority"] != new["priority"], context.statusSteps.isEmpty {
+            checks.append(("priority", "priority"))
+        }
         return checks.compactMap { op, field in
             context.authorPermitted(op, automatic: automatic) ? nil : context.finding(id, field: field,
                 "\(author.handle) may not \(op): it needs the role \((context.schema.workflow.roles(for: op) ?? []).joined(separator: " or "))")

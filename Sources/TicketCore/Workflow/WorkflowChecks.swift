@@ -3,7 +3,7 @@
 /// of the first problem.
 enum WorkflowChecks {
     /// Operations that keep the status and may appear under `permissions`.
-    static let permissionOperations: Set<String> = ["create", "assign", "contact", "extend", "approve", "archive", "sweep", "delete", "backdate"]
+    static let permissionOperations: Set<String> = ["create", "assign", "contact", "extend", "approve", "archive", "sweep", "delete", "backdate", "priority"]
 
     static func check(_ w: WorkflowDefinition, schema: Schema, file: YAMLFile) throws(ConfigurationError) {
         func fail(_ path: [YAMLFile.PathComponent], _ message: String) -> ConfigurationError {

@@ -34,7 +34,8 @@ extension WorkflowEngine {
         let type = resolved.last { $0.key == "type" }?.value ?? ticket["type"]
         for (key, raw) in resolved {
             guard let field = schema.field(key) else {
-                throw .unknownField(key: key, fields: schema.fields.filter { $0.system != true }.map(\.key))
+                throw .unknownField(key: key, fields: schema.fields
+                    .filter { $0.system != true && Self.fieldsOwnedBySteps[$0.key] == nil }.map(\.key))
             }
             if let command = Self.fieldsOwnedBySteps[key] { throw .ownedByStep(field: key, command: command) }
             if field.system == true { throw .ownedByStep(field: key, command: "gitdesk itself (no command sets it)") }
@@ -49,6 +50,7 @@ extension WorkflowEngine {
             if !changed.contains(key) { changed.append(key) }
         }
         guard !changed.isEmpty else { throw .nothingToChange("\(ticket.id) already has these values") }
+        if changed.contains("priority"), ticket["priority"] != nil { try require("priority", person) }
         let shown = changed.map { key in
             schema.field(key)?.type == .longtext ? key : "\(key)=\(new[key] ?? "")"
         }
