@@ -353,10 +353,12 @@ struct PIIScanEngine {
             }
             self.steps &+= steps
             // An address the e-mail rule refuses for its local part (`@x1381…@ex.com`,
-            // a chain, too long) is still address-like: masking the number
-            // would leave its last digits as a valid local part, so it stays.
+            // a chain, too long) is still address-like when masking the
+            // number would leave its last digits and what follows them as a
+            // valid local part: then it stays.
             if at.value == PIINormal.at,
-               parseEmail(atStart: at.start, atEnd: at.end) != nil || parseDomain(atEnd: at.end) != nil {
+               parseEmail(atStart: at.start, atEnd: at.end) != nil
+                || (parseDomain(atEnd: at.end) != nil && localTailIsValid(from: runEnd, to: at.start)) {
                 groups[last].glued = true
                 return
             }
@@ -383,6 +385,24 @@ struct PIIScanEngine {
                     && PIINormal.isAlnum(r.next(nx.end).value) {
             groups[last].glued = true
         }
+    }
+
+    /// True when the last 4 digits of a masked number followed by the text
+    /// from `from` to the `@` at `to` would make a valid local part: at most
+    /// 64 characters, no `..`, not ending with a dot.
+    func localTailIsValid(from: Int, to: Int) -> Bool {
+        var count = 4
+        var previousWasDot = false
+        var q = from
+        while q < to {
+            let (v, _, e) = r.next(q)
+            if v == PIINormal.dot && previousWasDot { return false }
+            previousWasDot = v == PIINormal.dot
+            count += 1
+            if count > 64 { return false }
+            q = e
+        }
+        return !previousWasDot
     }
 
     /// The letters just before `end`, lower-cased and packed five bits each
