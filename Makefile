@@ -4,7 +4,7 @@ SWIFT ?= swift
 RELEASE_FLAGS := -c release --static-swift-stdlib
 DEMO_DIR ?= /tmp/gitdesk-demo
 
-.PHONY: deps build release test demo bench fuzz clean
+.PHONY: deps build release test stress demo bench fuzz fuzz-long clean
 
 ## Install what the build needs on a fresh Debian machine (libgit2-dev, pkg-config).
 deps:
@@ -29,6 +29,15 @@ test: deps
 	  grep -E -A6 'recorded an issue|error:|Fatal error' .build/test.log | head -80; \
 	fi; exit $$rc
 
+## Stress: every suite whose name holds "Stress" (the kill -9 loops), with
+## STRESS_ITERATIONS each (make test runs them with 200) and every check after
+## every iteration.
+STRESS_ITERATIONS ?= 2000
+stress: deps
+	$(SWIFT) build
+	GITDESK_STRESS_ITERATIONS=$(STRESS_ITERATIONS) GITDESK_STRESS_VALIDATE_EVERY=1 \
+	  $(SWIFT) test --filter Stress 2>&1 | tee .build/stress.log; exit $${PIPESTATUS[0]}
+
 ## A demo desk with the seed records, then list / show / history.
 demo: release
 	rm -rf $(DEMO_DIR)
@@ -45,6 +54,10 @@ bench: release
 FUZZ_SECONDS ?= 60
 fuzz: deps
 	fuzz/run.sh $(FUZZ_SECONDS)
+
+## The long run before resolving a fuzz-related issue: an hour per target.
+fuzz-long: deps
+	$(MAKE) fuzz FUZZ_SECONDS=3600
 
 clean:
 	rm -rf .build

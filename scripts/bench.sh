@@ -64,6 +64,8 @@ prereceive_detail=$(grep -E "push_ms|hook_ms" "$WORK/prereceive.log" || true)
 echo "== merge driver: one ticket file"
 merge_driver=$(scripts/bench-merge-driver.sh 2>/dev/null || true)
 cpu=$(lscpu 2>/dev/null | sed -n 's/^Model name:[[:space:]]*//p' | head -1)
+# The "## Fuzzing" section is recorded by hand after long fuzz runs: keep it.
+fuzzing=$(sed -n '/^## Fuzzing/,$p' BENCHMARKS.md 2>/dev/null || true)
 cat > BENCHMARKS.md <<MD
 # Benchmarks
 
@@ -122,5 +124,6 @@ files (what a command pays without the settings cache), from JSON (the cache in
 $settings
 \`\`\`
 MD
+if [ -n "$fuzzing" ]; then printf '\n%s\n' "$fuzzing" >> BENCHMARKS.md; fi
 echo "wrote BENCHMARKS.md"
 cat BENCHMARKS.md

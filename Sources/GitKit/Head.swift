@@ -43,3 +43,11 @@ extension Repository {
         return .branch(name: name, commit: ObjectID(oid))
     }
 }
+
+extension Repository {
+    /// Points HEAD at branch `ref` (`refs/heads/main`), which need not exist
+    /// yet: what `git clone` checks out of a bare server repository.
+    public func setHead(_ ref: String) throws {
+        try check(git_repository_set_head(pointer, ref))
+    }
+}

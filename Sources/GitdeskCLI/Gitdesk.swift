@@ -63,7 +63,7 @@ public struct Gitdesk: ParsableCommand {
     }
 
     static func fail(_ message: String) -> Never {
-        let line = message.split(separator: "\n").joined(separator: " ")
+        let line = message.split(separator: "\n").joined(separator: " ").terminalSafe
         FileHandle.standardError.write(Data("gitdesk: \(line)\n".utf8))
         Foundation.exit(1)
     }

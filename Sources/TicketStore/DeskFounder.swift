@@ -51,9 +51,9 @@ public enum DeskFounder {
         return kept.isEmpty ? "me" : String(kept.prefix(32))
     }
 
-    /// The roster text with `founder` added first. A founder whose handle or
-    /// e-mail is already an example person's replaces that example entry's
-    /// handle clash by a numbered handle (`li` → `li2`).
+    /// The roster text with `founder` added first, in place of the example
+    /// admin. A founder whose handle is already an example person's gets a
+    /// numbered handle (`li` → `li2`); one whose e-mail is, is that person.
     public static func roster(_ exampleTeam: String, adding founder: Person?) throws(DeskError) -> (text: String, founder: Person?) {
         guard var founder else { return (exampleTeam, nil) }
         let example: Team
@@ -74,8 +74,14 @@ public enum DeskFounder {
                 department: \(founder.department ?? "customer_service")
 
             """
-        guard let range = exampleTeam.range(of: "people:\n") else { return (exampleTeam, nil) }
+        // The founder is the desk's admin: the example admin, whose e-mail anyone
+        // could set in git to commit as an admin, is left out.
         var text = exampleTeam
+        if let start = text.range(of: "  - handle: admin\n"),
+           let end = text.range(of: "department: customer_service\n", range: start.upperBound..<text.endIndex) {
+            text.removeSubrange(start.lowerBound..<end.upperBound)
+        }
+        guard let range = text.range(of: "people:\n") else { return (exampleTeam, nil) }
         text.insert(contentsOf: "  # You, who ran gitdesk init (admin and supervisor).\n" + entry, at: range.upperBound)
         return (text, founder)
     }

@@ -96,6 +96,11 @@ public enum HookInstaller {
                 try repository.setConfig(ServerPolicy.branchKey, to: protected)
                 let policy = try ServerPolicy.read(repository)
                 outcome.policy = policy
+                // A plain `git clone` checks out what HEAD names: the desk's branch.
+                if repository.workdir == nil {
+                    try repository.setHead(policy.protectedRef)
+                    outcome.settings.append("HEAD=\(policy.protectedRef)")
+                }
                 outcome.branchExists = try repository.referenceTarget(policy.protectedRef) != nil
             }
         } catch let error as DeskError {

@@ -15,6 +15,11 @@ public enum MergeDriverSetup {
         do {
             try repository.setConfig("merge.\(name).name", to: "gitdesk field-aware ticket merge")
             try repository.setConfig("merge.\(name).driver", to: command)
+            // git 2.27+ refuses a plain `git pull` of diverged branches until told
+            // how to reconcile them: merge, so the driver above merges tickets.
+            if try repository.configString("pull.rebase") == nil, try repository.configString("pull.ff") == nil {
+                try repository.setConfig("pull.rebase", to: false)
+            }
         } catch { throw DeskError.from(error) }
     }
 

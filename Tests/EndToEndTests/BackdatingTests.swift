@@ -7,10 +7,12 @@ import TestSupport
 /// days in the past; an admin back-filling may, and the commit says so.
 @Suite("Back-dating in-process")
 struct BackdatingTests {
-    /// li's urgent complaint, recorded now and being worked by its handler.
+    /// An urgent complaint recorded ten days ago (back-filled by the admin:
+    /// nothing may be logged before a ticket exists) and being worked.
     static func workedTicket(_ desk: TestDesk) throws -> String {
-        let id = try desk.record(title: "支付成功但订单未生成", priority: "urgent")
-        try desk.succeed(["move", id, "in_progress"], as: "zhang")
+        let tenDaysAgo = ClockTimes.iso(-10 * ClockTimes.day)
+        let id = try desk.record(title: "支付成功但订单未生成", priority: "urgent", as: "admin", now: tenDaysAgo)
+        try desk.succeed(["move", id, "in_progress"], as: "admin", now: tenDaysAgo)
         return id
     }
 

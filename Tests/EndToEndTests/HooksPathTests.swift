@@ -46,7 +46,8 @@ struct HooksPathTests {
         #expect(made.stdout.contains("Still run from \(sandbox.path("global-hooks")): post-receive, pre-push"), "\(made)")
 
         // A hand edit with raw personal data is refused by gitdesk's pre-commit...
-        let made2 = try sandbox.gitdesk(["new", "--as", "li", "--type", "consult", "--channel", "web", "--title", "询问积分"], in: "desk")
+        let made2 = try sandbox.gitdesk(["new", "--as", "li", "--type", "consult", "--channel", "web", "--title", "询问积分"], in: "desk",
+                                        env: ["GITDESK_NOW": "2024-05-01T14:30:00+08:00"])
         try #require(made2.status == 0, "\(made2)")
         let id = made2.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         let file = try #require(try sandbox.git(["ls-files", "tickets"], in: "desk").stdout.split(separator: "\n").first { $0.hasSuffix("\(id).md") })

@@ -50,6 +50,7 @@ struct ReadmeTourTests {
         let team = try sandbox.read("desk/team.yaml")
         #expect(team.contains("handle: newcomer") && team.contains("roles: [admin, supervisor]"))
         #expect(team.contains("handle: sun"))
+        #expect(!team.contains("admin@desk.example"), "the example admin stays beside the real one: anyone could commit as them")
         let show = try sandbox.gitdesk(["show", id, "--json"], in: "desk")
         #expect(show.stdout.contains("\"module\": \"APP-支付\""), "\(show)")
         #expect(show.stdout.contains("技术排查发现接口超时"))

@@ -101,7 +101,8 @@ import TestSupport
 
     @Test func anOrphanBranchOnAServerWithAnUnbornHeadIsRefused() throws {
         let d = try HookTestDesk(unbornServer: true)
-        #expect(try d.sandbox.git(["symbolic-ref", "HEAD"], in: "server.git").stdout == "refs/heads/master\n")
+        // git init --bare named master; install points HEAD at the protected branch (for git clone).
+        #expect(try d.sandbox.git(["symbolic-ref", "HEAD"], in: "server.git").stdout == "refs/heads/main\n")
         #expect(try d.sandbox.git(["config", "gitdesk.branch"], in: "server.git").stdout == "main\n")
         // An orphan commit with its own roster (li as admin), no privacy kinds, and raw data in a ticket.
         try d.must(d.sandbox.git(["checkout", "-q", "--orphan", "evil"], in: "desk"))

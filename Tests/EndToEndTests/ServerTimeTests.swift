@@ -11,7 +11,10 @@ final class TimeServer {
     var id = ""
     var path = ""
 
-    init() throws {
+    /// `ticketAge`: how long ago the first ticket was recorded (seconds; a
+    /// ticket that old is back-filled by the admin — nothing may be logged
+    /// before a ticket exists), else now by li.
+    init(ticketAge: TimeInterval = 0) throws {
         sandbox = try Sandbox("time-server")
         sandbox.clockOverrideDesks = false
         try sandbox.git(["config", "--global", "user.name", "客服小李"])
@@ -23,12 +26,14 @@ final class TimeServer {
         try must(sandbox.git(["remote", "add", "origin", "../server.git"], in: "desk"))
         try must(sandbox.git(["fetch", "-q", "origin"], in: "desk"))
         try must(sandbox.git(["branch", "-q", "-u", "origin/main"], in: "desk"))
-        id = try must(sandbox.gitdesk(["new", "--as", "li", "--type", "complaint", "--channel", "phone",
-                                       "--priority", "urgent", "--title", "支付成功但订单未生成"], in: "desk"))
+        let recorder = ticketAge == 0 ? "li" : "admin"
+        id = try must(sandbox.gitdesk(["new", "--as", recorder, "--type", "complaint", "--channel", "phone",
+                                       "--priority", "urgent", "--title", "支付成功但订单未生成"], in: "desk",
+                                      env: ticketAge == 0 ? [:] : ["GITDESK_NOW": ClockTimes.iso(-ticketAge)]))
             .stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         path = try must(sandbox.git(["ls-tree", "-r", "--name-only", "HEAD", "tickets"], in: "desk"))
             .stdout.split(separator: "\n").first { $0.hasSuffix("/\(id).md") }.map(String.init) ?? ""
-        try must(push(as: "li"))
+        try must(push(as: recorder))
     }
 
     /// `git push origin main` with GITDESK_PUSHER set.
@@ -64,7 +69,7 @@ final class TimeServer {
 struct ServerTimeTests {
     @Test("a forged commit dated nine days back by an agent is refused; an admin pushing it may")
     func forgedOldCommitRefused() throws {
-        let s = try TimeServer()
+        let s = try TimeServer(ticketAge: 10 * ClockTimes.day)
         let before = try s.serverHead()
         let then = ClockTimes.iso(-9 * ClockTimes.day)
         try s.handLog(at: then, date: then)
@@ -80,7 +85,7 @@ struct ServerTimeTests {
 
     @Test("work done offline within the window is accepted")
     func offlineWithinWindow() throws {
-        let s = try TimeServer()
+        let s = try TimeServer(ticketAge: 10 * ClockTimes.day)
         let twoDaysAgo = ClockTimes.iso(-2 * ClockTimes.day)
         try s.handLog(at: twoDaysAgo, date: twoDaysAgo)
         try s.must(s.push(as: "li"))
@@ -89,7 +94,7 @@ struct ServerTimeTests {
 
     @Test("a log entry far from the commit's own date, a Backdated trailer or a future date is refused")
     func inconsistentTimesRefused() throws {
-        let s = try TimeServer()
+        let s = try TimeServer(ticketAge: 10 * ClockTimes.day)
         let before = try s.serverHead()
         // Committed now, recording a call nine days ago.
         try s.handLog(at: ClockTimes.iso(-9 * ClockTimes.day))
@@ -165,7 +170,7 @@ struct ServerTimeTests {
 
     @Test("a merge is judged on the times no parent held: taking a colleague's older entries is accepted")
     func mergeAccepted() throws {
-        let s = try TimeServer()
+        let s = try TimeServer(ticketAge: 10 * ClockTimes.day)
         try s.must(s.sandbox.git(["clone", "-q", "server.git", "mate"]))
         try s.must(s.sandbox.gitdesk(["new", "--as", "zhang", "--type", "fault", "--channel", "app", "--title", "无法登录"], in: "mate"))
         // li's call, logged offline two hours ago and pushed now: the merge takes it as it is.

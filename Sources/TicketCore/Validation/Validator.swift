@@ -19,8 +19,11 @@ public struct Validator: Sendable {
         ReasonRequiredRule(),
         PermissionRule(),
         BornTicketRule(),
+        LogTimeRule(),
         DueChangeRule(),
         PrivacyRule(),
+        ControlCharacterRule(),
+        InputLimitRule(),
     ]
 
     /// All findings for one ticket version, errors first.
