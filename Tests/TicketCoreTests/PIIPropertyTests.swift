@@ -206,6 +206,9 @@ struct PIIPropertyTests {
     // address (`@empl19900307110@ex.com`), masked, left `7110@ex.com`.
     String(decoding: Data(base64Encoded: "6YJbrucqrrEPsQ8gLi5j//////9AZW1wbDE5OTAwMzA3MTEwMTA1biqusQ+xDyAuLmP//////0BlbXBsMTk5MDAzMDcxMTBAZXgu77u/Y29t")!, as: UTF8.self),
     "@empl13812345678@ex.com",
+    // fuzz/run.sh (this branch): numbers inside the domain of a refused
+    // address; masking them unmade the domain that kept an earlier number as typed.
+    String(decoding: Data(base64Encoded: "6V1JROYxMfHxMDIxQDIzNDIzMTItMDUxdGVsMDE1MzU2MVgwLmNhcmQxNTY3ODkwMTExMkAyMzQyMzEyLTA1MXRlbDAxNTM1NjFYMC5jYXJkMTU2Nzg5MDExMTItMDUxdGVsMDE1MzU2MVgwLmNhcmQxNTY3OC0wNTF0ZWwwMTUzNTYxWDAuY2FyZDE1Njc4OTAxMTEyLS0wNTF0ZWwwMTUzNTYxWDAua24gMfX19fX19fX19fX19fX19fX19fX19TJIYXNbc2hhYmxlMzA3")!, as: UTF8.self),
     // fuzz/run.sh (this branch): the same, with `..` between the number and
     // the `@`: masking a later number changed whether the first was glued.
     String(decoding: Data(base64Encoded: "6V1JMzMzMzMzMzMzMzMzMzMzMzMzMys1MXRlLTAxNTM1NjFYLi5jYXJkMTU2Nzg5MDExMTItKzUxdGUtMDE1MzU2MVguLmNhcmQxNTY3ODkwMTExMi0wNTFAMC5rbglVAzA1MUAwLmtuCVUDAAAAAAAAdGlhbjH1Zy4=")!, as: UTF8.self),

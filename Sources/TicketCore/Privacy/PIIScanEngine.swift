@@ -338,6 +338,7 @@ struct PIIScanEngine {
         } else if v == PIINormal.at {
             groups[0].glued = true
         }
+        if !groups[0].glued && isInsideDomain(runStart) { groups[0].glued = true }
 
         let last = groups.count - 1
         let nx = r.next(runEnd)
@@ -385,6 +386,23 @@ struct PIIScanEngine {
                     && PIINormal.isAlnum(r.next(nx.end).value) {
             groups[last].glued = true
         }
+    }
+
+    /// True when the characters before `start` are domain characters
+    /// (letters, digits, `-`, `.`) back to an `@` at most 64 characters
+    /// away: the number is part of an address's domain (`x@y.card13812345678.kn`),
+    /// which stays as typed. Masking it could make or unmake the domain of
+    /// an address before it (found by the fuzzer); a number nearer the `@`
+    /// is judged the same way, so the decision never changes on a rescan.
+    func isInsideDomain(_ start: Int) -> Bool {
+        var q = start
+        for _ in 0..<64 {
+            let (v, s) = r.previous(q)
+            if v == PIINormal.at { return true }
+            guard PIINormal.isAlnum(v) || v == PIINormal.hyphen || v == PIINormal.dot else { return false }
+            q = s
+        }
+        return false
     }
 
     /// True when the last 4 digits of a masked number followed by the text
