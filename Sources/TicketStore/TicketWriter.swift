@@ -107,7 +107,7 @@ extension Desk {
                 // reaches a git object (not even an unreachable blob).
                 let newTicket: Ticket
                 do {
-                    newTicket = try PrivacyGuard.apply(policy: schema.privacy, to: changed, old: old?.ticket)
+                    newTicket = try PrivacyGuard.apply(schema: schema, to: changed, old: old?.ticket)
                 } catch {
                     throw DeskError.invalidInput(error.description)
                 }
