@@ -209,7 +209,20 @@ extension Desk {
         guard let workdir = repository.workdir else { return }
         let full = workdir.hasSuffix("/") ? workdir + path : workdir + "/" + path
         let onDisk = FileManager.default.contents(atPath: full).map { [UInt8]($0) }
-        if onDisk != committed { throw DeskError.uncommittedChanges(path) }
+        guard onDisk != committed else { return }
+        // .gitattributes has tickets/** eol=lf: a file that differs only by CRLF
+        // line ends is what git itself calls unchanged (git status is clean);
+        // the write replaces it with the committed LF text.
+        if let onDisk, let committed, Self.withoutCarriageReturnsBeforeNewlines(onDisk) == committed { return }
+        throw DeskError.uncommittedChanges(path)
+    }
+
+    /// `bytes` with every CR that precedes an LF removed (CRLF → LF).
+    static func withoutCarriageReturnsBeforeNewlines(_ bytes: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        for (i, b) in bytes.enumerated() where !(b == 13 && i + 1 < bytes.count && bytes[i + 1] == 10) { out.append(b) }
+        return out
     }
 
     /// Writes the committed content to the working file (atomically); its
