@@ -41,6 +41,7 @@ enum CrashLeftovers {
         let git = gitDir.hasSuffix("/") ? String(gitDir.dropLast()) : gitDir
         removeDeadTemporaryFiles(in: git + "/gitdesk")
         removeDeadTemporaryFiles(in: git + "/gitdesk/history")
+        removeAbandonedIndexLock(gitDir: git)
         guard let journal else { return }
         if let workdir, !journal.path.isEmpty {
             let full = (workdir.hasSuffix("/") ? workdir : workdir + "/") + journal.path
@@ -73,6 +74,26 @@ enum CrashLeftovers {
         let digits = name[marker.upperBound..<name.index(name.endIndex, offsetBy: -4)]
         guard !digits.isEmpty, digits.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return nil }
         return pid_t(digits)
+    }
+
+    // MARK: The index's lock file
+
+    /// `.git/index.lock` left by a process that is gone — typically the
+    /// `git update-index` child of a gitdesk write, killed with it (kill -9 of
+    /// the process group), before any journal named it. git holds the lock
+    /// file open from creating it until just before renaming it into place,
+    /// so a lock that no running process has open, and that has not been
+    /// touched for two seconds (past that last close-then-rename moment), has
+    /// no owner left: removing it is what `git` tells a person to do by hand.
+    static func removeAbandonedIndexLock(gitDir: String) {
+        let lock = gitDir + "/index.lock"
+        var info = stat()
+        guard stat(lock, &info) == 0 else { return }
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        guard now.tv_sec - info.st_mtim.tv_sec >= 2 else { return }
+        guard !OpenFiles.isOpen(lock) else { return }
+        if unlink(lock) == 0 { StartupTrace.mark("removed index.lock that no process holds") }
     }
 
     // MARK: The branch's lock file

@@ -82,17 +82,34 @@ struct RepositoryStateTests {
         let id = try desk.record(title: "支付成功但订单未生成")
         let lock = desk.path(".git/index.lock")
         try #require(FileManager.default.createFile(atPath: lock, contents: Data()))
+        // Held: a process has it open, as git does while it works (and it is old).
+        let holder = try #require(FileHandle(forWritingAtPath: lock))
+        defer { try? holder.close() }
+        _ = try desk.sandbox.run("/usr/bin/touch", ["-d", "1 minute ago", lock])
         let head = try desk.head
         let result = try desk.gitdesk(["comment", id, "接口已修复"], as: "zhang")
         expectOneLineRefusal(result, mentioning: ["index.lock"])
         #expect(try desk.head == head, "the comment was committed although gitdesk reported a failure")
         #expect(FileManager.default.fileExists(atPath: lock), "gitdesk removed a lock it does not own")
+        try holder.close()
         try FileManager.default.removeItem(atPath: lock)
         #expect(try desk.porcelain == "")
 
         try desk.succeed(["comment", id, "接口已修复"], as: "zhang")
         let log = try #require(try desk.showJSON(id)["log"] as? [[String: Any]])
         #expect(log.filter { $0["text"] as? String == "接口已修复" }.count == 1, "the retried comment is duplicated")
+        #expect(try desk.porcelain == "")
+    }
+
+    @Test("an index lock nobody holds (its git was killed) is cleared by the next write")
+    func abandonedIndexLock() throws {
+        let desk = try TestDesk()
+        let id = try desk.record(title: "支付成功但订单未生成")
+        let lock = desk.path(".git/index.lock")
+        try #require(FileManager.default.createFile(atPath: lock, contents: Data()))
+        _ = try desk.sandbox.run("/usr/bin/touch", ["-d", "1 minute ago", lock])
+        try desk.succeed(["comment", id, "接口已修复"], as: "zhang")
+        #expect(!FileManager.default.fileExists(atPath: lock))
         #expect(try desk.porcelain == "")
     }
 
