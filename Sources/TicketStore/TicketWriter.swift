@@ -303,8 +303,18 @@ struct WriteJournal {
             if let workdir = repository.workdir, let tip = try repository.referenceTarget(branch),
                let bytes = try repository.fileContents(at: path, inTree: try repository.commit(tip).tree) {
                 let full = workdir.hasSuffix("/") ? workdir + path : workdir + "/" + path
-                try AtomicFile.replace(full, with: bytes, makeDirectory: true)
-                try IndexUpdater.stage(path: path, in: repository)
+                // The working file is brought along only from a state the dead write
+                // left (the version before it, or already the committed one): a hand
+                // edit made since is kept, never overwritten.
+                let before = try repository.commit(tip).parents.first
+                    .flatMap { try repository.fileContents(at: path, inTree: try repository.commit($0).tree) }
+                let onDisk = FileManager.default.contents(atPath: full).map { [UInt8]($0) }
+                if onDisk == nil || onDisk == bytes || onDisk == before {
+                    try AtomicFile.replace(full, with: bytes, makeDirectory: true)
+                    try IndexUpdater.stage(path: path, in: repository)
+                } else {
+                    FileHandle.standardError.write(Data("gitdesk: warning: \(path) was edited by hand after an interrupted write; it is left as it is (git diff shows the edit)\n".utf8))
+                }
             }
         } catch {
             throw DeskError.from(error)

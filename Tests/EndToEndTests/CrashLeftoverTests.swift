@@ -21,6 +21,22 @@ struct CrashLeftoverTests {
         try desk.write(".git/gitdesk/pending", "\(path)\npid \(pid) -\nref refs/heads/main\n")
     }
 
+    @Test("a hand edit made after a killed write is kept by the repair, never overwritten")
+    func repairKeepsHandEdits() throws {
+        let desk = try TestDesk()
+        let id = try desk.record(title: "退款未到账", now: "2024-05-01T14:30:00+08:00")
+        let other = try desk.record(title: "发票怎么开", now: "2024-05-01T14:40:00+08:00")
+        let path = try desk.ticketPath(id)
+        try plantJournal(desk, path: path, pid: try deadPID())
+        let edited = try desk.read(path) + "- 2024-05-01T15:00:00+08:00 li: 手写的记录\n"
+        try desk.write(path, edited)
+        let result = try desk.gitdesk(["comment", other, "已开票"], as: "li", now: "2024-05-01T15:10:00+08:00")
+        #expect(result.status == 0, "\(result)")
+        #expect(try desk.read(path) == edited, "the repair overwrote a hand edit")
+        #expect(result.stderr.contains("edited by hand after an interrupted write"), "\(result)")
+        #expect(!FileManager.default.fileExists(atPath: desk.path(".git/gitdesk/pending")))
+    }
+
     @Test("the branch lock, journal and temporary files of a dead gitdesk are cleared by the next write")
     func deadWritersLeftovers() throws {
         let desk = try TestDesk()
