@@ -29,6 +29,10 @@ struct ControlCharacterTests {
         // The refusal itself never echoes the character raw.
         let bad = try desk.gitdesk(["set", id, "priority=\(Self.esc)"], as: "wang")
         #expect(bad.status == 1 && !hasRawControl(bad.stderr), "\(bad)")
+        // Bidirectional overrides and isolates reorder what a reader sees ("Trojan Source").
+        try desk.expectRefusal(["comment", id, "退款\u{202E}成功"], as: "li", mentioning: ["U+202E"])
+        try desk.expectRefusal(["set", id, "module=APP\u{2066}x"], as: "wang", mentioning: ["U+2066"])
+        try desk.expectRefusal(["new", "--type", "consult", "--channel", "web", "--title", "a\u{2028}b"], as: "li", mentioning: ["U+2028"])
         // Tab and line feed are text.
         try desk.succeed(["comment", id, "第一步\t查询订单\n第二步\t退款"], as: "li")
     }

@@ -5,12 +5,16 @@
 /// complaint, and printed raw they drive the reader's terminal: ESC and CSI
 /// start escape sequences that can rewrite the screen, retitle the window or
 /// hide text, BEL rings, CR overwrites a line. Tab and line feed are text.
+/// The bidirectional embedding, override and isolate controls (U+202A–202E,
+/// U+2066–2069) and the line and paragraph separators (U+2028, U+2029) are
+/// refused too: they reorder or break what a reader sees ("Trojan Source").
 public enum ControlCharacters {
     /// True for a scalar gitdesk refuses in ticket text (every control except tab and line feed).
     @inline(__always)
     public static func isRefused(_ scalar: Unicode.Scalar) -> Bool {
         let v = scalar.value
         return (v < 0x20 && v != 0x09 && v != 0x0A) || (v >= 0x7F && v <= 0x9F)
+            || (v >= 0x202A && v <= 0x202E) || (v >= 0x2066 && v <= 0x2069) || v == 0x2028 || v == 0x2029
     }
 
     /// The first refused scalar in `text` and its 1-based column on its line, or nil.
@@ -56,9 +60,14 @@ public enum ControlCharacters {
     @inline(__always)
     static func mayContain(_ text: String) -> Bool {
         var previous: UInt8 = 0
+        var beforePrevious: UInt8 = 0
         for byte in text.utf8 {
             if (byte < 0x20 && byte != 0x09 && byte != 0x0A) || byte == 0x7F { return true }
             if previous == 0xC2 && byte >= 0x80 && byte <= 0x9F { return true }
+            // E2 80 A8–AE (U+2028–202E) and E2 81 A6–A9 (U+2066–2069).
+            if beforePrevious == 0xE2 && ((previous == 0x80 && byte >= 0xA8 && byte <= 0xAE)
+                                          || (previous == 0x81 && byte >= 0xA6 && byte <= 0xA9)) { return true }
+            beforePrevious = previous
             previous = byte
         }
         return false
