@@ -44,7 +44,14 @@ public struct Gitdesk: ParsableCommand {
         } catch let error as CLIError {
             fail(error.description)
         } catch {
-            exit(withError: error)
+            // argument-parser's messages echo what was typed: escape control
+            // characters before they reach the terminal.
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error).terminalSafe
+            if !message.isEmpty {
+                if code == .success { print(message) } else { FileHandle.standardError.write(Data((message + "\n").utf8)) }
+            }
+            Foundation.exit(code.rawValue)
         }
     }
 

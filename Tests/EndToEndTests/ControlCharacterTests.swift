@@ -33,6 +33,11 @@ struct ControlCharacterTests {
         try desk.expectRefusal(["comment", id, "退款\u{202E}成功"], as: "li", mentioning: ["U+202E"])
         try desk.expectRefusal(["set", id, "module=APP\u{2066}x"], as: "wang", mentioning: ["U+2066"])
         try desk.expectRefusal(["new", "--type", "consult", "--channel", "web", "--title", "a\u{2028}b"], as: "li", mentioning: ["U+2028"])
+        // Usage errors echo what was typed: escaped too.
+        for args in [["list", "--format", "\(Self.esc)[2J"], ["\(Self.esc)[2Jx"]] {
+            let usage = try desk.gitdesk(args)
+            #expect(usage.status == 64 && !hasRawControl(usage.stderr) && usage.stderr.contains("\\u001B"), "\(usage)")
+        }
         // Tab and line feed are text.
         try desk.succeed(["comment", id, "第一步\t查询订单\n第二步\t退款"], as: "li")
     }
