@@ -111,6 +111,13 @@ public final class CommitValidator {
         let rosterKnown = !(team?.people.isEmpty ?? true)
         let person = author.flatMap { team?.person(email: $0.email, name: nil) }
         var findings: [Finding] = []
+        // A parent already part of another parent brings nothing new: it may not make an old value a side's change.
+        let sides = try distinctSides(parents)
+        if parents.count > 2 || sides.count < parents.count, rosterKnown, !(person?.has(role: "admin") ?? false) {
+            findings.append(Finding(file: "COMMIT", line: 1, rule: "merge-parents",
+                message: "\(Self.describe(author, person))'s merge has \(parents.count) parents\(sides.count < parents.count ? ", some already part of another" : ""): gitdesk merges two branches that each bring something; only an admin may push other merges"))
+        }
+        let parents = sides
         let parentTrees = try parents.map { try repository.commit($0).tree }
 
         // Settings (schema, roster) are changed by admins only.
@@ -280,6 +287,22 @@ public final class CommitValidator {
         if who?.has(role: "admin") ?? false { return [] }
         return [Finding(file: "COMMIT", line: 1, rule: "orphan",
                         message: "\(who.map { "\($0.handle) (\($0.roles.joined(separator: ", ")))" } ?? "the pusher") pushed a commit without parents (an orphan branch or unrelated history): only an admin may; base the work on the desk's branch")]
+    }
+
+    /// `parents` without those that are another parent (or an ancestor of
+    /// one): what the merge really joins, in the original order.
+    func distinctSides(_ parents: [ObjectID]) throws -> [ObjectID] {
+        guard parents.count > 1 else { return parents }
+        var kept: [ObjectID] = []
+        for (i, p) in parents.enumerated() {
+            var redundant = false
+            for (j, q) in parents.enumerated() where j != i {
+                if p == q { if j < i { redundant = true } } else if try repository.isAncestor(p, of: q) { redundant = true }
+                if redundant { break }
+            }
+            if !redundant { kept.append(p) }
+        }
+        return kept
     }
 
     static func describe(_ author: Signature?, _ person: Person?) -> String {
