@@ -168,7 +168,7 @@ public final class CommitValidator {
         // Judged as it stands: the rules that need a change (transitions,
         // append-only log) have nothing to compare with.
         validator.validator = Validator(rules: Validator.standardRules.filter {
-            !["transition", "transition-role", "append-only", "immutable", "reason", "permission", "due-change", "born"].contains($0.id)
+            !["transition", "transition-role", "append-only", "immutable", "reason", "permission", "due-change", "born", "log-author"].contains($0.id)
         })
         var findings: [Finding] = []
         for file in files {

@@ -20,6 +20,7 @@ public struct Validator: Sendable {
         PermissionRule(),
         BornTicketRule(),
         LogTimeRule(),
+        LogAuthorRule(),
         DueChangeRule(),
         PrivacyRule(),
     ]
