@@ -21,6 +21,7 @@ public struct Validator: Sendable {
         BornTicketRule(),
         LogTimeRule(),
         LogAuthorRule(),
+        StepFieldRule(),
         DueChangeRule(),
         PrivacyRule(),
     ]
