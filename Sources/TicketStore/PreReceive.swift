@@ -41,6 +41,8 @@ extension HookChecks {
             var judged = Set<ObjectID>()
             if let rules, bootstrap != nil { judged.insert(rules) }
             var result: [RefReport] = []
+            let roster = try tip.flatMap { try validator.settings(tree: repository.commit($0).tree)?.team }
+                .flatMap { $0.people.isEmpty ? nil : $0 }
             for update in updates {
                 var report = RefReport(update: update)
                 defer { result.append(report) }
@@ -49,6 +51,21 @@ extension HookChecks {
                 }
                 // The server's arrival stamps: written by post-receive only, whatever allowRefs says.
                 if let refused = ArrivalNotes.refusal(for: update) { report = refused; continue }
+                // Who pushes: someone on the roster, and only an admin rewrites the desk's branch.
+                if let team = roster {
+                    let person = pusher.flatMap { team.person($0) ?? team.person(email: $0, name: nil) }
+                    if let pusher, person == nil {
+                        refuse("the pusher '\(pusher)' is not on the roster (team.yaml) of \(policy.branch): nothing is accepted from them")
+                        continue
+                    }
+                    if update.ref == policy.protectedRef, !(person?.has(role: "admin") ?? false),
+                       let old = try update.old.flatMap({ try repository.peeledCommit($0) }),
+                       let new = try update.new.flatMap({ try repository.peeledCommit($0) }),
+                       !(try repository.isAncestor(old, of: new)) {
+                        refuse("\(person?.handle ?? "the pusher") rewrites \(policy.branch) (not a fast-forward: commits on the server would be lost): only an admin may (GITDESK_PUSHER); pull, merge and push again")
+                        continue
+                    }
+                }
                 guard policy.accepts(update.ref) else {
                     refuse("this desk accepts pushes to \(policy.allowedRefs.joined(separator: " ")) only (git config \(ServerPolicy.allowRefsKey) on the server)")
                     continue
