@@ -119,14 +119,16 @@ public final class CommitValidator {
         }
         let parents = sides
         let parentTrees = try parents.map { try repository.commit($0).tree }
+        let firstChanges = try repository.changedPaths(from: parentTrees.first, to: tree)
+        let entries = Self.entryFindings(firstChanges)
+        if !entries.isEmpty { return findings + entries }
 
         // Settings (schema, roster) are changed by admins only.
-        if !isRoot, rosterKnown, let base = parentTrees.first {
-            let touched = try repository.changedPaths(from: base, to: tree, under: ".gitdesk/")
-                + repository.changedPaths(from: base, to: tree, under: DeskLayout.teamPath)
+        if !isRoot, rosterKnown, !parentTrees.isEmpty {
+            let touched = firstChanges.filter { DeskLayout.isSettingsPath($0.path) }
             if let first = touched.first, parentTrees.count == 1, !(person?.has(role: "admin") ?? false) {
                 findings.append(Finding(file: first.path, line: 1, rule: "settings-change",
-                    message: "\(Self.describe(author, person)) may not change \(touched.map(\.path).joined(separator: ", ")): the schema and team.yaml are changed by an admin"))
+                    message: "\(Self.describe(author, person)) may not change \(touched.map(\.path).joined(separator: ", ")): the settings (.gitdesk/, team.yaml, .gitattributes, .mailmap, .gitmodules) are changed by an admin"))
             }
         }
 
@@ -136,12 +138,12 @@ public final class CommitValidator {
         }
         // Personal data in any file outside tickets/ and in any file name.
         let files = try filePrivacy(settings: settings, rulesTree: rulesTree, tree: tree)
-        for c in try repository.changedPaths(from: parentTrees.first, to: tree) where c.newBlob != nil {
+        for c in firstChanges where c.newBlob != nil {
             findings += files.checkName(c.path)
             if !c.path.hasPrefix("tickets/") { findings += try contentFindings(path: c.path, blob: c.newBlob!, rule: files) }
         }
         findings += try exceptionsFileFindings(parentTree: parentTrees.first, tree: tree)
-        let changed = try repository.changedPaths(from: parentTrees.first, to: tree, under: "tickets/")
+        let changed = firstChanges.filter { $0.path.hasPrefix("tickets/") }
         guard !changed.isEmpty else { return findings }
         if rosterKnown, person == nil,
            changed.contains(where: { $0.newBlob != nil || TreeValidator.ticketID(fromPath: $0.path) != nil }) {
