@@ -62,7 +62,7 @@ extension HookChecks {
                        let old = try update.old.flatMap({ try repository.peeledCommit($0) }),
                        let new = try update.new.flatMap({ try repository.peeledCommit($0) }),
                        !(try repository.isAncestor(old, of: new)) {
-                        refuse("\(person?.handle ?? "the pusher") rewrites \(policy.branch) (not a fast-forward: commits on the server would be lost): only an admin may (GITDESK_PUSHER); pull, merge and push again")
+                        refuse("\(person?.handle ?? "the pusher") rewrites \(policy.branch) with a non-fast-forward update (commits on the server would be lost): only an admin may (GITDESK_PUSHER); pull, merge and push again")
                         continue
                     }
                 }
@@ -93,7 +93,14 @@ extension HookChecks {
                     continue
                 }
                 let hide = tip.map { [$0] } ?? [rules]
-                for id in try repository.commits(from: [commit], hiding: hide, oldestFirst: true) where judged.insert(id).inserted {
+                let fresh = try repository.commits(from: [commit], hiding: hide, oldestFirst: true).filter { !judged.contains($0) }
+                // Each commit is judged: a push bringing more than the cap is refused before any is read.
+                let cap = try validator.settings(tree: repository.commit(rules).tree)?.config.maxCommitsPerPush ?? DeskConfig.defaultMaxCommitsPerPush
+                if judged.count + fresh.count > cap {
+                    refuse("the push brings \(judged.count + fresh.count) new commits; a push may bring at most \(cap) (max_commits_per_push in .gitdesk/config.yaml): push the history in parts (git push origin <older commit>:\(update.ref)) or ask an admin to raise it")
+                    continue
+                }
+                for id in fresh where judged.insert(id).inserted {
                     report.reports.append(try validator.validate(commit: id))
                 }
             }
