@@ -22,6 +22,7 @@ public struct Validator: Sendable {
         LogTimeRule(),
         LogAuthorRule(),
         StepFieldRule(),
+        RecordedTimeRule(),
         DueChangeRule(),
         PrivacyRule(),
     ]
