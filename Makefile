@@ -4,14 +4,20 @@ SWIFT ?= swift
 RELEASE_FLAGS := -c release --static-swift-stdlib
 DEMO_DIR ?= /tmp/gitdesk-demo
 
-.PHONY: deps build release test demo bench fuzz clean
+.PHONY: deps build release test stress demo bench fuzz fuzz-long clean
 
-## Install what the build needs on a fresh Debian machine (libgit2-dev, pkg-config).
+## Install what the build needs on a fresh Debian machine (libgit2-dev, libsqlite3-dev for GRDB, pkg-config).
 deps:
-	@if ! pkg-config --exists libgit2 2>/dev/null; then \
-	  echo "installing libgit2-dev and pkg-config with apt-get"; \
+	@if ! pkg-config --exists libgit2 2>/dev/null || ! pkg-config --exists sqlite3 2>/dev/null; then \
+	  echo "installing libgit2-dev, libsqlite3-dev and pkg-config with apt-get"; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq libgit2-dev pkg-config git >/dev/null; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq libgit2-dev libsqlite3-dev pkg-config git >/dev/null; \
+	fi
+	@# The sync tests start a real sshd (Debian's openssh-server) on 127.0.0.1.
+	@if [ ! -x /usr/sbin/sshd ] || ! command -v ssh-keygen >/dev/null; then \
+	  echo "installing openssh-server with apt-get (the sync tests start a real sshd)"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq openssh-server openssh-client >/dev/null; \
 	fi
 
 build: deps
@@ -29,6 +35,15 @@ test: deps
 	  grep -E -A6 'recorded an issue|error:|Fatal error' .build/test.log | head -80; \
 	fi; exit $$rc
 
+## Stress: every suite whose name holds "Stress" (the kill -9 loops of writes and of sync), with
+## STRESS_ITERATIONS each (make test runs them with 200) and every check after
+## every iteration.
+STRESS_ITERATIONS ?= 2000
+stress: deps
+	$(SWIFT) build
+	GITDESK_STRESS_ITERATIONS=$(STRESS_ITERATIONS) GITDESK_STRESS_VALIDATE_EVERY=1 \
+	  $(SWIFT) test --filter Stress 2>&1 | tee .build/stress.log; exit $${PIPESTATUS[0]}
+
 ## A demo desk with the seed records, then list / show / history.
 demo: release
 	rm -rf $(DEMO_DIR)
@@ -45,6 +60,10 @@ bench: release
 FUZZ_SECONDS ?= 60
 fuzz: deps
 	fuzz/run.sh $(FUZZ_SECONDS)
+
+## The long run before resolving a fuzz-related issue: an hour per target.
+fuzz-long: deps
+	$(MAKE) fuzz FUZZ_SECONDS=3600
 
 clean:
 	rm -rf .build

@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // libgit2 from the system (Debian: libgit2-dev).
@@ -39,7 +40,10 @@ let package = Package(
             ]
         ),
         // The ticket repository: TicketCore on top of GitKit.
-        .target(name: "TicketStore", dependencies: ["GitKit", "TicketCore"]),
+        .target(
+            name: "TicketStore",
+            dependencies: ["GitKit", "TicketCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         // One command per file.
         .target(
             name: "GitdeskCLI",

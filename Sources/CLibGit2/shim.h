@@ -2,6 +2,7 @@
 #define GITDESK_CLIBGIT2_SHIM_H
 #include <git2.h>
 #include <git2/sys/repository.h>
+#include "loose_guard.h"
 
 /* git_libgit2_opts is variadic, which Swift cannot call: one fixed-arity
    wrapper per option GitKit uses. */

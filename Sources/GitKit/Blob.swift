@@ -5,7 +5,7 @@ extension Repository {
     public func blob(_ id: ObjectID) throws -> [UInt8] {
         var oid = id.oid
         var blob: OpaquePointer? = nil
-        try check(git_blob_lookup(&blob, pointer, &oid))
+        try check(git_blob_lookup(&blob, pointer, &oid), reading: id)
         let handle = BlobHandle(blob!)
         let size = Int(git_blob_rawsize(handle.pointer))
         guard size > 0, let content = git_blob_rawcontent(handle.pointer) else { return [] }

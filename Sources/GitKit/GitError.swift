@@ -138,6 +138,18 @@ func check(_ rc: Int32) throws -> Int32 {
     throw lastError(rc)
 }
 
+/// Like ``check(_:)`` for a call that reads object `id`: the error names the
+/// object when libgit2's message does not (a damaged pack says only
+/// "incorrect data check").
+@discardableResult
+func check(_ rc: Int32, reading id: ObjectID) throws -> Int32 {
+    guard rc < 0 else { return rc }
+    let error = lastError(rc)
+    guard !error.message.contains(id.hex) else { throw error }
+    throw GitError(code: error.code, returnCode: rc, errorClass: error.errorClass,
+                   message: "object \(id.hex): \(error.message)")
+}
+
 /// The error for `rc`, with libgit2's last class and message.
 func lastError(_ rc: Int32) -> GitError {
     let last = git_error_last()

@@ -41,7 +41,10 @@ public final class Repository {
         Runtime.ensureInitialized()
         var repo: OpaquePointer? = nil
         try check(git_repository_open_ext(&repo, path, flags, nil))
-        return Repository(repo!)
+        let repository = Repository(repo!)
+        try LooseObjectGuard.install(on: repo!, gitDir: repository.gitDir,
+                                     fromEnvironment: flags & GIT_REPOSITORY_OPEN_FROM_ENV.rawValue != 0)
+        return repository
     }
 
     /// Creates a repository at `path` (making directories as needed) whose
@@ -57,7 +60,9 @@ public final class Repository {
             options.initial_head = branch
             try check(git_repository_init_ext(&repo, path, &options))
         }
-        return Repository(repo!)
+        let repository = Repository(repo!)
+        try LooseObjectGuard.install(on: repo!, gitDir: repository.gitDir, fromEnvironment: false)
+        return repository
     }
 
     /// The working directory (no trailing slash), or nil for a bare repository.

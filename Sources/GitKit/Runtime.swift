@@ -10,6 +10,10 @@ enum Runtime {
         _ = git_libgit2_init()
         // Like git, don't re-hash every object read (libgit2's default does):
         // it halves the cost of history walks. `git fsck` still verifies.
+        // This is not what made a truncated loose object hang (libgit2 1.5
+        // loops inside the read itself, before any hash is checked, with the
+        // option on or off); LooseObjectGuard reads loose objects instead
+        // and checks their hash there, at no cost for packed history.
         _ = gitdesk_set_strict_hash_verification(0)
         // libgit2 caches no tree over 4 KB, but a month folder of a busy
         // desk is ~70 KB (1,400 tickets): keep such trees once read, so the

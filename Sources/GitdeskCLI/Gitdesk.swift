@@ -15,7 +15,7 @@ public struct Gitdesk: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            InitCommand.self, NewCommand.self, ShowCommand.self, ListCommand.self,
+            InitCommand.self, NewCommand.self, ShowCommand.self, ListCommand.self, SearchCommand.self, ExportCommand.self, ImportCommand.self,
             SetCommand.self, CommentCommand.self, HistoryCommand.self,
             MoveCommand.self, AssignCommand.self, ResolveCommand.self, ConfirmCommand.self,
             CloseCommand.self, ReopenCommand.self, InvalidCommand.self, ArchiveCommand.self,
@@ -23,6 +23,7 @@ public struct Gitdesk: ParsableCommand {
             SweepCommand.self, RemindCommand.self, DemoCommand.self,
             ValidateCommand.self, HooksCommand.self, HookCommand.self,
             MergeDriverCommand.self, ConflictsCommand.self, DiffCommand.self,
+            CloneCommand.self, SyncCommand.self, StatusCommand.self,
         ]
     )
 
@@ -63,7 +64,7 @@ public struct Gitdesk: ParsableCommand {
     }
 
     static func fail(_ message: String) -> Never {
-        let line = message.split(separator: "\n").joined(separator: " ")
+        let line = message.split(separator: "\n").joined(separator: " ").terminalSafe
         FileHandle.standardError.write(Data("gitdesk: \(line)\n".utf8))
         Foundation.exit(1)
     }

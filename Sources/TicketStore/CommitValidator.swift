@@ -44,6 +44,8 @@ public final class CommitValidator {
     /// The server's clock when the push arrived (pre-receive): enables the
     /// `backdate` rule's future and offline-window checks (BackdateRule.swift).
     public var receivedAt: Int64?
+    /// The push's scan cap (pre-receive); nil for the client gates.
+    public var scanBudget: ScanBudget?
 
     private var settingsMemo: [String: DeskSettings?] = [:]
     private var monthMemo: [ObjectID: [String: [String]]] = [:]
@@ -79,6 +81,7 @@ public final class CommitValidator {
         let label = id.shortHex()
         let rulesTree = try (rulesCommit ?? info.parents.first).map { try repository.commit($0).tree } ?? info.tree
         let settings = try self.settings(tree: rulesTree) ?? self.settings(tree: info.tree)
+        try scanBudget?.charge(info, in: repository, policy: settings?.schema.privacy ?? .default)
         var findings = try validate(tree: info.tree, parents: info.parents, author: info.author,
                                     settings: settings, rulesTree: rulesTree, isRoot: info.parents.isEmpty)
         let policy = settings?.schema.privacy ?? .default

@@ -19,6 +19,9 @@ public enum DeskError: Error, Equatable, CustomStringConvertible {
     case uncommittedChanges(String)
     case nothingChanged(String)
     case busy(String)
+    /// A branch's lock file that gitdesk did not leave (or cannot prove it
+    /// left) keeps every write out: `ref`, the lock file, its age in seconds.
+    case refLocked(ref: String, lockFile: String, seconds: Int)
     case git(String)
     case invalidInput(String)
     /// The workflow refused the operation (illegal transition, role, reason...).
@@ -50,7 +53,7 @@ public enum DeskError: Error, Equatable, CustomStringConvertible {
         case .unreadableTicket(let path, let line, let message):
             return "\(path):\(line): \(message)"
         case .unknownOperator(let who):
-            return "operator '\(who)' is not on the roster: add them to team.yaml or pass --as HANDLE"
+            return "'\(who)' is not on the roster (team.yaml): ask an admin to add you, or set git config user.email to your address there (or name yourself with --as YOUR-HANDLE)"
         case .noOperator:
             return "who is acting? pass --as HANDLE, set GITDESK_OPERATOR, or set git config user.email to an address in team.yaml"
         case .invalidChange(let findings):
@@ -63,6 +66,9 @@ public enum DeskError: Error, Equatable, CustomStringConvertible {
             return "\(id): nothing to change"
         case .busy(let what):
             return "another writer kept \(what) busy; nothing was written, try again"
+        case .refLocked(let ref, let lockFile, let seconds):
+            return "\(ref) is locked by another program: \(lockFile) has existed for \(seconds) s; nothing was written; "
+                + "if no git command is running, remove that file and try again"
         case .git(let message):
             return "git: \(message)"
         case .invalidInput(let message):

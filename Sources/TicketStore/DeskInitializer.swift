@@ -135,8 +135,9 @@ public enum DeskInitializer {
                 written.append((path, bytes))
             }
             let tree = try repository.updatedTree(base: baseTree, changes: changes)
-            let name = ((try? repository.configString("user.name")) ?? nil) ?? "gitdesk"
-            let email = ((try? repository.configString("user.email")) ?? nil) ?? "gitdesk@localhost"
+            // The founder (on the roster as admin) authors the desk's first commit.
+            let name = roster.founder?.name ?? ((try? repository.configString("user.name")) ?? nil) ?? "gitdesk"
+            let email = roster.founder?.email ?? ((try? repository.configString("user.email")) ?? nil) ?? "gitdesk@localhost"
             let signature = Signature(name: name, email: email, time: now.seconds, offsetMinutes: now.offsetMinutes)
             let commit = try repository.createCommit(
                 tree: tree, parents: parents, author: signature, committer: signature,

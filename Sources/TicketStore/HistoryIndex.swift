@@ -30,7 +30,11 @@ struct HistoryIndex {
         defer { withExtendedLifetime(lock) {} }
         try catchUp(to: tip)
         guard let data = FileManager.default.contents(atPath: file(for: path)) else { return [] }
-        return String(decoding: data, as: UTF8.self).split(separator: "\n").reversed().compactMap { ObjectID(hex: String($0)) }
+        // A writer killed between appending its commit and moving TIP leaves the
+        // commit listed once more by the next catch-up: keep the first of each.
+        var seen = Set<ObjectID>()
+        return String(decoding: data, as: UTF8.self).split(separator: "\n").reversed()
+            .compactMap { ObjectID(hex: String($0)) }.filter { seen.insert($0).inserted }
     }
 
     /// Records a commit gitdesk just made when the index is at its parent.

@@ -12,8 +12,14 @@ public enum OperatorResolver {
         }
         let email = (try? desk.repository.configString("user.email")) ?? nil
         let name = (try? desk.repository.configString("user.name")) ?? nil
-        if let person = desk.team.person(email: email, name: name) { return person }
-        if let who = email ?? name { throw .unknownOperator(who) }
+        // An e-mail git knows decides: never fall back to a name someone else
+        // on the roster may share (the commit would be authored as them).
+        if let email, !email.isEmpty {
+            if let person = desk.team.person(email: email, name: nil) { return person }
+            throw .unknownOperator(Finding.redacted(email))
+        }
+        if let person = desk.team.person(email: nil, name: name) { return person }
+        if let name { throw .unknownOperator(name) }
         throw .noOperator
     }
 }

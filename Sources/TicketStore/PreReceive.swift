@@ -38,6 +38,7 @@ extension HookChecks {
             let validator = CommitValidator(repository: repository, rulesFrom: rules, pusher: pusher)
             validator.rootsNeedAdmin = true
             validator.receivedAt = Int64(Date().timeIntervalSince1970)
+            validator.scanBudget = ScanBudget()  // privacy.yaml max_scan_bytes, for the whole push
             var judged = Set<ObjectID>()
             if let rules, bootstrap != nil { judged.insert(rules) }
             var result: [RefReport] = []

@@ -22,7 +22,7 @@ struct DeskSettings {
 /// only when it asks for the schema or the roster (`history` never does).
 enum SettingsCache {
     /// Bump when the cached types or the file's layout change.
-    static let format = "gitdesk-settings-5"
+    static let format = "gitdesk-settings-6"
 
     /// The part decoded on demand.
     struct Rules: Codable {

@@ -1,3 +1,4 @@
+import Foundation
 import TicketCore
 
 /// What a person typed to record a new ticket: field key → value.
@@ -17,7 +18,7 @@ public struct NewTicketRequest: Sendable {
 /// routing, `due` from the SLA policy and the first log entry.
 public enum TicketFactory {
     public static func make(_ request: NewTicketRequest, desk: Desk, by person: Person, at now: Timestamp) throws(DeskError) -> WorkflowResult {
-        let id = request.id ?? TicketID.generate(prefix: desk.config.prefix, created: now)
+        let id = request.id ?? TicketFactory.freshID(prefix: desk.config.prefix, created: now)
         guard TicketID.isWellFormed(id) else { throw .invalidInput("'\(id)' is not a well-formed ticket ID") }
         var fields: [String: String] = [:]
         // Values may be typed as keys or as their zh / en labels (`--type 投诉`).
@@ -49,5 +50,19 @@ public enum TicketFactory {
     public static func record(_ request: NewTicketRequest, desk: Desk, by person: Person, at now: Timestamp) throws(DeskError) -> ChangeResult {
         let made = try make(request, desk: desk, by: person, at: now)
         return try desk.create(made.ticket, operation: made.operation, by: person, at: now)
+    }
+}
+
+extension TicketFactory {
+    /// A new ticket ID from the system's random source, or, for tests that
+    /// must make two clones mint the same ID, from `GITDESK_ID_SEED` (an
+    /// integer: every process given the same seed mints the same first ID).
+    public static func freshID(prefix: String, created: Timestamp,
+                               environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        if let text = environment["GITDESK_ID_SEED"], let seed = UInt64(text) {
+            var rng = SeededGenerator(seed: seed)
+            return TicketID.generate(prefix: prefix, created: created, using: &rng)
+        }
+        return TicketID.generate(prefix: prefix, created: created)
     }
 }

@@ -74,7 +74,11 @@ extension Desk {
         let backdated = try backdateTrailer(for: time, by: person)
         let lock = try DeskLock.acquire(gitDir: repository.gitDir)
         defer { withExtendedLifetime(lock) {} }
+        var lockTakenAt = timespec()
+        clock_gettime(CLOCK_REALTIME, &lockTakenAt)
         let journal = WriteJournal(gitDir: repository.gitDir)
+        CrashLeftovers.clear(gitDir: repository.gitDir, workdir: repository.workdir, journal: journal.read(),
+                             lockTakenAt: lockTakenAt)
         try journal.recover(in: repository, branch: branch)
         try waitForIndex()
         // git starts and reads the index while the change is built and committed.
@@ -103,12 +107,16 @@ extension Desk {
                 // reaches a git object (not even an unreachable blob).
                 let newTicket: Ticket
                 do {
-                    newTicket = try PrivacyGuard.apply(policy: schema.privacy, to: changed, old: old?.ticket)
+                    newTicket = try PrivacyGuard.apply(schema: schema, to: changed, old: old?.ticket)
                 } catch {
                     throw DeskError.invalidInput(error.description)
                 }
                 let summary = PrivacyGuard.maskCommitMessage(rawSummary, policy: schema.privacy)
                 let text = TicketFile.render(newTicket, layout: schema.layout)
+                if text.utf8.count > TicketLimits.fileBytes {
+                    throw DeskError.invalidInput("\(id) would be \(TicketLimits.describe(bytes: text.utf8.count)) long; "
+                        + "a ticket file holds at most \(TicketLimits.describe(bytes: TicketLimits.fileBytes)): shorten the text")
+                }
                 let parsed: ParsedTicket
                 do { parsed = try TicketFile.parse(text) } catch {
                     throw DeskError.invalidInput("internal: rendered ticket does not parse (\(error.description))")
@@ -127,12 +135,17 @@ extension Desk {
                 let commit = try repository.createCommit(tree: newTree, parents: [tip], author: signature,
                                                          committer: signature, message: message)
                 StartupTrace.mark("blob + tree + commit")
-                try journal.begin(path: path)
+                try journal.begin(path: path, ref: branch)
                 do {
                     try repository.updateReference(branch, to: commit, expecting: tip, message: "gitdesk \(operation): \(id)")
                 } catch let error as GitError where error.code == .modified || error.code == .locked {
                     journal.end()
-                    guard attempt < 50 else { throw DeskError.busy(branch) }
+                    guard attempt < 50 else {
+                        if error.code == .locked, let held = RefLockReport(gitDir: repository.gitDir, ref: branch) {
+                            throw DeskError.refLocked(ref: branch, lockFile: held.path, seconds: held.age)
+                        }
+                        throw DeskError.busy(branch)
+                    }
                     usleep(UInt32.random(in: 1_000...(5_000 * UInt32(min(attempt, 10)))))
                     continue
                 }
@@ -214,26 +227,62 @@ extension Desk {
 
 /// Remembers which file a write is bringing into the working copy, so a
 /// process that dies between moving the branch and updating the file is
-/// repaired by the next gitdesk writer.
+/// repaired by the next gitdesk writer. It also names the writer (PID and
+/// start time) and the branch it is moving: written before the branch's lock
+/// file is taken and removed after, it lets the next writer tell a lock file
+/// that a dead gitdesk left from one held by another program
+/// (``CrashLeftovers``).
+///
+/// The file: the ticket's path on the first line, then `pid PID START` and
+/// `ref REF` (a journal holding only the path is read as before).
 struct WriteJournal {
     let url: String
+
+    /// What an interrupted write left in the journal.
+    struct Record {
+        var path: String
+        var owner: ProcessIdentity?
+        var ref: String?
+        /// When the journal was written (its modification time).
+        var time: timespec?
+    }
 
     init(gitDir: String) {
         url = (gitDir.hasSuffix("/") ? gitDir : gitDir + "/") + "gitdesk/pending"
     }
 
-    func begin(path: String) throws {
-        do { try AtomicFile.replace(url, with: Array(path.utf8)) } catch {
+    func begin(path: String, ref: String) throws {
+        let me = ProcessIdentity.current
+        let text = "\(path)\npid \(me.pid) \(me.startTime.map(String.init) ?? "-")\nref \(ref)\n"
+        do { try AtomicFile.replace(url, with: Array(text.utf8)) } catch {
             throw DeskError.git(error.description)
         }
     }
 
     func end() { unlink(url) }
 
+    /// The journal left by an interrupted write, if any.
+    func read() -> Record? {
+        guard let data = FileManager.default.contents(atPath: url) else { return nil }
+        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        var record = Record(path: lines.first.map(String.init) ?? "")
+        for line in lines.dropFirst() {
+            let words = line.split(separator: " ")
+            if words.count == 3, words[0] == "pid", let pid = pid_t(words[1]) {
+                record.owner = ProcessIdentity(pid: pid, startTime: UInt64(words[2]))
+            } else if words.count == 2, words[0] == "ref" {
+                record.ref = String(words[1])
+            }
+        }
+        var info = stat()
+        if stat(url, &info) == 0 { record.time = info.st_mtim }
+        return record
+    }
+
     /// Brings a file named by an interrupted write to what the branch holds.
     func recover(in repository: Repository, branch: String) throws(DeskError) {
-        guard let data = FileManager.default.contents(atPath: url) else { return }
-        let path = String(decoding: data, as: UTF8.self)
+        guard let record = read() else { return }
+        let path = record.path
         do {
             if let workdir = repository.workdir, let tip = try repository.referenceTarget(branch),
                let bytes = try repository.fileContents(at: path, inTree: try repository.commit(tip).tree) {

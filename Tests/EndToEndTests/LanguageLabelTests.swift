@@ -26,7 +26,7 @@ struct LanguageLabelTests {
         #expect(list.hasPrefix("ID"))
         #expect(list.contains("In progress") && list.contains("Urgent"))
         let history = try desk.ok(["history", id, "--lang", "en"], at: now).stdout
-        #expect(history.hasPrefix("commit"))
+        #expect(history.hasPrefix("Commit"))
         #expect(try desk.ok(["history", id], at: now).stdout.hasPrefix("提交"))
 
         let json = try desk.ok(["show", id, "--json", "--lang", "en"], at: now)

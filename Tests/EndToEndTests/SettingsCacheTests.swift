@@ -19,7 +19,7 @@ struct SettingsCacheTests {
         let id = try desk.record(title: "支付成功但订单未生成")
         let lines = try cacheLines(desk)
         #expect(lines.count == 4 && lines[3].isEmpty, "\(lines.count) lines")
-        #expect(lines[0].hasPrefix("gitdesk-settings-5:"))
+        #expect(lines[0].hasPrefix("gitdesk-settings-6:"))
         #expect(lines[1].contains("\"timezone\""))
         #expect(lines[2].contains("\"schema\"") && lines[2].contains("\"team\""))
 

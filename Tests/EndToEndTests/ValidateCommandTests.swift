@@ -10,6 +10,7 @@ import TestSupport
             let r = try d.sandbox.gitdesk(args, in: "desk")
             #expect(r.status == 0, "\(args): \(r)")
             #expect(r.stdout.isEmpty)
+            #expect(r.stderr.hasPrefix("gitdesk validate: ok, "), "\(args): \(r)")
         }
     }
 

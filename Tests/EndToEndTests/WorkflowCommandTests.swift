@@ -28,7 +28,7 @@ struct WorkflowCommandTests {
         try desk.expectRefused(["reopen", id, "--reason", "误判"], as: "li", at: now, "li may not reopen: it needs the role supervisor or qa")
         try desk.ok(["reopen", id, "--reason", "误判"], as: "wang", at: now)
         #expect(try desk.show(id)["status"] as? String == "new")
-        try desk.expectRefused(["move", id, "in_progress"], as: "nobody", at: now, "operator 'nobody' is not on the roster")
+        try desk.expectRefused(["move", id, "in_progress"], as: "nobody", at: now, "'nobody' is not on the roster (team.yaml)")
     }
 
     @Test("a change that changes nothing is refused, not committed")
@@ -80,7 +80,7 @@ struct WorkflowCommandTests {
         let desk = try WorkflowDesk()
         let id = try desk.new(at: now)
         try desk.ok(["move", id, "in_progress"], as: "zhang", at: now)
-        try desk.expectRefused(["resolve", id, "--solution", "已修复"], as: "zhang", at: now, "root_cause")
+        try desk.expectRefused(["resolve", id, "--solution", "已修复"], as: "zhang", at: now, "give it with --root-cause")
         let out = try desk.ok(["resolve", id, "--solution", "已修复", "--root-cause", "接口超时"], as: "zhang", at: now)
         #expect(out.stdout.hasPrefix("\(id): resolve\n"))
         #expect(out.stdout.contains("处理中 → 待确认"))

@@ -96,6 +96,17 @@ public enum PIISamples {
         return String(a[0..<3]) + separator + String(a[3..<7]) + separator + String(a[7..<11])
     }
 
+    /// `digits` read out in Chinese numerals (一三八…), 0 as 〇 or 零, 1 now and then as 幺.
+    public static func chineseNumerals(_ digits: String, using rng: inout some RandomNumberGenerator) -> String {
+        let names: [Character] = ["〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"]
+        return String(digits.map { c -> Character in
+            let d = Int(c.asciiValue! - 48)
+            if d == 0 && Bool.random(using: &rng) { return "零" }
+            if d == 1 && Int.random(in: 0..<4, using: &rng) == 0 { return "幺" }
+            return names[d]
+        })
+    }
+
     /// Full-width digits, `＠`, `．` and letters for the ASCII in `s`.
     public static func fullWidth(_ s: String) -> String {
         String(String.UnicodeScalarView(s.unicodeScalars.map { u in

@@ -7,9 +7,10 @@ import TicketCore
 @Suite struct NormaliseTests {
     /// The definition: line endings as `\n`, trailing spaces, tabs and U+3000
     /// cut from each line, blank lines dropped at both ends, and a one-line
-    /// value trimmed at its start too.
+    /// value trimmed at its start too. Whitespace is a scalar: a space before a
+    /// combining mark is trimmed although the two make one Character.
     static func byDefinition(_ text: String) -> String {
-        let ws: Set<Character> = [" ", "\t", "\u{3000}"]
+        let ws: Set<Unicode.Scalar> = [" ", "\t", "\u{3000}"]
         // Line endings on scalars: CR LF, then any lone CR, become LF.
         var scalars: [Unicode.Scalar] = []
         for scalar in text.unicodeScalars {
@@ -19,13 +20,13 @@ import TicketCore
         let unified = String(String.UnicodeScalarView(scalars.map { $0 == "\r" ? "\n" : $0 }))
         var lines = unified.split(separator: "\n", omittingEmptySubsequences: false)
             .map { line -> String in
-                var l = Substring(line)
+                var l = Substring(line).unicodeScalars
                 while let last = l.last, ws.contains(last) { l = l.dropLast() }
                 return String(l)
             }
-        while let first = lines.first, first.allSatisfy({ $0 == " " || $0 == "\t" }) { lines.removeFirst() }
+        while let first = lines.first, first.unicodeScalars.allSatisfy({ $0 == " " || $0 == "\t" }) { lines.removeFirst() }
         while let last = lines.last, last.isEmpty { lines.removeLast() }
-        if lines.count == 1 { return String(lines[0].drop { ws.contains($0) }) }
+        if lines.count == 1 { return String(lines[0].unicodeScalars.drop { ws.contains($0) }) }
         return lines.joined(separator: "\n")
     }
 
@@ -46,5 +47,6 @@ import TicketCore
         #expect(Ticket.normalise("第一行\n\n  第三行") == "第一行\n\n  第三行")
         #expect(Ticket.normalise("「引用」") == "「引用」")
         #expect(Ticket.normalise("甲\r\r\n乙") == "甲\n\n乙")
+        #expect(Ticket.normalise(" \u{301}x ") == "\u{301}x")
     }
 }

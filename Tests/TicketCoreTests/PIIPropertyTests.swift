@@ -1,3 +1,4 @@
+import Foundation
 import PropertyBased
 import TestSupport
 import Testing
@@ -22,7 +23,7 @@ enum PIIGen {
     static func pick<T>(_ a: [T], _ rng: inout PIISamples.SeededRNG) -> T { a[Int.random(in: 0..<a.count, using: &rng)] }
 
     static func makeTypedValue(using rng: inout PIISamples.SeededRNG) -> TypedPII {
-        switch Int.random(in: 0..<12, using: &rng) {
+        switch Int.random(in: 0..<18, using: &rng) {
         case 0:
             return TypedPII(kind: .mobile, context: "", value: PIISamples.mobile(using: &rng))
         case 1:
@@ -58,9 +59,33 @@ enum PIIGen {
         case 10:
             let e = PIISamples.email(using: &rng)
             return TypedPII(kind: .email, context: "", value: Bool.random(using: &rng) ? e.replacingAt("＠") : PIISamples.fullWidth(e))
+        case 12:
+            // One separator of any kind, with or without spaces around it (issue 8 item 8).
+            let sep = pick([".", "/", "_", "—", "–", " - ", " / ", " _ ", "- ", " -", " . "], &rng)
+            return TypedPII(kind: .mobile, context: pick(["", "电话", "Tel: "], &rng),
+                            value: PIISamples.grouped344(PIISamples.mobile(using: &rng), separator: sep))
+        case 13:
+            // A digit per space.
+            let m = PIISamples.mobile(using: &rng)
+            return TypedPII(kind: .mobile, context: pick(["", "号码 "], &rng), value: m.map(String.init).joined(separator: " "))
+        case 14:
+            // Letters touching the number.
+            let m = PIISamples.mobile(using: &rng)
+            return Bool.random(using: &rng)
+                ? TypedPII(kind: .mobile, context: pick(["QQ", "wx", "VX", "微信wxid", "Mobile"], &rng), value: m)
+                : TypedPII(kind: .mobile, context: "", value: m + pick(["a", "QQ", "abc"], &rng))
+        case 15:
+            return TypedPII(kind: .mobile, context: pick(["", "手机", "电话是"], &rng),
+                            value: PIISamples.chineseNumerals(PIISamples.mobile(using: &rng), using: &rng))
+        case 16:
+            let e = PIISamples.email(using: &rng)
+            let at = e.firstIndex(of: "@")!
+            return TypedPII(kind: .email, context: "", value: e[..<at] + e[at...].replacingOccurrences(of: ".", with: "。"))
         default:
-            return TypedPII(kind: .landline, context: pick(["电话", "座机：", "固话 ", "tel "], &rng),
-                            value: PIISamples.landline(using: &rng))
+            return TypedPII(kind: .landline,
+                            context: pick(["电话", "座机：", "固话 ", "tel ", "Tel: ", "Phone (office): ", "Office phone ",
+                                           "Landline ", "Fax: "], &rng),
+                            value: PIISamples.landline(using: &rng) + pick(["", " ext. 802", "转8001", " 分机 12"], &rng))
         }
     }
 
@@ -85,7 +110,8 @@ enum PIIGen {
             "1", "3", "8", "0", "6", "2", "9", "5", " ", "-", "*", "**", "@", "＠", "１", "３", "８", "\u{200B}", "\u{00AD}",
             "X", "x", "a", "z", "Q", ".", "．", "+", "(", ")", "（", "）", "_", "/", ":", "电话", "卡号", "身份证", "订单号",
             "，", "。", "\n", "ID", "tel", "86", "0086", "+86", "com", "cn", "example", "010", "0755", "¥", "　", "138", "1234",
-            "5678", "2024", "手机尾号", "尾号", "z***@", "138****5678",
+            "5678", "2024", "手机尾号", "尾号", "z***@", "138****5678", "一", "三", "八", "〇", "零", "幺", "—", " - ",
+            "QQ", "wx", "Tel: ", "Phone (office): ", "qq。com", "ext. ", "转",
         ]
         var out = ""
         for _ in 0..<Int.random(in: 0...40, using: &rng) {
@@ -172,6 +198,22 @@ struct PIIPropertyTests {
     "(0755)8767436-@nx.om",                       // a number that begins an e-mail's local part
     "ID。4820 0341 9201 6513 6abc@mail.example.org", // e-mail digits after a card-like run
     "abc@exampl19900307.3a86-n@ex.com",            // contact masking exposing an e-mail
+    // fuzz/run.sh, 600 s (issue 10 item 5): a mobile number inside the
+    // domain of an e-mail address, found once the address was masked.
+    String(decoding: Data(base64Encoded: "6V1JROYxMfHxMDIxQDIzNDIzMTItMDUxdGVsMDE1MzU2MVgwLmNhcmQxNTY3ODkwMTExMi0wNTF0ZWwwMTUzNTYxWDAua24gMfX19fX19fX19fX19fX19fX19fX19TJIYXNbc2hhYmxlMzA3")!, as: UTF8.self),
+    "a@x.tel13812345678.com",
+    // fuzz/run.sh (this branch): digits touching letters inside a refused
+    // address (`@empl19900307110@ex.com`), masked, left `7110@ex.com`.
+    String(decoding: Data(base64Encoded: "6YJbrucqrrEPsQ8gLi5j//////9AZW1wbDE5OTAwMzA3MTEwMTA1biqusQ+xDyAuLmP//////0BlbXBsMTk5MDAzMDcxMTBAZXgu77u/Y29t")!, as: UTF8.self),
+    "@empl13812345678@ex.com",
+    // fuzz/run.sh (this branch): numbers inside the domain of a refused
+    // address; masking them unmade the domain that kept an earlier number as typed.
+    String(decoding: Data(base64Encoded: "6V1JROYxMfHxMDIxQDIzNDIzMTItMDUxdGVsMDE1MzU2MVgwLmNhcmQxNTY3ODkwMTExMkAyMzQyMzEyLTA1MXRlbDAxNTM1NjFYMC5jYXJkMTU2Nzg5MDExMTItMDUxdGVsMDE1MzU2MVgwLmNhcmQxNTY3OC0wNTF0ZWwwMTUzNTYxWDAuY2FyZDE1Njc4OTAxMTEyLS0wNTF0ZWwwMTUzNTYxWDAua24gMfX19fX19fX19fX19fX19fX19fX19TJIYXNbc2hhYmxlMzA3")!, as: UTF8.self),
+    // fuzz/run.sh (this branch): the same, with `..` between the number and
+    // the `@`: masking a later number changed whether the first was glued.
+    String(decoding: Data(base64Encoded: "6V1JMzMzMzMzMzMzMzMzMzMzMzMzMys1MXRlLTAxNTM1NjFYLi5jYXJkMTU2Nzg5MDExMTItKzUxdGUtMDE1MzU2MVguLmNhcmQxNTY3ODkwMTExMi0wNTFAMC5rbglVAzA1MUAwLmtuCVUDAAAAAAAAdGlhbjH1Zy4=")!, as: UTF8.self),
+    // Chinese numerals before ＠: a mask in ASCII digits became an e-mail's local part.
+    "１）转(card 6286426875754169175\n@/com138****5678cn，尾号188990655342024tel一五二幺一六八五五七零＠3qq。com（5",
 ])
 func maskingRegressions(text: String) {
     let once = PIIScanner.mask(text).text

@@ -10,8 +10,35 @@ struct PrivacyPolicyTests {
         #expect(yaml.contains("strict: false"))
         #expect(try PrivacyPolicy.decode(yaml: yaml) == .default)
         #expect(PrivacyPolicy.default.maskedFields == ["contact"])
-        #expect(PrivacyPolicy.default.scannedFields.contains("description"))
+        #expect(PrivacyPolicy.default.unscannedTypes == [.id, .enum, .person, .department, .datetime, .duration, .rating])
+        #expect(PrivacyPolicy.default.maxScanBytes == 8 * 1024 * 1024)
         #expect(PrivacyPolicy.default.commitMessages == .scan)
+    }
+
+    @Test("every field is scanned but those whose type cannot hold personal data")
+    func scannedFields() throws {
+        let schema = try SchemaLoader.loadDefault()
+        let policy = schema.privacy
+        for field in ["title", "module", "submitter", "customer_id", "extension_reason", "attachments", "description",
+                      "notes", "log", "contacts", "a_key_added_by_hand"] {
+            #expect(policy.scans(field: field, in: schema), "\(field)")
+        }
+        for field in ["id", "created", "status", "type", "priority", "assignee", "department", "due", "satisfaction",
+                      "contact"] {
+            #expect(!policy.scans(field: field, in: schema), "\(field)")
+        }
+        // A policy written before unscanned_types existed skips nothing, whatever its scanned_fields say.
+        let old = try PrivacyPolicy.decode(yaml: "scanned_fields: [title, description]\n")
+        #expect(old.unscannedTypes.isEmpty)
+        #expect(old.scans(field: "module", in: schema) && old.scans(field: "status", in: schema))
+        // scanned_fields can add a field, never exempt one.
+        var forced = PrivacyPolicy.default
+        forced.scannedFields = ["assignee"]
+        #expect(forced.scans(field: "assignee", type: .person))
+        #expect(try PrivacyPolicy.decode(yaml: "max_scan_bytes: 1000\n").maxScanBytes == 1000)
+        #expect(throws: PrivacyError.self) { try PrivacyPolicy.decode(yaml: "max_scan_bytes: 0\n") }
+        #expect(throws: PrivacyError.self) { try PrivacyPolicy.decode(yaml: "unscanned_types: [text]\nx: 1\n") }
+        #expect(throws: PrivacyError.self) { try PrivacyPolicy.decode(yaml: "unscanned_types: [nonsense]\n") }
     }
 
     @Test("keys left out take their default; bad values and unknown keys are refused")
@@ -35,7 +62,9 @@ struct PrivacyPolicyTests {
     func masksByDefault() throws {
         let out = try PrivacyGuard.apply(policy: .default, field: "description", text: "客户电话13812345678，要求回电")
         #expect(out == "客户电话138****5678，要求回电")
-        #expect(try PrivacyGuard.apply(policy: .default, field: "status", text: "13812345678") == "13812345678")
+        #expect(try PrivacyGuard.apply(policy: .default, field: "status", type: .enum, text: "13812345678") == "13812345678")
+        // A field of unknown type is scanned.
+        #expect(try PrivacyGuard.apply(policy: .default, field: "status", text: "13812345678") == "138****5678")
         #expect(try PrivacyGuard.apply(policy: .default, field: PrivacyGuard.commitMessageField,
                                        text: "call 13812345678") == "call 138****5678")
         var off = PrivacyPolicy.default

@@ -1,3 +1,4 @@
+import Foundation
 import PropertyBased
 import Testing
 @testable import TicketCore
@@ -88,6 +89,30 @@ struct TicketFileTests {
         #expect(throws: TicketFileError.notUTF8(line: 1)) { _ = try TicketFile.parse(bytes: [0x2D, 0x00, 0x2D]) }
         let third = Array("---\nid: A\n".utf8) + [0x74, 0xC3, 0x28, 0x0A] + Array("---\n".utf8)
         #expect(throws: TicketFileError.notUTF8(line: 3)) { _ = try TicketFile.parse(bytes: third) }
+    }
+
+    /// Fuzz regression (fuzz/corpus/fuzz-ticket-parser/regression-parser-render): a section
+    /// holding a line `---` after a heading look-alike, and lines that begin with a
+    /// combining mark, must render to a file that parses back to the same ticket.
+    /// Fuzz regression (corpus regression-combining-space): a one-line value that begins
+    /// with a combining mark goes to the front matter after `key: `, where the space and
+    /// the mark are one Character; trimming on Characters kept the space and rendering
+    /// was no longer a fixpoint.
+    @Test(arguments: [
+        "LS0tCmRlaWQ6IEMwNzgzLTA1LTAyWDFzcwotLS0KCiMjIGRlc2NyaXB0aW9uCgpcIyMgbm90cwotLS0KCiMjIGRleGNyaXB0aW9uCgpcIyMgbm90IC0tLQrcvFMyY3JlYXRlZDogIC0tLQrcvFMyY3JlYXRlZDogcnk6IA==",
+        "LS0tCmRlaWQ6IEMwNzgzLTA1LTAd3LxzcwotLS0KCiMjIGRlc2NyaXB0aW9uCgpcIyMgbj9vdHMKLS0tCgojIyBkZXhjcmkK3LxTMmNyZWF0ZWQ6IHJ5OiA=",
+    ])
+    func fuzzFindingRenderedTicketParses(base64: String) throws {
+        let bytes = [UInt8](Data(base64Encoded: base64)!)
+        let parsed = try TicketFile.parse(bytes: bytes)
+        let rendered = TicketFile.render(parsed.ticket, layout: schema.layout)
+        let again: ParsedTicket
+        do { again = try TicketFile.parse(rendered) } catch {
+            Issue.record("rendered ticket does not parse: line \(error.line): \(error)\n\(rendered.debugDescription)")
+            return
+        }
+        #expect(again.ticket == parsed.ticket)
+        #expect(TicketFile.render(again.ticket, layout: schema.layout) == rendered)
     }
 
     // MARK: Property: render(parse(render(t))) == render(t) for generated tickets.

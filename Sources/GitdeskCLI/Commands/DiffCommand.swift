@@ -28,7 +28,7 @@ struct DiffCommand: ParsableCommand {
         if json {
             print(JSONValue.array(entries.map { json($0, schema: schema, language: language) }).serialised())
         } else {
-            for e in entries { print(text(e, schema: schema, language: language), terminator: "") }
+            for e in entries { print(text(e, schema: schema, language: language).terminalSafe, terminator: "") }
             if entries.isEmpty { print(language.say("此范围内没有工单变更。", "No ticket changes in this range.")) }
             for f in others { print("! \(FindingPresenter.line(f))") }
         }

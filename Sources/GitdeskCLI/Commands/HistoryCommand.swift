@@ -26,7 +26,7 @@ struct HistoryCommand: ParsableCommand {
                 .object([
                     ("commit", .string(c.id.hex)), ("author", .string(c.author.name)),
                     ("email", .string(c.author.email)),
-                    ("time", .string(Timestamp(seconds: c.author.time, offsetMinutes: c.author.offsetMinutes).iso8601)),
+                    ("time", .string(desk.timeZone.localise(Timestamp(seconds: c.author.time, offsetMinutes: c.author.offsetMinutes)).iso8601)),
                     ("summary", .string(c.summary)),
                 ] + (arrivals.map { [("arrived", $0[i].map { .string($0.time.iso8601) } ?? .null),
                                       ("pusher", $0[i]?.pusher.map(JSONValue.string) ?? .null)] } ?? []))
@@ -35,13 +35,14 @@ struct HistoryCommand: ParsableCommand {
         }
         // Headers only: the schema is not needed (and so never decoded).
         let language = global.language(for: desk)
-        var headers = [language.say("提交", "commit"), language.say("时间", "time"),
-                       language.say("作者", "author"), language.say("说明", "summary")]
-        if arrivals != nil { headers.insert(language.say("到达服务器", "reached server"), at: 2) }
+        var headers = [language.say("提交", "Commit"), language.say("时间", "Time"),
+                       language.say("作者", "Author"), language.say("说明", "Summary")]
+        if arrivals != nil { headers.insert(language.say("到达服务器", "Reached server"), at: 2) }
         var table = TextTable(headers: headers)
         table.maxColumnWidth = 72
         for (i, c) in commits.enumerated() {
-            let t = Timestamp(seconds: c.author.time, offsetMinutes: c.author.offsetMinutes)
+            // Every time in the desk's zone, whatever zone a commit was made in.
+            let t = desk.timeZone.localise(Timestamp(seconds: c.author.time, offsetMinutes: c.author.offsetMinutes))
             var row = [String(c.id.hex.prefix(10)), t.shortDisplay, "\(c.author.name) <\(c.author.email)>", c.summary]
             if let arrivals { row.insert(arrivals[i]?.time.shortDisplay ?? "-", at: 2) }
             table.append(row)

@@ -104,7 +104,7 @@ struct HookCommand: ParsableCommand {
                 for f in ref.refusals { printError("  " + FindingPresenter.line(f)) }
             }
             if !bad.isEmpty {
-                printError(Finding.redacted("gitdesk: refusing \(ref.update.ref): \(bad.count) of \(ref.reports.count) new commit\(ref.reports.count == 1 ? "" : "s") break the desk's rules"))
+                printError(Finding.redacted("gitdesk: refusing \(ref.update.ref): \(bad.count) of \(ref.reports.count) new commit\(ref.reports.count == 1 ? "" : "s") \(bad.count == 1 ? "breaks" : "break") the desk's rules"))
             }
             for report in bad {
                 if let c = report.commit {

@@ -71,6 +71,12 @@ struct ValidateCommand: ParsableCommand {
             print(FindingPresenter.json(reports).serialised())
         } else {
             for line in FindingPresenter.lines(reports) { print(line) }
+            if !reports.contains(where: \.hasErrors) {
+                // A word on stderr that the check ran (stdout stays the findings, empty, for scripts).
+                let what = staged ? "the staged changes" : range != nil ? "\(reports.count) commit\(reports.count == 1 ? "" : "s")"
+                    : all ? "every ticket at HEAD and all history" : "every ticket at HEAD"
+                printError("gitdesk validate: ok, \(what) follow the desk's rules")
+            }
         }
         if reports.contains(where: \.hasErrors) { throw ExitCode(1) }
     }

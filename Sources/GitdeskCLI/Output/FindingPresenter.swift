@@ -9,7 +9,7 @@ enum FindingPresenter {
     }
 
     static func line(_ f: Finding) -> String {
-        f.severity == .warning ? "\(f.description) (warning)" : f.description
+        (f.severity == .warning ? "\(f.description) (warning)" : f.description).terminalSafe
     }
 
     /// `[{commit, file, line, rule, field, message, severity}]`; `file` without the commit prefix.

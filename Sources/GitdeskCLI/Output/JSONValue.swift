@@ -78,6 +78,13 @@ enum JSONValue: Equatable {
             case 0x0D: escape = "\\r"
             case 0x09: escape = "\\t"
             case 0..<0x20: escape = "\\u00" + (byte < 0x10 ? "0" : "") + String(byte, radix: 16)
+            case 0x7F: escape = "\\u007f"  // DEL and C1 (C2 80-9F) are legal raw in JSON, but not on a terminal
+            case 0xC2:
+                let next = bytes.index(after: i)
+                if next != bytes.endIndex, bytes[next] >= 0x80 && bytes[next] <= 0x9F {
+                    escape = "\\u00" + String(bytes[next], radix: 16)
+                    width = 2
+                }
             case 0xE2:  // U+2028 and U+2029 (E2 80 A8/A9) break JavaScript string literals
                 let next = bytes.index(after: i)
                 if next != bytes.endIndex, bytes[next] == 0x80 {

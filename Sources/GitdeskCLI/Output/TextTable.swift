@@ -1,4 +1,5 @@
 import Foundation
+import TicketCore
 
 /// A plain-text table whose columns line up in a terminal, counting East
 /// Asian wide characters (汉字, full-width forms) as two cells.
@@ -13,7 +14,9 @@ struct TextTable {
     mutating func append(_ row: [String]) { rows.append(row) }
 
     func render() -> String {
-        let cells = ([headers] + rows).map { $0.map { TextTable.truncate($0, to: maxColumnWidth) } }
+        // Cells are escaped first: a control character stored in a ticket or a commit
+        // never reaches the terminal raw (and escapes take the width they print).
+        let cells = ([headers] + rows).map { $0.map { TextTable.truncate($0.terminalSafe, to: maxColumnWidth) } }
         var widths = Array(repeating: 0, count: headers.count)
         for row in cells {
             for (i, cell) in row.enumerated() where i < widths.count {
@@ -92,7 +95,7 @@ struct TextTable {
 
     /// Cuts a string to a display width, ending with `…`.
     static func truncate(_ s: String, to limit: Int) -> String {
-        let oneLine = s.contains("\n") ? s.split(separator: "\n").joined(separator: " ") : s
+        let oneLine = s.utf8.contains(10) ? s.split(separator: "\n").joined(separator: " ") : s
         guard displayWidth(oneLine) > limit else { return oneLine }
         var out = ""
         var used = 0

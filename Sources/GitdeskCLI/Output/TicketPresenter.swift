@@ -77,8 +77,11 @@ struct TicketPresenter {
     }
 
     /// What a write did: `ID: summary`, then each changed field as
-    /// `label  old → new` and any contact added, in the output language.
-    func outcome(_ result: ChangeResult) -> String {
+    /// `label  old → new` and any contact added, in the output language;
+    /// control characters escaped.
+    func outcome(_ result: ChangeResult) -> String { outcomeText(result).terminalSafe }
+
+    private func outcomeText(_ result: ChangeResult) -> String {
         var out = "\(result.id): \(result.summary)\n"
         let old = result.previous ?? Ticket()
         let new = result.ticket
@@ -119,8 +122,13 @@ struct TicketPresenter {
         return schema.label(value: v, of: key, language)
     }
 
-    /// `show` in text: header, fields, SLA, sections, contacts and log.
+    /// `show` in text: header, fields, SLA, sections, contacts and log;
+    /// control characters escaped, so a ticket cannot drive the terminal.
     func text(_ ticket: Ticket, sla: SLAStatus? = nil, arrivals: [String: SLAArrival] = [:]) -> String {
+        plainText(ticket, sla: sla, arrivals: arrivals).terminalSafe
+    }
+
+    private func plainText(_ ticket: Ticket, sla: SLAStatus?, arrivals: [String: SLAArrival]) -> String {
         var out = "\(ticket.id)  \(ticket["title"] ?? "")\n"
         let front = schema.fields.filter { $0.type != .longtext && $0.key != "id" && $0.key != "title" }
         let rows = front.compactMap { f -> (String, String)? in

@@ -46,22 +46,22 @@ public enum TicketFile {
         var extraFront: [String] = []
         var extraSections: [String] = []
         for key in ticket.fields.keys.sorted() where !known.contains(key) {
-            if ticket.fields[key]!.contains("\n") { extraSections.append(key) } else { extraFront.append(key) }
+            if ticket.fields[key]!.hasNewline { extraSections.append(key) } else { extraFront.append(key) }
         }
         for key in layout.frontMatter + extraFront {
             guard let value = ticket.fields[key] else { continue }
-            if value.contains("\n") { continue }  // written as a section below
+            if value.hasNewline { continue }  // written as a section below
             out += key; out += ": "; out += quoteIfNeeded(value); out += "\n"
         }
         out += "---\n"
         var sectionKeys = layout.sections + extraSections
-        for key in layout.frontMatter where ticket.fields[key]?.contains("\n") == true {
+        for key in layout.frontMatter where ticket.fields[key]?.hasNewline == true {
             sectionKeys.append(key)
         }
         for key in sectionKeys {
             guard let value = ticket.fields[key] else { continue }
             out += "\n## "; out += key; out += "\n\n"
-            for line in value.split(separator: "\n", omittingEmptySubsequences: false) {
+            for line in value.splitLines() {
                 out += escapeSectionLine(line); out += "\n"
             }
         }
@@ -112,6 +112,7 @@ public enum TicketFile {
     /// the front matter, extra blank lines); refuses anything ambiguous with
     /// the line number.
     public static func parse(_ text: String) throws(TicketFileError) -> ParsedTicket {
+        guard text.utf8.count <= TicketLimits.fileBytes else { throw .tooLarge(bytes: text.utf8.count) }
         var body = text
         if body.hasPrefix("\u{FEFF}") { body.removeFirst() }
         let lines = body.replacingCRLF().splitLines()
@@ -310,11 +311,14 @@ public enum TicketFileError: Error, Equatable, Sendable, CustomStringConvertible
     case malformed(line: Int, String)
     /// Bytes that are not UTF-8 text (or a NUL byte), first seen on `line`.
     case notUTF8(line: Int)
+    /// A file larger than ``TicketLimits/fileBytes``: not read at all.
+    case tooLarge(bytes: Int)
 
     public var line: Int {
         switch self {
         case .malformed(let line, _): return line
         case .notUTF8(let line): return line
+        case .tooLarge: return 1
         }
     }
 
@@ -322,6 +326,8 @@ public enum TicketFileError: Error, Equatable, Sendable, CustomStringConvertible
         switch self {
         case .malformed(_, let message): return message
         case .notUTF8: return "the file is not UTF-8 text (binary data or another encoding)"
+        case .tooLarge(let bytes):
+            return "the file is \(TicketLimits.describe(bytes: bytes)); a ticket file holds at most \(TicketLimits.describe(bytes: TicketLimits.fileBytes))"
         }
     }
 }
@@ -329,6 +335,7 @@ public enum TicketFileError: Error, Equatable, Sendable, CustomStringConvertible
 extension TicketFile {
     /// Parses raw bytes, refusing anything that is not UTF-8 text.
     public static func parse(bytes: [UInt8]) throws(TicketFileError) -> ParsedTicket {
+        guard bytes.count <= TicketLimits.fileBytes else { throw .tooLarge(bytes: bytes.count) }
         guard !bytes.contains(0), let text = String(validating: bytes, as: UTF8.self) else {
             throw .notUTF8(line: firstInvalidLine(bytes))
         }

@@ -41,7 +41,7 @@ public struct Ticket: Equatable, Sendable {
         if isNormalised(text) { return text }
         var lines = text.replacingCRLF().split(separator: "\n", omittingEmptySubsequences: false)
             .map { $0.trimmingTrailingWhitespace() }
-        while let first = lines.first, first.allSatisfy({ $0 == " " || $0 == "\t" }) { lines.removeFirst() }
+        while let first = lines.first, first.utf8.allSatisfy({ $0 == 32 || $0 == 9 }) { lines.removeFirst() }
         while let last = lines.last, last.isEmpty { lines.removeLast() }
         if lines.count == 1 { return lines[0].trimmingLeadingWhitespace() }
         return lines.joined(separator: "\n")
@@ -154,31 +154,67 @@ extension String {
         utf8.split(separator: 10, omittingEmptySubsequences: false).map { Substring($0) }
     }
 
+    /// True if the text holds a line break. Decided on bytes: Foundation's
+    /// `contains("\n")` compares like NSString and misses a newline followed
+    /// by a combining mark (a fuzz finding: such a value went to the front
+    /// matter and the file no longer parsed).
+    public var hasNewline: Bool { utf8.contains(10) }
+
     public func replacingNewlines() -> String {
         guard utf8.contains(10) else { return self }
         return split(separator: "\n").map { $0.trimmingLeadingWhitespace() }.joined(separator: " ")
     }
 }
 
-extension StringProtocol {
+extension Substring {
+    // Whitespace is trimmed on bytes (space, tab, U+3000 = E3 80 80), not on
+    // Characters: a space followed by a combining mark is one Character, so
+    // Character-wise trimming kept " \u{073C}x" whole while the file's
+    // parser, after `key: `, saw it differently (a fuzz finding: rendering was
+    // not a fixpoint). Cutting before a space or after U+3000 always lands on
+    // a scalar boundary.
     func trimmingTrailingWhitespace() -> String {
-        var end = endIndex
-        while end > startIndex {
-            let prev = index(before: end)
-            guard self[prev] == " " || self[prev] == "\t" || self[prev] == "\u{3000}" else { break }
-            end = prev
+        let whole = self
+        let bytes = whole.utf8
+        var end = bytes.endIndex
+        while end > bytes.startIndex {
+            let prev = bytes.index(before: end)
+            let b = bytes[prev]
+            if b == 32 || b == 9 { end = prev; continue }
+            if b == 0x80, let p1 = bytes.index(prev, offsetBy: -2, limitedBy: bytes.startIndex),
+               bytes[p1] == 0xE3, bytes[bytes.index(after: p1)] == 0x80 {
+                end = p1
+                continue
+            }
+            break
         }
-        return String(self[startIndex..<end])
+        return String(whole[whole.startIndex..<end])
     }
 
     func trimmingLeadingWhitespace() -> String {
-        var start = startIndex
-        while start < endIndex, self[start] == " " || self[start] == "\t" || self[start] == "\u{3000}" {
-            start = index(after: start)
+        let whole = self
+        let bytes = whole.utf8
+        var start = bytes.startIndex
+        while start < bytes.endIndex {
+            let b = bytes[start]
+            if b == 32 || b == 9 { start = bytes.index(after: start); continue }
+            if b == 0xE3, let end = bytes.index(start, offsetBy: 3, limitedBy: bytes.endIndex),
+               bytes[bytes.index(after: start)] == 0x80, bytes[bytes.index(start, offsetBy: 2)] == 0x80 {
+                start = end
+                continue
+            }
+            break
         }
-        return String(self[start..<endIndex])
+        return String(whole[start..<whole.endIndex])
     }
 
     /// Trimmed of spaces and tabs at both ends.
     public func trimmed() -> String { trimmingLeadingWhitespace().trimmingTrailingWhitespace() }
+}
+
+extension String {
+    func trimmingTrailingWhitespace() -> String { self[...].trimmingTrailingWhitespace() }
+    func trimmingLeadingWhitespace() -> String { self[...].trimmingLeadingWhitespace() }
+    /// Trimmed of spaces and tabs at both ends.
+    public func trimmed() -> String { self[...].trimmed() }
 }

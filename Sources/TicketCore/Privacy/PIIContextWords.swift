@@ -19,16 +19,25 @@ enum PIIContextWords {
     /// At most this many characters between an identifier word and the number.
     static let maxIdentifierGap = 2
 
-    static let card = ["卡", "卡号", "银行卡", "card", "账户", "账号", "account", "退款至", "退款到", "打款", "转账"]
-    static let id = ["身份证", "证件", "身份", "证号", "id"]
+    static let card = [
+        "卡", "卡号", "银行卡", "card", "账户", "账号", "account", "退款至", "退款到", "打款", "转账",
+        "bank", "debit", "credit", "refund to", "iban",
+    ]
+    static let id = [
+        "身份证", "证件", "身份", "证号", "id", "identity", "id no", "id number", "id card no", "identity card no",
+        "identity number", "id card number", "identity card number",
+    ]
     static let phone = [
-        "电话", "手机", "座机", "固话", "联系", "致电", "来电", "拨打", "号码", "传真", "微信",
-        "tel", "phone", "mobile", "fax", "call", "℡",
+        "电话", "手机", "座机", "固话", "联系", "致电", "来电", "拨打", "号码", "传真", "微信", "办公",
+        "tel", "phone", "mobile", "fax", "call", "℡", "office", "telephone", "landline", "cell", "mob",
+        "contact", "contact no", "contact number", "phone number", "phone no", "tel no", "mobile number",
+        "office number", "landline number", "telephone number",
     ]
     static let identifier = [
         "订单", "单号", "编号", "流水", "工单", "交易号", "快递", "物流", "运单", "批次", "序列号", "型号",
         "版本", "券", "优惠码", "兑换码", "激活码", "发票", "条码", "金额", "价格", "时间", "日期",
         "¥", "$", "rmb", "order", "tracking", "sn", "version", "model", "ticket",
+        "invoice", "coupon", "serial", "sku", "batch", "waybill", "shipment", "amount", "price", "ip",
     ]
 
     /// Letter words that may touch a number directly (`ID110105…`, `Tel13812345678`)
@@ -55,6 +64,20 @@ enum PIIContextWords {
     }()
 
     static let maxWordLength = all.map(\.scalars.count).max() ?? 1
+
+    /// ``all`` laid out flat, each word's scalars reversed (as the window
+    /// reads them), so a search touches no reference-counted storage: the
+    /// context of every number is looked up against every word.
+    static let flatScalars: [UInt32] = all.flatMap { $0.scalars.reversed() }
+    /// Per word: where its scalars start in ``flatScalars``, its length, its
+    /// class and whether it is ASCII.
+    static let flatWords: [(offset: Int, length: Int, cls: Class, ascii: Bool)] = {
+        var offset = 0
+        return all.map { w in
+            defer { offset += w.scalars.count }
+            return (offset, w.scalars.count, w.cls, w.ascii)
+        }
+    }()
 
     /// True for characters that end the context window.
     @inline(__always)
@@ -101,27 +124,33 @@ struct PIIContext {
         }
         var ctx = PIIContext()
         if window.isEmpty { return ctx }
-        for word in PIIContextWords.all {
-            let len = word.scalars.count
-            let maxGap = word.cls == .identifier ? PIIContextWords.maxIdentifierGap : PIIContextWords.maxGap
-            var g = 0
-            search: while g <= maxGap && g + len <= window.count {
-                var k = 0
-                while k < len {
-                    if window[g + k] != word.scalars[len - 1 - k] { g += 1; continue search }
-                    k += 1
+        window.withUnsafeBufferPointer { window in
+            PIIContextWords.flatScalars.withUnsafeBufferPointer { scalars in
+                PIIContextWords.flatWords.withUnsafeBufferPointer { words in
+                    for word in words {
+                        let len = word.length
+                        let maxGap = word.cls == .identifier ? PIIContextWords.maxIdentifierGap : PIIContextWords.maxGap
+                        var g = 0
+                        search: while g <= maxGap && g + len <= window.count {
+                            var k = 0
+                            while k < len {
+                                if window[g + k] != scalars[word.offset + k] { g += 1; continue search }
+                                k += 1
+                            }
+                            if word.ascii {
+                                if g > 0 && PIINormal.isLetter(window[g - 1]) { g += 1; continue }
+                                if g + len < window.count && PIINormal.isLetter(window[g + len]) { g += 1; continue }
+                            }
+                            switch word.cls {
+                            case .identifier: ctx.identifier = min(ctx.identifier, g)
+                            case .card: ctx.card = min(ctx.card, g)
+                            case .id: ctx.id = min(ctx.id, g)
+                            case .phone: ctx.phone = min(ctx.phone, g)
+                            }
+                            break
+                        }
+                    }
                 }
-                if word.ascii {
-                    if g > 0 && PIINormal.isLetter(window[g - 1]) { g += 1; continue }
-                    if g + len < window.count && PIINormal.isLetter(window[g + len]) { g += 1; continue }
-                }
-                switch word.cls {
-                case .identifier: ctx.identifier = min(ctx.identifier, g)
-                case .card: ctx.card = min(ctx.card, g)
-                case .id: ctx.id = min(ctx.id, g)
-                case .phone: ctx.phone = min(ctx.phone, g)
-                }
-                break
             }
         }
         return ctx

@@ -28,9 +28,10 @@
 /// so they never match.
 extension PIIScanEngine {
     mutating func classifyRun() {
+        joinSingleDigits()
         var gi = 0
         while gi < groups.count {
-            if groups[gi].usable, let used = matchAt(gi) {
+            if groups[gi].usableNextToLetters, let used = matchAt(gi) {
                 gi += used
             } else {
                 gi += 1
@@ -49,14 +50,60 @@ extension PIIScanEngine {
         return true
     }
 
-    /// `count` consecutive groups from `gi` exist, are usable and have these lengths.
-    func groupsFit(_ gi: Int, _ lengths: [Int]) -> Bool {
-        guard gi + lengths.count <= groups.count else { return false }
+    /// `count` consecutive groups from `gi` exist, are usable and have these
+    /// lengths, and the value they make stands alone. Letters may touch the
+    /// first group when `lettersBefore`, the last when `lettersAfter`.
+    func groupsFit(_ gi: Int, _ lengths: [Int], lettersBefore: Bool = false, lettersAfter: Bool = false) -> Bool {
+        guard gi + lengths.count <= groups.count, standsAlone(gi, lengths.count) else { return false }
         for (k, len) in lengths.enumerated() {
             let g = groups[gi + k]
-            if !g.usable || g.count != len { return false }
+            if !g.usableNextToLetters || g.count != len { return false }
+            if g.lettersBefore && !(k == 0 && lettersBefore) { return false }
+            if g.lettersAfter && !(k == lengths.count - 1 && lettersAfter) { return false }
         }
         return true
+    }
+
+    /// The value made of `count` groups from `gi` is not joined by a bare dot
+    /// to more digits: `1.13812345678`, `13812345678.00` and `2.138.1234.5678`
+    /// are a decimal, an amount and a version, while `138.1234.5678` is a
+    /// phone number.
+    func standsAlone(_ gi: Int, _ count: Int) -> Bool {
+        if groups[gi].joint == .dot { return false }
+        if gi + count < groups.count && groups[gi + count].joint == .dot { return false }
+        return true
+    }
+
+    /// Digits typed one by one with single spaces (`1 3 8 1 2 3 4 5 6 7 8`)
+    /// count as one group (rule 1) when there are at least ten of them:
+    /// shorter ones are lists and sums (`1 2 3`).
+    mutating func joinSingleDigits() {
+        guard groups.count >= 10 else { return }
+        var w = 0
+        var gi = 0
+        while gi < groups.count {
+            var end = gi + 1
+            if groups[gi].count == 1 {
+                while end < groups.count, groups[end].count == 1, groups[end].joint == .space { end += 1 }
+            }
+            var g = groups[gi]
+            if end - gi >= 10 {
+                for k in (gi + 1)..<end {
+                    let h = groups[k]
+                    g.count += 1
+                    g.end = h.end
+                    g.masked = g.masked || h.masked
+                    g.glued = g.glued || h.glued
+                    g.lettersAfter = h.lettersAfter
+                }
+            } else {
+                end = gi + 1
+            }
+            groups[w] = g
+            w += 1
+            gi = end
+        }
+        groups.truncate(to: w)
     }
 
     func joined(_ gi: Int, _ count: Int) -> [UInt8] {
@@ -72,15 +119,15 @@ extension PIIScanEngine {
         let g = groups[gi]
         let count = g.count
 
-        // 1. Resident ID, 18.
-        if count == 18 {
+        // 1. Resident ID, 18 (letters may follow it, not precede it).
+        if count == 18 && !g.lettersBefore && standsAlone(gi, 1) {
             let v = Array(values(gi))
             if PIIChecksum.residentID18IsValid(v), !context().vetoes(.id) {
                 record(.residentID, g.start..<g.end, PIIMask.residentID(v))
                 return 1
             }
         }
-        if count == 6 && groupsFit(gi, [6, 8, 4]) {
+        if count == 6 && groupsFit(gi, [6, 8, 4], lettersAfter: true) {
             let v = joined(gi, 3)
             if PIIChecksum.residentID18IsValid(v), !context().vetoes(.id) {
                 record(.residentID, g.start..<groups[gi + 2].end, PIIMask.residentID(v))
@@ -107,7 +154,7 @@ extension PIIScanEngine {
         }
 
         // 3. Bank card typed whole, after a card word.
-        if (16...19).contains(count) {
+        if (16...19).contains(count) && g.usable && standsAlone(gi, 1) {
             let v = values(gi)
             if allDigits(v), PIIChecksum.cardPrefixIsPlausible(v), PIIChecksum.luhnIsValid(v) {
                 let c = context()
@@ -127,15 +174,14 @@ extension PIIScanEngine {
             } else if count == 7 || count == 15 {
                 skip = v[0] == 0 && v[1] == 0 && v[2] == 8 && v[3] == 6 ? 4 : -1
             }
-            if skip >= 0 {
+            if skip >= 0 && (skip == 0 || !g.lettersBefore) {
                 let head = UnsafeBufferPointer(rebasing: v[skip...])
                 if head.count == 11 {
-                    if Self.isMobile(head), !context().vetoes(.phone) {
+                    if standsAlone(gi, 1), Self.isMobile(head), !context().vetoes(.phone) {
                         record(.mobile, offsets[g.first + skip]..<g.end, PIIMask.mobile(Array(head)))
                         return 1
                     }
-                } else if gi + 2 < groups.count, groups[gi + 1].usable, groups[gi + 2].usable,
-                          groups[gi + 1].count == 4, groups[gi + 2].count == 4 {
+                } else if groupsFit(gi, [head.count + skip, 4, 4], lettersBefore: true, lettersAfter: true) {
                     let national = Array(head) + values(gi + 1) + values(gi + 2)
                     if Self.isMobile(national), !context().vetoes(.phone) {
                         record(.mobile, offsets[g.first + skip]..<groups[gi + 2].end, PIIMask.mobile(national))
@@ -149,7 +195,7 @@ extension PIIScanEngine {
         if let used = matchLandline(gi) { return used }
 
         // 6. Legacy resident ID, 15, after an ID word.
-        if count == 15 {
+        if count == 15 && g.usable && standsAlone(gi, 1) {
             let v = Array(values(gi))
             if PIIChecksum.residentID15IsValid(v) {
                 let c = context()
@@ -189,7 +235,7 @@ extension PIIScanEngine {
     mutating func matchLandline(_ gi: Int) -> Int? {
         let g = groups[gi]
         let v = values(gi)
-        guard g.count <= 12, allDigits(v), let area = Self.areaCodeLength(v) else { return nil }
+        guard g.usable, g.count <= 12, allDigits(v), let area = Self.areaCodeLength(v) else { return nil }
         var found: (range: Range<Int>, local: [UInt8], used: Int)?
         if g.count == area {
             // Area code, then the local number as one group or as 3/4 + 4.
@@ -209,7 +255,7 @@ extension PIIScanEngine {
             // Typed without a separator: 01012345678.
             found = (offsets[g.first + area]..<g.end, Array(v.dropFirst(area)), 1)
         }
-        guard let f = found else { return nil }
+        guard let f = found, standsAlone(gi, f.used) else { return nil }
         let c = context()
         let bracketed = gi == 0 && runBracketed && g.count == area
         guard (c.has(.phone) || bracketed) && !c.vetoes(.phone) else { return nil }

@@ -13,8 +13,25 @@ extension PIIScanEngine {
     /// offset after it, or returns `atEnd`.
     mutating func scanAt(start atStart: Int, end atEnd: Int) -> Int {
         guard let e = parseEmail(atStart: atStart, atEnd: atEnd) else { return atEnd }
-        record(.email, e.range, e.masked)
+        record(.email, e.range, Self.maskDomain(e.masked, options: options))
         return e.range.upperBound
+    }
+
+    /// The mask keeps the domain as typed, so a number in the domain
+    /// (`x@tel01053561X0.card15678901112.kn`, found by the fuzzer) would be
+    /// found once the local part is masked. The domain is scanned on its own
+    /// (nothing outside it counts as its context: `@` ends a context window
+    /// and glues the number after it) and what is found there is masked too,
+    /// until nothing is left. A domain has no `@`, so this never recurses
+    /// further; each round masks at least one digit, hence the bound.
+    static func maskDomain(_ masked: String, options: PIIScanOptions) -> String {
+        var current = masked
+        for _ in 0..<8 {
+            let next = PIIScanner.mask(current, options: options)
+            if next.matches.isEmpty { break }
+            current = next.text
+        }
+        return current
     }
 
     func parseEmail(atStart: Int, atEnd: Int) -> (range: Range<Int>, masked: String)? {
@@ -40,17 +57,24 @@ extension PIIScanEngine {
         let before = r.previous(first.start).value
         if before == PIINormal.at { return nil }
 
-        // Domain, forwards.
-        var domain: [UInt8] = [UInt8(first.value), 0x2A, 0x2A, 0x2A, 0x40]  // "z***@"
-        let maskPrefix = domain.count
+        guard let d = parseDomain(atEnd: atEnd) else { return nil }
+        let masked = [UInt8(first.value), 0x2A, 0x2A, 0x2A, 0x40] + d.domain  // "z***@example.com"
+        return (first.start..<d.end, String(decoding: masked, as: UTF8.self))
+    }
+
+    /// The domain after an `@` ending at `atEnd`: at least two labels, the
+    /// last (the TLD) two or more letters, not followed by another `@`. Its
+    /// end and its normalised text, or nil.
+    func parseDomain(atEnd: Int) -> (end: Int, domain: [UInt8])? {
+        var domain: [UInt8] = []
         var labels = 0
         var labelLength = 0
         var labelAllLetters = true
         var labelFirst: UInt32 = 0
         var labelLast: UInt32 = 0
         var end = atEnd
-        q = atEnd
-        while true {
+        var q = atEnd
+        while domain.count <= 253 {
             let (v, _, e) = r.next(q)
             if PIINormal.isAlnum(v) || v == PIINormal.hyphen {
                 if labelLength == 0 { labelFirst = v }
@@ -62,9 +86,12 @@ extension PIIScanEngine {
                 end = e
                 continue
             }
-            if v == PIINormal.dot && labelLength > 0 {
+            // `。` typed for the dot counts when a lower-case label follows
+            // (`name@qq。com`); before anything else it ends a sentence.
+            let ideographic = v == PIINormal.ideographicStop || v == PIINormal.halfwidthIdeographicStop
+            if (v == PIINormal.dot || ideographic) && labelLength > 0 {
                 let nx = r.next(e).value
-                if PIINormal.isAlnum(nx) || nx == PIINormal.hyphen {
+                if ideographic ? nx &- 0x61 < 26 : (PIINormal.isAlnum(nx) || nx == PIINormal.hyphen) {
                     guard labelFirst != PIINormal.hyphen, labelLast != PIINormal.hyphen, labelLength <= 63
                     else { return nil }
                     labels += 1
@@ -77,8 +104,8 @@ extension PIIScanEngine {
             }
             break
         }
-        guard labelLength >= 2, labelAllLetters, labels >= 1, domain.count - maskPrefix <= 253 else { return nil }
+        guard labelLength >= 2, labelAllLetters, labels >= 1, domain.count <= 253 else { return nil }
         if r.next(end).value == PIINormal.at { return nil }
-        return (first.start..<end, String(decoding: domain, as: UTF8.self))
+        return (end, domain)
     }
 }

@@ -11,8 +11,8 @@
 ///   small `﹒` → `.`; mathematical digits U+1D7CE–1D7FF → `0`–`9`;
 /// - U+3000, U+00A0, U+2000–200A, U+202F, U+205F → a space;
 /// - U+FE63 (small hyphen-minus) → `-`; also the typographic hyphens and
-///   dashes U+2010–2013 and U+2212 → `-` (NFKC keeps those, but people type
-///   them between digit groups);
+///   dashes U+2010–2015 and U+2212 → `-` (NFKC keeps those, but people type
+///   them between digit groups: `138—1234—5678`);
 /// - removed: U+200B–200D, U+2060, U+FEFF, U+00AD.
 ///
 /// Circled, parenthesised and super-/subscript digits (`①`, `⑴`, `¹`) are
@@ -33,6 +33,10 @@ enum PIINormal {
     static let underscore: UInt32 = 0x5F
     static let openParen: UInt32 = 0x28
     static let closeParen: UInt32 = 0x29
+    static let slash: UInt32 = 0x2F
+    /// `。` and the half-width `｡`: typed for the dot of an e-mail domain (`name@qq。com`).
+    static let ideographicStop: UInt32 = 0x3002
+    static let halfwidthIdeographicStop: UInt32 = 0xFF61
 
     /// Maps one scalar value to its normalised value (see the type's documentation).
     @inline(__always)
@@ -42,7 +46,7 @@ enum PIINormal {
         case 0xFF01...0xFF5E: return v &- 0xFEE0
         case 0x200B...0x200D, 0x2060, 0xFEFF, 0x00AD: return ignorable
         case 0x00A0, 0x2000...0x200A, 0x202F, 0x205F, 0x3000: return space
-        case 0x2010...0x2013, 0x2212, 0xFE63: return hyphen
+        case 0x2010...0x2015, 0x2212, 0xFE63: return hyphen
         case 0xFE6B: return at
         case 0xFE52: return dot
         case 0xFFE5: return 0xA5
@@ -54,7 +58,32 @@ enum PIINormal {
     @inline(__always) static func isDigit(_ v: UInt32) -> Bool { v &- 0x30 < 10 }
     @inline(__always) static func isLetter(_ v: UInt32) -> Bool { (v | 0x20) &- 0x61 < 26 }
     @inline(__always) static func isAlnum(_ v: UInt32) -> Bool { isDigit(v) || isLetter(v) }
+    /// A space or hyphen: what ``ContactMasking`` lets join the groups of a long number.
     @inline(__always) static func isSeparator(_ v: UInt32) -> Bool { v == space || v == hyphen }
+
+    /// The separators allowed between digit groups besides a space (rule 1):
+    /// hyphen and dashes, dot, slash, underscore.
+    @inline(__always) static func isJoiner(_ v: UInt32) -> Bool {
+        v == hyphen || v == dot || v == slash || v == underscore
+    }
+
+    /// The digit a Chinese numeral stands for in a number read out digit by
+    /// digit (一三八…, 〇 and 零 for 0, 幺 for 1 as said on the phone), or nil.
+    @inline(__always) static func chineseDigit(_ v: UInt32) -> UInt8? {
+        switch v {
+        case 0x3007, 0x96F6: 0        // 〇 零
+        case 0x4E00, 0x5E7A: 1        // 一 幺
+        case 0x4E8C: 2                // 二
+        case 0x4E09: 3                // 三
+        case 0x56DB: 4                // 四
+        case 0x4E94: 5                // 五
+        case 0x516D: 6                // 六
+        case 0x4E03: 7                // 七
+        case 0x516B: 8                // 八
+        case 0x4E5D: 9                // 九
+        default: nil
+        }
+    }
     @inline(__always) static func lowered(_ v: UInt32) -> UInt32 { isLetter(v) ? v | 0x20 : v }
 
     /// Characters allowed in the local part of an e-mail address (ASCII only).

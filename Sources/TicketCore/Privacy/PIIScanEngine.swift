@@ -6,15 +6,41 @@ struct DigitGroup {
     var end: Int
     /// Index of its first character in the engine's `chars`/`offsets`.
     var first: Int
+    /// How the group is joined to the one before it (``Joint``).
+    var joint: Joint = .none
     /// Number of characters (digits, `*`, a final `X`).
     var count = 0
     /// Contains `*` between digits: an already-masked value, never matched again.
     var masked = false
-    /// Touches letters or other identifier characters (`SF1234…`, `v1.2`,
-    /// `…-7K3FQ2`): part of an identifier, never matched.
+    /// Part of an identifier (`SF1234…`, `v1.2`, `…-7K3FQ2`, `a3f1381…`, an
+    /// e-mail's local part): never matched.
     var glued = false
+    /// Letters touch the group's first digit (`QQ13812345678`): only a
+    /// mobile number may start here (rule 2).
+    var lettersBefore = false
+    /// Letters touch the group's last character (`13812345678a`): only a
+    /// mobile or an 18-digit resident ID may end here (rules 2 and 3).
+    var lettersAfter = false
 
-    var usable: Bool { !masked && !glued }
+    /// How two digit groups are joined (rule 1).
+    enum Joint: UInt8 {
+        /// The run's first group.
+        case none
+        /// One space.
+        case space
+        /// A hyphen, dash, slash, underscore or a dot with spaces around it,
+        /// with or without spaces around it.
+        case mark
+        /// A dot with no space: a decimal point, a version or an IP address
+        /// when it joins a value to more digits (`1.13812345678`), so a value
+        /// never ends or starts at one (see ``PIIScanEngine/standsAlone(_:_:)``).
+        case dot
+    }
+
+    /// Usable by every rule.
+    var usable: Bool { !masked && !glued && !lettersBefore && !lettersAfter }
+    /// Usable by a rule that accepts letters touching it.
+    var usableNextToLetters: Bool { !masked && !glued }
 }
 
 /// The scanner's state machine over the UTF-8 bytes of one string.
@@ -46,6 +72,9 @@ struct PIIScanEngine {
     var runBracketed = false
     var cachedContext: PIIContext?
     var window: [UInt32] = []
+    /// Characters looked at, counting each look again: what linearity tests
+    /// compare for inputs of different sizes (no clock involved).
+    var steps = 0
 
     static let maxStoredPerGroup = 24
     static let checkX: UInt8 = 10
@@ -69,13 +98,20 @@ struct PIIScanEngine {
         let p = r.p
         let n = r.n
         var i = 0
+        // Each byte is looked at once here; the slow paths count their own steps.
+        steps &+= n
         while i < n {
             let b = p[i]
             // Only ASCII 0x30–0x40 (digits, '@' and a few punctuation marks)
             // and the lead bytes 0xEF (full-width forms) and 0xF0 (mathematical
-            // digits) can start a value.
+            // digits) can start a value, and the Chinese numerals (一…九, 〇,
+            // 零, 幺), told by their first two bytes.
             if b &- 0x30 > 0x10 && b &- 0xEF > 1 {
-                i &+= 1
+                if b &- 0xE3 <= 6 && Self.isNumeral(p + i) {
+                    i = scanChineseNumerals(at: i)
+                } else {
+                    i &+= 1
+                }
                 continue
             }
             if b < 0x80 {
@@ -100,6 +136,20 @@ struct PIIScanEngine {
         }
     }
 
+    /// True when the three UTF-8 bytes at `p` are a Chinese numeral
+    /// (〇 零 一 幺 二 三 四 五 六 七 八 九): checked on the bytes, so the
+    /// Chinese text around them keeps the fast path.
+    @inline(__always)
+    static func isNumeral(_ p: UnsafePointer<UInt8>) -> Bool {
+        switch UInt32(p[0]) << 16 | UInt32(p[1]) << 8 | UInt32(p[2]) {
+        case 0xE38087, 0xE99BB6, 0xE4B880, 0xE5B9BA, 0xE4BA8C, 0xE4B889,
+             0xE59B9B, 0xE4BA94, 0xE585AD, 0xE4B883, 0xE585AB, 0xE4B99D:
+            return true
+        default:
+            return false
+        }
+    }
+
     mutating func record(_ kind: PIIKind, _ range: Range<Int>, _ masked: String) {
         lastMatchEnd = range.upperBound
         if options.kinds.contains(kind) {
@@ -111,6 +161,7 @@ struct PIIScanEngine {
     mutating func context() -> PIIContext {
         if let c = cachedContext { return c }
         var c = PIIContext.find(before: runStart, in: r, window: &window)
+        steps &+= window.count
         if options.assumesPhoneContext { c.phone = 0 }
         cachedContext = c
         return c
@@ -133,6 +184,7 @@ struct PIIScanEngine {
         var current = DigitGroup(start: start, end: start, first: 0)
         var pos = start
         collect: while true {
+            steps &+= 1
             let (v, s, e) = r.next(pos)
             if PIINormal.isDigit(v) {
                 append(UInt8(v - 0x30), at: s, to: &current)
@@ -148,6 +200,7 @@ struct PIIScanEngine {
                 var starts = [s]
                 var after = r.next(q)
                 while after.value == PIINormal.star {
+                    steps &+= 1
                     starts.append(after.start)
                     q = after.end
                     after = r.next(q)
@@ -169,22 +222,22 @@ struct PIIScanEngine {
                 pos = e
                 continue
             }
-            var isJoin = PIINormal.isSeparator(v) && current.count > 0
-            var bracket = false
             if v == PIINormal.closeParen && groups.isEmpty && isBracketedAreaCode(current, before: before.value) {
-                isJoin = true
-                bracket = true
-            }
-            if isJoin {
                 var nx = r.next(e)
-                if bracket && PIINormal.isSeparator(nx.value) { nx = r.next(nx.end) }
+                if nx.value == PIINormal.space || PIINormal.isJoiner(nx.value) { nx = r.next(nx.end) }
                 if PIINormal.isDigit(nx.value) || nx.value == PIINormal.star {
-                    if bracket { runBracketed = true }
+                    runBracketed = true
                     groups.append(current)
-                    current = DigitGroup(start: nx.start, end: nx.start, first: chars.count)
+                    current = DigitGroup(start: nx.start, end: nx.start, first: chars.count, joint: .mark)
                     pos = nx.start
                     continue
                 }
+            }
+            if current.count > 0, let j = joint(at: v, end: e) {
+                groups.append(current)
+                current = DigitGroup(start: j.next, end: j.next, first: chars.count, joint: j.joint)
+                pos = j.next
+                continue
             }
             break
         }
@@ -221,35 +274,75 @@ struct PIIScanEngine {
         before == PIINormal.openParen && !g.masked && (g.count == 3 || g.count == 4) && chars[g.first] == 0
     }
 
+    /// The separator starting with `v` (ending at `e`) and the start of the
+    /// group after it, when it joins two groups (rule 1): one space, or one
+    /// hyphen, dash, slash, underscore or dot with or without a space on
+    /// either side (`138 - 1234 - 5678`). A dot followed by a space but not
+    /// preceded by one ends a sentence, not a group.
+    func joint(at v: UInt32, end e: Int) -> (next: Int, joint: DigitGroup.Joint)? {
+        var nx = r.next(e)
+        let joint: DigitGroup.Joint
+        if v == PIINormal.space {
+            if Self.startsGroup(nx.value) { return (nx.start, .space) }
+            guard PIINormal.isJoiner(nx.value) else { return nil }
+            joint = .mark
+            nx = r.next(nx.end)
+            if nx.value == PIINormal.space { nx = r.next(nx.end) }
+        } else if PIINormal.isJoiner(v) {
+            if v == PIINormal.dot {
+                joint = .dot
+            } else {
+                joint = .mark
+                if nx.value == PIINormal.space { nx = r.next(nx.end) }
+            }
+        } else {
+            return nil
+        }
+        return Self.startsGroup(nx.value) ? (nx.start, joint) : nil
+    }
+
+    @inline(__always)
+    static func startsGroup(_ v: UInt32) -> Bool { PIINormal.isDigit(v) || v == PIINormal.star }
+
+    /// Letters that make the number they touch a tracking, order or serial
+    /// number (`SF13812345678`, `DD…`, `SN…`), whatever its shape; packed
+    /// as by ``letters(endingAt:)``.
+    static let identifierPrefixes: Set<UInt64> = Set(
+        ["sf", "jd", "jdv", "yt", "yto", "zto", "sto", "ems", "jt", "yd", "dd", "sn", "po", "cs", "cst", "it"]
+            .map { word in word.unicodeScalars.reduce(UInt64(0)) { $0 << 5 | UInt64($1.value - 0x60) } })
+
     /// Marks the first and last group as glued when they touch an identifier:
-    /// letters (`SF1234…`, `…7K3FQ2`), a decimal point or version dot (`1.5`,
-    /// `v2.13`), `-`/`_` joined to letters (`CS-20240501`), `@` (`@163.com`),
-    /// or an e-mail's local part (`13812345678@qq.com`).
+    /// letters mixed with digits (`a3f1381…`, `…7K3FQ2`) or a tracking
+    /// prefix (`SF1381…`), a decimal point or version dot (`v2.13`), `-`/`_`
+    /// joined to letters (`CS-20240501`), `@` (`@163.com`), or an e-mail's
+    /// local part (`13812345678@qq.com`). Other letters touching the number
+    /// (`QQ13812345678`, `13812345678a`) only mark it as touching letters.
     mutating func markGluedEdges(before: (value: UInt32, start: Int), runEnd: Int) {
         let v = before.value
-        var glueFirst = false
         if PIINormal.isLetter(v) {
-            glueFirst = !isTouchingWord(endingAt: runStart)
+            if !isTouchingWord(endingAt: runStart) {
+                let word = letters(endingAt: runStart)
+                if word.mixed || Self.identifierPrefixes.contains(word.packed) {
+                    groups[0].glued = true
+                } else {
+                    groups[0].lettersBefore = true
+                }
+            }
         } else if v == PIINormal.dot || v == PIINormal.hyphen || v == PIINormal.underscore {
             let pp = r.previous(before.start)
             if PIINormal.isDigit(pp.value) {
-                glueFirst = true
+                groups[0].glued = true
             } else if PIINormal.isLetter(pp.value) {
-                glueFirst = v == PIINormal.dot || !isTouchingWord(endingAt: before.start)
+                groups[0].glued = v == PIINormal.dot || !isTouchingWord(endingAt: before.start)
             }
         } else if v == PIINormal.at {
-            glueFirst = true
+            groups[0].glued = true
         }
-        if glueFirst { groups[0].glued = true }
+        if !groups[0].glued && isInsideDomain(runStart) { groups[0].glued = true }
 
+        let last = groups.count - 1
         let nx = r.next(runEnd)
-        var glueLast = false
-        if PIINormal.isLetter(nx.value) {
-            glueLast = true
-        } else if (nx.value == PIINormal.dot || nx.value == PIINormal.hyphen || nx.value == PIINormal.underscore)
-                    && PIINormal.isAlnum(r.next(nx.end).value) {
-            glueLast = true
-        } else if nx.value == PIINormal.at || PIINormal.isLocalPartChar(nx.value) {
+        if nx.value == PIINormal.at || PIINormal.isLocalPartChar(nx.value) {
             // The digits begin the local part of an e-mail address
             // (`13812345678@qq.com`, `8767436-@example.com`): the address
             // is masked as a whole.
@@ -259,11 +352,93 @@ struct PIIScanEngine {
                 at = r.next(at.end)
                 steps += 1
             }
-            if at.value == PIINormal.at {
-                glueLast = parseEmail(atStart: at.start, atEnd: at.end) != nil
+            self.steps &+= steps
+            // An address the e-mail rule refuses for its local part (`@x1381…@ex.com`,
+            // a chain, too long) is still address-like when masking the
+            // number would leave its last digits and what follows them as a
+            // valid local part: then it stays.
+            if at.value == PIINormal.at,
+               parseEmail(atStart: at.start, atEnd: at.end) != nil
+                || (parseDomain(atEnd: at.end) != nil && localTailIsValid(from: runEnd, to: at.start)) {
+                groups[last].glued = true
+                return
             }
         }
-        if glueLast { groups[groups.count - 1].glued = true }
+        if PIINormal.isLetter(nx.value) {
+            // Letters, then a digit or a joined code: an identifier (`…5678ab12`, `…5678a-1`).
+            var q = nx.end
+            var k = 0
+            while PIINormal.isLetter(r.next(q).value) && k < 64 {
+                q = r.next(q).end
+                k += 1
+            }
+            self.steps &+= k
+            let after = r.next(q)
+            if PIINormal.isDigit(after.value) || k == 64 {
+                groups[last].glued = true
+            } else if (after.value == PIINormal.hyphen || after.value == PIINormal.underscore || after.value == PIINormal.dot)
+                        && PIINormal.isDigit(r.next(after.end).value) {
+                groups[last].glued = true
+            } else {
+                groups[last].lettersAfter = true
+            }
+        } else if (nx.value == PIINormal.dot || nx.value == PIINormal.hyphen || nx.value == PIINormal.underscore)
+                    && PIINormal.isAlnum(r.next(nx.end).value) {
+            groups[last].glued = true
+        }
+    }
+
+    /// True when the characters before `start` are domain characters
+    /// (letters, digits, `-`, `.`) back to an `@` at most 64 characters
+    /// away: the number is part of an address's domain (`x@y.card13812345678.kn`),
+    /// which stays as typed. Masking it could make or unmake the domain of
+    /// an address before it (found by the fuzzer); a number nearer the `@`
+    /// is judged the same way, so the decision never changes on a rescan.
+    func isInsideDomain(_ start: Int) -> Bool {
+        var q = start
+        for _ in 0..<64 {
+            let (v, s) = r.previous(q)
+            if v == PIINormal.at { return true }
+            guard PIINormal.isAlnum(v) || v == PIINormal.hyphen || v == PIINormal.dot else { return false }
+            q = s
+        }
+        return false
+    }
+
+    /// True when the last 4 digits of a masked number followed by the text
+    /// from `from` to the `@` at `to` would make a valid local part: at most
+    /// 64 characters, no `..`, not ending with a dot.
+    func localTailIsValid(from: Int, to: Int) -> Bool {
+        var count = 4
+        var previousWasDot = false
+        var q = from
+        while q < to {
+            let (v, _, e) = r.next(q)
+            if v == PIINormal.dot && previousWasDot { return false }
+            previousWasDot = v == PIINormal.dot
+            count += 1
+            if count > 64 { return false }
+            q = e
+        }
+        return !previousWasDot
+    }
+
+    /// The letters just before `end`, lower-cased and packed five bits each
+    /// (at most 12, no allocation: this runs for every number letters
+    /// touch), and whether a digit comes right before them (`a3f…`: letters
+    /// and digits mixed, also said of more than 12 letters).
+    func letters(endingAt end: Int) -> (packed: UInt64, mixed: Bool) {
+        var packed: UInt64 = 0
+        var shift: UInt64 = 0
+        var q = end
+        for _ in 0..<12 {
+            let (v, s) = r.previous(q)
+            guard PIINormal.isLetter(v) else { return (packed, PIINormal.isDigit(v)) }
+            packed |= UInt64((v | 0x20) - 0x60) << shift
+            shift += 5
+            q = s
+        }
+        return (packed, true)
     }
 
     /// True when the letters just before `end` form one of the words allowed
@@ -311,6 +486,8 @@ struct ScratchBuffer<Element> {
     }
 
     @inline(__always) mutating func reset() { count = 0 }
+    /// Keeps the first `n` elements.
+    mutating func truncate(to n: Int) { count = min(count, n) }
     var isEmpty: Bool { count == 0 }
 
     @inline(__always)

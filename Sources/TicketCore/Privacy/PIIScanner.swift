@@ -90,6 +90,18 @@ public enum PIIScanner {
         return engine.matches
     }
 
+    /// The scan's work on `text` in steps (characters looked at, each look
+    /// counted): linearity tests compare it for inputs of different sizes.
+    static func steps(_ text: String, options: PIIScanOptions = .standard) -> Int {
+        withUTF8(text) { buffer in
+            guard let base = buffer.baseAddress, buffer.count > 0 else { return 0 }
+            var engine = PIIScanEngine(reader: UTF8Reader(p: base, n: buffer.count), options: options)
+            defer { engine.deallocate() }
+            engine.run()
+            return engine.steps
+        }
+    }
+
     static func withUTF8<R>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
         return Array(text.utf8).withUnsafeBufferPointer(body)

@@ -3,23 +3,27 @@ public enum PrivacyGuard {
     /// The field name under which commit messages are checked.
     public static let commitMessageField = "commit_message"
 
-    /// The text to store for `field`:
+    /// The text to store for `field`, whose schema type is `type` (nil when
+    /// the schema does not define it):
     /// - a field in `masked_fields` (`contact`): ``ContactMasking/maskContact(_:)``,
     ///   strict or not;
-    /// - a field in `scanned_fields` (and commit messages unless
-    ///   `commit_messages: off`): the text with personal data masked, or, when
+    /// - a scanned field (``PrivacyPolicy/scans(field:type:)``: every field
+    ///   whose type is not in `unscanned_types`), and commit messages unless
+    ///   `commit_messages: off`: the text with personal data masked, or, when
     ///   the policy is strict and something was found, an error;
-    /// - any other field: `text` unchanged.
+    /// - a field whose type may skip the scan: `text` unchanged.
     ///
     /// - Throws: ``PrivacyError/personalDataNotAllowed(field:kind:masked:line:column:count:)``
     ///   in strict mode; the error shows the value only masked.
-    public static func apply(policy: PrivacyPolicy, field: String, text: String) throws(PrivacyError) -> String {
+    public static func apply(
+        policy: PrivacyPolicy, field: String, type: FieldType? = nil, text: String
+    ) throws(PrivacyError) -> String {
         if policy.maskedFields.contains(field) {
             return ContactMasking.maskContact(text, kinds: Set(policy.kinds))
         }
         let scanned = field == commitMessageField
             ? policy.commitMessages == .scan
-            : policy.scannedFields.contains(field)
+            : policy.scans(field: field, type: type)
         guard scanned else { return text }
         let result = PIIScanner.mask(text, options: policy.scanOptions)
         guard policy.strict, let first = result.matches.first else { return result.text }

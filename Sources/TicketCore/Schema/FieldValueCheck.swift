@@ -9,7 +9,7 @@ public enum FieldValueCheck {
         }
         switch field.type {
         case .text:
-            if value.contains("\n") { return "\(key) is one line of text" }
+            if value.hasNewline { return "\(key) is one line of text" }
         case .longtext:
             break
         case .id:

@@ -1,5 +1,6 @@
 /// `pii`: no raw personal data in a ticket file. Fields in `masked_fields`
-/// (`contact`) hold only masked values; fields in `scanned_fields`, log
+/// (`contact`) hold only masked values; every other field (but those whose
+/// type is in `unscanned_types`: enum keys, handles, times, ratings), log
 /// entries and contact entries hold no mobile or landline number, e-mail
 /// address, resident ID or bank card number (privacy.yaml, DOMAIN.md
 /// "Privacy"). Only what the change brought is judged: values that differ
@@ -27,18 +28,18 @@ public struct PrivacyRule: ValidationRule {
                     findings.append(Finding(file: context.path, line: line, rule: id, field: key,
                         message: "\(key) holds an unmasked contact; store it masked, e.g. \(ContactMasking.maskContact(value, kinds: Set(policy.kinds)))"))
                 }
-            } else if policy.scannedFields.contains(key) {
+            } else if policy.scans(field: key, in: context.schema) {
                 findings += scan(value, field: key, firstLine: valueStart, context: context)
             }
         }
-        if policy.scannedFields.contains(TicketFile.logSection) {
+        if policy.scans(field: TicketFile.logSection, type: nil) {
             for (i, entry) in ticket.log.enumerated() {
                 if let old, old.log.indices.contains(i), old.log[i] == entry { continue }
                 let line = parsed.logLines.indices.contains(i) ? parsed.logLines[i] : parsed.line(of: TicketFile.logSection)
                 findings += scan(entry.text, field: TicketFile.logSection, firstLine: line, context: context)
             }
         }
-        if policy.scannedFields.contains(TicketFile.contactsSection) {
+        if policy.scans(field: TicketFile.contactsSection, type: nil) {
             for (i, entry) in ticket.contacts.enumerated() {
                 if let old, old.contacts.indices.contains(i), old.contacts[i] == entry { continue }
                 let line = parsed.contactLines.indices.contains(i) ? parsed.contactLines[i] : 1
@@ -52,9 +53,9 @@ public struct PrivacyRule: ValidationRule {
     }
 
     private func scan(_ text: String, field: String, firstLine: Int, context: ValidationContext) -> [Finding] {
-        PIIScanner.scan(text, options: context.schema.privacy.scanOptions).map { match in
-            let (line, _) = PrivacyGuard.position(of: match.utf8Range.lowerBound, in: text)
-            return Finding(file: context.path, line: firstLine + line - 1, rule: id, field: field,
+        let matches = PIIScanner.scan(text, options: context.schema.privacy.scanOptions)
+        return PIIMatch.withLines(matches, in: text).map { match, line in
+            Finding(file: context.path, line: firstLine + line - 1, rule: id, field: field,
                            message: Self.message(match, field: field))
         }
     }
@@ -68,9 +69,9 @@ public struct PrivacyRule: ValidationRule {
     /// `file` names the message (e.g. `abc1234:COMMIT_MSG`).
     public static func scanCommitMessage(_ message: String, file: String, policy: PrivacyPolicy) -> [Finding] {
         guard policy.commitMessages == .scan else { return [] }
-        return PIIScanner.scan(message, options: policy.scanOptions).map { match in
-            let (line, _) = PrivacyGuard.position(of: match.utf8Range.lowerBound, in: message)
-            return Finding(file: file, line: line, rule: "pii", field: PrivacyGuard.commitMessageField,
+        let matches = PIIScanner.scan(message, options: policy.scanOptions)
+        return PIIMatch.withLines(matches, in: message).map { match, line in
+            Finding(file: file, line: line, rule: "pii", field: PrivacyGuard.commitMessageField,
                            message: Self.message(match, field: "commit message"))
         }
     }

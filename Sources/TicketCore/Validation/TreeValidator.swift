@@ -86,12 +86,29 @@ public struct TreeValidator: Sendable {
         guard let author else { return [] }
         let roles = schema.workflow.roles(for: "delete") ?? ["admin"]
         if roles.contains(where: author.has(role:)) { return [] }
-        let kept = Set(changes.compactMap { $0.new == nil ? nil : Self.ticketID(fromPath: $0.path) })
+        var kept = Set(changes.compactMap { $0.new == nil ? nil : Self.ticketID(fromPath: $0.path) })
+        // A rename (an ID collision settled at sync) keeps the ticket under its new ID.
+        kept.formUnion(Self.renames(in: changes))
         return changes.compactMap { change in
             guard change.new == nil, change.old != nil, let id = Self.ticketID(fromPath: change.path),
                   !kept.contains(id) else { return nil }
             return Finding(file: change.path, line: 1, rule: "delete",
                            message: "\(author.handle) may not delete \(id): tickets are kept (close, archive or mark them invalid); deleting needs the role \(roles.joined(separator: " or "))")
+        }
+    }
+
+    /// IDs of tickets `changes` remove that an added file carries on, renamed
+    /// (``TicketRename``): the same ticket under a new ID, nothing else changed.
+    static func renames(in changes: [FileChange]) -> [String] {
+        let removed = changes.filter { $0.new == nil && $0.old != nil }
+        guard !removed.isEmpty else { return [] }
+        return changes.compactMap { change in
+            guard change.old == nil, let bytes = change.new, let new = try? TicketFile.parse(bytes: bytes).ticket,
+                  let from = TicketRename.renamedFrom(new),
+                  let gone = removed.first(where: { Self.ticketID(fromPath: $0.path) == from }),
+                  let old = try? TicketFile.parse(bytes: gone.old!).ticket,
+                  TicketRename.isRename(old: old, new: new) else { return nil }
+            return from
         }
     }
 

@@ -25,6 +25,8 @@ public struct Validator: Sendable {
         RecordedTimeRule(),
         DueChangeRule(),
         PrivacyRule(),
+        ControlCharacterRule(),
+        InputLimitRule(),
     ]
 
     /// All findings for one ticket version, errors first.

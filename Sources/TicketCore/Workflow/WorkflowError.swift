@@ -48,6 +48,12 @@ public enum WorkflowError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A value that does not fit its field.
     case invalidValue(field: String, problem: String)
 
+    /// The command-line option that fills a field, for refusals that miss it.
+    static let optionFilling = [
+        "root_cause": "--root-cause", "solution": "--solution", "satisfaction": "gitdesk confirm --rating",
+        "description": "--description", "assignee": "gitdesk assign", "module": "--module",
+    ]
+
     public var description: String {
         switch self {
         case .illegalTransition(let from, let to, let allowed):
@@ -98,7 +104,9 @@ public enum WorkflowError: Error, Equatable, Sendable, CustomStringConvertible {
         case .rejected(let findings):
             guard let f = findings.first else { return "the change was refused by validation" }
             let more = findings.count > 1 ? " (and \(findings.count - 1) more)" : ""
-            return "\(f.rule): \(f.message)\(more)"
+            // A missing field a command option fills: say which option.
+            let hint = f.rule == "required-field" ? f.field.flatMap { Self.optionFilling[$0] }.map { "; give it with \($0)" } ?? "" : ""
+            return "\(f.rule): \(f.message)\(hint)\(more)"
         }
     }
 }

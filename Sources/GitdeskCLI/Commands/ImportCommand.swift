@@ -1,0 +1,60 @@
+import ArgumentParser
+import Foundation
+import TicketCore
+import TicketStore
+
+/// `gitdesk import`
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import tickets from a CSV file (what export writes, or the seeds' tables).",
+        discussion: """
+            Headers are field keys or labels (问题编号, 提交时间, 问题类型, 问题描述, 优先级, \
+            处理人, 处理状态, 用户满意度, ..., 沟通记录, 处理记录); values keys or labels. \
+            Legacy IDs and times are kept, personal data is masked, every row is \
+            validated: one bad row and nothing is written, each reported as FILE:LINE. \
+            One commit for the file, or one per ticket with --each. UTF-8 or GB18030/GBK.
+            """
+    )
+
+    @Argument(help: "The CSV file.") var file: String
+    @Flag(help: "One commit per ticket instead of one for the file.") var each = false
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        guard let data = FileManager.default.contents(atPath: file) else { throw CLIError("cannot read \(file)") }
+        guard let (text, _) = TextDecoding.decode(data) else {
+            throw CLIError("\(file) is neither UTF-8 nor GB18030; convert it first, e.g. iconv -f GB18030 -t UTF-8 \(file) > utf8.csv")
+        }
+        let desk = try global.openDesk()
+        let person = try global.person(in: desk)
+        let now = try global.now(in: desk)
+        let records = CSVReader.records(text)
+        guard let header = records.first else { throw CLIError("\(file) is empty") }
+        let columns: [String]
+        switch TicketImport.columns(header, schema: desk.schema) {
+        case .success(let c): columns = c
+        case .failure(let p): throw CLIError("\(file):\(p.line): \(p.message)")
+        }
+        var rows: [TicketImport.Row] = []
+        var problems: [TicketImport.Problem] = []
+        let offset = desk.timeZone.offsetMinutes(at: now.seconds)
+        for record in records.dropFirst() {
+            switch TicketImport.ticket(record, columns: columns, schema: desk.schema, offsetMinutes: offset, prefix: desk.config.prefix) {
+            case .success(let t): rows.append(TicketImport.Row(line: record.line, ticket: t))
+            case .failure(let p): problems.append(p)
+            }
+        }
+        let result: ImportResult
+        do {
+            result = try desk.importTickets(rows, file: file, each: each, earlier: problems, by: person, at: now)
+        } catch {
+            // One line per bad row (FILE:LINE: reason), then the verdict.
+            guard case .invalidInput(let message) = error, message.hasPrefix("nothing imported") else { throw error }
+            let lines = message.split(separator: "\n")
+            for line in lines.dropFirst() { printError(String(line)) }
+            throw CLIError(lines.first.map { String($0.dropLast()) } ?? message)
+        }
+        print("imported \(result.ids.count) tickets in \(result.commits.count) commit\(result.commits.count == 1 ? "" : "s")")
+    }
+}

@@ -1,0 +1,42 @@
+import ArgumentParser
+import TicketStore
+
+/// `gitdesk sync`
+struct SyncCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sync",
+        abstract: "Fetch, merge the team's changes ticket by ticket, validate, and push.",
+        discussion: """
+            Fetch and push go through your own git. Incoming commits are merged here: a ticket \
+            changed on both sides is merged field by field by the schema's merge rules, and every \
+            conflict a rule settled is printed and logged in the ticket. An unpushed ticket whose \
+            ID the server already has is renamed to a fresh ID. A push the server refuses prints \
+            its reasons and keeps your commits; a push that loses a race to another pusher is \
+            merged and tried again. Exit 0 when everything was settled by the rules.
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        let desk = try global.openDesk()
+        let person = try global.person(in: desk)
+        let now = try global.now(in: desk)
+        let report: SyncReport
+        do { report = try DeskSync(desk: desk, person: person, now: now).run() } catch { throw CLIError(error.description) }
+        if report.nothingToDo {
+            print("Already in sync with \(report.upstream): nothing to fetch, merge or push")
+            return
+        }
+        for r in report.renamed {
+            print("Renamed \(r.old) to \(r.new): the server already has a ticket with ID \(r.old)")
+        }
+        for line in report.settled { print("Conflict settled: \(line)") }
+        if report.incoming > 0 {
+            let how = report.mergeCommit.map { "merged (\($0.prefix(7)))" } ?? "fast-forward"
+            print("Fetched \(report.incoming) commit\(report.incoming == 1 ? "" : "s") from \(report.upstream): \(how)")
+        }
+        if report.retries > 0 { print("Another push came first \(report.retries) time\(report.retries == 1 ? "" : "s"): merged and retried") }
+        if report.pushed > 0 { print("Pushed \(report.pushed) commit\(report.pushed == 1 ? "" : "s") to \(report.upstream)") }
+    }
+}

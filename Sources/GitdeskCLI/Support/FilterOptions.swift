@@ -1,0 +1,92 @@
+import ArgumentParser
+import TicketCore
+import TicketStore
+
+/// The filters `list`, `search` and `export` share. Each value option may be
+/// repeated or comma-separated (`--status new,assigned --status 处理中`), and
+/// takes a key or a zh / en label.
+struct FilterOptions: ParsableArguments {
+    @Option(help: "Only these statuses (key or label; repeat or separate with commas).") var status: [String] = []
+    @Option(help: "Only these types.") var type: [String] = []
+    @Option(help: "Only these subtypes.") var subtype: [String] = []
+    @Option(help: "Only these priorities.") var priority: [String] = []
+    @Option(help: "Only these intake channels.") var channel: [String] = []
+    @Option(help: "Only these modules (涉及模块, exact text).") var module: [String] = []
+    @Option(help: "Only these departments.") var department: [String] = []
+    @Option(help: "Only tickets assigned to these handles.") var assignee: [String] = []
+    @Option(help: "Only these satisfaction ratings (1-5).") var rating: [String] = []
+    @Option(help: ArgumentHelp("Only tickets created at or after this time.", valueName: "time")) var createdFrom: String?
+    @Option(help: ArgumentHelp("Only tickets created before this time.", valueName: "time")) var createdBefore: String?
+    @Flag(help: "Only open tickets past their resolution deadline (SLA, pauses counted).") var overdue = false
+    @Option(help: ArgumentHelp("Only open tickets whose deadline (SLA, pauses counted) falls before this time.", valueName: "time"))
+    var dueBefore: String?
+    @Option(help: ArgumentHelp("Only open tickets whose deadline falls at or after this time.", valueName: "time"))
+    var dueFrom: String?
+    @Flag(help: "Only tickets with a follow-up (沟通记录) not yet done.") var followUps = false
+
+    /// The filter, with labels resolved to keys; an unknown value names the valid ones.
+    func filter(desk: Desk, now: Timestamp) throws -> TicketFilter {
+        var filter = TicketFilter()
+        let options: [(String, [String])] = [
+            ("status", status), ("type", type), ("subtype", subtype), ("priority", priority),
+            ("channel", channel), ("module", module), ("department", department),
+            ("assignee", assignee), ("satisfaction", rating),
+        ]
+        for (key, typed) in options where !typed.isEmpty {
+            var accepted = Set<String>()
+            for part in typed.flatMap({ $0.split(whereSeparator: { $0 == "," || $0 == "，" }) }) {
+                accepted.insert(try Self.resolve(key, String(part).trimmed(), desk))
+            }
+            filter.values[key] = accepted
+        }
+        func time(_ option: String, _ text: String?) throws -> Timestamp? {
+            guard let text else { return nil }
+            guard let t = desk.parseTime(text, near: now) else {
+                throw CLIError("--\(option) '\(text)' is not a date-time like 2024-05-02 18:00")
+            }
+            return t
+        }
+        filter.createdFrom = try time("created-from", createdFrom)
+        filter.createdBefore = try time("created-before", createdBefore)
+        filter.dueBefore = try time("due-before", dueBefore)
+        filter.dueFrom = try time("due-from", dueFrom)
+        filter.overdue = overdue
+        filter.openFollowUps = followUps
+        return filter
+    }
+
+    private static func resolve(_ key: String, _ typed: String, _ desk: Desk) throws -> String {
+        let option = key == "satisfaction" ? "rating" : key
+        let value: String
+        do { value = try desk.schema.valueKey(typed: typed, of: key) } catch { throw CLIError("--\(option): \(error.description)") }
+        if key == "assignee" {
+            guard desk.team.person(value) != nil else {
+                throw CLIError("--assignee: '\(value)' is not on the roster (handles: \(desk.team.people.map(\.handle).joined(separator: ", ")))")
+            }
+            return value
+        }
+        if let problem = FieldValueCheck.problem(key: key, value: value, schema: desk.schema, team: desk.team) {
+            throw CLIError("--\(option): \(problem)")
+        }
+        return value
+    }
+}
+
+/// `--sort` and `--limit`.
+struct OrderOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Order by a field, asc or desc (default created:desc, newest first).", valueName: "field[:asc|desc]"))
+    var sort: String?
+    @Option(help: "Show at most this many tickets.") var limit: Int?
+
+    func order(desk: Desk) throws -> (TicketSort, Int?) {
+        var order = TicketSort()
+        if let sort {
+            guard let parsed = TicketSort(text: sort), desk.schema.field(parsed.field) != nil else {
+                throw CLIError("--sort '\(sort)': expected FIELD[:asc|desc] with a field of the schema (\(desk.schema.fields.map(\.key).joined(separator: ", ")))")
+            }
+            order = parsed
+        }
+        if let limit, limit < 0 { throw CLIError("--limit must be 0 or more") }
+        return (order, limit)
+    }
+}

@@ -1,0 +1,46 @@
+import GRDB
+
+/// The query cache's tables (`.git/gitdesk/cache.sqlite`).
+///
+/// `ticket` holds one row per ticket file of the tree recorded in `meta`:
+/// its path and blob, the fields queries filter on, and the file's bytes
+/// (parsed again only for the rows a query keeps). `ticket_text` is the
+/// full-text index (FTS5 trigram) of the words people search, keyed by the
+/// ticket row's number.
+enum CacheSchema {
+    /// Bump when a table or a derived column changes: an older file is rebuilt.
+    static let format = "gitdesk-query-2"
+
+    static let create = """
+        CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS ticket(
+            n INTEGER PRIMARY KEY,
+            path TEXT NOT NULL UNIQUE,
+            blob TEXT NOT NULL,
+            id TEXT,
+            status TEXT, type TEXT, subtype TEXT, channel TEXT, priority TEXT,
+            module TEXT, department TEXT, assignee TEXT, satisfaction TEXT,
+            created TEXT,
+            open_followups INTEGER NOT NULL DEFAULT 0,
+            body BLOB NOT NULL,
+            error TEXT
+        );
+        CREATE INDEX IF NOT EXISTS ticket_status ON ticket(status);
+        CREATE INDEX IF NOT EXISTS ticket_assignee ON ticket(assignee);
+        CREATE INDEX IF NOT EXISTS ticket_type ON ticket(type);
+        CREATE INDEX IF NOT EXISTS ticket_created ON ticket(created, id);
+        CREATE VIRTUAL TABLE IF NOT EXISTS ticket_text USING fts5(text, tokenize = 'trigram');
+        """
+
+    /// The columns filled from a ticket's field of the same key.
+    static let fieldColumns = ["id", "status", "type", "subtype", "channel", "priority", "module",
+                               "department", "assignee", "satisfaction", "created"]
+
+    static func meta(_ db: Database, _ key: String) throws -> String? {
+        try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key])
+    }
+
+    static func setMeta(_ db: Database, _ key: String, _ value: String) throws {
+        try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", arguments: [key, value])
+    }
+}
