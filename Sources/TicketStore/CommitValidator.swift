@@ -50,6 +50,7 @@ public final class CommitValidator {
     private var settingsMemo: [String: DeskSettings?] = [:]
     private var monthMemo: [ObjectID: [String: [String]]] = [:]
     var exceptionsMemo: [ObjectID: PrivacyExceptions] = [:]
+    var filePrivacyMemo: [String: FilePrivacyRule] = [:]
 
     public init(repository: Repository, rulesFrom rulesCommit: ObjectID? = nil, pusher: String? = nil) {
         self.repository = repository
