@@ -86,8 +86,11 @@ public enum HookInstaller {
                 try write(target, HookScripts.forwarder(name, to: path))
                 outcome.forwarded.append(name)
             }
-            try repository.setConfig("core.hooksPath", to: directory)
-            outcome.settings.append("core.hooksPath=\(directory)")
+            // Relative where git allows it, so a desk moved to another folder keeps its hooks:
+            // git reads a relative core.hooksPath from the work tree (a bare repository: its git directory).
+            let configured = relativeHooksPath(of: repository, directory: directory) ?? directory
+            try repository.setConfig("core.hooksPath", to: configured)
+            outcome.settings.append("core.hooksPath=\(configured)")
             if let previous { try repository.setConfig(previousKey, to: previous) }
             if server {
                 for key in serverSettings { try repository.setConfig(key, to: true) }
@@ -109,6 +112,19 @@ public enum HookInstaller {
             throw DeskError.from(error)
         }
         return outcome
+    }
+
+    /// `.git/gitdesk/hooks` for a clone whose git directory is `.git` in its
+    /// work tree, `hooks` for a bare repository; nil otherwise (linked
+    /// worktrees, GIT_DIR elsewhere), where the absolute path is used.
+    static func relativeHooksPath(of repository: Repository, directory: String) -> String? {
+        func clean(_ p: String) -> String { URL(fileURLWithPath: p).standardizedFileURL.path }
+        let common = clean(repository.commonDir)
+        if let workdir = repository.workdir {
+            guard common == clean(workdir + "/.git"), clean(directory) == common + "/gitdesk/hooks" else { return nil }
+            return ".git/gitdesk/hooks"
+        }
+        return clean(directory) == common + "/hooks" ? "hooks" : nil
     }
 
     /// The folder gitdesk owns: `gitdesk/hooks` in a clone's git directory,

@@ -13,6 +13,8 @@ public struct ChangeResult: Sendable {
     public var previous: Ticket?
     /// The `Operation:` trailer of the commit.
     public var operation: String
+    /// Personal data typed into the change and stored masked (kinds and masked forms only).
+    public var masked: [MaskNote] = []
 }
 
 /// One change = one commit.
@@ -171,7 +173,8 @@ extension Desk {
                 StartupTrace.mark("working file + index")
                 Maintenance.afterWrite(gitDir: repository.gitDir)
                 return ChangeResult(id: id, path: path, commit: commit, ticket: newTicket, summary: summary,
-                                    previous: old?.ticket, operation: operation)
+                                    previous: old?.ticket, operation: operation,
+                                    masked: MaskingReport.notes(typed: changed, stored: newTicket, old: old?.ticket))
             } catch let error as DeskError {
                 throw error
             } catch {

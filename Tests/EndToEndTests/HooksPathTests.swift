@@ -73,6 +73,18 @@ struct HooksPathTests {
         #expect(other.status == 0, "a repository that is not a desk ran gitdesk's hooks: \(other)")
     }
 
+    @Test("a desk moved to another folder keeps its hooks")
+    func movedDeskKeepsItsHooks() throws {
+        let sandbox = try Sandbox("gitdesk-hookspath")
+        try #require(try sandbox.gitdesk(["init", "desk"]).status == 0)
+        try FileManager.default.moveItem(atPath: sandbox.path("desk"), toPath: sandbox.path("moved"))
+        let config = try sandbox.read("moved/.gitdesk/config.yaml")
+        try sandbox.write("moved/.gitdesk/config.yaml", config.replacingOccurrences(of: "prefix: CS", with: "prefix: XX"))
+        let commit = try sandbox.git(["-c", "user.name=客服小李", "-c", "user.email=li@desk.example", "commit", "-qam", "x"], in: "moved")
+        #expect(commit.status != 0, "the moved desk ran no hooks: \(commit)")
+        #expect(commit.stderr.contains("settings-change"), "\(commit)")
+    }
+
     @Test("a global core.hooksPath on the server does not hide the pre-receive")
     func serverHookIsNotHidden() throws {
         let sandbox = try Self.sandboxWithGlobalHooks()

@@ -25,6 +25,25 @@ import TestSupport
         #expect(!log.contains("13655556666"))
     }
 
+    /// A masked call-back number is a number the agent no longer has: say so
+    /// (kind and masked form only) and where raw contacts belong.
+    @Test func maskingTellsTheOperator() throws {
+        let d = try HookTestDesk()
+        let s = d.sandbox
+        let comment = try d.must(s.gitdesk(["comment", "--as", "li", d.id, "回拨 13700003333"], in: "desk"))
+        #expect(comment.stdout == "\(d.id): logged\n")
+        #expect(comment.stderr.contains("已遮蔽个人信息：手机号 137****3333（处理记录）"), "\(comment)")
+        #expect(comment.stderr.contains("customer_id"), "\(comment)")
+        #expect(!comment.stderr.contains("13700003333"))
+        let made = try d.must(s.gitdesk(["new", "--as", "li", "--type", "consult", "--channel", "web", "--title", "询问",
+                                         "--contact", "13911112222", "--lang", "en"], in: "desk"))
+        #expect(made.stdout.split(separator: "\n").count == 1, "new prints only the ID on stdout: \(made)")
+        #expect(made.stderr.contains("masked personal data: mobile number 139****2222 (Contact)"), "\(made)")
+        #expect(!made.stderr.contains("13911112222"))
+        let plain = try d.must(s.gitdesk(["comment", "--as", "li", d.id, "已回电"], in: "desk"))
+        #expect(plain.stderr.isEmpty, "\(plain)")
+    }
+
     @Test func strictModeRefusesWithoutEchoingTheValue() throws {
         let d = try HookTestDesk()
         let s = d.sandbox

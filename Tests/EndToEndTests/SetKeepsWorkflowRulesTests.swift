@@ -59,6 +59,19 @@ struct SetKeepsWorkflowRulesTests {
         #expect(hand.status != 0 && hand.stderr.contains(": permission: "), "\(hand)")
     }
 
+    @Test("a contact set is logged by name, never by its raw value")
+    func contactNotLoggedRaw() throws {
+        let desk = try WorkflowDesk()
+        let id = try desk.new(at: now)
+        let set = try desk.run(["set", id, "contact=010-62345678"], as: "li", at: now)
+        try #require(set.status == 0, "\(set)")
+        #expect(!set.stdout.contains("62345678") && !set.stderr.contains("62345678"), "\(set)")
+        let log = try desk.sandbox.git(["log", "-1", "--format=%B"], in: desk.dir).stdout
+        #expect(!log.contains("62345678"), "\(log)")
+        let objects = try desk.sandbox.git(["cat-file", "--batch-all-objects", "--batch"], in: desk.dir).stdout
+        #expect(!objects.contains("62345678"), "the raw contact reached a git object")
+    }
+
     @Test("setting a field to the value it has is nothing to change")
     func sameValue() throws {
         let desk = try WorkflowDesk()

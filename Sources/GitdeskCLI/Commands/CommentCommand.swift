@@ -22,5 +22,6 @@ struct CommentCommand: ParsableCommand {
             try engine.comment(ticket, text: text, by: person, at: now)
         }
         print("\(result.id): logged")
+        MaskNotice.print(result, schema: desk.schema, language: global.language(for: desk))
     }
 }

@@ -49,6 +49,8 @@ struct NewCommand: ParsableCommand {
             "reproduction": reproduction, "expected_by": expected,
         ]
         let request = NewTicketRequest(values: values.compactMapValues { $0 })
-        print(try TicketFactory.record(request, desk: desk, by: person, at: now).id)
+        let result = try TicketFactory.record(request, desk: desk, by: person, at: now)
+        print(result.id)
+        MaskNotice.print(result, schema: desk.schema, language: global.language(for: desk))
     }
 }

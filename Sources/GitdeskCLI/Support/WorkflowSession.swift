@@ -34,6 +34,7 @@ struct WorkflowSession {
             try operation(engine, ticket, person, now)
         }
         print(presenter.outcome(result), terminator: "")
+        MaskNotice.print(result, schema: desk.schema, language: presenter.language)
         return result
     }
 }

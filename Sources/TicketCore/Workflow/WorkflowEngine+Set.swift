@@ -51,8 +51,10 @@ extension WorkflowEngine {
         }
         guard !changed.isEmpty else { throw .nothingToChange("\(ticket.id) already has these values") }
         if changed.contains("priority"), ticket["priority"] != nil { try require("priority", person) }
+        // Long texts by name only; contact details by name only too: the value
+        // typed is raw until the write path masks the field (never in the log).
         let shown = changed.map { key in
-            schema.field(key)?.type == .longtext ? key : "\(key)=\(new[key] ?? "")"
+            [.longtext, .contact].contains(schema.field(key)?.type) ? key : "\(key)=\(new[key] ?? "")"
         }
         var text = "修改 (set) " + shown.joined(separator: ", ")
         if changed.contains("priority"), let policy = schema.sla, ticket["due"] != nil || ticket["priority"] != nil,
