@@ -8,13 +8,21 @@ public struct ChangedPath: Hashable, Sendable {
     public var oldBlob: ObjectID?
     /// Its blob in the new tree; nil if it was deleted.
     public var newBlob: ObjectID?
+    /// The raw git file mode of the new entry (`0o100644`, `0o120000` for a
+    /// symlink, `0o160000` for a submodule, whose id is a commit, not a blob);
+    /// nil when deleted or not known.
+    public var newMode: UInt32?
 
     /// Makes a changed-path value.
-    public init(path: String, oldBlob: ObjectID?, newBlob: ObjectID?) {
+    public init(path: String, oldBlob: ObjectID?, newBlob: ObjectID?, newMode: UInt32? = nil) {
         self.path = path
         self.oldBlob = oldBlob
         self.newBlob = newBlob
+        self.newMode = newBlob == nil ? nil : newMode
     }
+
+    /// The new entry's kind (nil when deleted or not known).
+    public var newKind: TreeEntry.Kind? { newMode.map { TreeEntry(id: newBlob!, mode: $0).kind } }
 }
 
 extension Repository {
@@ -58,7 +66,8 @@ extension Repository {
             result.append(ChangedPath(
                 path: String(cString: file.path),
                 oldBlob: added ? nil : ObjectID(delta.old_file.id),
-                newBlob: deleted ? nil : ObjectID(delta.new_file.id)))
+                newBlob: deleted ? nil : ObjectID(delta.new_file.id),
+                newMode: UInt32(delta.new_file.mode)))
         }
         return result
     }

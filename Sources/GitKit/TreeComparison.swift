@@ -37,7 +37,7 @@ public final class TreeComparer {
                 // The prefix names a file.
                 let oldBlob = a?.isFile == true ? a?.id : nil
                 let newBlob = b?.isFile == true ? b?.id : nil
-                return oldBlob == newBlob ? [] : [ChangedPath(path: base + name, oldBlob: oldBlob, newBlob: newBlob)]
+                return oldBlob == newBlob ? [] : [ChangedPath(path: base + name, oldBlob: oldBlob, newBlob: newBlob, newMode: b?.mode)]
             }
             oldTree = a?.isFile == false ? a?.id : nil
             newTree = b?.isFile == false ? b?.id : nil
@@ -48,12 +48,12 @@ public final class TreeComparer {
         return result
     }
 
-    private func child(_ name: String, of tree: ObjectID) throws -> (id: ObjectID, isFile: Bool)? {
+    private func child(_ name: String, of tree: ObjectID) throws -> (id: ObjectID, isFile: Bool, mode: UInt32)? {
         let handle = try lookUp(tree)
         guard let entry = git_tree_entry_byname(handle.pointer, name) else { return nil }
         let type = git_tree_entry_type(entry)
         guard type == GIT_OBJECT_TREE || type == GIT_OBJECT_BLOB else { return nil }
-        return (ObjectID(git_tree_entry_id(entry)), type == GIT_OBJECT_BLOB)
+        return (ObjectID(git_tree_entry_id(entry)), type == GIT_OBJECT_BLOB, UInt32(git_tree_entry_filemode(entry).rawValue))
     }
 
     private func compare(_ old: ObjectID?, _ new: ObjectID?, base: String, into result: inout [ChangedPath]) throws {
@@ -69,7 +69,9 @@ public final class TreeComparer {
             if let ea, let eb { order = git_tree_entry_cmp(ea, eb) } else { order = ea == nil ? 1 : -1 }
             if order == 0, let ea, let eb {
                 i += 1; j += 1
-                if git_oid_equal(git_tree_entry_id(ea), git_tree_entry_id(eb)) != 0 { continue }
+                // A mode change alone (a ticket made executable) is a change too.
+                if git_oid_equal(git_tree_entry_id(ea), git_tree_entry_id(eb)) != 0,
+                   git_tree_entry_filemode(ea) == git_tree_entry_filemode(eb) { continue }
                 try emit(ea, eb, base: base, into: &result)
             } else if order < 0, let ea {
                 i += 1
@@ -93,7 +95,8 @@ public final class TreeComparer {
         let oldBlob = old != nil && !oldIsTree ? ObjectID(git_tree_entry_id(old!)) : nil
         let newBlob = new != nil && !newIsTree ? ObjectID(git_tree_entry_id(new!)) : nil
         if oldBlob != nil || newBlob != nil {
-            result.append(ChangedPath(path: base + name, oldBlob: oldBlob, newBlob: newBlob))
+            result.append(ChangedPath(path: base + name, oldBlob: oldBlob, newBlob: newBlob,
+                                      newMode: newBlob == nil ? nil : UInt32(git_tree_entry_filemode(new!).rawValue)))
         }
     }
 

@@ -17,6 +17,17 @@ import TicketCore
 ///   `max_offline_hours` (work done offline), unless the pusher holds `backdate`.
 extension CommitValidator {
     func backdateFindings(_ info: CommitInfo, settings: DeskSettings?) throws -> [Finding] {
+        // No one's commit is made in the server's future: not even a clock-override desk's or a back-dater's.
+        let committed = Timestamp(seconds: info.committer.time, offsetMinutes: info.committer.offsetMinutes)
+        if let now = receivedAt, committed.seconds > now + ClockPolicy.toleranceSeconds {
+            return [Finding(file: "COMMIT", line: 1, rule: "backdate",
+                message: "the commit was committed at \(committed.shortDisplay) (committer date), \(SLAMeasure.format(seconds: committed.seconds - now)) in the future of the server's clock (\(Timestamp(seconds: now, offsetMinutes: committed.offsetMinutes).shortDisplay)); fix the clock of the machine that made it")]
+                + (try backdateFindings(info, settings: settings, committerChecked: true))
+        }
+        return try backdateFindings(info, settings: settings, committerChecked: true)
+    }
+
+    private func backdateFindings(_ info: CommitInfo, settings: DeskSettings?, committerChecked: Bool) throws -> [Finding] {
         guard let settings, !settings.config.clockOverride else { return [] }
         let workflow = settings.schema.workflow
         let author = settings.team.person(email: info.author.email, name: nil)

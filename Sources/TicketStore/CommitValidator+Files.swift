@@ -19,6 +19,16 @@ extension CommitValidator {
     /// gitdesk's shipped examples, and the roster's e-mail addresses (staff,
     /// not customers; team.yaml is changed by admins only).
     func filePrivacy(settings: DeskSettings?, rulesTree: ObjectID, tree: ObjectID) throws -> FilePrivacyRule {
+        // Once per rules revision and roster file: a long push would otherwise decode team.yaml for every commit.
+        let team = try repository.entry(at: DeskLayout.teamPath, inTree: tree)?.id
+        let key = "\(rulesTree.hex)|\(team?.hex ?? "-")"
+        if let known = filePrivacyMemo[key] { return known }
+        let rule = try makeFilePrivacy(settings: settings, rulesTree: rulesTree, tree: tree)
+        filePrivacyMemo[key] = rule
+        return rule
+    }
+
+    private func makeFilePrivacy(settings: DeskSettings?, rulesTree: ObjectID, tree: ObjectID) throws -> FilePrivacyRule {
         var exceptions = ShippedExamples.exceptions.merging(try privacyExceptions(tree: rulesTree))
         var people = settings?.team.people ?? []
         if let bytes = try repository.fileContents(at: DeskLayout.teamPath, inTree: tree),

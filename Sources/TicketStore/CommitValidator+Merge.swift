@@ -30,7 +30,7 @@ extension CommitValidator {
             let base = try baseTree.flatMap { try blobID(path, $0) }
             let sides = try parentTrees.map { try blobID(path, $0) }
             if MergeJudgement.isCarried(result, base: base, sides: sides) { continue }
-            if path.hasPrefix(".gitdesk/") || path == DeskLayout.teamPath {
+            if DeskLayout.isSettingsPath(path) {
                 settingsProduced.append(path)
             }
             if path.hasPrefix("tickets/") {
@@ -42,7 +42,7 @@ extension CommitValidator {
         }
         if !settingsProduced.isEmpty, rosterKnown, !(person?.has(role: "admin") ?? false) {
             findings.append(Finding(file: settingsProduced[0], line: 1, rule: "settings-change",
-                message: "the merge by \(Self.describe(author, person)) makes \(settingsProduced.joined(separator: ", ")) differ from every side: the schema and team.yaml are changed by an admin"))
+                message: "the merge by \(Self.describe(author, person)) makes \(settingsProduced.joined(separator: ", ")) differ from every side: the settings (.gitdesk/, team.yaml, .gitattributes, .mailmap, .gitmodules) are changed by an admin"))
         }
         findings += try exceptionsFileFindings(parentTree: baseTree, tree: tree)
         if rosterKnown, person == nil, let first = ticketChanges.first {

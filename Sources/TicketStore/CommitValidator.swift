@@ -50,6 +50,7 @@ public final class CommitValidator {
     private var settingsMemo: [String: DeskSettings?] = [:]
     private var monthMemo: [ObjectID: [String: [String]]] = [:]
     var exceptionsMemo: [ObjectID: PrivacyExceptions] = [:]
+    var filePrivacyMemo: [String: FilePrivacyRule] = [:]
 
     public init(repository: Repository, rulesFrom rulesCommit: ObjectID? = nil, pusher: String? = nil) {
         self.repository = repository
@@ -114,15 +115,24 @@ public final class CommitValidator {
         let rosterKnown = !(team?.people.isEmpty ?? true)
         let person = author.flatMap { team?.person(email: $0.email, name: nil) }
         var findings: [Finding] = []
+        // A parent already part of another parent brings nothing new: it may not make an old value a side's change.
+        let sides = try distinctSides(parents)
+        if parents.count > 2 || sides.count < parents.count, rosterKnown, !(person?.has(role: "admin") ?? false) {
+            findings.append(Finding(file: "COMMIT", line: 1, rule: "merge-parents",
+                message: "\(Self.describe(author, person))'s merge has \(parents.count) parents\(sides.count < parents.count ? ", some already part of another" : ""): gitdesk merges two branches that each bring something; only an admin may push other merges"))
+        }
+        let parents = sides
         let parentTrees = try parents.map { try repository.commit($0).tree }
+        let firstChanges = try repository.changedPaths(from: parentTrees.first, to: tree)
+        let entries = Self.entryFindings(firstChanges)
+        if !entries.isEmpty { return findings + entries }
 
         // Settings (schema, roster) are changed by admins only.
-        if !isRoot, rosterKnown, let base = parentTrees.first {
-            let touched = try repository.changedPaths(from: base, to: tree, under: ".gitdesk/")
-                + repository.changedPaths(from: base, to: tree, under: DeskLayout.teamPath)
+        if !isRoot, rosterKnown, !parentTrees.isEmpty {
+            let touched = firstChanges.filter { DeskLayout.isSettingsPath($0.path) }
             if let first = touched.first, parentTrees.count == 1, !(person?.has(role: "admin") ?? false) {
                 findings.append(Finding(file: first.path, line: 1, rule: "settings-change",
-                    message: "\(Self.describe(author, person)) may not change \(touched.map(\.path).joined(separator: ", ")): the schema and team.yaml are changed by an admin"))
+                    message: "\(Self.describe(author, person)) may not change \(touched.map(\.path).joined(separator: ", ")): the settings (.gitdesk/, team.yaml, .gitattributes, .mailmap, .gitmodules) are changed by an admin"))
             }
         }
 
@@ -132,12 +142,12 @@ public final class CommitValidator {
         }
         // Personal data in any file outside tickets/ and in any file name.
         let files = try filePrivacy(settings: settings, rulesTree: rulesTree, tree: tree)
-        for c in try repository.changedPaths(from: parentTrees.first, to: tree) where c.newBlob != nil {
+        for c in firstChanges where c.newBlob != nil {
             findings += files.checkName(c.path)
             if !c.path.hasPrefix("tickets/") { findings += try contentFindings(path: c.path, blob: c.newBlob!, rule: files) }
         }
         findings += try exceptionsFileFindings(parentTree: parentTrees.first, tree: tree)
-        let changed = try repository.changedPaths(from: parentTrees.first, to: tree, under: "tickets/")
+        let changed = firstChanges.filter { $0.path.hasPrefix("tickets/") }
         guard !changed.isEmpty else { return findings }
         if rosterKnown, person == nil,
            changed.contains(where: { $0.newBlob != nil || TreeValidator.ticketID(fromPath: $0.path) != nil }) {
@@ -164,7 +174,7 @@ public final class CommitValidator {
         // Judged as it stands: the rules that need a change (transitions,
         // append-only log) have nothing to compare with.
         validator.validator = Validator(rules: Validator.standardRules.filter {
-            !["transition", "transition-role", "append-only", "immutable", "reason", "permission", "due-change", "born"].contains($0.id)
+            !["transition", "transition-role", "append-only", "immutable", "reason", "permission", "due-change", "born", "log-author"].contains($0.id)
         })
         var findings: [Finding] = []
         for file in files {
@@ -283,6 +293,22 @@ public final class CommitValidator {
         if who?.has(role: "admin") ?? false { return [] }
         return [Finding(file: "COMMIT", line: 1, rule: "orphan",
                         message: "\(who.map { "\($0.handle) (\($0.roles.joined(separator: ", ")))" } ?? "the pusher") pushed a commit without parents (an orphan branch or unrelated history): only an admin may; base the work on the desk's branch")]
+    }
+
+    /// `parents` without those that are another parent (or an ancestor of
+    /// one): what the merge really joins, in the original order.
+    func distinctSides(_ parents: [ObjectID]) throws -> [ObjectID] {
+        guard parents.count > 1 else { return parents }
+        var kept: [ObjectID] = []
+        for (i, p) in parents.enumerated() {
+            var redundant = false
+            for (j, q) in parents.enumerated() where j != i {
+                if p == q { if j < i { redundant = true } } else if try repository.isAncestor(p, of: q) { redundant = true }
+                if redundant { break }
+            }
+            if !redundant { kept.append(p) }
+        }
+        return kept
     }
 
     static func describe(_ author: Signature?, _ person: Person?) -> String {

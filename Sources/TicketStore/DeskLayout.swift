@@ -8,4 +8,12 @@ public enum DeskLayout {
     public static let ticketsDirectory = "tickets"
     public static let templatesDirectory = "templates"
     public static let gitattributesPath = ".gitattributes"
+
+    /// The files that set how the desk reads and merges (schema, roster, git's
+    /// attributes, mail map and submodules): changed by an admin only. A
+    /// `.gitattributes` anywhere can re-encode tickets or drop the merge driver.
+    public static func isSettingsPath(_ path: String) -> Bool {
+        path.hasPrefix(".gitdesk/") || path == teamPath || path == ".mailmap" || path == ".gitmodules"
+            || path == gitattributesPath || path.hasSuffix("/" + gitattributesPath)
+    }
 }

@@ -42,6 +42,8 @@ extension HookChecks {
             var judged = Set<ObjectID>()
             if let rules, bootstrap != nil { judged.insert(rules) }
             var result: [RefReport] = []
+            let roster = try tip.flatMap { try validator.settings(tree: repository.commit($0).tree)?.team }
+                .flatMap { $0.people.isEmpty ? nil : $0 }
             for update in updates {
                 var report = RefReport(update: update)
                 defer { result.append(report) }
@@ -50,6 +52,21 @@ extension HookChecks {
                 }
                 // The server's arrival stamps: written by post-receive only, whatever allowRefs says.
                 if let refused = ArrivalNotes.refusal(for: update) { report = refused; continue }
+                // Who pushes: someone on the roster, and only an admin rewrites the desk's branch.
+                if let team = roster {
+                    let person = pusher.flatMap { team.person($0) ?? team.person(email: $0, name: nil) }
+                    if let pusher, person == nil {
+                        refuse("the pusher '\(pusher)' is not on the roster (team.yaml) of \(policy.branch): nothing is accepted from them")
+                        continue
+                    }
+                    if update.ref == policy.protectedRef, !(person?.has(role: "admin") ?? false),
+                       let old = try update.old.flatMap({ try repository.peeledCommit($0) }),
+                       let new = try update.new.flatMap({ try repository.peeledCommit($0) }),
+                       !(try repository.isAncestor(old, of: new)) {
+                        refuse("\(person?.handle ?? "the pusher") rewrites \(policy.branch) with a non-fast-forward update (commits on the server would be lost): only an admin may (GITDESK_PUSHER); pull, merge and push again")
+                        continue
+                    }
+                }
                 guard policy.accepts(update.ref) else {
                     refuse("this desk accepts pushes to \(policy.allowedRefs.joined(separator: " ")) only (git config \(ServerPolicy.allowRefsKey) on the server)")
                     continue
@@ -77,7 +94,14 @@ extension HookChecks {
                     continue
                 }
                 let hide = tip.map { [$0] } ?? [rules]
-                for id in try repository.commits(from: [commit], hiding: hide, oldestFirst: true) where judged.insert(id).inserted {
+                let fresh = try repository.commits(from: [commit], hiding: hide, oldestFirst: true).filter { !judged.contains($0) }
+                // Each commit is judged: a push bringing more than the cap is refused before any is read.
+                let cap = try validator.settings(tree: repository.commit(rules).tree)?.config.maxCommitsPerPush ?? DeskConfig.defaultMaxCommitsPerPush
+                if judged.count + fresh.count > cap {
+                    refuse("the push brings \(judged.count + fresh.count) new commits; a push may bring at most \(cap) (max_commits_per_push in .gitdesk/config.yaml): push the history in parts (git push origin <older commit>:\(update.ref)) or ask an admin to raise it")
+                    continue
+                }
+                for id in fresh where judged.insert(id).inserted {
                     report.reports.append(try validator.validate(commit: id))
                 }
             }

@@ -23,7 +23,8 @@ public final class ScanBudget {
         spent += commit.message.utf8.count
         let base = try commit.parents.first.map { try repository.commit($0).tree }
         for change in try repository.changedPaths(from: base, to: commit.tree) {
-            guard let blob = change.newBlob else { continue }
+            // A submodule's id is a commit, not text to scan (tree-entry refuses it).
+            guard let blob = change.newBlob, change.newKind != .submodule else { continue }
             spent += try repository.blob(blob).count
             if spent > policy.maxScanBytes { break }
         }

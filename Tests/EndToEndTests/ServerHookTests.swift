@@ -170,7 +170,7 @@ import TestSupport
         try d.must(d.sandbox.git(["commit", "-q", "--no-verify", "-am", "invalid"], in: "desk"))
         // Restoring an invalid ticket needs supervisor or qa; li is an agent.
         try d.edit { $0.replacingOccurrences(of: "status: invalid", with: "status: new")
-            + "- 2024-05-01T15:10:00+08:00 li: 撤销无效标记 [status: invalid → new]\n  原因：客户补充\n" }
+            + "- 2024-05-01T15:10:00+08:00 wang: 撤销无效标记 [status: invalid → new]\n  原因：客户补充\n" }
         let restore = try d.sandbox.git(["commit", "-am", "restore"], in: "desk")
         #expect(restore.status != 0)
         #expect(restore.stderr.contains(": transition-role: "), "\(restore)")

@@ -19,10 +19,10 @@ import Testing
             .upsert("team.yaml", two),
         ])
         #expect(try repo.changedPaths(from: old, to: new) == [
-            ChangedPath(path: "team.yaml", oldBlob: one, newBlob: two),
-            ChangedPath(path: "tickets/2024/05/A.md", oldBlob: one, newBlob: two),
+            ChangedPath(path: "team.yaml", oldBlob: one, newBlob: two, newMode: 0o100644),
+            ChangedPath(path: "tickets/2024/05/A.md", oldBlob: one, newBlob: two, newMode: 0o100644),
             ChangedPath(path: "tickets/2024/05/B.md", oldBlob: one, newBlob: nil),
-            ChangedPath(path: "tickets/2024/06/C.md", oldBlob: nil, newBlob: one),
+            ChangedPath(path: "tickets/2024/06/C.md", oldBlob: nil, newBlob: one, newMode: 0o100644),
         ])
         #expect(try repo.changedPaths(from: old, to: new, under: "tickets/").map(\.path)
                 == ["tickets/2024/05/A.md", "tickets/2024/05/B.md", "tickets/2024/06/C.md"])
@@ -30,5 +30,6 @@ import Testing
                 == ["tickets/2024/06/C.md"])
         #expect(try repo.changedPaths(from: nil, to: old).map(\.newBlob) == [one, one, one])
         #expect(try repo.changedPaths(from: new, to: new).isEmpty)
+        #expect(try repo.changedPaths(from: old, to: new).allSatisfy { $0.newBlob == nil || $0.newKind == .file })
     }
 }

@@ -8,10 +8,10 @@ import TestSupport
 @Suite struct EnforcementRuleTests {
     let schema = Fixtures.schema
     var engine: WorkflowEngine { WorkflowEngine(schema: schema, team: Fixtures.team) }
-    let path = "tickets/2024/05/CS-20240513-BORN01.md"
+    let path = "tickets/2024/05/CS-20240513-B0RN01.md"
 
     func created() throws -> Ticket {
-        try engine.create(id: "CS-20240513-BORN01", fields: Fixtures.complaintFields, by: Fixtures.li,
+        try engine.create(id: "CS-20240513-B0RN01", fields: Fixtures.complaintFields, by: Fixtures.li,
                           at: Fixtures.t("2024-05-13 09:00")).ticket
     }
 
@@ -59,7 +59,7 @@ import TestSupport
         closed["satisfaction"] = "5"
         let file = Array(TicketFile.render(closed, layout: schema.layout).utf8)
         let move = [FileChange(path: path, old: file, new: nil),
-                    FileChange(path: "tickets/2024/06/CS-20240513-BORN01.md", old: nil, new: file)]
+                    FileChange(path: "tickets/2024/06/CS-20240513-B0RN01.md", old: nil, new: file)]
         let rules = TreeValidator(schema: schema, team: Fixtures.team, author: Fixtures.li).validate(move).map(\.rule)
         #expect(!rules.contains("born"))
         #expect(rules.contains("path"))  // it belongs in the month of its creation
@@ -71,7 +71,7 @@ import TestSupport
         moved.log.append(LogEntry(time: Fixtures.t("2024-05-13 09:20"), operator: "li", text: "开始处理 [status: new → in_progress]"))
         var renamed = moved
         renamed["id"] = "CS-20240513-BORN02"
-        renamed.log.append(LogEntry(time: Fixtures.t("2024-05-13 09:30"), operator: "li", text: "ID renamed from CS-20240513-BORN01 to CS-20240513-BORN02"))
+        renamed.log.append(LogEntry(time: Fixtures.t("2024-05-13 09:30"), operator: "li", text: "ID renamed from CS-20240513-B0RN01 to CS-20240513-BORN02"))
         let change = [FileChange(path: path, old: Array(TicketFile.render(moved, layout: schema.layout).utf8), new: nil),
                       FileChange(path: "tickets/2024/05/CS-20240513-BORN02.md", old: nil,
                                  new: Array(TicketFile.render(renamed, layout: schema.layout).utf8))]

@@ -84,6 +84,7 @@ import TestSupport
         restored.log.append(LogEntry(time: now, operator: "li", text: "撤销无效 [status: invalid → new]\n原因：误判"))
         let findings = engine.validate(old: before, new: restored, author: Fixtures.li)
         #expect(findings.map(\.rule).contains("transition-role"))
+        restored.log[restored.log.count - 1].operator = "chen"
         #expect(engine.validate(old: before, new: restored, author: Fixtures.chen).filter { $0.severity == .error }.isEmpty)
     }
 }

@@ -63,7 +63,12 @@ public struct DeskConfig: Codable, Equatable, Sendable {
     /// How much older than its arrival at the server a commit may be (work
     /// done offline) before only a `backdate` holder may push it.
     public var maxOfflineHours: Int
+    /// How many new commits one push may bring (pre-receive judges each):
+    /// a longer history is pushed in parts, or by an admin raising this.
+    public var maxCommitsPerPush: Int
 
+    /// The per-push cap when config.yaml names none.
+    public static let defaultMaxCommitsPerPush = 1000
     /// The offline window when config.yaml names none.
     public static let defaultMaxOfflineHours = 72
 
@@ -72,12 +77,14 @@ public struct DeskConfig: Codable, Equatable, Sendable {
         case schemaVersion = "schema_version"
         case clockOverride = "clock_override"
         case maxOfflineHours = "max_offline_hours"
+        case maxCommitsPerPush = "max_commits_per_push"
     }
 
     public init(prefix: String = "CS", timezone: String = "Asia/Shanghai", language: Language = .zh, schemaVersion: Int = 1,
                 clockOverride: Bool = false, maxOfflineHours: Int = DeskConfig.defaultMaxOfflineHours) {
         self.prefix = prefix; self.timezone = timezone; self.language = language; self.schemaVersion = schemaVersion
         self.clockOverride = clockOverride; self.maxOfflineHours = maxOfflineHours
+        self.maxCommitsPerPush = Self.defaultMaxCommitsPerPush
     }
 
     /// Desks made before the time settings existed read as trusted-clock desks with the default window.
@@ -89,6 +96,7 @@ public struct DeskConfig: Codable, Equatable, Sendable {
         schemaVersion = try c.decode(Int.self, forKey: .schemaVersion)
         clockOverride = try c.decodeIfPresent(Bool.self, forKey: .clockOverride) ?? false
         maxOfflineHours = try c.decodeIfPresent(Int.self, forKey: .maxOfflineHours) ?? Self.defaultMaxOfflineHours
+        maxCommitsPerPush = try c.decodeIfPresent(Int.self, forKey: .maxCommitsPerPush) ?? Self.defaultMaxCommitsPerPush
     }
 
     public static func load(yaml: String, file: String = ".gitdesk/config.yaml") throws(ConfigurationError) -> DeskConfig {
@@ -99,6 +107,9 @@ public struct DeskConfig: Codable, Equatable, Sendable {
         }
         guard config.maxOfflineHours >= 0 else {
             throw ConfigurationError(file: file, line: doc.line(at: ["max_offline_hours"]), message: "max_offline_hours must be 0 or more (hours)")
+        }
+        guard config.maxCommitsPerPush >= 1 else {
+            throw ConfigurationError(file: file, line: doc.line(at: ["max_commits_per_push"]), message: "max_commits_per_push must be 1 or more")
         }
         return config
     }

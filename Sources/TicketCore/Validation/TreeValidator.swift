@@ -138,6 +138,10 @@ public struct TreeValidator: Sendable {
     public func validate(path: String, old: Ticket?, new parsed: ParsedTicket, sameID others: [String] = []) -> [Finding] {
         var findings = validator.validate(ValidationContext(schema: schema, team: team, path: path, old: old,
                                                             new: parsed, author: author))
+        if old == nil, let author, let id = Self.ticketID(fromPath: path),
+           let problem = TicketIDShape.problem(id: id, created: parsed.ticket.created, author: author, schema: schema) {
+            findings.insert(Finding(file: path, line: parsed.line(of: "id"), rule: TicketIDShape.rule, field: "id", message: problem), at: 0)
+        }
         if !others.isEmpty {
             let id = Self.ticketID(fromPath: path) ?? parsed.ticket.id
             findings.insert(Finding(file: path, line: parsed.line(of: "id"), rule: "duplicate-id", field: "id",
@@ -160,8 +164,9 @@ public struct TreeValidator: Sendable {
     }
 
     /// The key IDs are compared by: IDs are unique whatever their letter case
-    /// (a case-insensitive file system could not hold both files anyway).
-    public static func idKey(_ id: String) -> String { id.lowercased() }
+    /// (a case-insensitive file system could not hold both files anyway) and
+    /// whatever Crockford look-alike is written (O for 0, I or L for 1).
+    public static func idKey(_ id: String) -> String { TicketIDShape.key(id) }
 
     /// `.gitkeep` files hold a folder in git; they are not tickets.
     public static func isPlaceholder(_ path: String) -> Bool {

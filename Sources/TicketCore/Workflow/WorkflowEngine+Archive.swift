@@ -12,7 +12,7 @@ extension WorkflowEngine {
         var new = ticket
         new["archived"] = now.iso8601
         new.log.append(LogEntry(time: now, operator: person.handle,
-                                text: "归档 [archived]" + (automatic ? " " + WorkflowLog.autoMarker : "")))
+                                text: "归档 " + WorkflowLog.archivedMarker + (automatic ? " " + WorkflowLog.autoMarker : "")))
         return try finish(old: ticket, new: new, by: person, summary: "archive", operation: "archive")
     }
 
@@ -25,7 +25,7 @@ extension WorkflowEngine {
         var new = ticket
         new["breached"] = due.iso8601
         new.log.append(LogEntry(time: now, operator: person.handle,
-                                text: "超时未解决：预计完成时间 \(due.shortDisplay) 已过 " + WorkflowLog.autoMarker))
+                                text: WorkflowLog.overduePrefix + "预计完成时间 \(due.shortDisplay) 已过 " + WorkflowLog.autoMarker))
         return try finish(old: ticket, new: new, by: person, summary: "overdue since \(due.shortDisplay)", operation: "overdue")
     }
 }

@@ -21,7 +21,7 @@ extension WorkflowEngine {
         }
         var text = "分派给 \(handle)（\(assignee.name)）"
         if let d = new["department"] { text += "，责任部门 \(label("department", d))" }
-        text += " [assignee: \(ticket["assignee"] ?? "-") → \(handle)]"
+        text += " \(WorkflowLog.assigneePrefix)\(ticket["assignee"] ?? "-") → \(handle)]"
         new.log.append(LogEntry(time: now, operator: person.handle, text: text))
         return try finish(old: ticket, new: new, by: person, summary: "assign \(handle)", operation: "assign")
     }

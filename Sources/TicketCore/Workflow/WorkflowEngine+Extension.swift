@@ -26,7 +26,7 @@ extension WorkflowEngine {
         new["extension_reason"] = reason.replacingNewlines()
         new["extension_by"] = person.handle
         new.log.append(LogEntry(time: now, operator: person.handle,
-                                text: "申请延期：预计完成时间 \(effective.shortDisplay) → \(until.shortDisplay)，待主管审批\n原因：\(reason.replacingNewlines())"))
+                                text: WorkflowLog.extendPrefix + "预计完成时间 \(effective.shortDisplay) → \(until.shortDisplay)，待主管审批\n原因：\(reason.replacingNewlines())"))
         return try finish(old: ticket, new: new, by: person, summary: "extend until \(until.shortDisplay)", operation: "extend")
     }
 
@@ -43,9 +43,9 @@ extension WorkflowEngine {
         let shown = Timestamp.parse(until)?.shortDisplay ?? until
         var text: String
         if reject {
-            text = "驳回延期申请（申请至 \(shown)），预计完成时间不变"
+            text = WorkflowLog.rejectPrefix + "（申请至 \(shown)），预计完成时间不变"
         } else {
-            text = "批准延期：预计完成时间 \(ticket["due"].flatMap { Timestamp.parse($0)?.shortDisplay } ?? "-") → \(shown) "
+            text = WorkflowLog.approvePrefix + "预计完成时间 \(ticket["due"].flatMap { Timestamp.parse($0)?.shortDisplay } ?? "-") → \(shown) "
                 + WorkflowLog.dueMarker(from: ticket["due"], to: until)
             new["due"] = until
             new["breached"] = nil

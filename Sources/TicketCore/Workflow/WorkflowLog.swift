@@ -11,6 +11,13 @@ public enum WorkflowLog {
     static let statusPrefix = "[status: "
     static let duePrefix = "[due: "
     static let arrow = " → "
+    /// The markers of the steps that keep the status; the `step-field` rule reads them.
+    public static let archivedMarker = "[archived]"
+    public static let assigneePrefix = "[assignee: "
+    public static let overduePrefix = "超时未解决："
+    public static let extendPrefix = "申请延期："
+    public static let approvePrefix = "批准延期："
+    public static let rejectPrefix = "驳回延期申请"
     static let reasonPrefixes = ["原因：", "原因:", "reason:", "Reason:"]
 
     /// The text of a status change entry.
