@@ -212,6 +212,12 @@ struct PIIPropertyTests {
     // fuzz/run.sh (this branch): the same, with `..` between the number and
     // the `@`: masking a later number changed whether the first was glued.
     String(decoding: Data(base64Encoded: "6V1JMzMzMzMzMzMzMzMzMzMzMzMzMys1MXRlLTAxNTM1NjFYLi5jYXJkMTU2Nzg5MDExMTItKzUxdGUtMDE1MzU2MVguLmNhcmQxNTY3ODkwMTExMi0wNTFAMC5rbglVAzA1MUAwLmtuCVUDAAAAAAAAdGlhbjH1Zy4=")!, as: UTF8.self),
+    // fuzz/run.sh (corpus regression-glue-through-later-number): a number
+    // glued to an address through a later number in its local part; that
+    // number was masked on its own, cutting the local part, and the first
+    // was found on a rescan.
+    String(decoding: Data(base64Encoded: "55S16K+dvzI3OMKtMTIzNOIzNDIzMTItMDUxdGVsMDE1MzU2MVgwlDFYMC54YXJkMTU2Nzg5MDExMTJAMjExMi0wNTF0MzMAAAAAAAAAAAAAAAAAAAAAADE2NjY2NjY2NjY2K2QxNTY3ODkwMTExMi0wNTFAMy5rbglVAzA1MUA1MUA3LmNuCVUAAAAAdGlhbjFBZ/8AAAAAZQAAAABsMAA=")!, as: UTF8.self),
+    "16666666666+d15678901112-051@3.kn",
     // Chinese numerals before ＠: a mask in ASCII digits became an e-mail's local part.
     "１）转(card 6286426875754169175\n@/com138****5678cn，尾号188990655342024tel一五二幺一六八五五七零＠3qq。com（5",
 ])
@@ -220,4 +226,14 @@ func maskingRegressions(text: String) {
     #expect(PIIScanner.scan(once).isEmpty, "\(once)")
     #expect(PIIScanner.mask(once).text == once)
     #expect(ContactMasking.isMasked(ContactMasking.maskContact(text)))
+}
+
+/// Regression (corpus regression-glue-through-later-number): the numbers in
+/// an address's local part are masked with the address, never one by one.
+@Test("a number in the local part after a glued number is masked with the address")
+func localPartAfterGluedNumber() {
+    #expect(PIIScanner.mask("16666666666+d15678901112-051@3.kn").text == "1***@3.kn")
+    #expect(PIIScanner.mask("13812345678.a13912345678-051@qq.com").text == "1***@qq.com")
+    // A number that only begins a later local part is still a phone.
+    #expect(PIIScanner.mask("x 13812345678-051@qq.com").text == "x 138****5678-0***@qq.com")
 }

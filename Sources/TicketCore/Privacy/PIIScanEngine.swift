@@ -58,6 +58,10 @@ struct PIIScanEngine {
     var matches: [PIIMatch] = []
     /// No new match may start before this offset.
     var lastMatchEnd = 0
+    /// The `@` of an address a number was glued to as the start of its local
+    /// part (`16666666666+d15678901112-051@3.kn`): every run before it is in
+    /// that local part and is glued too, so the address is masked as a whole.
+    var localPartEnd = 0
 
     // The current run, in scratch buffers reused from run to run (no
     // allocation per run; freed by `deallocate()`).
@@ -318,6 +322,14 @@ struct PIIScanEngine {
     /// local part (`13812345678@qq.com`). Other letters touching the number
     /// (`QQ13812345678`, `13812345678a`) only mark it as touching letters.
     mutating func markGluedEdges(before: (value: UInt32, start: Int), runEnd: Int) {
+        if runStart < localPartEnd {
+            // Inside the local part of an address an earlier number was glued
+            // to: matching this number would cut the local part there, and
+            // the earlier number, no longer reaching the `@` once this one is
+            // masked, would be found on a rescan (found by the fuzzer).
+            for k in 0..<groups.count { groups[k].glued = true }
+            return
+        }
         let v = before.value
         if PIINormal.isLetter(v) {
             if !isTouchingWord(endingAt: runStart) {
@@ -353,13 +365,19 @@ struct PIIScanEngine {
                 steps += 1
             }
             self.steps &+= steps
+            // An address the e-mail rule accepts is masked as a whole, with
+            // every number up to its `@` (``localPartEnd``).
+            if at.value == PIINormal.at, parseEmail(atStart: at.start, atEnd: at.end) != nil {
+                groups[last].glued = true
+                localPartEnd = at.start
+                return
+            }
             // An address the e-mail rule refuses for its local part (`@x1381…@ex.com`,
             // a chain, too long) is still address-like when masking the
             // number would leave its last digits and what follows them as a
             // valid local part: then it stays.
             if at.value == PIINormal.at,
-               parseEmail(atStart: at.start, atEnd: at.end) != nil
-                || (parseDomain(atEnd: at.end) != nil && localTailIsValid(from: runEnd, to: at.start)) {
+               parseDomain(atEnd: at.end) != nil && localTailIsValid(from: runEnd, to: at.start) {
                 groups[last].glued = true
                 return
             }
