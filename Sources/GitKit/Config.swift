@@ -7,57 +7,48 @@ extension Repository {
         var config: OpaquePointer? = nil
         // git_config_get_string needs a snapshot (its result lives as long as the config).
         try check(git_repository_config_snapshot(&config, pointer))
-        let snapshot = ConfigHandle(config!)
-        var value: UnsafePointer<CChar>? = nil
-        let rc = git_config_get_string(&value, snapshot.pointer, key)
-        if rc == GIT_ENOTFOUND.rawValue { return nil }
-        try check(rc)
-        return value.map { String(cString: $0) }
+        return try Self.string(key, in: ConfigHandle(config!))
     }
-}
 
-extension Repository {
-    /// Sets `key` to a boolean in the repository's own config file
-    /// (`.git/config`, or `config` of a bare repository).
-    public func setConfig(_ key: String, to value: Bool) throws {
-        var config: OpaquePointer? = nil
-        try check(git_repository_config(&config, pointer))
-        let all = ConfigHandle(config!)
-        var local: OpaquePointer? = nil
-        try check(git_config_open_level(&local, all.pointer, GIT_CONFIG_LEVEL_LOCAL))
-        let handle = ConfigHandle(local!)
-        try check(git_config_set_bool(handle.pointer, key, value ? 1 : 0))
-    }
-}
-
-extension Repository {
     /// The value of `key` in the user's global and system config (no
     /// repository: e.g. before `init` has made one); nil if unset.
     public static func globalConfigString(_ key: String) throws -> String? {
         Runtime.ensureInitialized()
         var config: OpaquePointer? = nil
-        _ = try check(git_config_open_default(&config))
+        try check(git_config_open_default(&config))
         let all = ConfigHandle(config!)
         var snapshot: OpaquePointer? = nil
-        _ = try check(git_config_snapshot(&snapshot, all.pointer))
-        let snap = ConfigHandle(snapshot!)
-        var value: UnsafePointer<CChar>? = nil
-        let rc = git_config_get_string(&value, snap.pointer, key)
-        if rc == GIT_ENOTFOUND.rawValue { return nil }
-        try check(rc)
-        return value.map { String(cString: $0) }
+        try check(git_config_snapshot(&snapshot, all.pointer))
+        return try string(key, in: ConfigHandle(snapshot!))
     }
-}
 
-extension Repository {
+    /// Sets `key` to a boolean in the repository's own config file
+    /// (`.git/config`, or `config` of a bare repository).
+    public func setConfig(_ key: String, to value: Bool) throws {
+        try check(git_config_set_bool(try localConfig().pointer, key, value ? 1 : 0))
+    }
+
     /// Sets `key` to a string in the repository's own config file.
     public func setConfig(_ key: String, to value: String) throws {
+        try check(git_config_set_string(try localConfig().pointer, key, value))
+    }
+
+    /// The repository's own config file (the local level), for writing.
+    private func localConfig() throws -> ConfigHandle {
         var config: OpaquePointer? = nil
         try check(git_repository_config(&config, pointer))
         let all = ConfigHandle(config!)
         var local: OpaquePointer? = nil
         try check(git_config_open_level(&local, all.pointer, GIT_CONFIG_LEVEL_LOCAL))
-        let handle = ConfigHandle(local!)
-        try check(git_config_set_string(handle.pointer, key, value))
+        return ConfigHandle(local!)
+    }
+
+    /// A string from a config snapshot; nil if unset.
+    private static func string(_ key: String, in snapshot: ConfigHandle) throws -> String? {
+        var value: UnsafePointer<CChar>? = nil
+        let rc = git_config_get_string(&value, snapshot.pointer, key)
+        if rc == GIT_ENOTFOUND.rawValue { return nil }
+        try check(rc)
+        return value.map { String(cString: $0) }
     }
 }
