@@ -25,22 +25,24 @@ extension Repository {
     /// Sets `key` to a boolean in the repository's own config file
     /// (`.git/config`, or `config` of a bare repository).
     public func setConfig(_ key: String, to value: Bool) throws {
-        try check(git_config_set_bool(try localConfig().pointer, key, value ? 1 : 0))
+        try withLocalConfig { try check(git_config_set_bool($0, key, value ? 1 : 0)) }
     }
 
     /// Sets `key` to a string in the repository's own config file.
     public func setConfig(_ key: String, to value: String) throws {
-        try check(git_config_set_string(try localConfig().pointer, key, value))
+        try withLocalConfig { try check(git_config_set_string($0, key, value)) }
     }
 
-    /// The repository's own config file (the local level), for writing.
-    private func localConfig() throws -> ConfigHandle {
+    /// Runs `body` with the repository's own config file (the local level);
+    /// the repository's whole config, which it belongs to, lives as long.
+    private func withLocalConfig(_ body: (OpaquePointer) throws -> Void) throws {
         var config: OpaquePointer? = nil
         try check(git_repository_config(&config, pointer))
         let all = ConfigHandle(config!)
         var local: OpaquePointer? = nil
         try check(git_config_open_level(&local, all.pointer, GIT_CONFIG_LEVEL_LOCAL))
-        return ConfigHandle(local!)
+        let level = ConfigHandle(local!)
+        try withExtendedLifetime(all) { try body(level.pointer) }
     }
 
     /// A string from a config snapshot; nil if unset.
