@@ -71,6 +71,11 @@ extension HookChecks {
                     refuse("this desk accepts pushes to \(policy.allowedRefs.joined(separator: " ")) only (git config \(ServerPolicy.allowRefsKey) on the server)")
                     continue
                 }
+                // A ref name is as public as a file name: no personal data in it.
+                if PIIScanner.containsPII(update.ref.replacingOccurrences(of: "/", with: " ")) {
+                    refuse("a ref name may not hold personal data (a phone number, an e-mail address...): name the branch or tag without it")
+                    continue
+                }
                 guard let new = update.new else {
                     if update.ref == policy.protectedRef { refuse("the desk's branch \(policy.branch) may not be deleted") }
                     continue

@@ -90,8 +90,12 @@ public struct FilePrivacyRule: Sendable {
 
     /// Personal data in the text of a file outside `tickets/`.
     public func checkContent(path: String, bytes: [UInt8]) -> [Finding] {
-        guard !exceptions.paths.contains(path), !bytes.contains(0),
-              let text = String(validating: bytes, as: UTF8.self) else { return [] }
+        guard !exceptions.paths.contains(path) else { return [] }
+        // Not only UTF-8 text: a GBK note or a file with NUL bytes holds its digits
+        // and addresses in ASCII all the same. Scanned as read, NUL as a line break
+        // and bytes that are not UTF-8 as U+FFFD, so no encoding hides a value.
+        let text = String(validating: bytes, as: UTF8.self)
+            ?? String(decoding: bytes.map { $0 == 0 ? 10 : $0 }, as: UTF8.self)
         return allowed(PIIScanner.scan(text, options: options), in: text).map { match in
             let (line, _) = PrivacyGuard.position(of: match.utf8Range.lowerBound, in: text)
             return Finding(file: path, line: line, rule: Self.id, field: nil,
