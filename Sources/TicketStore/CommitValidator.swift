@@ -136,6 +136,20 @@ public final class CommitValidator {
             }
         }
 
+        // Settings a change touches must still load: one broken team.yaml or
+        // schema file on the shared branch would stop every clone and refuse
+        // every later push, the fix included.
+        if !isRoot, firstChanges.contains(where: { $0.path.hasPrefix(".gitdesk/") || $0.path == DeskLayout.teamPath }) {
+            do {
+                _ = try Desk.loadSettings(repository: repository, tree: tree, displayPath: repository.path)
+            } catch {
+                let text = String(describing: error)
+                findings.append(Finding(file: firstChanges.first { $0.path.hasPrefix(".gitdesk/") || $0.path == DeskLayout.teamPath }!.path,
+                                        line: 1, rule: "settings",
+                                        message: "the desk's settings would no longer load (\(text)); fix the file before committing it"))
+            }
+        }
+
         if parentTrees.count > 1 {
             return findings + (try validateMerge(tree: tree, parents: parents, parentTrees: parentTrees, author: author,
                                                  person: person, settings: settings, rulesTree: rulesTree, schema: schema))

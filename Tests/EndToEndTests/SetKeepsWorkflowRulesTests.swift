@@ -51,7 +51,7 @@ struct SetKeepsWorkflowRulesTests {
     func priorityNeedsASupervisor() throws {
         let desk = try WorkflowDesk()
         let id = try desk.new(priority: "urgent", at: now)
-        try desk.expectRefused(["set", id, "priority=low"], as: "zhang", at: now, "zhang may not priority: it needs the role supervisor")
+        try desk.expectRefused(["set", id, "priority=low"], as: "zhang", at: now, "zhang may not change a recorded ticket's priority: it needs the role supervisor")
         let path = try #require(try desk.sandbox.git(["ls-files", "tickets"], in: desk.dir).stdout.split(separator: "\n").first { $0.hasSuffix("\(id).md") })
         let text = try desk.sandbox.read("\(desk.dir)/\(path)")
         try desk.sandbox.write("\(desk.dir)/\(path)", text.replacingOccurrences(of: "priority: urgent", with: "priority: low"))

@@ -144,3 +144,32 @@ struct TicketFileTests {
         }
     }
 }
+
+/// A ticket file left with git's conflict markers says it is an unfinished merge.
+@Suite struct ConflictMarkerParseTests {
+    @Test func anUnfinishedMergeIsNamed() throws {
+        let text = """
+            ---
+            id: CS-20240501-7K3FQ2
+            created: 2024-05-01T14:30:00+08:00
+            title: t
+            status: new
+            ---
+
+            ## log
+
+            <<<<<<< HEAD
+            - 2024-05-01T14:31:00+08:00 li: a
+            =======
+            - 2024-05-01T14:32:00+08:00 li: b
+            >>>>>>> origin/main
+
+            """
+        #expect {
+            _ = try TicketFile.parse(text)
+        } throws: { error in
+            guard let e = error as? TicketFileError else { return false }
+            return e.description.contains("git conflict marker") && e.line == 10
+        }
+    }
+}

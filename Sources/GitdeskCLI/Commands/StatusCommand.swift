@@ -36,5 +36,8 @@ struct StatusCommand: ParsableCommand {
         print("\(status.unpushed) local change\(status.unpushed == 1 ? "" : "s") (commits) not pushed")
         print("\(status.unmerged) change\(status.unmerged == 1 ? "" : "s") from \(upstream) not merged")
         if status.unpushed > 0 || status.unmerged > 0 { print("Run 'gitdesk sync' to merge and push.") }
+        if !MergeDriverSetup.isRegistered(in: desk.repository) {
+            print("This clone has no gitdesk merge driver: a plain git pull would conflict on tickets. Run 'gitdesk hooks install' (or use 'gitdesk sync').")
+        }
     }
 }

@@ -112,6 +112,21 @@ public enum TicketFile {
     /// the front matter, extra blank lines); refuses anything ambiguous with
     /// the line number.
     public static func parse(_ text: String) throws(TicketFileError) -> ParsedTicket {
+        do { return try parseBody(text) } catch {
+            // A file that does not read because it is an unfinished merge: say so.
+            if case .malformed = error, let line = conflictMarkerLine(text) {
+                throw .malformed(line: line, "a git conflict marker: the file is an unfinished merge; abort it (git merge --abort, or git reset --hard ORIG_HEAD once committed) and merge again with gitdesk's merge driver ('gitdesk hooks install' registers it; 'gitdesk sync' uses it)")
+            }
+            throw error
+        }
+    }
+
+    /// The 1-based line of the first git conflict marker (`<<<<<<< `) in `text`, if any.
+    static func conflictMarkerLine(_ text: String) -> Int? {
+        text.replacingCRLF().splitLines().firstIndex { $0.hasPrefix("<<<<<<< ") || $0.hasPrefix(">>>>>>> ") }.map { $0 + 1 }
+    }
+
+    static func parseBody(_ text: String) throws(TicketFileError) -> ParsedTicket {
         guard text.utf8.count <= TicketLimits.fileBytes else { throw .tooLarge(bytes: text.utf8.count) }
         var body = text
         if body.hasPrefix("\u{FEFF}") { body.removeFirst() }

@@ -21,7 +21,7 @@ public struct PermissionRule: ValidationRule {
         }
         return checks.compactMap { op, field in
             context.authorPermitted(op, automatic: automatic) ? nil : context.finding(id, field: field,
-                "\(author.handle) may not \(op): it needs the role \((context.schema.workflow.roles(for: op) ?? []).joined(separator: " or "))")
+                "\(author.handle) may not \(WorkflowError.phrase(op)): it needs the role \((context.schema.workflow.roles(for: op) ?? []).joined(separator: " or "))")
         }
     }
 }

@@ -48,6 +48,13 @@ public enum WorkflowError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A value that does not fit its field.
     case invalidValue(field: String, problem: String)
 
+    /// How an operation reads in "X may not ...": most are verbs already.
+    public static func phrase(_ operation: String) -> String {
+        ["priority": "change a recorded ticket's priority", "backdate": "write at a time other than the clock's",
+         "delete": "delete a ticket file", "create": "record tickets", "contact": "log contacts",
+         "sweep": "run sweep", "request_info": "ask for information"][operation] ?? operation
+    }
+
     /// The command-line option that fills a field, for refusals that miss it.
     static let optionFilling = [
         "root_cause": "--root-cause", "solution": "--solution", "satisfaction": "gitdesk confirm --rating",
@@ -62,7 +69,7 @@ public enum WorkflowError: Error, Equatable, Sendable, CustomStringConvertible {
         case .operationNotAllowed(let op, let status, let from):
             return "cannot \(op) a ticket that is \(status); \(op) works from: \(from.joined(separator: ", "))"
         case .roleNotAllowed(let handle, let action, let roles):
-            return "\(handle) may not \(action): it needs the role \(roles.joined(separator: " or "))"
+            return "\(handle) may not \(Self.phrase(action)): it needs the role \(roles.joined(separator: " or "))"
         case .reasonRequired(let action):
             return "\(action) needs a reason (--reason)"
         case .missingValue(let field):

@@ -97,6 +97,11 @@ public struct DeskSync {
     /// Repairs what a killed sync left, then checks that no tracked file has uncommitted changes.
     private func prepare(branch: String, git: GitRunner) throws(SyncError) {
         try WorkingCopySync(repository: repository).recover(branch: branch)
+        // A `git pull` / `git merge` stopped half-way: committing it is what goes wrong next.
+        for marker in ["MERGE_HEAD", "rebase-merge", "rebase-apply", "CHERRY_PICK_HEAD"]
+        where FileManager.default.fileExists(atPath: repository.gitDir + "/" + marker) {
+            throw .operationInProgress(marker == "MERGE_HEAD" ? "merge" : marker == "CHERRY_PICK_HEAD" ? "cherry-pick" : "rebase")
+        }
         let status = try git.run(["--no-optional-locks", "status", "--porcelain", "--untracked-files=no", "-z"])
         guard status.succeeded else { throw .git(status.errorLines.last ?? "git status failed") }
         let dirty = status.stdout.split(separator: "\0").map { String($0.dropFirst(3)) }.filter { !$0.isEmpty }

@@ -22,6 +22,8 @@ public enum SyncError: Error, Equatable, CustomStringConvertible {
     case invalidMerge([Finding])
     /// Tracked files have changes that are not committed.
     case uncommittedChanges([String])
+    /// A git merge, rebase or cherry-pick stopped half-way in this clone.
+    case operationInProgress(String)
     case detachedHead
     case git(String)
 
@@ -52,6 +54,8 @@ public enum SyncError: Error, Equatable, CustomStringConvertible {
             let first = findings.first.map { "\($0.file):\($0.line): \($0.message) [\($0.rule)]" } ?? "the merge is invalid"
             let more = findings.count > 1 ? " (and \(findings.count - 1) more)" : ""
             return "the merged desk would break its rules: \(first)\(more); nothing was merged"
+        case .operationInProgress(let what):
+            return "a git \(what) is in progress in this clone: abort it (git \(what) --abort) and run 'gitdesk sync' again, which merges tickets field by field; do not commit conflict markers"
         case .uncommittedChanges(let paths):
             let shown = paths.prefix(5).joined(separator: ", ") + (paths.count > 5 ? ", ..." : "")
             return "uncommitted changes to \(shown): commit or discard them before syncing"
