@@ -43,8 +43,13 @@ public enum MergeDriver {
             try markConflicts(base: base, ours: ours, theirs: theirs, path: path)
             return Outcome(path: path, settled: [], unresolved: [], fallbackReason: error.description)
         }
-        let context = MergeContext(operatorHandle: operatorHandle(desk: desk, environment: environment),
-                                   now: try DeskClock.now(zone: desk.timeZone, environment: environment),
+        // While a rebase replays a commit, the merged file becomes that commit's
+        // content: its Conflict lines are written as its author, at its time.
+        let replayed = replayedCommit(desk: desk)
+        let now: Timestamp
+        if let replayed { now = replayed.time } else { now = try DeskClock.now(zone: desk.timeZone, environment: environment) }
+        let context = MergeContext(operatorHandle: replayed?.handle ?? operatorHandle(desk: desk, environment: environment),
+                                   now: now,
                                    linear: isReplaying(desk.repository))
         let result = TicketMerge.merge(base: sides.base, ours: sides.ours, theirs: sides.theirs,
                                        schema: desk.schema, context: context)
@@ -68,6 +73,21 @@ public enum MergeDriver {
             return person.handle
         }
         return unknownOperator
+    }
+
+    /// The commit a rebase is replaying now (the last `pick` of
+    /// `rebase-merge/done`), as its author's handle on the roster and its
+    /// author time; nil when not rebasing or the author is not on the roster.
+    static func replayedCommit(desk: Desk) -> (handle: String, time: Timestamp)? {
+        let repository = desk.repository
+        guard let data = FileManager.default.contents(atPath: repository.gitDir + "/rebase-merge/done") else { return nil }
+        let last = String(decoding: data, as: UTF8.self).split(separator: "\n").last { $0.hasPrefix("pick ") || $0.hasPrefix("p ") }
+        guard let word = last?.split(separator: " ").dropFirst().first,
+              let id = try? repository.resolveCommit(String(word)),
+              let info = try? repository.commit(id),
+              let person = desk.team.person(email: info.author.email, name: nil) else { return nil }
+        let time = desk.timeZone.localise(Timestamp(seconds: info.author.time, offsetMinutes: info.author.offsetMinutes))
+        return (person.handle, time)
     }
 
     /// True while git replays commits onto another (rebase, a cherry-pick
