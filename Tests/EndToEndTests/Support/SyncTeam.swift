@@ -43,6 +43,13 @@ final class SyncTeam: @unchecked Sendable {
         return name
     }
 
+    /// Sets git's identity in a clone to a roster person (as for plain `git pull` / `git merge`).
+    func identify(_ clone: String, name: String = "客服小李", email: String = "li@desk.example",
+                  sourceLocation: SourceLocation = #_sourceLocation) throws {
+        _ = try git(clone, ["config", "user.name", name], sourceLocation: sourceLocation)
+        _ = try git(clone, ["config", "user.email", email], sourceLocation: sourceLocation)
+    }
+
     /// Runs gitdesk in a clone as `handle`.
     @discardableResult
     func gitdesk(_ clone: String, _ args: [String], as handle: String? = "li", env: [String: String] = [:]) throws -> Sandbox.Result {
