@@ -126,3 +126,23 @@ import TestSupport
         try team.expectHealthy(a)
     }
 }
+
+/// What `gitdesk diff` reads without a range, as a reviewer expects it.
+@Suite struct DiffDefaultRangeTests {
+    @Test func afterASyncDiffShowsWhatTheSyncBroughtInAndBeforeAPushWhatWouldBePushed() throws {
+        let team = try SyncTeam()
+        let a = try team.clone("a")
+        let b = try team.clone("b")
+        let id = try team.record(a, title: "支付成功但订单未生成")
+        try team.succeed(a, ["comment", id, "已电话联系客户"])
+        try team.succeed(a, ["sync"])
+        try team.succeed(b, ["sync"], as: "zhang")
+        // In step with the server: the two commits the sync fetched.
+        let incoming = try team.succeed(b, ["diff", "--json"], as: nil)
+        #expect(incoming.contains(id) && incoming.contains("已电话联系客户") && incoming.contains("支付成功但订单未生成"), "\(incoming)")
+        // Unpushed work: only that.
+        try team.succeed(b, ["comment", id, "技术排查发现接口超时"], as: "zhang")
+        let outgoing = try team.succeed(b, ["diff", "--json"], as: nil)
+        #expect(outgoing.contains("技术排查发现接口超时") && !outgoing.contains("已电话联系客户"), "\(outgoing)")
+    }
+}
