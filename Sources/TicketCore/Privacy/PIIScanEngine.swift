@@ -350,7 +350,11 @@ struct PIIScanEngine {
         } else if v == PIINormal.at {
             groups[0].glued = true
         }
-        if !groups[0].glued && isInsideDomain(runStart) { groups[0].glued = true }
+        // Every group inside an address's domain stays as typed, not only the
+        // first: masking a later one (`x@y.a1381…-1562…-5b.card1567…`) would
+        // put a `*` into the domain and a number after it, no longer inside
+        // it, would be found on a rescan (make fuzz-long).
+        for k in 0..<groups.count where !groups[k].glued && isInsideDomain(groups[k].start) { groups[k].glued = true }
 
         let last = groups.count - 1
         let nx = r.next(runEnd)
@@ -425,13 +429,18 @@ struct PIIScanEngine {
 
     /// True when the last 4 digits of a masked number followed by the text
     /// from `from` to the `@` at `to` would make a valid local part: at most
-    /// 64 characters, no `..`, not ending with a dot.
+    /// 64 characters, no `..`, not ending with a dot, and no digit. A digit
+    /// there may belong to a later number that is masked on its own; the
+    /// tail would then hold a `*` and no longer make a local part, and the
+    /// number kept as typed here would be found on a rescan
+    /// (`a..b13812345678+d13912345678-051@ex.com`, left from the fuzzer).
     func localTailIsValid(from: Int, to: Int) -> Bool {
         var count = 4
         var previousWasDot = false
         var q = from
         while q < to {
             let (v, _, e) = r.next(q)
+            if PIINormal.isDigit(v) { return false }
             if v == PIINormal.dot && previousWasDot { return false }
             previousWasDot = v == PIINormal.dot
             count += 1
