@@ -16,7 +16,8 @@ struct SyncCommand: ParsableCommand {
             """
     )
 
-    @Option(help: "Seconds one fetch or push may take before it is stopped (default: git config gitdesk.syncTimeout, else 60).")
+    @Option(help: ArgumentHelp("Seconds one fetch or push may take before it is stopped (default: git config gitdesk.syncTimeout, else 60).",
+                               valueName: "seconds"))
     var timeout: Double?
 
     @OptionGroup var global: GlobalOptions
