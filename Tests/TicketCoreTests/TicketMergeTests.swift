@@ -196,6 +196,26 @@ struct TicketMergeTests {
         #expect(same.isClean && same.ticket == ours)
     }
 
+    @Test("the server's merge judgement counts copies too: a copy of a carried entry no side holds is the merger's new entry")
+    func judgementCountsCopies() throws {
+        let x = LogEntry(time: Fixtures.t("2024-05-01 15:00"), operator: "li", text: "已回电，客户未接")
+        var withX = base
+        withX.log.append(x)
+        let ours = comment(withX, "2024-05-01 15:05", "li", "A")
+        let theirs = comment(withX, "2024-05-01 15:06", "zhang", "B")
+        var forged = TicketMerge.merge(base: withX, ours: ours, theirs: theirs, schema: schema, context: context()).ticket
+        forged.log.insert(x, at: 2)   // a second copy of li's entry, made up by the merge
+        let parsed = try TicketFile.parse(TicketFile.render(forged, layout: schema.layout))
+        let judged = MergeJudgement.ticketChange(path: "t.md", base: withX, sides: [ours, theirs], result: parsed)
+        #expect(judged.old?.log.filter { $0 == x }.count == 1)
+        #expect(judged.new.ticket.log.last == x)   // judged as appended by the merge's author
+        // New on both sides: both copies are carried.
+        let twice = TicketMerge.merge(base: base, ours: ours, theirs: theirs, schema: schema, context: context()).ticket
+        let fair = MergeJudgement.ticketChange(path: "t.md", base: base, sides: [ours, theirs],
+                                               result: try TicketFile.parse(TicketFile.render(twice, layout: schema.layout)))
+        #expect(fair.old?.log.filter { $0 == x }.count == 2)
+    }
+
     @Test("copies of one entry are counted against the base: carried once, new on both sides twice")
     func lookAlikeEntries() {
         let x = LogEntry(time: Fixtures.t("2024-05-01 15:00"), operator: "li", text: "已回电，客户未接")
