@@ -19,6 +19,13 @@ deps:
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq openssh-server openssh-client >/dev/null; \
 	fi
+	@# The smart-HTTP sync tests serve git http-backend through Debian's lighttpd on 127.0.0.1.
+	@if [ ! -x /usr/sbin/lighttpd ] || [ ! -x /usr/lib/git-core/git-http-backend ]; then \
+	  echo "installing lighttpd with apt-get (the sync tests serve git over smart HTTP)"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq lighttpd git >/dev/null; \
+	  $$SUDO systemctl disable --now lighttpd >/dev/null 2>&1 || $$SUDO service lighttpd stop >/dev/null 2>&1 || true; \
+	fi
 
 build: deps
 	$(SWIFT) build
