@@ -223,7 +223,11 @@ public final class Desk {
             do throws(DeskError) {
                 let bytes: [UInt8]
                 do { bytes = try repository.blob(file.blob) } catch { throw DeskError.from(error) }
-                tickets.append(try parse(bytes, path: file.path).ticket)
+                let parsed = try parse(bytes, path: file.path)
+                if let hollow = TicketFile.hollowReason(parsed) {
+                    throw DeskError.unreadableTicket(path: file.path, line: 1, hollow)
+                }
+                tickets.append(parsed.ticket)
             } catch {
                 unreadable.append((file.path, error.description))
             }
