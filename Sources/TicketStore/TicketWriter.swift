@@ -83,6 +83,9 @@ extension Desk {
                              lockTakenAt: lockTakenAt)
         try journal.recover(in: repository, branch: branch)
         try waitForIndex()
+        // A damaged index is named before anything is committed (git would
+        // refuse to update it after the branch moved).
+        do { try repository.checkIndexHeader() } catch { throw DeskError.from(error) }
         // git starts and reads the index while the change is built and committed.
         let index = repository.workdir == nil ? nil : IndexUpdater(repository: repository)
         StartupTrace.mark("lock + journal")
