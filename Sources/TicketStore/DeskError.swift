@@ -19,6 +19,8 @@ public enum DeskError: Error, Equatable, CustomStringConvertible {
     case uncommittedChanges(String)
     case nothingChanged(String)
     case busy(String)
+    /// A write waited its bounded time for another live writer's lock; the message names the holder.
+    case lockWait(String)
     /// A branch's lock file that gitdesk did not leave (or cannot prove it
     /// left) keeps every write out: `ref`, the lock file, its age in seconds.
     case refLocked(ref: String, lockFile: String, seconds: Int)
@@ -64,6 +66,8 @@ public enum DeskError: Error, Equatable, CustomStringConvertible {
             return "\(path) has uncommitted changes: commit or discard them (git checkout -- \(path)) first"
         case .nothingChanged(let id):
             return "\(id): nothing to change"
+        case .lockWait(let message):
+            return message
         case .busy(let what):
             return "another writer kept \(what) busy; nothing was written, try again"
         case .refLocked(let ref, let lockFile, let seconds):

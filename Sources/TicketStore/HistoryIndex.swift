@@ -26,7 +26,7 @@ struct HistoryIndex {
 
     /// The commits that changed `path` in the history of `tip`, newest first.
     func commits(touching path: String, tip: ObjectID) throws -> [ObjectID] {
-        let lock = try DeskLock.acquire(gitDir: repository.gitDir, name: "history.lock")
+        let lock = try DeskLock.acquire(gitDir: repository.gitDir, name: "history.lock", quiet: true)
         defer { withExtendedLifetime(lock) {} }
         try catchUp(to: tip)
         guard let data = FileManager.default.contents(atPath: file(for: path)) else { return [] }
@@ -39,7 +39,7 @@ struct HistoryIndex {
 
     /// Records a commit gitdesk just made when the index is at its parent.
     func record(commit: ObjectID, parent: ObjectID, path: String) {
-        guard let lock = try? DeskLock.acquire(gitDir: repository.gitDir, name: "history.lock", timeout: 1) else { return }
+        guard let lock = try? DeskLock.acquire(gitDir: repository.gitDir, name: "history.lock", timeout: 1, quiet: true) else { return }
         defer { withExtendedLifetime(lock) {} }
         guard indexedTip() == parent else { return }
         append([path: [commit.hex]])
