@@ -211,6 +211,12 @@ extension Desk {
     func checkWorkingCopyIsClean(path: String, committed: [UInt8]?) throws {
         guard let workdir = repository.workdir else { return }
         let full = workdir.hasSuffix("/") ? workdir + path : workdir + "/" + path
+        // A working file more than twice the committed size (CRLF at most doubles
+        // it) differs for sure: refused without reading it (it may be gigabytes).
+        var info = stat()
+        if stat(full, &info) == 0, Int(info.st_size) > 2 * (committed?.count ?? 0) + 2 {
+            throw DeskError.uncommittedChanges(path)
+        }
         let onDisk = FileManager.default.contents(atPath: full).map { [UInt8]($0) }
         guard onDisk != committed else { return }
         // .gitattributes has tickets/** eol=lf: a file that differs only by CRLF
