@@ -70,6 +70,7 @@ public final class Desk {
 
     /// Reads the desk of an opened repository at its HEAD.
     public static func open(repository: Repository, displayPath: String) throws(DeskError) -> Desk {
+        if DeskInitializer.isUnfinished(gitDir: repository.gitDir) { throw .initInterrupted(repository.workdir ?? displayPath) }
         let head: HeadState
         do { head = try repository.head() } catch { throw DeskError.from(error) }
         switch head {

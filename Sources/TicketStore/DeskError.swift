@@ -6,6 +6,8 @@ public enum DeskError: Error, Equatable, CustomStringConvertible {
     case notARepository(String)
     case notADesk(String)
     case alreadyADesk(String)
+    /// `gitdesk init` was killed before it finished (its marker is still there).
+    case initInterrupted(String)
     case detachedHead
     case unbornBranch
     case bareRepository
@@ -37,6 +39,8 @@ public enum DeskError: Error, Equatable, CustomStringConvertible {
             return "\(path) is not a git repository (run 'gitdesk init \(path)' to make a desk there)"
         case .notADesk(let path):
             return "\(path) is a git repository but not a gitdesk desk (no .gitdesk/config.yaml at HEAD; run 'gitdesk init')"
+        case .initInterrupted(let path):
+            return "\(path) is a desk whose `gitdesk init` was interrupted; run `gitdesk init \(path)` again to finish it"
         case .alreadyADesk(let path):
             return "\(path) is already a gitdesk desk (.gitdesk/config.yaml exists); nothing was changed"
         case .detachedHead:
