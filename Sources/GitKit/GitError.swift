@@ -140,9 +140,8 @@ func check(_ rc: Int32) throws -> Int32 {
 
 /// Like ``check(_:)`` for a call that reads object `id` named by a tree, a
 /// commit or a ref: the error names the object when libgit2's message does not
-/// (a damaged pack says only "incorrect data check") and says what to do. A
-/// missing object here is damage, not a "not found" a caller may expect, so
-/// its code is not `.notFound`.
+/// (a damaged pack says only "incorrect data check") and says what to do,
+/// with `git fsck` (callers tell a missing object from an unknown name by it).
 @discardableResult
 func check(_ rc: Int32, reading id: ObjectID) throws -> Int32 {
     guard rc < 0 else { return rc }
@@ -154,7 +153,7 @@ func check(_ rc: Int32, reading id: ObjectID) throws -> Int32 {
             ? "; the repository lacks an object it refers to: `git fsck` lists what is missing; fetch it from another clone or restore a backup"
             : "; `git fsck` lists the damage; restore the object from another clone or a backup"
     }
-    throw GitError(code: error.code == .notFound ? .other(rc) : error.code, returnCode: rc,
+    throw GitError(code: error.code, returnCode: rc,
                    errorClass: error.errorClass, message: message)
 }
 

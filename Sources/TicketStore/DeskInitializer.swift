@@ -158,7 +158,13 @@ public enum DeskInitializer {
                 }
                 // The killed init's own lock files (index, config): nobody else writes
                 // a desk that is still being made, so one no process holds open is its.
-                for lock in ["index.lock", "config.lock"] {
+                var locks = ["index.lock", "config.lock"]
+                switch try? repository.head() {
+                case .unborn(let name)?, .branch(let name, _)?:
+                    locks.append((name.hasPrefix("refs/") ? name : "refs/heads/" + name) + ".lock")
+                default: break
+                }
+                for lock in locks {
                     let path = repository.gitDir + "/" + lock
                     if access(path, F_OK) == 0 && !OpenFiles.isOpen(path) { unlink(path) }
                 }

@@ -88,7 +88,13 @@ final class DeskLock {
 
         static var me: Holder {
             // Only the subcommand (letters and '-'): the rest may hold personal data.
-            let sub = CommandLine.arguments.dropFirst().first { !$0.hasPrefix("-") } ?? ""
+            var sub = ""
+            var arguments = CommandLine.arguments.dropFirst()[...]
+            while let argument = arguments.popFirst() {
+                // Global options may come first with their values (`gitdesk -C desk comment …`).
+                if ["-C", "--as", "--lang"].contains(argument) { _ = arguments.popFirst(); continue }
+                if !argument.hasPrefix("-") { sub = argument; break }
+            }
             let command = sub.allSatisfy { $0.isASCII && ($0.isLetter || $0 == "-") } && !sub.isEmpty ? "gitdesk \(sub)" : "gitdesk"
             return Holder(pid: getpid(), since: Int64(time(nil)), command: command)
         }
