@@ -104,7 +104,7 @@ import TestSupport
                                     followUp: "新机寄出后电话回访", followUpBy: t("2024-05-22 18:00"),
                                     by: Fixtures.d, at: t("2024-05-20 15:00")).ticket
         // Too late for an extension at 16:00 (due 18:30, 4 h notice).
-        #expect(throws: WorkflowError.extensionTooLate(due: "2024-05-20 18:30", latest: "2024-05-20 14:30")) {
+        #expect(throws: WorkflowError.extensionTooLate(due: "2024-05-20 18:30", latest: "2024-05-20 14:30", notice: "4h")) {
             try engine.extend(ticket, until: t("2024-05-21 18:00"), reason: "等待备件", by: Fixtures.d, at: t("2024-05-20 16:00"))
         }
         // Reminders: d has the open follow-up; nothing overdue yet.

@@ -35,10 +35,10 @@ struct NewCommand: ParsableCommand {
         let desk = try global.openDesk()
         let person = try global.person(in: desk)
         let now = try global.now(in: desk)
-        guard !title.trimmed().isEmpty else { throw CLIError("the title must not be empty") }
+        guard !title.trimmed().isEmpty else { throw CLIError(.emptyTitle) }
         let expected = try expectedBy.map { text -> String in
             guard let t = desk.parseTime(text, near: now) else {
-                throw CLIError("--expected-by '\(text)' is not a date-time like 2024-05-02 18:00 or 2024-05-02T18:00:00+08:00")
+                throw CLIError(.notADateTime, ["option": .text("--expected-by"), "text": .text(text)])
             }
             return t.iso8601
         }

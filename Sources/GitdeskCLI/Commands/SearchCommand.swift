@@ -23,8 +23,8 @@ struct SearchCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        guard let terms = SearchTerms(text.joined(separator: " ")) else { throw CLIError("search: give the words to find") }
-        if let limit, limit < 0 { throw CLIError("--limit must be 0 or more") }
+        guard let terms = SearchTerms(text.joined(separator: " ")) else { throw CLIError(.emptySearch) }
+        if let limit, limit < 0 { throw CLIError(.negativeLimit) }
         let desk = try global.openDesk()
         let now = try global.now(in: desk)
         let filter = try filters.filter(desk: desk, now: now)

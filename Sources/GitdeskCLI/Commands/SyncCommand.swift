@@ -23,7 +23,7 @@ struct SyncCommand: ParsableCommand {
         let person = try global.person(in: desk)
         let now = try global.now(in: desk)
         let report: SyncReport
-        do { report = try DeskSync(desk: desk, person: person, now: now).run() } catch { throw CLIError(error.description) }
+        do { report = try DeskSync(desk: desk, person: person, now: now).run() } catch { throw CLIError(error: error) }
         if report.nothingToDo {
             print("Already in sync with \(report.upstream): nothing to fetch, merge or push")
             return

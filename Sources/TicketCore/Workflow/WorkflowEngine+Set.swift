@@ -28,7 +28,7 @@ extension WorkflowEngine {
                 let key = try schema.fieldKey(typed: typedKey)
                 resolved.append((key, typedValue.trimmed().isEmpty ? "" : try schema.valueKey(typed: typedValue, of: key)))
             } catch {
-                throw .invalidValue(field: typedKey, problem: error.description)
+                throw .invalidValue(field: typedKey, problem: error.message)
             }
         }
         let type = resolved.last { $0.key == "type" }?.value ?? ticket["type"]
@@ -40,7 +40,7 @@ extension WorkflowEngine {
             if let command = Self.fieldsOwnedBySteps[key] { throw .ownedByStep(field: key, command: command) }
             if field.system == true { throw .ownedByStep(field: key, command: "gitdesk itself (no command sets it)") }
             let value = raw.trimmed()
-            if !value.isEmpty, let problem = FieldValueCheck.problem(key: key, value: value, schema: schema,
+            if !value.isEmpty, let problem = FieldValueCheck.check(key: key, value: value, schema: schema,
                                                                   team: team, ticketType: type) {
                 throw .invalidValue(field: key, problem: problem)
             }

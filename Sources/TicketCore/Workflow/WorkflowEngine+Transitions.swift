@@ -6,7 +6,7 @@ extension WorkflowEngine {
         let from = try currentStatus(ticket)
         let status: String
         do { status = try schema.valueKey(typed: typedStatus, of: "status") } catch {
-            throw .invalidValue(field: "status", problem: error.description)
+            throw .invalidValue(field: "status", problem: error.message)
         }
         guard workflow.status(status) != nil else {
             throw .unknownValue(field: "status", value: status, allowed: workflow.statuses.map(\.key))

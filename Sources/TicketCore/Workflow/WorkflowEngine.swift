@@ -20,9 +20,9 @@ public struct WorkflowEngine: Sendable {
 
     // MARK: Shared steps
 
-    /// A status with its Chinese label: `新建 (new)`.
+    /// A status as errors carry it: its key (shown by its label when said).
     func describe(_ status: String) -> String {
-        workflow.status(status).map { "\($0.zh) (\(status))" } ?? status
+        status  // messages show it by its label in the reader's language
     }
 
     /// The ticket's current status, which the workflow must know.
