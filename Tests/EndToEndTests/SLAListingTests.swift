@@ -13,7 +13,7 @@ struct SLAListingTests {
 
     @Test("list --overdue and --due-before read the SLA clock, pauses included")
     func overdueAndDueBefore() throws {
-        let desk = try WorkflowDesk()
+        let desk = try WorkflowDesk(language: "zh")
         let urgent = try desk.new(priority: "urgent", at: "2024-05-06T09:00:00+08:00")   // due 13:00
         let high = try desk.new(priority: "high", at: "2024-05-06T09:00:00+08:00")       // due 05-07 09:00
         let waiting = try desk.new(priority: "urgent", at: "2024-05-06T09:00:00+08:00")  // due 13:00, but paused
@@ -32,7 +32,7 @@ struct SLAListingTests {
 
     @Test("show prints the SLA state; show --json adds an sla object")
     func showSLA() throws {
-        let desk = try WorkflowDesk()
+        let desk = try WorkflowDesk(language: "zh")
         let id = try desk.new(priority: "urgent", at: "2024-05-06T09:00:00+08:00")
         try desk.ok(["move", id, "in_progress"], as: "zhang", at: "2024-05-06T09:30:00+08:00")
         let text = try desk.ok(["show", id], at: "2024-05-06T10:00:00+08:00").stdout

@@ -9,8 +9,10 @@ struct WorkflowDesk {
     let sandbox: Sandbox
     let dir = "desk"
 
-    init() throws {
+    /// `language`: the desk's (tests of Chinese output ask for zh).
+    init(language: String = "en") throws {
         sandbox = try Sandbox("gitdesk-workflow")
+        sandbox.deskLanguage = language
         let made = try sandbox.gitdesk(["init", dir])
         try #require(made.status == 0, "\(made)")
     }

@@ -58,6 +58,6 @@ import TestSupport
         #expect(move.render(.zh, labels: schema) == "不能从「新建」转到「已关闭」；「新建」可以转到：处理中、待补充")
         #expect(move.render(.en, labels: schema) == "cannot move from new to closed; allowed from new: in_progress, needs_info")
         #expect(WorkflowError.rejected([finding, finding]).message.render(.zh, labels: schema)
-            == "required-field：状态为「已关闭」时必须填写「根因分析」；请用 --root-cause 填写（另有 1 处）")
+            == "required-field：状态为「已关闭」时必须填写「根因分析」；请用 gitdesk resolve ID --solution S --root-cause S 填写（另有 1 处）")
     }
 }

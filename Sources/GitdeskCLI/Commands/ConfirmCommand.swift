@@ -9,18 +9,18 @@ struct ConfirmCommand: ParsableCommand {
         discussion: "The rating is 1–5, or 满意 / 一般 / 不满意 (5 / 3 / 1). A customer who rejects the solution: gitdesk reopen --reason."
     )
 
-    /// A rating as typed: a number, or one of the documents' words.
+    /// A rating as typed: a number, or a word for it in Chinese or English.
     struct Rating: ExpressibleByArgument {
-        static let words = ["满意": 5, "一般": 3, "不满意": 1]
         var value: Int
         init?(argument: String) {
-            guard let v = Int(argument.trimmed()) ?? Self.words[argument.trimmed()] else { return nil }
+            guard let v = Int(argument.trimmed()) ?? SatisfactionWords.value(of: argument) else { return nil }
             value = v
         }
+        static var allValueStrings: [String] { ["1", "2", "3", "4", "5"] + SatisfactionWords.all.map(\.word) }
     }
 
     @Argument(help: "Ticket ID or a unique prefix.") var id: String
-    @Option(help: ArgumentHelp("1–5, or 满意 / 一般 / 不满意.", valueName: "1..5")) var rating: Rating
+    @Option(help: ArgumentHelp("1–5, or a word: 满意 / 一般 / 不满意, 非常满意 …, satisfied …", valueName: "1..5")) var rating: Rating
     @Option(help: "What was told to the customer, and how (反馈结果).") var feedback: String?
     @OptionGroup var global: GlobalOptions
 

@@ -38,7 +38,7 @@ struct HookCommand: ParsableCommand {
         let repository = try HookChecks.openRepository()
         // The server speaks its own desk's language, whatever the pusher's.
         if let speech = HookChecks.speech(repository, server: name == "pre-receive") {
-            Speech.desk(language: name == "pre-receive" ? speech.language : (Speech.flag ?? speech.language), schema: speech.schema)
+            Speech.desk(language: name == "pre-receive" ? speech.language : (Speech.flag ?? speech.language), schema: { speech.schema })
         }
         switch name {
         case "pre-commit", "pre-merge-commit":

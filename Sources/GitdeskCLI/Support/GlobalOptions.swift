@@ -17,7 +17,7 @@ struct GlobalOptions: ParsableArguments {
     /// Opens the desk named by -C, or the one containing the current directory.
     func openDesk() throws(DeskError) -> Desk {
         let desk = try Desk.open(at: directory)
-        Speech.desk(language: lang ?? desk.config.language, schema: desk.schema)
+        Speech.desk(language: lang ?? desk.config.language, schema: { desk.schema })
         return desk
     }
 

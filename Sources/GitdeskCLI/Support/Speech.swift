@@ -8,7 +8,10 @@ import TicketCore
 enum Speech {
     nonisolated(unsafe) static var language: Language = fallback
     nonisolated(unsafe) static var flag: Language?
-    nonisolated(unsafe) static var labels: Schema?
+    /// The desk's schema, read only if a message is said (loading it costs
+    /// start-up time commands that succeed never pay).
+    nonisolated(unsafe) static var schema: (() -> Schema)?
+    static var labels: Schema? { schema?() }
 
     /// LANG's language, else Chinese (the desk's default).
     static var fallback: Language {
@@ -24,9 +27,9 @@ enum Speech {
     }
 
     /// The desk is known: its language unless `--lang` said otherwise; its labels.
-    static func desk(language deskLanguage: Language, schema: Schema?) {
+    static func desk(language deskLanguage: Language, schema: (() -> Schema)?) {
         language = flag ?? deskLanguage
-        labels = schema
+        self.schema = schema
     }
 
     /// A catalogue sentence in the current language.

@@ -78,6 +78,7 @@ extension WorkflowEngine {
         var new = ticket
         let t = try named("reopen", ticket)
         var details: [String] = []
+        let priority = try priority.map { typed throws(WorkflowError) in try typedValue(typed, of: "priority") }
         if let priority, priority != ticket["priority"] {
             let allowed = schema.values(of: "priority").map(\.key)
             guard allowed.contains(priority) else { throw .unknownValue(field: "priority", value: priority, allowed: allowed) }

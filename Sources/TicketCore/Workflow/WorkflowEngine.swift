@@ -20,6 +20,14 @@ public struct WorkflowEngine: Sendable {
 
     // MARK: Shared steps
 
+    /// The key for a value typed into field `field` as its key or its zh/en
+    /// label; an ambiguous label is refused with the choices.
+    func typedValue(_ typed: String, of field: String) throws(WorkflowError) -> String {
+        do { return try schema.valueKey(typed: typed, of: field) } catch {
+            throw .invalidValue(field: field, problem: error.message)
+        }
+    }
+
     /// A status as errors carry it: its key (shown by its label when said).
     func describe(_ status: String) -> String {
         status  // messages show it by its label in the reader's language

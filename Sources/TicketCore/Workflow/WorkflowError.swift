@@ -53,10 +53,12 @@ public enum WorkflowError: Error, Equatable, Sendable, CataloguedMessage {
         MessageCatalogue.operation(operation, .en, nil)
     }
 
-    /// The command-line option that fills a field, for refusals that miss it.
+    /// The command that fills a field, for refusals that miss it (whichever
+    /// command was refused: `move` to awaiting_confirmation cannot fill them).
     static let optionFilling = [
-        "root_cause": "--root-cause", "solution": "--solution", "satisfaction": "gitdesk confirm --rating",
-        "description": "--description", "assignee": "gitdesk assign", "module": "--module",
+        "root_cause": "gitdesk resolve ID --solution S --root-cause S", "solution": "gitdesk resolve ID --solution S",
+        "satisfaction": "gitdesk confirm ID --rating 1..5", "description": "gitdesk set ID description=…",
+        "assignee": "gitdesk assign ID HANDLE", "module": "gitdesk set ID module=…",
     ]
 
     public var message: Message {

@@ -11,9 +11,10 @@ final class TestDesk: @unchecked Sendable {
 
     /// Makes a fresh desk (`gitdesk init desk [--prefix P]`), a clock-override
     /// desk unless `clockOverride` is false (see ``Sandbox/clockOverrideDesks``).
-    init(prefix: String? = nil, timezone: String? = nil, clockOverride: Bool = true,
+    init(prefix: String? = nil, timezone: String? = nil, clockOverride: Bool = true, language: String = "en",
          sourceLocation: SourceLocation = #_sourceLocation) throws {
         sandbox = try Sandbox("gitdesk-e2e")
+        sandbox.deskLanguage = language
         sandbox.clockOverrideDesks = clockOverride
         dir = "desk"
         var args = ["init", dir]
