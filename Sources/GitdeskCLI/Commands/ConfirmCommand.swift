@@ -19,8 +19,8 @@ struct ConfirmCommand: ParsableCommand {
         static var allValueStrings: [String] { ["1", "2", "3", "4", "5"] + SatisfactionWords.all.map(\.word) }
     }
 
-    @Argument(help: "Ticket ID or a unique prefix.") var id: String
-    @Option(help: ArgumentHelp("1–5, or a word: 满意 / 一般 / 不满意, 非常满意 …, satisfied …", valueName: "1..5")) var rating: Rating
+    @Argument(help: "Ticket ID or a unique prefix.", completion: DeskCompletion.ticketIDs) var id: String
+    @Option(help: ArgumentHelp("1–5, or a word: 满意, 非常满意, satisfied …", valueName: "1..5")) var rating: Rating
     @Option(help: "What was told to the customer, and how (反馈结果).") var feedback: String?
     @OptionGroup var global: GlobalOptions
 
