@@ -53,7 +53,9 @@ struct ExtensionCommandTests {
     func tooLateOrNoReason() throws {
         let desk = try WorkflowDesk()
         let id = try workedTicket(desk, priority: "urgent")  // due 13:00
-        try desk.expectRefused(["extend", id, "--until", "2024-05-07 18:00"], as: "chen", at: created, "extend needs a reason")
+        // --reason is required, as its usage says: a usage error before anything is read.
+        let noReason = try desk.run(["extend", id, "--until", "2024-05-07 18:00"], as: "chen", at: created)
+        #expect(noReason.status == 64 && noReason.stderr.contains("--reason"), "\(noReason)")
         try desk.expectRefused(["extend", id, "--until", "2024-05-07 18:00", "--reason", " "], as: "chen", at: created, "extend needs a reason")
         try desk.expectRefused(["extend", id, "--until", "2024-05-07 18:00", "--reason", "等待备件"], as: "chen",
                                at: "2024-05-06T12:01:00+08:00",

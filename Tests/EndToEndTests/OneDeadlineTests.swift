@@ -38,6 +38,6 @@ struct OneDeadlineTests {
         // An extension to a time between the stored and the shown deadline is not an extension.
         #expect(stored == "2024-05-08T10:00:00+08:00" && effective == "2024-05-08T12:00:00+08:00")
         let between = "2024-05-08 11:00"
-        try desk.expectRefused(["extend", id, "--until", between, "--reason", "等待供应商"], as: "zhang", at: at, "must be after the current one")
+        try desk.expectRefused(["extend", id, "--until", between, "--reason", "等待供应商"], as: "zhang", at: at, "必须晚于当前截止时间（2024-05-08 12:00）")
     }
 }

@@ -57,6 +57,6 @@ struct SweepCommandTests {
     func permission() throws {
         let desk = try WorkflowDesk(language: "zh")
         _ = try desk.new(priority: "urgent", at: "2024-05-06T09:00:00+08:00")
-        try desk.expectRefused(["sweep"], as: "li", at: "2024-05-07T09:00:00+08:00", "li may not run sweep: it needs the role qa or supervisor")
+        try desk.expectRefused(["sweep"], as: "li", at: "2024-05-07T09:00:00+08:00", "li 无权运行 sweep：需要角色客服运营或客服主管")
     }
 }

@@ -15,7 +15,7 @@ struct WorkflowCommandTests {
         try desk.expectRefused(["move", id, "closed"], as: "zhang", at: now,
                                "cannot move from new to closed; allowed from new: in_progress, needs_info, invalid")
         try desk.expectRefused(["move", id, "no_such_status"], as: "zhang", at: now, "'no_such_status' is not a status")
-        try desk.expectRefused(["close", id], as: "zhang", at: now, "cannot close a ticket that is 新建 (new)")
+        try desk.expectRefused(["close", id], as: "zhang", at: now, "cannot close a ticket that is new; close works from: resolved, follow_up")
         #expect(try desk.show(id)["status"] as? String == "new")
     }
 
@@ -86,7 +86,7 @@ struct WorkflowCommandTests {
         try desk.expectRefused(["move", id, "awaiting_confirmation"], as: "zhang", at: now, "give it with gitdesk resolve ID --solution S")
         let out = try desk.ok(["resolve", id, "--solution", "已修复", "--root-cause", "接口超时"], as: "zhang", at: now)
         #expect(out.stdout.hasPrefix("\(id): resolve\n"))
-        #expect(out.stdout.contains("处理中 → 待确认"))
+        #expect(out.stdout.contains("In progress → Awaiting confirmation"))
     }
 
     @Test("reopen after close: reason logged, new priority, deadline computed afresh")

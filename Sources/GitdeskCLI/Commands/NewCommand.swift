@@ -26,8 +26,8 @@ struct NewCommand: ParsableCommand {
     @Option(help: "Pseudonymous customer ID, e.g. CUST456.") var customer: String?
     @Option(help: "Submitter: nickname, account or 匿名用户.") var submitter: String?
     @Option(help: "Subtype, e.g. hardware for a fault.") var subtype: String?
-    @Option(help: "Reproduction steps (问题复现说明): the user's operation steps and what went wrong.") var reproduction: String?
-    @Option(name: .customLong("expected-by"), help: ArgumentHelp("When the customer expects it solved (期望解决时间), e.g. '2024-05-02 18:00'.", valueName: "time"))
+    @Option(help: ArgumentHelp(HelpText.fitted("Reproduction steps (问题复现说明): what the user did, what went wrong.", width: 53))) var reproduction: String?
+    @Option(name: .customLong("expected-by"), help: ArgumentHelp("When the customer expects it solved (期望解决时间): '2024-05-02 18:00'.", valueName: "time"))
     var expectedBy: String?
     @OptionGroup var global: GlobalOptions
 

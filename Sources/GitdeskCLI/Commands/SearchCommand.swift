@@ -7,11 +7,11 @@ struct SearchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "search",
         abstract: "Find tickets by words in their title, description, logs, root cause or solution.",
-        discussion: """
+        discussion: HelpText.fitted("""
             Every word must occur (any case); Chinese words of any length are found \
             as typed (退款, 闪退, APP闪退). Best matches first, with the matching line. \
             Takes the same filters as list: gitdesk search 退款 --status new,in_progress
-            """
+            """)
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, json }
