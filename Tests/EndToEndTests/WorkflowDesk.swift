@@ -65,9 +65,7 @@ struct WorkflowDesk {
                        sourceLocation: SourceLocation = #_sourceLocation) throws {
         let before = try head()
         let r = try run(args, as: who, at: time)
-        #expect(r.status == 1, "\(r)", sourceLocation: sourceLocation)
-        #expect(r.stderr.hasPrefix("gitdesk: ") && r.stderr.contains(message), "\(r.stderr)", sourceLocation: sourceLocation)
-        #expect(r.stderr.split(separator: "\n").count == 1, "not one line: \(r.stderr)", sourceLocation: sourceLocation)
+        expectOneLineRefusal(r, mentioning: [message], sourceLocation: sourceLocation)
         #expect(try head() == before, "HEAD moved", sourceLocation: sourceLocation)
         #expect(try sandbox.git(["status", "--porcelain"], in: dir).stdout == "", sourceLocation: sourceLocation)
     }

@@ -37,6 +37,8 @@ public struct Message: Sendable, Equatable {
         case finding(Finding)
         /// A kind of personal data (`a mobile number` / `手机号`).
         case piiKind(PIIKind)
+        /// A kind of personal data as a name (`mobile number` / `手机号`).
+        case piiKindName(PIIKind)
 
         /// "(and N more)" after the first of `count` (nothing for one).
         public static func andMore(_ count: Int) -> Argument {
@@ -75,6 +77,7 @@ public struct Message: Sendable, Equatable {
         case .messages(let ms): return ms.map { $0.render(lang, labels: labels) }.joined()
         case .finding(let f): return f.text(lang, labels: labels)
         case .piiKind(let kind): return lang == .zh ? kind.zh : kind.enWithArticle
+        case .piiKindName(let kind): return lang == .zh ? kind.zh : kind.en
         }
     }
 

@@ -71,6 +71,11 @@ extension MessageCatalogue {
         .valueNotRating: "{field} is a rating from 1 to 5",
         .fieldSetByGitdesk: "{field} is set by gitdesk, not by hand",
 
+        .maskNotice: "gitdesk: {prefix}masked personal data: {items}. Keep raw contact details in your CRM; the ticket holds the customer ID (customer_id).",
+        .maskedItem: "{kind} {masked} ({place})",
+        .maskedContact: "contact",
+        .placeLog: "log",
+        .placeContacts: "contacts",
         .hookRefusedOne: "gitdesk {hook}: refused (1 problem); {advice}",
         .hookRefusedMany: "gitdesk {hook}: refused ({count} problems); {advice}",
         .adviceNotOnRoster: "you are committing as someone who is not on the roster: set git config user.email to your address in team.yaml (or ask an admin to add you), then commit again.",

@@ -71,6 +71,11 @@ extension MessageCatalogue {
         .valueNotRating: "{field}是 1 到 5 的评分",
         .fieldSetByGitdesk: "{field}由 gitdesk 填写，不能手动设置",
 
+        .maskNotice: "gitdesk: {prefix}已遮蔽个人信息：{items}。原始联系方式请记在团队的客户系统中，工单里只记客户ID（customer_id）。",
+        .maskedItem: "{kind} {masked}（{place}）",
+        .maskedContact: "联系方式",
+        .placeLog: "处理记录",
+        .placeContacts: "沟通记录",
         .hookRefusedOne: "gitdesk {hook}：已拒绝（1 个问题）；{advice}",
         .hookRefusedMany: "gitdesk {hook}：已拒绝（{count} 个问题）；{advice}",
         .adviceNotOnRoster: "提交人不在人员名单中：请把 git config user.email 设为你在 team.yaml 中的地址（或请管理员添加你），然后重新提交。",

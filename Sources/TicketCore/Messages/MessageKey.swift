@@ -20,6 +20,8 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case requiredField, requiredFieldInStatus
     case valueOneLine, valueNotTicketID, subtypeOfOtherType, valueNotHandle, valueNotDateTime, valueNotDuration, valueNotRating
     case fieldSetByGitdesk
+    // The masking notice
+    case maskNotice, maskedItem, maskedContact, placeLog, placeContacts
     // Hooks
     case hookRefusedOne, hookRefusedMany, adviceNotOnRoster, adviceRole, adviceFiles, commitMessageRefused
     case receiveUnreadable, receiveRefusingRef, receiveRefusingOne, receiveRefusingMany, receiveCommit, receiveNothingUpdated
