@@ -27,6 +27,8 @@ public struct Message: Sendable, Equatable {
         case fields([String])
         /// Roles joined with "or" (`supervisor or admin` / `客服主管或管理员`).
         case roles([String])
+        /// Roles a person holds, all of them (`agent, handler` / `客服专员、处理人`).
+        case heldRoles([String])
         /// An operation of the workflow (`priority`, `close`), as a verb phrase.
         case operation(String)
         /// Another sentence of the catalogue.
@@ -72,6 +74,7 @@ public struct Message: Sendable, Equatable {
         case .fields(let keys): return keys.map { labels?.fieldLabel($0, lang) ?? $0 }.joined(separator: list)
         case .roles(let keys):
             return keys.map { labels?.roleLabel($0, lang) ?? $0 }.joined(separator: lang == .zh ? "或" : " or ")
+        case .heldRoles(let keys): return keys.map { labels?.roleLabel($0, lang) ?? $0 }.joined(separator: list)
         case .operation(let key): return MessageCatalogue.operation(key, lang, labels)
         case .message(let m): return m.render(lang, labels: labels)
         case .messages(let ms): return ms.map { $0.render(lang, labels: labels) }.joined()

@@ -69,6 +69,13 @@ extension MessageCatalogue {
         .valueNotDateTime: "'{value}' is not a date-time like 2024-05-02 18:00 or 2024-05-01T14:30:00+08:00",
         .valueNotDuration: "'{value}' is not a duration like 4h, 30m or 3d",
         .valueNotRating: "{field} is a rating from 1 to 5",
+        .logRecordsOtherStart: "the log records {from} → {to}, but the ticket was {was}",
+        .transitionNotAllowed: "{from} → {to} is not an allowed transition; from {from}: {allowed}",
+        .statusChangedWithoutLog: "status changed from {from} to {to} without a log entry '[status: {from} → {to}]'",
+        .logEndsElsewhere: "the log ends at status {status}, but the ticket says {ticket}",
+        .transitionRoleNotAllowed: "{handle} ({has}) may not move {from} → {to}: it needs the role {roles}",
+        .transitionNeedsReason: "{from} → {to} needs a reason: add a line '原因：…' (reason) to its log entry",
+        .fieldImmutable: "{field} may not change (was {was})",
         .fieldSetByGitdesk: "{field} is set by gitdesk, not by hand",
 
         .maskNotice: "gitdesk: {prefix}masked personal data: {items}. Keep raw contact details in your CRM; the ticket holds the customer ID (customer_id).",

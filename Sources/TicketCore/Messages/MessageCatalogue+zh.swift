@@ -69,6 +69,13 @@ extension MessageCatalogue {
         .valueNotDateTime: "「{value}」不是日期时间，应形如 2024-05-02 18:00 或 2024-05-01T14:30:00+08:00",
         .valueNotDuration: "「{value}」不是时长，应形如 4h、30m 或 3d",
         .valueNotRating: "{field}是 1 到 5 的评分",
+        .logRecordsOtherStart: "处理记录写的是「{from}」→「{to}」，但工单原来是「{was}」",
+        .transitionNotAllowed: "「{from}」→「{to}」不是允许的状态流转；「{from}」可以转到：{allowed}",
+        .statusChangedWithoutLog: "状态从 {from} 改为 {to}，却没有对应的处理记录「[status: {from} → {to}]」",
+        .logEndsElsewhere: "处理记录最后的状态是「{status}」，但工单写的是 {ticket}",
+        .transitionRoleNotAllowed: "{handle}（{has}）无权把「{from}」转为「{to}」：需要角色{roles}",
+        .transitionNeedsReason: "「{from}」→「{to}」需要原因：请在这条处理记录中加一行「原因：…」",
+        .fieldImmutable: "{field}不能修改（原为 {was}）",
         .fieldSetByGitdesk: "{field}由 gitdesk 填写，不能手动设置",
 
         .maskNotice: "gitdesk: {prefix}已遮蔽个人信息：{items}。原始联系方式请记在团队的客户系统中，工单里只记客户ID（customer_id）。",

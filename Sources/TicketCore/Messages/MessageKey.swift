@@ -20,6 +20,8 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case requiredField, requiredFieldInStatus
     case valueOneLine, valueNotTicketID, subtypeOfOtherType, valueNotHandle, valueNotDateTime, valueNotDuration, valueNotRating
     case fieldSetByGitdesk
+    case logRecordsOtherStart, transitionNotAllowed, statusChangedWithoutLog, logEndsElsewhere
+    case transitionRoleNotAllowed, transitionNeedsReason, fieldImmutable
     // The masking notice
     case maskNotice, maskedItem, maskedContact, placeLog, placeContacts
     // Hooks
