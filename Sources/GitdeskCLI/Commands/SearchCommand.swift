@@ -25,6 +25,10 @@ struct SearchCommand: ParsableCommand {
 
     func run() throws {
         guard let terms = SearchTerms(text.joined(separator: " ")) else { throw CLIError(.emptySearch) }
+        // Every term is looked for in every candidate: bound the work one command may ask for.
+        guard terms.terms.count <= SearchTerms.maxTerms, terms.terms.allSatisfy({ $0.count <= SearchTerms.maxTermLength }) else {
+            throw CLIError(.searchTooMuch, ["words": .number(SearchTerms.maxTerms), "length": .number(SearchTerms.maxTermLength)])
+        }
         if let limit, limit < 0 { throw CLIError(.negativeLimit) }
         let desk = try global.openDesk()
         let now = try global.now(in: desk)

@@ -101,6 +101,7 @@ extension MessageCatalogue {
         .emptyComment: "the comment is empty",
         .emptyTitle: "the title must not be empty",
         .emptySearch: "search: give the words to find",
+        .searchTooMuch: "search: at most {words} words of at most {length} characters each",
         .negativeLimit: "--limit must be 0 or more",
         .optionProblem: "{option}: {problem}",
         .ambiguousOption: "{option} '{typed}' could be any of: {choices}; type one of them",

@@ -101,6 +101,7 @@ extension MessageCatalogue {
         .emptyComment: "备注内容为空",
         .emptyTitle: "标题不能为空",
         .emptySearch: "search：请给出要查找的词",
+        .searchTooMuch: "search：最多 {words} 个词，每个词最多 {length} 个字符",
         .negativeLimit: "--limit 必须大于或等于 0",
         .optionProblem: "{option}：{problem}",
         .ambiguousOption: "{option} 的值「{typed}」可以指以下任一项：{choices}；请输入其中之一",

@@ -28,6 +28,6 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case hookRefusedOne, hookRefusedMany, adviceNotOnRoster, adviceRole, adviceFiles, commitMessageRefused
     case receiveUnreadable, receiveRefusingRef, receiveRefusingOne, receiveRefusingMany, receiveCommit, receiveNothingUpdated
     // The command line
-    case notADateTime, notADateOrDateTime, emptyComment, emptyTitle, emptySearch, negativeLimit
+    case notADateTime, notADateOrDateTime, emptyComment, emptyTitle, emptySearch, searchTooMuch, negativeLimit
     case optionProblem, ambiguousOption, unknownOptionValue
 }
