@@ -87,6 +87,9 @@ public final class CommitValidator {
                                     settings: settings, rulesTree: rulesTree, isRoot: info.parents.isEmpty)
         let policy = settings?.schema.privacy ?? .default
         findings += PrivacyRule.scanCommitMessage(info.message, file: "COMMIT_MSG", policy: policy)
+        findings += PrivacyRule.scanPeople([("author", info.author.name, info.author.email),
+                                            ("committer", info.committer.name, info.committer.email)],
+                                           file: "COMMIT_MSG", policy: policy)
         if let pusher, let team = settings?.team {
             findings += pusherFindings(pusher: pusher, author: info.author, team: team)
         }
