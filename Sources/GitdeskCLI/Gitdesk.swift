@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TicketCore
 import TicketStore
 
 /// The `gitdesk` command.
@@ -23,7 +24,7 @@ public struct Gitdesk: ParsableCommand {
             SweepCommand.self, RemindCommand.self, DemoCommand.self,
             ValidateCommand.self, HooksCommand.self, HookCommand.self,
             MergeDriverCommand.self, ConflictsCommand.self, DiffCommand.self,
-            CloneCommand.self, SyncCommand.self, StatusCommand.self,
+            CloneCommand.self, SyncCommand.self, StatusCommand.self, ReportCommand.self,
         ]
     )
 
@@ -42,6 +43,8 @@ public struct Gitdesk: ParsableCommand {
         } catch let error as DeskError {
             fail(error.description)
         } catch let error as CLIError {
+            fail(error.description)
+        } catch let error as ReportError {
             fail(error.description)
         } catch {
             // argument-parser's messages echo what was typed: escape control
