@@ -122,8 +122,9 @@ public struct TicketFacts: Equatable, Sendable {
             let dueText = i + 1 < boundaries.count ? starts[i].dueBefore : dueInForce(ticket: ticket, at: now)
             var round = Round(start: start, end: end, wallSeconds: wall, workingSeconds: working, due: nil, sla: nil,
                               rating: nil)
-            round.rating = log.last { $0.time >= start && $0.time <= limit
-                && WorkflowLog.statusChange(in: $0.text).map { workflow.clock(in: $0.to) == .stopped } == true
+            // The round's rating: the last confirmation logged in it (a status step with a rating).
+            round.rating = log.last { $0.time >= start && $0.time < limit || (i + 1 == boundaries.count && $0.time == limit) ? 
+                WorkflowLog.statusChange(in: $0.text) != nil && WorkflowLog.rating(in: $0.text) != nil : false
             }.flatMap { WorkflowLog.rating(in: $0.text) }
             if !invalid, let policy {
                 let targets = policy.targets(for: ticket["priority"])
