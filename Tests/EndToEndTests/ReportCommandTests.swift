@@ -91,6 +91,27 @@ import TestSupport
         #expect(rev.status == 1 && rev.stderr.hasPrefix("gitdesk: no commit no-such-rev"), "\(rev)")
     }
 
+    @Test func archiveWritesTheProcessingReportAndHooksGuardIt() throws {
+        let (d, solved, _, _) = try mayDesk()
+        try d.ok(["close", solved], as: "li", at: "2024-05-06T12:00:00+08:00")
+        try d.ok(["archive", solved], as: "zhao", at: "2024-05-06T13:00:00+08:00")
+        let path = try #require(try d.sandbox.git(["ls-files", "tickets"], in: d.dir).stdout.split(separator: "\n")
+            .first { $0.contains(solved) }).description
+        let file = try d.sandbox.read("\(d.dir)/\(path)")
+        #expect(file.contains("\n## report\n\n- 标题：支付成功但订单未生成\n"), "\(file)")
+        #expect(file.contains("- 满意度：5★\n- SLA：达标\n"))
+        #expect(file.contains("- 处理用时（小时，不含等待客户）：1，工作时间 1\n"))
+        // The section is generated: a hand edit is refused by the pre-commit hook.
+        try d.sandbox.write("\(d.dir)/\(path)", file.replacingOccurrences(of: "- SLA：达标", with: "- SLA：超时"))
+        let commit = try d.sandbox.git(["-c", "user.name=运营小赵", "-c", "user.email=zhao@desk.example", "commit", "-qam", "edit"],
+                                       in: d.dir, env: ["GITDESK_NOW": "2024-05-06T14:00:00+08:00"])
+        #expect(commit.status != 0 && commit.stderr.contains("step-field") && commit.stderr.contains("report"), "\(commit)")
+        // Reopening clears it with the archive time; the next archive writes it again.
+        try d.sandbox.git(["checkout", "--", "."], in: d.dir)
+        try d.ok(["reopen", solved, "--reason", "问题复现"], as: "li", at: "2024-05-08T09:00:00+08:00")
+        #expect(!(try d.sandbox.read("\(d.dir)/\(path)")).contains("## report"))
+    }
+
     // MARK: reports as code
 
     func commitReports(_ d: WorkflowDesk, _ files: [String: String]) throws {

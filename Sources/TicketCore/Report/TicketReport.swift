@@ -64,6 +64,14 @@ public struct TicketReport: Equatable, Sendable {
             invalid: facts?.invalid ?? false)
     }
 
+    /// The `## report` section `archive` writes (Chinese, as the ticket file is):
+    /// generated from the ticket as archived, so a hook can regenerate and compare it.
+    public static func section(of ticket: Ticket, at time: Timestamp, schema: Schema) -> String {
+        var source = ticket
+        source["report"] = nil
+        return Ticket.normalise(build(source, at: time, schema: schema, lang: .zh).markdown(.zh, headingLevel: 0))
+    }
+
     /// Hours with two decimals.
     public static func hours(_ seconds: Int64) -> String {
         let h = (Double(seconds) / 36).rounded() / 100

@@ -94,6 +94,7 @@ extension WorkflowEngine {
         new["satisfaction"] = nil
         new["confirmation"] = nil
         new["archived"] = nil
+        new["report"] = nil
         try apply(t, to: &new, by: person, at: now, reason: reason, detail: details.joined(separator: "，"))
         return try finish(old: ticket, new: new, by: person, summary: "reopen", operation: "reopen")
     }
