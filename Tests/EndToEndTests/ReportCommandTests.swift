@@ -114,26 +114,35 @@ import TestSupport
 
     // MARK: reports as code
 
-    func commitReports(_ d: WorkflowDesk, _ files: [String: String]) throws {
+    @discardableResult
+    func commitReports(_ d: WorkflowDesk, _ files: [String: String], verify: Bool = true) throws -> Sandbox.Result {
         for (name, sql) in files { try d.sandbox.write("\(d.dir)/reports/\(name).sql", sql) }
         let add = try d.sandbox.git(["add", "reports"], in: d.dir)
         try #require(add.status == 0, "\(add)")
-        let commit = try d.sandbox.git(["-c", "user.name=管理员", "-c", "user.email=admin@desk.example", "commit", "-q", "-m", "reports"],
-                                       in: d.dir, env: ["GITDESK_NOW": "2024-06-01T09:00:00+08:00"])
-        try #require(commit.status == 0, "\(commit)")
+        return try d.sandbox.git(["-c", "user.name=管理员", "-c", "user.email=admin@desk.example", "commit", "-q", "-m", "reports"]
+                                 + (verify ? [] : ["--no-verify"]), in: d.dir, env: ["GITDESK_NOW": "2024-06-01T09:00:00+08:00"])
     }
 
     @Test func aDesksOwnQueryRunsReadOnlyWithContactsMasked() throws {
         let (d, _, _, _) = try mayDesk()
-        try commitReports(d, [
+        let good = try commitReports(d, [
             "by_type": "-- tickets per type\nSELECT type, count(*) AS n FROM ticket GROUP BY type ORDER BY type;\n",
             "contacts": "SELECT id, '138' || '1234' || '5678' AS contact, 'mail z.san' || '@' || 'example.com' AS note FROM ticket ORDER BY id LIMIT 1",
+        ])
+        try #require(good.status == 0, "\(good)")
+        // The hooks refuse a report that is not one read-only query, like any settings file...
+        let refused = try commitReports(d, ["write": "DELETE FROM ticket"])
+        #expect(refused.status != 0 && refused.stderr.contains("report-query") && refused.stderr.contains("may not write"), "\(refused)")
+        try d.sandbox.git(["reset", "-q", "reports/write.sql"], in: d.dir)
+        // ...and one that slipped past them (--no-verify) is refused when run.
+        let slipped = try commitReports(d, [
             "write": "DELETE FROM ticket",
             "two": "SELECT 1; SELECT 2",
             "attach": "ATTACH DATABASE '/tmp/x.sqlite' AS x",
             "meta": "SELECT * FROM meta",
             "pragma": "PRAGMA journal_mode",
-        ])
+        ], verify: false)
+        try #require(slipped.status == 0, "\(slipped)")
         let out = try d.ok(["report", "--query", "by_type", "--format", "csv"], at: "2024-06-10T12:00:00+08:00").stdout
         #expect(out == "type,n\r\ncomplaint,1\r\nconsult,1\r\nfault,1\r\n")
         let masked = try d.ok(["report", "--query", "contacts", "--format", "json"], at: "2024-06-10T12:00:00+08:00").stdout

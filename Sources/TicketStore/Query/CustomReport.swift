@@ -91,23 +91,7 @@ extension Desk {
         do {
             let queue = try DatabaseQueue(path: file, configuration: config)
             return try queue.read { db throws -> CustomReportResult in
-                let authorizer = ReportAuthorizer()
-                let box = Unmanaged.passUnretained(authorizer).toOpaque()
-                sqlite3_set_authorizer(db.sqliteConnection, { box, action, a, b, _, _ in
-                    Unmanaged<ReportAuthorizer>.fromOpaque(box!).takeUnretainedValue()
-                        .authorize(action, a.map { String(cString: $0) }, b.map { String(cString: $0) })
-                }, box)
-                defer { sqlite3_set_authorizer(db.sqliteConnection, nil, nil) }
-                let statements = try db.allStatements(sql: sql)
-                let statement: Statement
-                do {
-                    guard let first = try statements.next() else { throw CustomReportError.notOneStatement(name) }
-                    statement = first
-                    if try statements.next() != nil { throw CustomReportError.notOneStatement(name) }
-                } catch let error as DatabaseError where error.resultCode == .SQLITE_AUTH {
-                    throw CustomReportError.denied(name, authorizer.denied ?? "do that")
-                }
-                guard statement.isReadonly, statement.columnCount > 0 else { throw CustomReportError.notAQuery(name) }
+                let statement = try Self.compileReport(sql, name: name, in: db)
                 let columns = statement.columnNames
                 var rows: [[String?]] = []
                 let cursor = try Row.fetchCursor(statement)
@@ -125,6 +109,49 @@ extension Desk {
             throw .sql(name, error.message ?? "\(error.resultCode)")
         } catch {
             throw .sql(name, "\(error)")
+        }
+    }
+}
+
+extension Desk {
+    /// Compiles a report's SQL under the authorizer: exactly one statement
+    /// that only reads the cache's ticket tables and returns columns.
+    static func compileReport(_ sql: String, name: String, in db: Database) throws -> Statement {
+        let authorizer = ReportAuthorizer()
+        let box = Unmanaged.passUnretained(authorizer).toOpaque()
+        sqlite3_set_authorizer(db.sqliteConnection, { box, action, a, b, _, _ in
+            Unmanaged<ReportAuthorizer>.fromOpaque(box!).takeUnretainedValue()
+                .authorize(action, a.map { String(cString: $0) }, b.map { String(cString: $0) })
+        }, box)
+        defer { sqlite3_set_authorizer(db.sqliteConnection, nil, nil) }
+        let statements = try db.allStatements(sql: sql)
+        let statement: Statement
+        do {
+            guard let first = try statements.next() else { throw CustomReportError.notOneStatement(name) }
+            statement = first
+            if try statements.next() != nil { throw CustomReportError.notOneStatement(name) }
+        } catch let error as DatabaseError where authorizer.denied != nil || error.resultCode == .SQLITE_AUTH {
+            throw CustomReportError.denied(name, authorizer.denied ?? "do that")
+        }
+        guard statement.isReadonly, statement.columnCount > 0 else { throw CustomReportError.notAQuery(name) }
+        return statement
+    }
+
+    /// The hooks' check of a changed `reports/NAME.sql`: it must compile, under the
+    /// same authorizer, against the cache's tables (an empty in-memory copy).
+    public static func reportFileProblem(path: String, sql: String) -> String? {
+        let name = String(path.split(separator: "/").last?.dropLast(4) ?? "")
+        do {
+            let queue = try DatabaseQueue()
+            try queue.write { db in try db.execute(sql: CacheSchema.create) }
+            try queue.read { db in _ = try compileReport(sql, name: name, in: db) }
+            return nil
+        } catch let error as CustomReportError {
+            return error.description
+        } catch let error as DatabaseError {
+            return "reports/\(name).sql: \(error.message ?? "\(error.resultCode)")"
+        } catch {
+            return "reports/\(name).sql: \(error)"
         }
     }
 }
