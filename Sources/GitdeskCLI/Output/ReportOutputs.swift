@@ -11,7 +11,7 @@ struct TicketReportOutput {
         let zh = language == .zh
         switch format {
         case .md: return r.markdown(language)
-        case .text: return r.markdown(language, headingLevel: 0).terminalSafe
+        case .text: return ((zh ? "问题处理报告 " : "Processing report ") + r.id + "\n\n" + r.markdown(language, headingLevel: 0)).terminalSafe
         case .json: return json().serialised() + "\n"
         case .csv:
             var out = CSVWriter.line(["time", "operator", "text"])

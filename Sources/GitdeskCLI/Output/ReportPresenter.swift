@@ -158,8 +158,8 @@ struct ReportPresenter {
         return out
     }
 
-    /// One row per figure: section, item, then the section's columns as `column=value`
-    /// would be hard to read, so: `section,item,metric,value` rows.
+    /// One row per figure, `section,item,metric,value`: every table of the
+    /// report in one long shape a spreadsheet can pivot.
     func csv() -> String {
         var out = CSVWriter.line(["section", "item", "metric", "value"])
         for s in sections() {

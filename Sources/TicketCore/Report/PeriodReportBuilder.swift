@@ -2,8 +2,10 @@ extension PeriodReport {
     /// The report of `period` at `now` from every ticket that may matter:
     /// those created in the period (the cohort) and those open at `now`
     /// (the backlog). Others are ignored, so a caller may pass more.
-    public static func build(tickets: [Ticket], period: ReportPeriod, now: Timestamp, schema: Schema,
-                             lang: Language) -> PeriodReport {
+    /// `openSince`: creation times of further tickets the caller knows were
+    /// open at `now` without reading them (counted in the backlog only).
+    public static func build(tickets: [Ticket], openSince: [Timestamp] = [], period: ReportPeriod, now: Timestamp,
+                             schema: Schema, lang: Language) -> PeriodReport {
         var cohort: [TicketFacts] = []
         var backlog: [TicketFacts] = []
         for t in tickets {
@@ -99,7 +101,8 @@ extension PeriodReport {
             sla: slaRows, slaTotal: slaTotal,
             resolvedOnce: valid.filter(\.everResolved).count, reopened: valid.filter { $0.everResolved && $0.reopens > 0 }.count,
             satisfaction: satisfaction,
-            backlog: Backlog(count: backlog.count, age: DurationStats(seconds: backlog.map { $0.age(at: now) })),
+            backlog: Backlog(count: backlog.count + openSince.count,
+                             age: DurationStats(seconds: backlog.map { $0.age(at: now) } + openSince.map { max(0, now.seconds - $0.seconds) })),
             byHandler: groups("assignee") { $0 },
             byDepartmentGroup: groups("department") { schema.label(value: $0, of: "department", lang) },
             weekly: weeks.map { Week(label: $0.label, count: $0.count) })

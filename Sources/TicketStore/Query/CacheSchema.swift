@@ -24,6 +24,7 @@ enum CacheSchema {
             title TEXT, contact TEXT, customer_id TEXT, submitter TEXT, due TEXT, responded TEXT, archived TEXT,
             created_s INTEGER,
             settled_s INTEGER,
+            changed_s INTEGER,
             open_followups INTEGER NOT NULL DEFAULT 0,
             body BLOB NOT NULL,
             error TEXT
@@ -43,9 +44,11 @@ enum CacheSchema {
 
     /// `created_s`: the creation time in UTC seconds; `settled_s`: when the
     /// ticket last entered a status whose SLA clock is stopped (resolved,
-    /// closed, invalid...), null while it is open. Reports read only the rows
-    /// created in their period or not settled before their moment.
-    static let reportColumns = ["created_s", "settled_s"]
+    /// closed, invalid...), null while it is open; `changed_s`: the time of
+    /// its latest log entry. Reports parse only the rows created in their
+    /// period or whose state at their moment needs the log; a ticket open
+    /// since before the moment counts in the backlog from `created_s` alone.
+    static let reportColumns = ["created_s", "settled_s", "changed_s"]
 
     static func meta(_ db: Database, _ key: String) throws -> String? {
         try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key])

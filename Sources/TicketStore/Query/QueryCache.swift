@@ -156,13 +156,14 @@ private struct RowWriter {
             values += CacheSchema.fieldColumns.map { ticket[$0] }
             values.append(ticket.created?.seconds)
             values.append(ReportRows.settled(ticket, schema: schema)?.seconds)
+            values.append(ticket.log.map(\.time.seconds).max() ?? ticket.created?.seconds)
             values.append(ticket.contacts.contains { !$0.done } ? 1 : 0)
             values.append(Data(bytes))
             values.append(nil)
             text = SearchTerms.text(of: ticket)
         } catch {
             values += CacheSchema.fieldColumns.map { _ in nil }
-            values += [nil, nil]
+            values += [nil, nil, nil]
             values.append(0)
             values.append(Data(bytes))
             values.append(DeskError.unreadableTicket(path: path, line: error.line, error.description).description)

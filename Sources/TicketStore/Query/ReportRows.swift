@@ -11,27 +11,39 @@ enum ReportRows {
     }
 }
 
+/// What a period report reads: tickets to parse, and the creation times of
+/// tickets known from the cache's columns alone to be open at the moment.
+public struct ReportInput {
+    public var tickets: [Ticket]
+    public var openSince: [Int64]
+    public var unreadable: [(path: String, error: String)]
+}
+
 extension QueryCache {
-    /// Rows created in `[start, end)`, or created before `now` and not settled by then
-    /// (tickets open at `now`, the backlog), parsed; unreadable rows apart.
-    func reportCandidates(start: Timestamp, end: Timestamp, now: Timestamp) throws -> (tickets: [Ticket], unreadable: [(path: String, error: String)]) {
+    /// Parsed: rows created in `[start, end)`, and rows created by `now` whose state at `now`
+    /// needs their log (settled after `now`, or changed after `now`). Counted from columns:
+    /// rows open since before `now` and unchanged since (the backlog a busy desk carries).
+    func reportCandidates(start: Timestamp, end: Timestamp, now: Timestamp) throws -> ReportInput {
         try queue.read { db in
-            var tickets: [Ticket] = []
-            var unreadable: [(String, String)] = []
+            var input = ReportInput(tickets: [], openSince: [], unreadable: [])
+            let inPeriod = "(created_s >= ?1 AND created_s < ?2)"
             let sql = """
                 SELECT path, body, error FROM ticket
-                WHERE error IS NOT NULL
-                   OR (created_s >= ? AND created_s < ?)
-                   OR (created_s <= ? AND (settled_s IS NULL OR settled_s > ?))
+                WHERE error IS NOT NULL OR \(inPeriod)
+                   OR (created_s <= ?3 AND (settled_s > ?3 OR (settled_s IS NULL AND changed_s > ?3)))
                 ORDER BY path
                 """
-            let rows = try Row.fetchCursor(db, sql: sql, arguments: [start.seconds, end.seconds, now.seconds, now.seconds])
+            let rows = try Row.fetchCursor(db, sql: sql, arguments: [start.seconds, end.seconds, now.seconds])
             while let row = try rows.next() {
-                if let error: String = row["error"] { unreadable.append((row["path"], error)); continue }
+                if let error: String = row["error"] { input.unreadable.append((row["path"], error)); continue }
                 let body: Data = row["body"]
-                tickets.append(try TicketFile.parse(bytes: [UInt8](body)).ticket)
+                input.tickets.append(try TicketFile.parse(bytes: [UInt8](body)).ticket)
             }
-            return (tickets, unreadable)
+            input.openSince = try Int64.fetchAll(db, sql: """
+                SELECT created_s FROM ticket
+                WHERE error IS NULL AND NOT \(inPeriod) AND created_s <= ?3 AND settled_s IS NULL AND changed_s <= ?3
+                """, arguments: [start.seconds, end.seconds, now.seconds])
+            return input
         }
     }
 }
@@ -40,18 +52,20 @@ extension Desk {
     /// The tickets a report of `period` at `now` needs: from the query cache
     /// when it can be used, else every ticket of the desk's tree (a desk
     /// opened at an older revision reads that tree, never the cache of HEAD).
-    public func reportTickets(period: ReportPeriod, now: Timestamp, useCache: Bool = true) throws(DeskError) -> (tickets: [Ticket], unreadable: [(path: String, error: String)]) {
+    public func reportTickets(period: ReportPeriod, now: Timestamp, useCache: Bool = true) throws(DeskError) -> ReportInput {
         if useCache, !QueryCache.disabled, let cache = try? QueryCache.current(for: self),
-           let rows = try? cache.reportCandidates(start: period.start, end: period.end, now: now) {
-            return rows
+           let input = try? cache.reportCandidates(start: period.start, end: period.end, now: now) {
+            return input
         }
-        return try allTickets()
+        let (tickets, unreadable) = try allTickets()
+        return ReportInput(tickets: tickets, openSince: [], unreadable: unreadable)
     }
 
     /// The analysis report of `period` at `now`.
     public func periodReport(period: ReportPeriod, now: Timestamp, lang: Language, useCache: Bool = true) throws(DeskError) -> (report: PeriodReport, unreadable: [(path: String, error: String)]) {
-        let (tickets, unreadable) = try reportTickets(period: period, now: now, useCache: useCache)
-        return (PeriodReport.build(tickets: tickets, period: period, now: now, schema: schema, lang: lang), unreadable)
+        let input = try reportTickets(period: period, now: now, useCache: useCache)
+        return (PeriodReport.build(tickets: input.tickets, openSince: input.openSince.map { Timestamp(seconds: $0, offsetMinutes: 0) },
+                                   period: period, now: now, schema: schema, lang: lang), input.unreadable)
     }
 }
 
