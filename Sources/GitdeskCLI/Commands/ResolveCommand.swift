@@ -9,7 +9,7 @@ struct ResolveCommand: ParsableCommand {
         discussion: "Complaints and faults need their root cause (根因分析) first: give --root-cause or set it beforehand."
     )
 
-    @Argument(help: "Ticket ID or a unique prefix.") var id: String
+    @Argument(help: "Ticket ID or a unique prefix.", completion: DeskCompletion.ticketIDs) var id: String
     @Option(help: "What was done, by whom, by when.") var solution: String
     @Option(help: "Root-cause analysis (5W1H).") var rootCause: String?
     @OptionGroup var global: GlobalOptions

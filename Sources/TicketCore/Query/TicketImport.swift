@@ -15,6 +15,9 @@ public enum TicketImport {
         public var message: String
     }
 
+    /// The seeds' 用户满意度 words as ratings.
+    public static let ratingWords = ["满意": "5", "一般": "3", "不满意": "1"]
+
     /// Header names the seeds' tables use that are not a field's label.
     static let aliases = ["流程卡编号": "id", "沟通记录": TicketFile.contactsSection, "contacts": TicketFile.contactsSection,
                           "处理记录": TicketFile.logSection, "log": TicketFile.logSection]
@@ -44,7 +47,7 @@ public enum TicketImport {
         }
         var ticket = Ticket()
         for (key, raw) in zip(columns, record.cells) {
-            let cell = Ticket.normalise(raw)
+            let cell = Ticket.normalise(CSVReader.unguarded(raw))
             guard !cell.isEmpty else { continue }
             if key == TicketFile.contactsSection || key == TicketFile.logSection {
                 do {
@@ -64,7 +67,7 @@ public enum TicketImport {
                 }
                 value = t.iso8601
             case .rating:
-                value = ["满意": "5", "一般": "3", "不满意": "1"][cell] ?? cell
+                value = ratingWords[cell] ?? cell
             default:
                 do { value = try schema.valueKey(typed: cell, of: key) } catch { return problem(error.description) }
             }

@@ -9,7 +9,9 @@ import GRDB
 /// ticket row's number.
 enum CacheSchema {
     /// Bump when a table or a derived column changes: an older file is rebuilt.
-    static let format = "gitdesk-query-3"
+    // 3w: report columns (created_s, settled_s, changed_s, title, contact...) and
+    // search text with full-width forms folded.
+    static let format = "gitdesk-query-3w"
 
     static let create = """
         CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);

@@ -6,6 +6,8 @@ import TicketCore
 public struct ImportResult: Sendable {
     public var ids: [String]
     public var commits: [ObjectID]
+    /// What was stored masked, per ticket ID (kinds and masked forms only).
+    public var masked: [String: [MaskNote]] = [:]
 }
 
 extension Desk {
@@ -34,6 +36,7 @@ extension Desk {
             let tree = try repository.commit(tip).tree
             var problems: [(line: Int, message: String)] = earlier.map { ($0.line, "\(file):\($0.line): \($0.message)") }
             var files: [(id: String, path: String, bytes: [UInt8])] = []
+            var maskNotes: [String: [MaskNote]] = [:]
             var seen: [String: Int] = [:]
             for row in rows {
                 let id = row.ticket.id
@@ -68,6 +71,7 @@ extension Desk {
                     continue
                 }
                 files.append((id, path, Array(text.utf8)))
+                maskNotes[id] = MaskingReport.notes(typed: row.ticket, stored: masked, old: nil)
             }
             if !problems.isEmpty {
                 let lines = problems.sorted { $0.line < $1.line }.map(\.message)
@@ -106,7 +110,7 @@ extension Desk {
             }
             try index?.finish()
             Maintenance.afterWrite(gitDir: repository.gitDir)
-            return ImportResult(ids: files.map(\.id), commits: commits)
+            return ImportResult(ids: files.map(\.id), commits: commits, masked: maskNotes)
         } catch let error as DeskError {
             throw error
         } catch {
