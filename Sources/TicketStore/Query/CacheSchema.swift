@@ -9,9 +9,9 @@ import GRDB
 /// ticket row's number.
 enum CacheSchema {
     /// Bump when a table or a derived column changes: an older file is rebuilt.
-    // 3w: report columns (created_s, settled_s, changed_s, title, contact...) and
+    // 3x: report columns (created_s, settled_s, changed_s, title, contact...) and their indexes, and
     // search text with full-width forms folded.
-    static let format = "gitdesk-query-3w"
+    static let format = "gitdesk-query-3x"
 
     static let create = """
         CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -36,6 +36,8 @@ enum CacheSchema {
         CREATE INDEX IF NOT EXISTS ticket_type ON ticket(type);
         CREATE INDEX IF NOT EXISTS ticket_created ON ticket(created, id);
         CREATE INDEX IF NOT EXISTS ticket_created_s ON ticket(created_s);
+        CREATE INDEX IF NOT EXISTS ticket_settled ON ticket(settled_s, changed_s, created_s);
+        CREATE INDEX IF NOT EXISTS ticket_error ON ticket(error) WHERE error IS NOT NULL;
         CREATE VIRTUAL TABLE IF NOT EXISTS ticket_text USING fts5(text, tokenize = 'trigram');
         """
 
