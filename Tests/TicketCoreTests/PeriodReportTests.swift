@@ -152,6 +152,20 @@ import TestSupport
         #expect(TicketFacts.read(x, at: t("2024-05-21 10:00"), schema: schema)?.slaOutcome == nil)
     }
 
+    @Test func archiveWritesTheReportSectionOnlyWhenTheSchemaHasTheField() throws {
+        let closed = try engine.close(try breached(), by: Fixtures.li, at: t("2024-05-13 16:00")).ticket
+        let archived = try engine.archive(closed, by: Fixtures.zhou, at: t("2024-05-13 17:00")).ticket
+        #expect(archived["report"] == TicketReport.section(of: archived, at: t("2024-05-13 17:00"), schema: schema))
+        #expect(archived["report"]?.contains("- SLA：超时") == true)
+        var files = SchemaLoader.defaultFiles
+        let fields = try #require(files["fields.yaml"])
+        files["fields.yaml"] = String(fields[..<(try #require(fields.range(of: "  - key: report\n"))).lowerBound])
+        let older = try SchemaLoader.load(files: files)
+        #expect(older.field("report") == nil)
+        let plain = try WorkflowEngine(schema: older, team: Fixtures.team).archive(closed, by: Fixtures.zhou, at: t("2024-05-13 17:00")).ticket
+        #expect(plain["report"] == nil && plain["archived"] != nil)
+    }
+
     @Test func periodsParse() throws {
         let w = try ReportPeriod.parseWeek("2024-W21", offsetMinutes: 480)
         #expect((w.fromText, w.toText) == ("2024-05-20", "2024-05-26"))
