@@ -6,6 +6,8 @@ public enum DeskError: Error, Equatable, CustomStringConvertible {
     case notARepository(String)
     case notADesk(String)
     case alreadyADesk(String)
+    /// `gitdesk init` was killed before it finished (its marker is still there).
+    case initInterrupted(String)
     case detachedHead
     case unbornBranch
     case bareRepository
@@ -19,6 +21,8 @@ public enum DeskError: Error, Equatable, CustomStringConvertible {
     case uncommittedChanges(String)
     case nothingChanged(String)
     case busy(String)
+    /// A write waited its bounded time for another live writer's lock; the message names the holder.
+    case lockWait(String)
     /// A branch's lock file that gitdesk did not leave (or cannot prove it
     /// left) keeps every write out: `ref`, the lock file, its age in seconds.
     case refLocked(ref: String, lockFile: String, seconds: Int)
@@ -35,6 +39,8 @@ public enum DeskError: Error, Equatable, CustomStringConvertible {
             return "\(path) is not a git repository (run 'gitdesk init \(path)' to make a desk there)"
         case .notADesk(let path):
             return "\(path) is a git repository but not a gitdesk desk (no .gitdesk/config.yaml at HEAD; run 'gitdesk init')"
+        case .initInterrupted(let path):
+            return "\(path) is a desk whose `gitdesk init` was interrupted; run `gitdesk init \(path)` again to finish it"
         case .alreadyADesk(let path):
             return "\(path) is already a gitdesk desk (.gitdesk/config.yaml exists); nothing was changed"
         case .detachedHead:
@@ -64,6 +70,8 @@ public enum DeskError: Error, Equatable, CustomStringConvertible {
             return "\(path) has uncommitted changes: commit or discard them (git checkout -- \(path)) first"
         case .nothingChanged(let id):
             return "\(id): nothing to change"
+        case .lockWait(let message):
+            return message
         case .busy(let what):
             return "another writer kept \(what) busy; nothing was written, try again"
         case .refLocked(let ref, let lockFile, let seconds):

@@ -9,7 +9,7 @@ struct DeskSettings {
     var team: Team
 }
 
-/// Caches decoded settings in `.git/gitdesk/settings.cache`, keyed by the
+/// Caches decoded settings in `.git/gitdesk/settings.json`, keyed by the
 /// object IDs of `.gitdesk/` and `team.yaml` at the revision read.
 ///
 /// Decoding eight YAML files costs ~7 ms per command (Yams' resolver loads
@@ -17,14 +17,12 @@ struct DeskSettings {
 /// never the source of truth: a missing, stale or unreadable cache is simply
 /// rebuilt from the committed YAML.
 ///
-/// The file is the key on a line, then the config and then the schema and
-/// roster in ``CompactCoder``'s encoding (the config preceded by its length).
-/// A command decodes the small config at once and the rest only when it asks
-/// for the schema or the roster (`history` never does). Not JSON: the first
-/// JSONDecoder use in a process costs ~3 ms of runtime conformance scans.
+/// The file is three lines: the key, the config as JSON, and the schema and
+/// roster as JSON. A command decodes the small config at once and the rest
+/// only when it asks for the schema or the roster (`history` never does).
 enum SettingsCache {
     /// Bump when the cached types or the file's layout change.
-    static let format = "gitdesk-settings-7"
+    static let format = "gitdesk-settings-6"
 
     /// The part decoded on demand.
     struct Rules: Codable {
@@ -35,7 +33,7 @@ enum SettingsCache {
     /// A cache file whose key matched: the config, and the rest still encoded.
     struct Hit {
         var config: DeskConfig
-        var rules: [UInt8]
+        var rules: Data
     }
 
     static func key(repository: Repository, tree: ObjectID) -> String? {
@@ -45,35 +43,31 @@ enum SettingsCache {
     }
 
     static func path(gitDir: String) -> String {
-        (gitDir.hasSuffix("/") ? gitDir : gitDir + "/") + "gitdesk/settings.cache"
+        (gitDir.hasSuffix("/") ? gitDir : gitDir + "/") + "gitdesk/settings.json"
     }
 
     /// The cached config for `key`, with the schema and roster left encoded; nil on any mismatch.
     static func load(gitDir: String, key: String) -> Hit? {
         guard let data = FileManager.default.contents(atPath: path(gitDir: gitDir)) else { return nil }
-        let bytes = [UInt8](data)
-        let keyBytes = Array(key.utf8)
-        let start = keyBytes.count + 1 + 4
-        guard bytes.count > start, bytes.starts(with: keyBytes), bytes[keyBytes.count] == 10 else { return nil }
-        let length = bytes[(keyBytes.count + 1)..<start].reversed().reduce(0) { $0 << 8 | Int($1) }
-        guard length > 0, bytes.count - start > length,
-              let config = try? CompactCoder.decode(DeskConfig.self, from: Array(bytes[start..<(start + length)]))
-        else { return nil }
-        return Hit(config: config, rules: Array(bytes[(start + length)...]))
+        let lines = data.split(separator: 10, maxSplits: 2, omittingEmptySubsequences: false)
+        guard lines.count == 3, lines[0].elementsEqual(key.utf8), !lines[2].isEmpty,
+              let config = try? JSONDecoder().decode(DeskConfig.self, from: Data(lines[1])) else { return nil }
+        return Hit(config: config, rules: Data(lines[2]))
     }
 
     /// Decodes the schema and roster of a cache hit.
-    static func decodeRules(_ bytes: [UInt8]) -> Rules? {
-        try? CompactCoder.decode(Rules.self, from: bytes)
+    static func decodeRules(_ data: Data) -> Rules? {
+        try? JSONDecoder().decode(Rules.self, from: data)
     }
 
     /// Writes the cache atomically; failures (read-only repository) are ignored.
     static func store(gitDir: String, key: String, settings: DeskSettings) {
-        guard let config = try? CompactCoder.encode(settings.config),
-              let rules = try? CompactCoder.encode(Rules(schema: settings.schema, team: settings.team)) else { return }
-        var file = Array(key.utf8) + [10]
-        withUnsafeBytes(of: UInt32(config.count).littleEndian) { file += $0 }
-        file += config + rules
-        try? AtomicFile.replace(path(gitDir: gitDir), with: Data(file), makeDirectory: true)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]  // keys in a fixed order (sets still encode in hash order)
+        guard let config = try? encoder.encode(settings.config),
+              let rules = try? encoder.encode(Rules(schema: settings.schema, team: settings.team)) else { return }
+        // JSONEncoder escapes newlines inside strings, so each part is one line.
+        let file = Data(key.utf8) + Data([10]) + config + Data([10]) + rules + Data([10])
+        try? AtomicFile.replace(path(gitDir: gitDir), with: file, makeDirectory: true)
     }
 }

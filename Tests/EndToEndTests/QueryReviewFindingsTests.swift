@@ -38,7 +38,7 @@ struct QueryReviewFindingsTests {
         // Round trip: the same ticket file after import into an empty desk.
         let target = try TestDesk()
         let path = try file(target, "x.csv", csv)
-        try target.succeed(["import", path], as: "admin", now: Self.now)
+        try target.succeed(["import", path], as: "admin")
         #expect(try target.read(try target.ticketPath(id)) == desk.read(try desk.ticketPath(id)))
     }
 
@@ -135,5 +135,70 @@ struct QueryReviewFindingsTests {
         let path = try file(desk, "open.csv", "问题编号,提交时间,问题类型,渠道,标题\nCS20240301001,2024-03-01 10:00,咨询,电话,\"标题\nCS20240301002,2024-03-01 11:00,咨询,电话,另一个\n")
         try desk.expectRefusal(["import", path], as: "admin", mentioning: ["open.csv:2", "never closed"])
         try desk.expectRefusal(["import", "no-such.csv"], as: "admin", mentioning: ["no such file", desk.path("no-such.csv")])
+    }
+
+    // MARK: the attacker's review
+
+    @Test("import: the file's name is masked in the commit message; look-alike IDs, odd times and raw values in messages refused")
+    func importHardening() throws {
+        let desk = try TestDesk()
+        let phone = "138" + "1234" + "5678"
+        let header = "问题编号,提交时间,问题类型,渠道,标题,优先级,处理状态\n"
+        let name = "客户\(phone).csv"
+        let path = try file(desk, name, header + "CS00A1,2024-03-01 10:00,咨询,电话,第一,中,新建\n")
+        try desk.succeed(["import", path], as: "admin", now: Self.now)
+        let message = try desk.gitOutput(["log", "-1", "--format=%B"])
+        #expect(!message.contains(phone) && message.contains("138****5678"), "\(message)")
+        #expect(try desk.gitdesk(["validate", "--all"]).status == 0)
+
+        // CSOOA1 is CS00A1 to the duplicate-id rule (O and 0): refused like an existing ID.
+        let lookAlike = try file(desk, "b.csv", header + "CSOOA1,2024-03-02 10:00,咨询,电话,第二,中,新建\n")
+        let again = try desk.gitdesk(["import", lookAlike], as: "admin", now: Self.now)
+        #expect(again.status == 1 && again.stderr.contains("b.csv:2: ticket CSOOA1 already exists"), "\(again)")
+        let twice = try file(desk, "c.csv", header + "CSX0L1,2024-03-02 10:00,咨询,电话,一,中,新建\nCSXO11,2024-03-02 11:00,咨询,电话,二,中,新建\n")
+        let r = try desk.gitdesk(["import", twice], as: "admin", now: Self.now)
+        #expect(r.status == 1 && r.stderr.contains("c.csv:3") && r.stderr.contains("also on line 2"), "\(r)")
+
+        for (time, why) in [("1969-12-31 10:00", "before 1970"), ("9999-12-31 10:00", "in the future")] {
+            let f = try file(desk, "t.csv", header + "CSTT01,\(time),咨询,电话,时间,中,新建\n")
+            let t = try desk.gitdesk(["import", f], as: "admin", now: Self.now)
+            #expect(t.status == 1 && t.stderr.contains(why), "\(t)")
+        }
+        // A cell holding a phone number where a status belongs: the message masks it.
+        let bad = try file(desk, "d.csv", header + "CSDD01,2024-03-02 10:00,咨询,电话,状态,中,\(phone)\n")
+        let refused = try desk.gitdesk(["import", bad], as: "admin", now: Self.now)
+        #expect(refused.status == 1 && !refused.stderr.contains(phone) && refused.stderr.contains("138****5678"), "\(refused)")
+    }
+
+    @Test("the cache is never written through a link; NFC and NFD text answer alike with and without it; search is bounded")
+    func cacheHardening() throws {
+        let desk = try TestDesk()
+        let outside = desk.sandbox.path("elsewhere.sqlite")
+        try FileManager.default.createDirectory(atPath: desk.path(".git/gitdesk"), withIntermediateDirectories: true)
+        try? FileManager.default.removeItem(atPath: desk.path(".git/gitdesk/cache.sqlite"))
+        try FileManager.default.createSymbolicLink(atPath: desk.path(".git/gitdesk/cache.sqlite"), withDestinationPath: outside)
+        let id = try desk.record(title: "链接", extra: ["--module", "Cafe\u{301}", "--description", "\u{1112}\u{1161}\u{11AB}국 고객"])
+        #expect(try desk.succeed(["list"]).contains(id))
+        #expect(!FileManager.default.fileExists(atPath: outside), "the link's target was written")
+        try FileManager.default.removeItem(atPath: desk.path(".git/gitdesk/cache.sqlite"))
+
+        for env in [[:], ["GITDESK_NO_CACHE": "1"]] {
+            let module = try desk.gitdesk(["list", "--module", "Caf\u{E9}", "--format", "json"], env: env)
+            #expect(module.stdout.contains(id), "\(env): \(module)")
+            let hangul = try desk.gitdesk(["search", "\u{D55C}", "--format", "json"], env: env)
+            #expect(hangul.stdout.contains(id), "\(env): \(hangul)")
+        }
+        let many = Array(repeating: "退款", count: 33)
+        try desk.expectRefusal(["search"] + many, mentioning: ["at most 32 words"])
+    }
+
+    @Test("a pager that cannot start does not swallow the output")
+    func missingPager() throws {
+        let desk = try TestDesk()
+        let id = try desk.record(title: "分页")
+
+        let script = "cd '\(desk.path())' && '\(GitdeskBinary.path)' show \(id)"
+        let r = try desk.sandbox.run("/usr/bin/script", ["-qec", script, "/dev/null"], env: ["GITDESK_PAGER": "/nonexistent/pager", "TERM": "xterm"])
+        #expect(r.stdout.contains(id) && r.stdout.contains("pager '/nonexistent/pager' not found"), "\(r)")
     }
 }

@@ -57,10 +57,14 @@ struct ConflictsCommand: ParsableCommand {
                                         language.say("字段", "field"), language.say("我方", "ours"), language.say("对方", "theirs"),
                                         language.say("保留", "kept"), language.say("规则", "rule")])
         table.maxColumnWidth = 40
+        // Values as the reader knows them: an enum value or a status by its label.
+        func shown(_ value: String?, _ field: String) -> String {
+            value.map { desk.schema.label(value: $0, of: field, language) } ?? "-"
+        }
         for r in records {
             let c = r.conflict
             table.append([c.ticketID, r.time.shortDisplay, r.operator, desk.schema.label(field: c.field, language),
-                          c.ours ?? "-", c.theirs ?? "-", c.chosen ?? "-", c.rule])
+                          shown(c.ours, c.field), shown(c.theirs, c.field), shown(c.chosen, c.field), c.rule])
         }
         print(table.render(), terminator: "")
     }

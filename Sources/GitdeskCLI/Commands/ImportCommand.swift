@@ -30,6 +30,11 @@ struct ImportCommand: ParsableCommand {
         guard FileManager.default.fileExists(atPath: fullPath, isDirectory: &isDirectory) else {
             throw CLIError("cannot read \(file): no such file (\(fullPath))")
         }
+        // 64 MB is about 100k rows with long texts; a bigger file is split first.
+        let size = (try? FileManager.default.attributesOfItem(atPath: fullPath)[.size] as? Int) ?? 0
+        guard size <= Self.maxBytes else {
+            throw CLIError("\(file) is \(size / 1_048_576) MB; import takes at most \(Self.maxBytes / 1_048_576) MB at once: split it (each part is all or nothing)")
+        }
         guard !isDirectory.boolValue, let data = FileManager.default.contents(atPath: fullPath) else {
             throw CLIError("cannot read \(file): \(isDirectory.boolValue ? "a directory" : "permission denied") (\(fullPath))")
         }
@@ -82,6 +87,8 @@ struct ImportCommand: ParsableCommand {
         let tickets = result.ids.count == 1 ? "1 ticket" : "\(result.ids.count) tickets"
         print("imported \(tickets) in \(result.commits.count) commit\(result.commits.count == 1 ? "" : "s")")
     }
+
+    static let maxBytes = 64 * 1_048_576
 
     /// A `.json` file, or one whose first character is `[`.
     static func isJSON(file: String, text: String) -> Bool {

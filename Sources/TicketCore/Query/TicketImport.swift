@@ -41,7 +41,10 @@ public enum TicketImport {
     /// One row as a ticket; times without an offset are read at `offsetMinutes`.
     public static func ticket(_ record: CSVReader.Record, columns: [String], schema: Schema,
                               offsetMinutes: Int, prefix: String) -> Result<Ticket, Problem> {
-        func problem(_ message: String) -> Result<Ticket, Problem> { .failure(Problem(line: record.line, message: message)) }
+        // A message quotes the cell: never a raw phone number or e-mail address.
+        func problem(_ message: String) -> Result<Ticket, Problem> {
+            .failure(Problem(line: record.line, message: PIIScanner.mask(message, options: schema.privacy.scanOptions).text))
+        }
         guard record.cells.count <= columns.count else {
             return problem("\(record.cells.count) cells for \(columns.count) columns")
         }

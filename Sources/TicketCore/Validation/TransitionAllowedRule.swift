@@ -1,6 +1,11 @@
 /// `transition`: a status change follows the workflow table. Each change is
 /// logged with a `[status: FROM → TO]` marker, the markers chain from the
 /// old status to the new one, and every step is a transition workflow.yaml allows.
+///
+/// A *repeated* step — one that does not start from the ticket's status but
+/// repeats a step the old log already records (two people started work on
+/// one ticket in two clones; a rebase replays the second onto the first) —
+/// moves nothing: it is kept as who-did-what and skipped by the chain.
 public struct TransitionAllowedRule: ValidationRule {
     public let id = "transition"
     public init() {}
@@ -11,7 +16,12 @@ public struct TransitionAllowedRule: ValidationRule {
         let newStatus = context.new.ticket.status
         var expected = context.old?.status ?? steps.first?.from
         var findings: [Finding] = []
+        let recorded = Set((context.old?.log ?? []).compactMap { WorkflowLog.statusChange(in: $0.text).map { "\($0.from)\u{1F}\($0.to)" } })
         for step in steps {
+            if let e = expected, step.from != e, recorded.contains("\(step.from)\u{1F}\(step.to)"),
+               workflow.transition(from: step.from, to: step.to) != nil {
+                continue
+            }
             if let e = expected, step.from != e {
                 findings.append(context.finding(id, line: step.line, field: "status",
                                                 "the log records \(step.from) → \(step.to), but the ticket was \(e)"))

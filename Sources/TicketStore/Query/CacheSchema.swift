@@ -9,9 +9,9 @@ import GRDB
 /// ticket row's number.
 enum CacheSchema {
     /// Bump when a table or a derived column changes: an older file is rebuilt.
-    // 3x: report columns (created_s, settled_s, changed_s, title, contact...) and their indexes, and
-    // search text with full-width forms folded.
-    static let format = "gitdesk-query-3x"
+    // 3: a file that holds no ticket is a row with an error; w: full-width forms folded,
+    // n: NFC; r: the report columns (created_s, settled_s, changed_s, title, contact...) and their indexes.
+    static let format = "gitdesk-query-3wnr"
 
     static let create = """
         CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);

@@ -47,6 +47,11 @@ final class QueryCache {
     private static func catchUp(file: String, desk: Desk) throws -> QueryCache {
         try FileManager.default.createDirectory(atPath: (file as NSString).deletingLastPathComponent,
                                                 withIntermediateDirectories: true)
+        // A link would make SQLite write wherever it points (another
+        // application's database, a file outside the repository): not used.
+        for suffix in ["", "-wal", "-shm"] {
+            if (try? FileManager.default.destinationOfSymbolicLink(atPath: file + suffix)) != nil { throw LinkedCache() }
+        }
         var config = Configuration()
         config.busyMode = .timeout(10)
         config.prepareDatabase { db in
@@ -119,6 +124,7 @@ final class QueryCache {
     }
 
     private struct CacheRebuild: Error {}
+    private struct LinkedCache: Error {}
 }
 
 /// Writes ticket rows with prepared statements (a cold rebuild inserts thousands).
@@ -151,9 +157,11 @@ private struct RowWriter {
     func insert(path: String, blob: ObjectID, bytes: [UInt8]) throws {
         var values: [DatabaseValueConvertible?] = [path, blob.hex]
         var text: String? = nil
-        do {
-            let ticket = try TicketFile.parse(bytes: bytes).ticket
-            values += CacheSchema.fieldColumns.map { ticket[$0] }
+        do throws(TicketFileError) {
+            let parsed = try TicketFile.parse(bytes: bytes)
+            if let hollow = TicketFile.hollowReason(parsed) { throw TicketFileError.malformed(line: 1, hollow) }
+            let ticket = parsed.ticket
+            values += CacheSchema.fieldColumns.map { ticket[$0]?.precomposedStringWithCanonicalMapping }
             values.append(ticket.created?.seconds)
             values.append(ReportRows.settled(ticket, schema: schema)?.seconds)
             values.append(ticket.log.map(\.time.seconds).max() ?? ticket.created?.seconds)
