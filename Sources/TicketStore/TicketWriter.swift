@@ -114,7 +114,7 @@ extension Desk {
                 do {
                     newTicket = try PrivacyGuard.apply(schema: schema, to: changed, old: old?.ticket)
                 } catch {
-                    throw DeskError.invalidInput(error.description)
+                    throw DeskError.privacy(error)
                 }
                 let summary = PrivacyGuard.maskCommitMessage(rawSummary, policy: schema.privacy)
                 let text = TicketFile.render(newTicket, layout: schema.layout)

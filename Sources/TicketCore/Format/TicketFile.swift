@@ -363,7 +363,7 @@ public struct ParsedTicket: Equatable, Sendable {
 }
 
 /// Why a ticket file could not be read.
-public enum TicketFileError: Error, Equatable, Sendable, CustomStringConvertible {
+public enum TicketFileError: Error, Equatable, Sendable, CataloguedMessage {
     case malformed(line: Int, String)
     /// Bytes that are not UTF-8 text (or a NUL byte), first seen on `line`.
     case notUTF8(line: Int)
@@ -378,12 +378,13 @@ public enum TicketFileError: Error, Equatable, Sendable, CustomStringConvertible
         }
     }
 
-    public var description: String {
+    public var message: Message {
         switch self {
-        case .malformed(_, let message): return message
-        case .notUTF8: return "the file is not UTF-8 text (binary data or another encoding)"
+        case .malformed(_, let message): return Message(.verbatim, ["text": .text(message)])
+        case .notUTF8: return Message(.fileNotUTF8)
         case .tooLarge(let bytes):
-            return "the file is \(TicketLimits.describe(bytes: bytes)); a ticket file holds at most \(TicketLimits.describe(bytes: TicketLimits.fileBytes))"
+            return Message(.fileTooLarge, ["size": .text(TicketLimits.describe(bytes: bytes)),
+                                           "limit": .text(TicketLimits.describe(bytes: TicketLimits.fileBytes))])
         }
     }
 }
