@@ -35,7 +35,7 @@ import TestSupport
         try d.ok(["resolve", a, "--solution", "补发订单", "--root-cause", "接口超时"], as: "zhang", at: "2024-05-06T10:00:00+08:00")
         try d.ok(["confirm", a, "--rating", "4"], as: "li", at: "2024-05-06T11:00:00+08:00")
         _ = try d.new(type: "fault", priority: "high", title: "无法开机", at: "2024-05-20T10:00:00+08:00")
-        try d.ok(["report", "--month", "2024-05", "--format", "html", "-o", d.sandbox.path("may.html")], at: "2024-06-02T10:00:00+08:00")
+        try d.ok(["report", "--month", "2024-05", "--format", "html", "--lang", "zh", "-o", d.sandbox.path("may.html")], at: "2024-06-02T10:00:00+08:00")
         let html = try d.sandbox.read("may.html")
         // Nothing in the page can reach the network: a CSP forbidding every load, and no URL at all.
         #expect(html.contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">"))

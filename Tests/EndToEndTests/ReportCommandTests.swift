@@ -62,13 +62,13 @@ import TestSupport
         let parsed = try d.sandbox.gitdesk(["report", "--month", "2024-05", "--format", "json"], in: d.dir,
                                            env: ["GITDESK_NOW": "2024-06-10T12:00:00+08:00", "GITDESK_NO_CACHE": "1"])
         #expect(parsed.stdout == cached, "\(parsed)")
-        let text = try report(d, ["--month", "2024-05"])
+        let text = try report(d, ["--month", "2024-05", "--lang", "zh"])
         #expect(text.contains("有效工单") && text.contains("无效工单"))
         let csv = try report(d, ["--month", "2024-05", "--format", "csv"])
         #expect(csv.hasPrefix("section,item,metric,value\r\n"))
         let md = try report(d, ["--month", "2024-05", "--format", "md", "--lang", "en"])
         #expect(md.hasPrefix("# Customer service report 2024-05-01 ~ 2024-05-31"))
-        #expect(try report(d, [solved, "--format", "md"]).contains("SLA：达标"))
+        #expect(try report(d, [solved, "--format", "md", "--lang", "zh"]).contains("SLA：达标"))
     }
 
     @Test func atReproducesAnEarlierReportByteForByte() throws {

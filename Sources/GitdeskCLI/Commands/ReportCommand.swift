@@ -9,10 +9,10 @@ struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "The analysis report of a period, one ticket's processing report, or a desk's own query.",
         discussion: """
-            Examples: gitdesk report --month 2024-05 (the month's analysis, 客服月度分析报告); \
+            Examples: gitdesk report --month 2024-05 (the month's analysis); \
             gitdesk report --week 2024-W21 --format html -o w21.html; \
             gitdesk report --from 2024-05-01 --to 2024-05-15 --at v2024-05; \
-            gitdesk report CS-20240501-7K3FQ2 (one ticket's processing report, 问题处理报告); \
+            gitdesk report CS-20240501-7K3FQ2 (one ticket's processing report); \
             gitdesk report --query weekly_backlog (reports/weekly_backlog.sql, read-only).
             Without a period: the current month. Periods are whole days, both ends included, \
             in the desk's time zone. A period that has ended is computed at its end; a running \
