@@ -164,6 +164,12 @@ public final class CommitValidator {
             if !c.path.hasPrefix("tickets/") { findings += try contentFindings(path: c.path, blob: c.newBlob!, rule: files) }
         }
         findings += try exceptionsFileFindings(parentTree: parentTrees.first, tree: tree)
+        // A desk's own reports (reports/*.sql) must stay one read-only query.
+        for c in firstChanges where c.newBlob != nil && c.path.hasPrefix(DeskLayout.reportsDirectory + "/") && c.path.hasSuffix(".sql") {
+            if let problem = Desk.reportFileProblem(path: c.path, sql: String(decoding: try repository.blob(c.newBlob!), as: UTF8.self)) {
+                findings.append(Finding(file: c.path, line: 1, rule: "report-query", message: problem))
+            }
+        }
         let changed = firstChanges.filter { $0.path.hasPrefix("tickets/") }
         guard !changed.isEmpty else { return findings }
         if rosterKnown, person == nil,
