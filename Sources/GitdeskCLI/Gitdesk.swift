@@ -24,6 +24,7 @@ public struct Gitdesk: ParsableCommand {
             ValidateCommand.self, HooksCommand.self, HookCommand.self,
             MergeDriverCommand.self, ConflictsCommand.self, DiffCommand.self,
             CloneCommand.self, SyncCommand.self, StatusCommand.self,
+            TemplateCommand.self,
         ]
     )
 

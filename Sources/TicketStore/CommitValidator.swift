@@ -161,6 +161,7 @@ public final class CommitValidator {
             if !c.path.hasPrefix("tickets/") { findings += try contentFindings(path: c.path, blob: c.newBlob!, rule: files) }
         }
         findings += try exceptionsFileFindings(parentTree: parentTrees.first, tree: tree)
+        findings += try templateFindings(firstChanges, author: author, person: person, team: team, schema: schema)
         let changed = firstChanges.filter { $0.path.hasPrefix("tickets/") }
         guard !changed.isEmpty else { return findings }
         if rosterKnown, person == nil,
@@ -200,6 +201,11 @@ public final class CommitValidator {
         for file in try repository.listFiles(inTree: info.tree) {
             findings += privacy.checkName(file.path)
             if !file.path.hasPrefix("tickets/") { findings += try contentFindings(path: file.path, blob: file.blob, rule: privacy) }
+            if TemplateFile.isTemplatePath(file.path) {
+                // Judged as it stands: the rules about who made a change have nothing to compare with.
+                findings += TemplateValidator(schema: schema, author: nil, scanRawPII: false)
+                    .validate(path: file.path, old: nil, new: try repository.blob(file.blob))
+            }
         }
         return CommitReport(commit: info, findings: findings)
     }
