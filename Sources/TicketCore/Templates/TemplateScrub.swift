@@ -25,13 +25,13 @@ public enum TemplateScrub {
             out.replaceSubrange(m.range(in: out), with: placeholder(m.kind.zh))
             removed.insert(Removal(field: field, kind: m.kind.zh, masked: m.masked), at: 0)
         }
-        for value in customerValues where value.count >= 3 && out.contains(value) {
-            out = out.replacingOccurrences(value, placeholder("客户"))
-            removed.append(Removal(field: field, kind: "客户信息", masked: ContactMasking.maskContact(value, kinds: Set(PIIKind.allCases))))
-        }
         for (range, kind) in maskedContacts(in: out).reversed() {
             removed.append(Removal(field: field, kind: kind, masked: String(out[range])))
             out.replaceSubrange(range, with: placeholder(kind))
+        }
+        for value in customerValues where value.count >= 3 && out.contains(value) {
+            out = out.replacingOccurrences(value, placeholder("客户"))
+            removed.append(Removal(field: field, kind: "客户信息", masked: ContactMasking.maskContact(value, kinds: Set(PIIKind.allCases))))
         }
         return (out, removed)
     }
