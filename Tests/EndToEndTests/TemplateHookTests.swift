@@ -93,3 +93,19 @@ import TestSupport
         #expect(commit.stderr.contains("templates/refund-delay.md:4: template-field: template refund-delay: '投诉' is not a type"), "\(commit.stderr)")
     }
 }
+
+extension TemplateHookTests {
+    @Test("a template is removed from the library only by a supervisor")
+    func deletion() throws {
+        let d = try HookTestDesk()
+        #expect(try pushTemplate(d, Self.good).status == 0)
+        try d.must(d.sandbox.git(["rm", "-q", "templates/refund-delay.md"], in: "desk"))
+        try d.commitByHand("remove a template")
+        try expectRefused(d, try d.push(["main"]), ["template-delete", "li may not delete the template templates/refund-delay.md"])
+        try d.must(d.sandbox.git(["reset", "-q", "--hard", "origin/main"], in: "desk"))
+        try d.must(d.sandbox.git(["rm", "-q", "templates/refund-delay.md"], in: "desk"))
+        try d.commitByHand("remove a template", author: "王主管 <wang@desk.example>")
+        let ok = try d.push(["main"])
+        #expect(ok.status == 0, "\(ok)")
+    }
+}
