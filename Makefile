@@ -4,7 +4,7 @@ SWIFT ?= swift
 RELEASE_FLAGS := -c release --static-swift-stdlib
 DEMO_DIR ?= /tmp/gitdesk-demo
 
-.PHONY: deps build release test stress demo bench fuzz fuzz-long clean
+.PHONY: deps build release test stress demo bench bench-100k fuzz fuzz-long clean
 
 ## Install what the build needs on a fresh Debian machine (libgit2-dev, libsqlite3-dev for GRDB, pkg-config).
 deps:
@@ -55,6 +55,11 @@ demo: release
 ## Benchmarks: writes BENCHMARKS.md.
 bench: release
 	scripts/bench.sh
+
+## gitdesk and Fossil at 100k tickets (generation takes long: run apart from make bench).
+bench-100k: release
+	@command -v fossil >/dev/null || { SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); $$SUDO apt-get install -y -qq fossil >/dev/null; }
+	python3 scripts/bench-fossil.py .build/release/gitdesk 100000 $${FOSSIL_RUNS:-15}
 
 ## libFuzzer targets (fuzz/): the PII scanner and the ticket parser, FUZZ_SECONDS each.
 FUZZ_SECONDS ?= 60

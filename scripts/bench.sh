@@ -65,6 +65,16 @@ echo "== sync: 100 incoming + 100 outgoing changes at 10k tickets over ssh"
 sync_figures=$(BENCH_RUNS=3 scripts/bench-sync.sh 2>"$WORK/sync.log" || echo "sync bench failed: $(tail -3 "$WORK/sync.log")")
 echo "== merge driver: one ticket file"
 merge_driver=$(scripts/bench-merge-driver.sh 2>/dev/null || true)
+echo "== gitdesk and Fossil's ticket system, interleaved"
+if ! command -v fossil >/dev/null; then
+  echo "installing fossil with apt-get"
+  SUDO=$( [ "$(id -u)" = 0 ] || echo sudo )
+  $SUDO apt-get install -y -qq fossil >/dev/null || { $SUDO apt-get update -qq && $SUDO apt-get install -y -qq fossil >/dev/null; }
+fi
+fossil_rows=""
+for n in $SIZES; do
+  fossil_rows+="$(python3 scripts/bench-fossil.py "$BIN" "$n" "${FOSSIL_RUNS:-15}")"$'\n'
+done
 cpu=$(lscpu 2>/dev/null | sed -n 's/^Model name:[[:space:]]*//p' | head -1)
 # The "## Fuzzing" section is recorded by hand after long fuzz runs: keep it.
 fuzzing=$(sed -n '/^## Fuzzing/,$p' BENCHMARKS.md 2>/dev/null || true)
@@ -84,6 +94,19 @@ history ≤ 11 ms. \`--version\` is the floor: process start, Swift runtime and 
 \`set\` is timed in a loop (each run writes a new value), the others with hyperfine -N.
 On this shared 2-core virtual machine whole-command figures move by ±20% between runs of
 \`make bench\` on the same day (e.g. \`new\` at 10k: 22 ms in one run, 27 ms in another).
+
+## gitdesk and Fossil (scripts/bench-fossil.py)
+
+The same operations on the same number of tickets, gitdesk and Fossil 2.21's ticket
+system (Debian's \`fossil\`), as whole processes interleaved one by one so both see
+the same load; ${FOSSIL_RUNS:-15} runs each; max RSS is the largest of the runs. Fossil's
+tickets are made with \`fossil ticket add\` (a repository without files); gitdesk's
+with \`gitdesk demo --tickets N\` (a year of history) and packed. Goal (issue 14):
+ratio ≤ 1.0 for every write and read at 10k. \`make bench-100k\` adds 100k.
+
+| tickets | operation | gitdesk median (ms) | gitdesk P90 | Fossil median (ms) | Fossil P90 | ratio | gitdesk max RSS (MB) | Fossil max RSS (MB) |
+|---|---|---|---|---|---|---|---|---|
+$fossil_rows
 
 ## Pre-receive (scripts/bench-prereceive.sh)
 

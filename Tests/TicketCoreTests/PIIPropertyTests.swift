@@ -218,6 +218,9 @@ struct PIIPropertyTests {
     // was found on a rescan.
     String(decoding: Data(base64Encoded: "55S16K+dvzI3OMKtMTIzNOIzNDIzMTItMDUxdGVsMDE1MzU2MVgwlDFYMC54YXJkMTU2Nzg5MDExMTJAMjExMi0wNTF0MzMAAAAAAAAAAAAAAAAAAAAAADE2NjY2NjY2NjY2K2QxNTY3ODkwMTExMi0wNTFAMy5rbglVAzA1MUA1MUA3LmNuCVUAAAAAdGlhbjFBZ/8AAAAAZQAAAABsMAA=")!, as: UTF8.self),
     "16666666666+d15678901112-051@3.kn",
+    // Issue 10 (left from the last stop): `..` before a glued number; masking
+    // the later number exposed the earlier one.
+    "a..b13812345678+d13912345678-051@ex.com",
     // Chinese numerals before ＠: a mask in ASCII digits became an e-mail's local part.
     "１）转(card 6286426875754169175\n@/com138****5678cn，尾号188990655342024tel一五二幺一六八五五七零＠3qq。com（5",
 ])

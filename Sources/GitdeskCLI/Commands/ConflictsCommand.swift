@@ -20,6 +20,7 @@ struct ConflictsCommand: ParsableCommand {
     @Option(help: "Only this ticket (ID or unique prefix).") var ticket: String?
     @Option(help: "Only this field (a key, e.g. priority).") var field: String?
     @Flag(help: "Print an array of {ticket, time, operator, field, ours, theirs, chosen, rule}.") var json = false
+    @OptionGroup var display: DisplayOptions
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
@@ -33,6 +34,7 @@ struct ConflictsCommand: ParsableCommand {
         }
         let ticketID = try ticket.map { try desk.locate($0).id }
         let records = try ConflictLog.records(in: desk, filter: .init(since: from, ticketID: ticketID, field: field))
+        _ = display.start()
         if json {
             print(JSONValue.array(records.map { r in
                 .object([

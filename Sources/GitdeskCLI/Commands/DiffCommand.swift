@@ -18,6 +18,7 @@ struct DiffCommand: ParsableCommand {
     var range: String?
     @Flag(help: "Print an array of {id, path, kind, author, authors, changes: [{field, label, old, new}], log_added, contacts_added, findings}.")
     var json = false
+    @OptionGroup var display: DisplayOptions
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
@@ -25,6 +26,7 @@ struct DiffCommand: ParsableCommand {
         let (entries, others) = try TicketDiff.compute(desk: desk, range: range ?? TicketDiff.defaultRange(desk.repository))
         let language = global.language(for: desk)
         let schema = desk.schema
+        _ = display.start()
         if json {
             print(JSONValue.array(entries.map { json($0, schema: schema, language: language) }).serialised())
         } else {

@@ -11,6 +11,7 @@ struct HistoryCommand: ParsableCommand {
 
     @Argument(help: "Ticket ID or a unique prefix.") var id: String
     @Flag(help: "Print an array of {commit, author, email, time, summary} (plus arrived, pusher once the server's arrival stamps are fetched).") var json = false
+    @OptionGroup var display: DisplayOptions
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
@@ -21,6 +22,7 @@ struct HistoryCommand: ParsableCommand {
         let arrivals = ArrivalNotes.present(in: desk.repository)
             ? commits.map { ArrivalNotes.arrival(of: $0.id, in: desk.repository).map { a in var a = a; a.time = desk.timeZone.localise(a.time); return a } }
             : nil
+        let palette = display.start()
         if json {
             print(JSONValue.array(commits.enumerated().map { i, c in
                 .object([
@@ -40,12 +42,13 @@ struct HistoryCommand: ParsableCommand {
         if arrivals != nil { headers.insert(language.say("到达服务器", "Reached server"), at: 2) }
         var table = TextTable(headers: headers)
         table.maxColumnWidth = 72
+        table.palette = palette
         for (i, c) in commits.enumerated() {
             // Every time in the desk's zone, whatever zone a commit was made in.
             let t = desk.timeZone.localise(Timestamp(seconds: c.author.time, offsetMinutes: c.author.offsetMinutes))
             var row = [String(c.id.hex.prefix(10)), t.shortDisplay, "\(c.author.name) <\(c.author.email)>", c.summary]
             if let arrivals { row.insert(arrivals[i]?.time.shortDisplay ?? "-", at: 2) }
-            table.append(row)
+            table.append(row, styles: [.yellow])
         }
         print(table.render(), terminator: "")
     }

@@ -14,6 +14,7 @@ struct ListCommand: ParsableCommand {
     @OptionGroup var filters: FilterOptions
     @OptionGroup var order: OrderOptions
     @Option(help: "Output format: table, json or csv.") var format: Format = .table
+    @OptionGroup var display: DisplayOptions
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
@@ -28,7 +29,8 @@ struct ListCommand: ParsableCommand {
         }
         let tickets = answer.tickets
         let lang = global.language(for: desk)
-        let presenter = TicketPresenter(schema: desk.schema, language: lang)
+        let palette = display.start()
+        let presenter = TicketPresenter(schema: desk.schema, language: lang, palette: palette)
         switch format {
         case .json:
             print(JSONValue.array(tickets.map { presenter.json($0, sla: SLAClock.status(of: $0, at: now, schema: desk.schema)) }).serialised())
@@ -40,9 +42,11 @@ struct ListCommand: ParsableCommand {
         case .table:
             let columns = ["id", "status", "priority", "type", "title", "assignee", "due"]
             var table = TextTable(headers: columns.map { desk.schema.label(field: $0, lang) })
+            table.palette = palette
             for t in tickets {
                 let sla = t["due"] == nil ? nil : SLAClock.status(of: t, at: now, schema: desk.schema)
-                table.append(columns.map { presenter.display(t, $0, sla: sla) })
+                table.append(columns.map { presenter.display(t, $0, sla: sla) },
+                             styles: columns.map { presenter.style(of: $0, in: t, sla: sla) })
             }
             print(table.render(), terminator: "")
             if tickets.isEmpty { print(lang == .zh ? "（没有符合条件的工单）" : "(no tickets match)") }

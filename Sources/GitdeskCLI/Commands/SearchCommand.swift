@@ -20,6 +20,7 @@ struct SearchCommand: ParsableCommand {
     @OptionGroup var filters: FilterOptions
     @Option(help: "Show at most this many tickets.") var limit: Int?
     @Option(help: "Output format: table or json.") var format: Format = .table
+    @OptionGroup var display: DisplayOptions
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
@@ -33,7 +34,8 @@ struct SearchCommand: ParsableCommand {
             printError("warning: " + (bad.error.hasPrefix(bad.path) ? bad.error : "\(bad.path): \(bad.error)"))
         }
         let lang = global.language(for: desk)
-        let presenter = TicketPresenter(schema: desk.schema, language: lang)
+        let palette = display.start()
+        let presenter = TicketPresenter(schema: desk.schema, language: lang, palette: palette)
         switch format {
         case .json:
             print(JSONValue.array(hits.map { hit in
@@ -46,7 +48,11 @@ struct SearchCommand: ParsableCommand {
         case .table:
             let columns = ["id", "status", "title"]
             var table = TextTable(headers: columns.map { desk.schema.label(field: $0, lang) } + [lang == .zh ? "匹配内容" : "Match"])
-            for hit in hits { table.append(columns.map { presenter.display(hit.ticket, $0) } + [hit.snippet]) }
+            table.palette = palette
+            for hit in hits {
+                table.append(columns.map { presenter.display(hit.ticket, $0) } + [hit.snippet],
+                             styles: columns.map { presenter.style(of: $0, in: hit.ticket, sla: nil) })
+            }
             print(table.render(), terminator: "")
             if hits.isEmpty { print(lang == .zh ? "（没有找到匹配的工单）" : "(no tickets match)") }
         }

@@ -12,14 +12,15 @@ struct ShowCommand: ParsableCommand {
 
     @Argument(help: "Ticket ID or a unique prefix of it or of its suffix.") var id: String
     @Flag(help: "Print one JSON object keyed by the schema's field keys, plus contacts, log and sla.") var json = false
+    @OptionGroup var display: DisplayOptions
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
         let desk = try global.openDesk()
         let (_, path, parsed) = try desk.ticket(id)
-        let presenter = TicketPresenter(schema: desk.schema, language: global.language(for: desk))
         let sla = SLAClock.status(of: parsed.ticket, at: try global.now(in: desk), schema: desk.schema)
         let arrivals = desk.slaArrivals(path: path, ticket: parsed.ticket, sla: sla)
+        let presenter = TicketPresenter(schema: desk.schema, language: global.language(for: desk), palette: display.start())
         if json {
             print(presenter.json(parsed.ticket, sla: sla, arrivals: arrivals).serialised())
         } else {

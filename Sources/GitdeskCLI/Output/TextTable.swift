@@ -6,12 +6,19 @@ import TicketCore
 struct TextTable {
     var headers: [String]
     var rows: [[String]] = []
+    /// A colour per cell of each row (nil: none); painted after the widths
+    /// are counted, so colours never shift a column.
+    var styles: [[Palette.Style?]] = []
+    var palette: Palette = .plain
     /// Columns wider than this are cut with an ellipsis.
     var maxColumnWidth = 40
 
     init(headers: [String]) { self.headers = headers }
 
-    mutating func append(_ row: [String]) { rows.append(row) }
+    mutating func append(_ row: [String], styles rowStyles: [Palette.Style?] = []) {
+        rows.append(row)
+        styles.append(rowStyles)
+    }
 
     func render() -> String {
         // Cells are escaped first: a control character stored in a ticket or a commit
@@ -24,10 +31,11 @@ struct TextTable {
             }
         }
         var out = ""
-        for row in cells {
+        for (r, row) in cells.enumerated() {
+            let rowStyles = r == 0 ? [] : styles[r - 1]
             var line = ""
             for (i, cell) in row.enumerated() where i < widths.count {
-                line += cell
+                line += palette.paint(cell, i < rowStyles.count ? rowStyles[i] : nil)
                 if i < row.count - 1 {
                     line += String(repeating: " ", count: widths[i] - TextTable.displayWidth(cell) + 2)
                 }

@@ -5,13 +5,31 @@ import TicketStore
 struct TicketPresenter {
     let schema: Schema
     let language: Language
+    /// Colours for a terminal (none unless the command was given a palette).
+    var palette: Palette = .plain
 
     /// `label  value` lines, indented, the values lined up (CJK-width aware).
-    func aligned(_ rows: [(String, String)]) -> String {
-        let width = rows.map { TextTable.displayWidth($0.0) }.max() ?? 0
-        return rows.map { label, value in
-            "  " + label + String(repeating: " ", count: width - TextTable.displayWidth(label)) + "  " + value + "\n"
+    /// Labels and values are escaped here, so a value may be coloured
+    /// (`styles`, one per row) and the lines need no further escaping.
+    func aligned(_ rows: [(String, String)], styles: [Palette.Style?] = []) -> String {
+        let safe = rows.map { ($0.0.terminalSafe, $0.1.terminalSafe) }
+        let width = safe.map { TextTable.displayWidth($0.0) }.max() ?? 0
+        return safe.enumerated().map { i, row in
+            let style = i < styles.count ? styles[i] : nil
+            return "  " + row.0 + String(repeating: " ", count: width - TextTable.displayWidth(row.0)) + "  "
+                + palette.paint(row.1, style) + "\n"
         }.joined()
+    }
+
+    /// The colour of a field's value on screen: status, priority, deadline.
+    func style(of key: String, in ticket: Ticket, sla: SLAStatus?) -> Palette.Style? {
+        guard palette.enabled, let value = ticket[key] else { return nil }
+        switch key {
+        case "status": return Palette.style(status: value, workflow: schema.workflow)
+        case "priority": return Palette.style(priority: value)
+        case "due": return Palette.style(deadline: sla)
+        default: return nil
+        }
     }
 
     /// A phrase in the output language.
@@ -63,16 +81,21 @@ struct TicketPresenter {
     /// The SLA lines of `show`: first response and resolution, each with its
     /// state, deadline, remaining or overrun time and time paused.
     func slaText(_ sla: SLAStatus, expectedBy: Timestamp? = nil, arrivals: [String: SLAArrival] = [:]) -> String {
-        var rows = [(say("首次响应", "First response"), sla.respond, "respond"), (say("解决时限", "Resolution"), sla.resolve, "resolve")]
-            .compactMap { label, m, key in m.map { (label, summary($0, arrival: arrivals[key])) } }
+        let measures = [(say("首次响应", "First response"), sla.respond, "respond"), (say("解决时限", "Resolution"), sla.resolve, "resolve")]
+            .compactMap { label, m, key in m.map { (label, $0, key) } }
+        var rows = measures.map { label, m, key in (label, summary(m, arrival: arrivals[key])) }
+        var styles: [Palette.Style?] = measures.map { _, m, _ in
+            m.state == .breached ? .red : m.state == .warning ? .yellow : nil
+        }
         if let expectedBy {
             var line = expectedBy.shortDisplay
             if let due = sla.resolve?.due, expectedBy < due { line += say("（早于解决时限）", " (before the SLA deadline)") }
             rows.append((say("客户期望", "Customer expects"), line))
+            styles.append(nil)
         }
         guard !rows.isEmpty else { return "" }
         var out = "\n" + say("服务时效", "SLA") + (sla.pausedNow ? say("（等待客户，计时暂停）", " (waiting on the customer: clock paused)") : "") + "\n"
-        out += aligned(rows)
+        out += aligned(rows, styles: styles)
         return out
     }
 
@@ -124,18 +147,20 @@ struct TicketPresenter {
 
     /// `show` in text: header, fields, SLA, sections, contacts and log;
     /// control characters escaped, so a ticket cannot drive the terminal.
+    /// The fields and the SLA lines are escaped piece by piece (their values
+    /// may be coloured); the texts, contacts and log as a whole.
     func text(_ ticket: Ticket, sla: SLAStatus? = nil, arrivals: [String: SLAArrival] = [:]) -> String {
-        plainText(ticket, sla: sla, arrivals: arrivals).terminalSafe
+        var out = "\(ticket.id)  \(ticket["title"] ?? "")\n".terminalSafe
+        let front = schema.fields.filter { $0.type != .longtext && $0.key != "id" && $0.key != "title" && ticket[$0.key] != nil }
+        out += aligned(front.map { ($0.label(language), display(ticket, $0.key, sla: sla)) },
+                       styles: front.map { style(of: $0.key, in: ticket, sla: sla) })
+        if let sla { out += slaText(sla, expectedBy: ticket["expected_by"].flatMap { Timestamp.parse($0) }, arrivals: arrivals) }
+        return out + texts(ticket).terminalSafe
     }
 
-    private func plainText(_ ticket: Ticket, sla: SLAStatus?, arrivals: [String: SLAArrival]) -> String {
-        var out = "\(ticket.id)  \(ticket["title"] ?? "")\n"
-        let front = schema.fields.filter { $0.type != .longtext && $0.key != "id" && $0.key != "title" }
-        let rows = front.compactMap { f -> (String, String)? in
-            ticket[f.key] == nil ? nil : (f.label(language), display(ticket, f.key, sla: sla))
-        }
-        out += aligned(rows)
-        if let sla { out += slaText(sla, expectedBy: ticket["expected_by"].flatMap { Timestamp.parse($0) }, arrivals: arrivals) }
+    /// The long texts, contacts and log of `show`, unescaped.
+    private func texts(_ ticket: Ticket) -> String {
+        var out = ""
         for f in schema.fields where f.type == .longtext {
             guard let v = ticket[f.key] else { continue }
             out += "\n\(f.label(language))\n"

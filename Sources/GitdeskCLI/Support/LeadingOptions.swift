@@ -7,7 +7,8 @@ import Foundation
 /// command, hooks and the merge driver included, then sees DIR as its
 /// working directory; several `-C` accumulate, relative to the previous).
 /// `--as` and `--lang` are moved after the subcommand, where every command
-/// that takes them parses them.
+/// that takes them parses them. `--no-pager` (`-P`) and `--no-color` apply to
+/// whatever command follows, as git's do.
 enum LeadingOptions {
     struct Failure: Error, CustomStringConvertible { var description: String }
 
@@ -26,6 +27,10 @@ enum LeadingOptions {
             switch first {
             case "-C":
                 try changeDirectory(try value("-C"))
+            case "--no-pager", "-P":
+                DisplayOptions.leadingNoPager = true
+            case "--no-color":
+                DisplayOptions.leadingNoColour = true
             case "--as", "--lang":
                 moved += [first, try value(first)]
             default:

@@ -425,13 +425,18 @@ struct PIIScanEngine {
 
     /// True when the last 4 digits of a masked number followed by the text
     /// from `from` to the `@` at `to` would make a valid local part: at most
-    /// 64 characters, no `..`, not ending with a dot.
+    /// 64 characters, no `..`, not ending with a dot, and no digit. A digit
+    /// there may belong to a later number that is masked on its own; the
+    /// tail would then hold a `*` and no longer make a local part, and the
+    /// number kept as typed here would be found on a rescan
+    /// (`a..b13812345678+d13912345678-051@ex.com`, left from the fuzzer).
     func localTailIsValid(from: Int, to: Int) -> Bool {
         var count = 4
         var previousWasDot = false
         var q = from
         while q < to {
             let (v, _, e) = r.next(q)
+            if PIINormal.isDigit(v) { return false }
             if v == PIINormal.dot && previousWasDot { return false }
             previousWasDot = v == PIINormal.dot
             count += 1
