@@ -10,7 +10,11 @@ extension CommitValidator {
     /// scan's finding (``FilePrivacyRule``), so it is not reported twice.
     func templateFindings(_ changes: [ChangedPath], author: Signature?, person: Person?, team: Team?,
                           schema: Schema) throws -> [Finding] {
-        let touched = changes.filter { TemplateFile.isTemplatePath($0.path) }
+        // A template, or a file that was one (turning a template into free text removes it from the library).
+        let touched = try changes.filter { c in
+            guard TemplateFile.isTemplatePath(c.path) else { return false }
+            return try [c.oldBlob, c.newBlob].contains { blob in try blob.map { TemplateFile.declaresTemplate(try repository.blob($0)) } ?? false }
+        }
         guard !touched.isEmpty else { return [] }
         var findings: [Finding] = []
         if !(team?.people.isEmpty ?? true), person == nil {
@@ -19,10 +23,10 @@ extension CommitValidator {
         }
         let roles = TemplateValidator.approverRoles(schema)
         for c in touched {
-            guard let blob = c.newBlob else {
+            guard let blob = c.newBlob, TemplateFile.declaresTemplate(try repository.blob(blob)) else {
                 if let person, !roles.contains(where: person.has(role:)) {
                     findings.append(Finding(file: c.path, line: 1, rule: "template-delete",
-                        message: "\(person.handle) may not delete the template \(c.path): removing one from the library needs the role \(roles.joined(separator: " or "))"))
+                        message: "\(person.handle) may not delete the template \(c.path)\(c.newBlob == nil ? "" : " (without its front matter it is no longer a template)"): removing one from the library needs the role \(roles.joined(separator: " or "))"))
                 }
                 continue
             }
@@ -38,6 +42,7 @@ extension CommitValidator {
     func mergedTemplateFindings(path: String, result: ObjectID, sides: [ObjectID?], person: Person?, schema: Schema) throws -> [Finding] {
         let bytes = try repository.blob(result)
         let sideBytes = try sides.map { try $0.map { try repository.blob($0) } }
+        guard TemplateFile.declaresTemplate(bytes) || sideBytes.contains(where: { $0.map(TemplateFile.declaresTemplate) ?? false }) else { return [] }
         let merged = try? TemplateFile.parse(bytes: bytes).template
         let carried = sideBytes.contains { side in
             guard let side, let t = try? TemplateFile.parse(bytes: side).template else { return false }

@@ -201,10 +201,10 @@ public final class CommitValidator {
         for file in try repository.listFiles(inTree: info.tree) {
             findings += privacy.checkName(file.path)
             if !file.path.hasPrefix("tickets/") { findings += try contentFindings(path: file.path, blob: file.blob, rule: privacy) }
-            if TemplateFile.isTemplatePath(file.path) {
+            if TemplateFile.isTemplatePath(file.path), case let bytes = try repository.blob(file.blob), TemplateFile.declaresTemplate(bytes) {
                 // Judged as it stands: the rules about who made a change have nothing to compare with.
                 findings += TemplateValidator(schema: schema, author: nil, scanRawPII: false)
-                    .validate(path: file.path, old: nil, new: try repository.blob(file.blob))
+                    .validate(path: file.path, old: nil, new: bytes)
             }
         }
         return CommitReport(commit: info, findings: findings)

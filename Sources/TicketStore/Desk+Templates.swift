@@ -26,16 +26,22 @@ extension Desk {
         do {
             for file in try repository.listFiles(inTree: headTree, under: DeskLayout.templatesDirectory)
             where TemplateFile.isTemplatePath(file.path) {
-                do {
-                    found.append(TemplateEntry(path: file.path, template: try TemplateFile.parse(bytes: try repository.blob(file.blob)).template))
-                } catch let error as TicketFileError {
-                    unreadable.append((file.path, "\(error.line): \(error.description)"))
+                switch Self.readTemplate(try repository.blob(file.blob)) {
+                case .none: continue  // free-form notes
+                case .some(.success(let template)): found.append(TemplateEntry(path: file.path, template: template))
+                case .some(.failure(let error)): unreadable.append((file.path, "\(error.line): \(error.description)"))
                 }
             }
         } catch {
             throw DeskError.from(error)
         }
         return (found.sorted { $0.template.slug < $1.template.slug }, unreadable)
+    }
+
+    /// A template file read; nil when the file is free text (no front matter).
+    static func readTemplate(_ bytes: [UInt8]) -> Result<SolutionTemplate, TicketFileError>? {
+        guard TemplateFile.declaresTemplate(bytes) else { return nil }
+        do { return .success(try TemplateFile.parse(bytes: bytes).template) } catch { return .failure(error) }
     }
 
     /// The template a name typed on the command line names: the whole slug or a unique prefix of it.

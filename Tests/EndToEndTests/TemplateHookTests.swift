@@ -103,6 +103,15 @@ extension TemplateHookTests {
         try d.commitByHand("remove a template")
         try expectRefused(d, try d.push(["main"]), ["template-delete", "li may not delete the template templates/refund-delay.md"])
         try d.must(d.sandbox.git(["reset", "-q", "--hard", "origin/main"], in: "desk"))
+        // Dropping the front matter takes it out of the library just the same.
+        try expectRefused(d, try pushTemplate(d, "# 退款未到账\n\n查询退款单\n"), ["template-delete", "no longer a template"])
+        try d.must(d.sandbox.git(["reset", "-q", "--hard", "origin/main"], in: "desk"))
+        // Free-form notes beside the templates are not templates: only the privacy scan reads them.
+        try d.sandbox.write("desk/templates/guide.md", "# 话术指南\n\n先致歉，再说明原因。\n")
+        try d.commitByHand("a guide")
+        #expect(try d.push(["main"]).status == 0)
+        #expect(try d.sandbox.gitdesk(["template", "list", "--json"], in: "desk").stdout.contains("\"id\": \"refund-delay\""))
+        #expect(try !d.sandbox.gitdesk(["template", "list", "--json"], in: "desk").stdout.contains("guide"))
         try d.must(d.sandbox.git(["rm", "-q", "templates/refund-delay.md"], in: "desk"))
         try d.commitByHand("remove a template", author: "王主管 <wang@desk.example>")
         let ok = try d.push(["main"])

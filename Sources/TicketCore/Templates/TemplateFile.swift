@@ -64,6 +64,18 @@ public enum TemplateFile {
         return !name.contains("/") && name != "README.md"
     }
 
+    /// True if `bytes` declare a template: the first line that is not blank
+    /// is `---` (a front matter). Other Markdown under templates/ (a masking
+    /// guide, free-form notes from before the library had a format) is free
+    /// text: never offered by `template list` or `resolve --template`, and
+    /// judged only by the privacy scan of files outside tickets/.
+    public static func declaresTemplate(_ bytes: [UInt8]) -> Bool {
+        var text = String(decoding: bytes.prefix(4096), as: UTF8.self)
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        let first = text.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" }).first { !$0.trimmed().isEmpty }
+        return first?.trimmed() == "---"
+    }
+
     /// Slugs: lowercase ASCII letters, digits and `-`, 1–64 long, starting with a letter or digit
     /// (a file name that reads the same on every system and in a URL).
     public static func isValidSlug(_ s: String) -> Bool {
