@@ -179,6 +179,14 @@ struct TemplateCommandTests {
         #expect(try desk.gitOutput(["log", "-1", "--format=%ae"]) == "chen@desk.example")
         try desk.expectRefusal(["template", "edit", "pay", "steps=1. 核对支付流水\n2. 同步订单并回访"], as: "li", mentioning: ["pay-order: nothing to change"])
         try desk.expectRefusal(["template", "edit", "pay", "type=nope"], as: "li", mentioning: ["'nope' is not a type"])
+        // The editor gets the template as it stands (without its log) and what it saves is the new version.
+        try desk.sandbox.write("editor.sh", "#!/bin/sh\ngrep -q '^id: pay-order$' \"$1\" && ! grep -q '^## log' \"$1\" && sed -i 's/同步订单并回访/同步订单/' \"$1\"\n")
+        try desk.sandbox.run("/bin/chmod", ["+x", desk.sandbox.path("editor.sh")])
+        let viaEditor = try desk.gitdesk(["template", "edit", "pay", "--editor"], as: "li", now: Self.now, env: ["EDITOR": desk.sandbox.path("editor.sh")])
+        #expect(viaEditor.status == 0, "\(viaEditor)")
+        #expect(try desk.read("templates/pay-order.md").contains("2. 同步订单\n\n## customer_wording"))
+        let usage = try desk.gitdesk(["template", "edit", "pay"], as: "li", now: Self.now)
+        #expect(usage.status == 64 && usage.stderr.contains("give FIELD=VALUE pairs, --file or --editor"))
     }
 
     @Test("from: a resolved ticket becomes a template without the customer's data; an open ticket is refused")
