@@ -142,11 +142,12 @@ struct ColourPagerCompletionTests {
         #expect(try sandbox.read("gitdesk.zsh").hasPrefix("#compdef gitdesk"))
         #expect(try sandbox.read("gitdesk.fish").contains("complete -c 'gitdesk'") || sandbox.read("gitdesk.fish").contains("complete -c gitdesk"))
 
-        func complete(_ words: [String]) throws -> [String] {
+        func complete(_ words: [String], in directory: String = ".") throws -> [String] {
             let quoted = words.map { "'\($0)'" }.joined(separator: " ")
             let line = words.joined(separator: " ")
             let script = """
                 source ./gitdesk.bash
+                cd '\(directory)'
                 COMP_WORDS=(\(quoted)); COMP_CWORD=\(words.count - 1); COMP_LINE='\(line)'; COMP_POINT=\(line.utf8.count)
                 _gitdesk gitdesk '\(words.last!)' '\(words[words.count - 2])'
                 printf '%s\\n' "${COMPREPLY[@]}"
@@ -158,5 +159,16 @@ struct ColourPagerCompletionTests {
         #expect(try complete(["gitdesk", "li"]) == ["list"])
         #expect(try complete(["gitdesk", "list", "--sta"]).contains("--status"))
         #expect(try complete(["gitdesk", "completions", "fi"]) == ["fish"])
+
+        // From the desk: ticket IDs, filter values (keys and Chinese labels), directories for -C.
+        let made = try sandbox.gitdesk(["demo", "desk"])
+        try #require(made.status == 0, "\(made)")
+        #expect(try complete(["gitdesk", "show", "CS2024050100"], in: "desk") == ["CS20240501003", "CS20240501002", "CS20240501001"])
+        #expect(try complete(["gitdesk", "comment", "CST"], in: "desk") == ["CST-20240520001"])
+        #expect(try complete(["gitdesk", "list", "--status", "处"], in: "desk") == ["处理中"])
+        #expect(try complete(["gitdesk", "list", "--priority", "ur"], in: "desk") == ["urgent"])
+        #expect(try complete(["gitdesk", "list", "-C", "des"]) == ["desk"])
+        // Outside a desk: nothing, and no error on the terminal.
+        #expect(try complete(["gitdesk", "show", "CS"]).isEmpty)
     }
 }

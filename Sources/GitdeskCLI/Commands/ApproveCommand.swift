@@ -9,7 +9,7 @@ struct ApproveCommand: ParsableCommand {
         discussion: "Approving moves `due` to the time asked for; rejecting keeps it."
     )
 
-    @Argument(help: "Ticket ID or a unique prefix.") var id: String
+    @Argument(help: "Ticket ID or a unique prefix.", completion: DeskCompletion.ticketIDs) var id: String
     @Flag(help: "Reject the extension instead.") var reject = false
     @Option(help: "Why (logged).") var reason: String?
     @OptionGroup var global: GlobalOptions

@@ -9,7 +9,7 @@ struct ArchiveCommand: ParsableCommand {
         discussion: "QA and supervisors archive; gitdesk sweep archives closed tickets on its own."
     )
 
-    @Argument(help: "Ticket ID or a unique prefix.") var id: String
+    @Argument(help: "Ticket ID or a unique prefix.", completion: DeskCompletion.ticketIDs) var id: String
     @OptionGroup var global: GlobalOptions
 
     func run() throws {

@@ -9,7 +9,7 @@ struct AssignCommand: ParsableCommand {
         discussion: "The department defaults to the handler's own department in team.yaml."
     )
 
-    @Argument(help: "Ticket ID or a unique prefix.") var id: String
+    @Argument(help: "Ticket ID or a unique prefix.", completion: DeskCompletion.ticketIDs) var id: String
     @Argument(help: "The handler's handle from team.yaml.") var handle: String
     @Option(help: "Responsible department key, e.g. after_sales.") var department: String?
     @OptionGroup var global: GlobalOptions

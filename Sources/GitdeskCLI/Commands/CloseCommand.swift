@@ -9,7 +9,7 @@ struct CloseCommand: ParsableCommand {
         discussion: "gitdesk sweep closes resolved tickets on its own after 24 h."
     )
 
-    @Argument(help: "Ticket ID or a unique prefix.") var id: String
+    @Argument(help: "Ticket ID or a unique prefix.", completion: DeskCompletion.ticketIDs) var id: String
     @OptionGroup var global: GlobalOptions
 
     func run() throws {

@@ -9,7 +9,7 @@ struct CommentCommand: ParsableCommand {
         abstract: "Add an entry to a ticket's processing log (处理记录)."
     )
 
-    @Argument(help: "Ticket ID or a unique prefix.") var id: String
+    @Argument(help: "Ticket ID or a unique prefix.", completion: DeskCompletion.ticketIDs) var id: String
     @Argument(help: "What was done or found.") var text: String
     @OptionGroup var global: GlobalOptions
 

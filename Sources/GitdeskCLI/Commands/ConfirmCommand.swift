@@ -19,7 +19,7 @@ struct ConfirmCommand: ParsableCommand {
         }
     }
 
-    @Argument(help: "Ticket ID or a unique prefix.") var id: String
+    @Argument(help: "Ticket ID or a unique prefix.", completion: DeskCompletion.ticketIDs) var id: String
     @Option(help: ArgumentHelp("1–5, or 满意 / 一般 / 不满意.", valueName: "1..5")) var rating: Rating
     @Option(help: "What was told to the customer, and how (反馈结果).") var feedback: String?
     @OptionGroup var global: GlobalOptions

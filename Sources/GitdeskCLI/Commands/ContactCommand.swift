@@ -14,7 +14,7 @@ struct ContactCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "Ticket ID or a unique prefix.") var id: String
+    @Argument(help: "Ticket ID or a unique prefix.", completion: DeskCompletion.ticketIDs) var id: String
     @Option(help: "Channel: phone, online_chat, email, social, community, app, web, offline.") var channel: String?
     @Option(help: "What was said and agreed.") var summary: String?
     @Option(help: "A follow-up action, e.g. 明日电话确认.") var followUp: String?

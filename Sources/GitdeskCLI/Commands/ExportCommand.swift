@@ -10,9 +10,11 @@ struct ExportCommand: ParsableCommand {
         discussion: """
             CSV is UTF-8 with a byte-order mark (Excel opens it as such), headers are \
             the schema's labels in the output language (--lang zh|en), values are labels \
-            unless --keys. The contacts and log columns hold those sections as the ticket \
-            file writes them. Takes the same filters as list: \
-            gitdesk export --status 已关闭 --created-from 2024-05-01 > 五月.csv
+            unless --keys; a cell Excel would run as a formula (= + - @) starts with '. \
+            The contacts and log columns hold those sections as the ticket file writes \
+            them. JSON is for programs: an array of objects keyed by field key, values \
+            as keys, null when empty (what import reads back). Takes the same filters \
+            as list: gitdesk export --status 已关闭 --created-from 2024-05-01 > 五月.csv
             """
     )
 
@@ -38,6 +40,10 @@ struct ExportCommand: ParsableCommand {
         let schema = desk.schema
         let headers: [String]
         var rows: [[String]] = []
+        if format == .json {
+            printJSON(answer.tickets, schema: schema)
+            return
+        }
         if contacts {
             let zh = lang == .zh
             headers = zh ? ["问题编号", "时间", "处理人", "渠道", "沟通摘要", "跟进事项", "跟进期限", "跟进状态"]
@@ -59,7 +65,28 @@ struct ExportCommand: ParsableCommand {
             for row in rows { out += CSVWriter.line(row) }
             print(out, terminator: "")
         case .json:
-            print(JSONValue.array(rows.map { row in .object(zip(headers, row).map { ($0, .string($1)) }) }).serialised())
+            break  // printed above
         }
+    }
+
+    /// `--format json`: field keys, value keys, null for empty cells.
+    func printJSON(_ tickets: [Ticket], schema: Schema) {
+        func cell(_ text: String?) -> JSONValue { text.map { $0.isEmpty ? .null : .string($0) } ?? .null }
+        if contacts {
+            print(JSONValue.array(tickets.flatMap { t in
+                t.contacts.map { c in
+                    JSONValue.object([
+                        ("id", .string(t.id)), ("time", .string(c.time.iso8601)), ("operator", .string(c.operator)),
+                        ("channel", .string(c.channel)), ("summary", .string(c.summary)), ("follow_up", cell(c.followUp)),
+                        ("by", cell(c.followUpBy?.iso8601)), ("done", c.followUp == nil ? .null : .bool(c.done)),
+                    ])
+                }
+            }).serialised())
+            return
+        }
+        let keys = TicketTable.keys(schema)
+        print(JSONValue.array(tickets.map { t in
+            .object(zip(keys, TicketTable.row(t, schema, .en, keys: true)).map { ($0, cell($1)) })
+        }).serialised())
     }
 }

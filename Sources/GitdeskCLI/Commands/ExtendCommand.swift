@@ -13,7 +13,7 @@ struct ExtendCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "Ticket ID or a unique prefix.") var id: String
+    @Argument(help: "Ticket ID or a unique prefix.", completion: DeskCompletion.ticketIDs) var id: String
     @Option(help: ArgumentHelp("The new deadline asked for.", valueName: "time")) var until: String
     @Option(help: "Why the deadline cannot be met (logged).") var reason: String?
     @OptionGroup var global: GlobalOptions

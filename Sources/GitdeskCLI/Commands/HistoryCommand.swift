@@ -9,7 +9,7 @@ struct HistoryCommand: ParsableCommand {
         abstract: "The commits that changed a ticket, newest first, with their authors."
     )
 
-    @Argument(help: "Ticket ID or a unique prefix.") var id: String
+    @Argument(help: "Ticket ID or a unique prefix.", completion: DeskCompletion.ticketIDs) var id: String
     @Flag(help: "Print an array of {commit, author, email, time, summary} (plus arrived, pusher once the server's arrival stamps are fetched).") var json = false
     @OptionGroup var display: DisplayOptions
     @OptionGroup var global: GlobalOptions

@@ -7,29 +7,53 @@ import TicketStore
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import tickets from a CSV file (what export writes, or the seeds' tables).",
+        abstract: "Import tickets from a CSV or JSON file (what export writes, or the seeds' tables).",
         discussion: """
             Headers are field keys or labels (问题编号, 提交时间, 问题类型, 问题描述, 优先级, \
             处理人, 处理状态, 用户满意度, ..., 沟通记录, 处理记录); values keys or labels. \
             Legacy IDs and times are kept, personal data is masked, every row is \
             validated: one bad row and nothing is written, each reported as FILE:LINE. \
-            One commit for the file, or one per ticket with --each. UTF-8 or GB18030/GBK.
+            One commit for the file, or one per ticket with --each. UTF-8 or GB18030/GBK. \
+            A .json file (or one starting with [) is read as export --format json writes \
+            it: an array of objects keyed by field key or label; its problems name the \
+            object's position (FILE:N).
             """
     )
 
-    @Argument(help: "The CSV file.") var file: String
+    @Argument(help: "The CSV or JSON file.", completion: .file(extensions: ["csv", "json"])) var file: String
     @Flag(help: "One commit per ticket instead of one for the file.") var each = false
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        guard let data = FileManager.default.contents(atPath: file) else { throw CLIError("cannot read \(file)") }
+        let fullPath = URL(fileURLWithPath: file).standardizedFileURL.path
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: fullPath, isDirectory: &isDirectory) else {
+            throw CLIError("cannot read \(file): no such file (\(fullPath))")
+        }
+        // 64 MB is about 100k rows with long texts; a bigger file is split first.
+        let size = (try? FileManager.default.attributesOfItem(atPath: fullPath)[.size] as? Int) ?? 0
+        guard size <= Self.maxBytes else {
+            throw CLIError("\(file) is \(size / 1_048_576) MB; import takes at most \(Self.maxBytes / 1_048_576) MB at once: split it (each part is all or nothing)")
+        }
+        guard !isDirectory.boolValue, let data = FileManager.default.contents(atPath: fullPath) else {
+            throw CLIError("cannot read \(file): \(isDirectory.boolValue ? "a directory" : "permission denied") (\(fullPath))")
+        }
         guard let (text, _) = TextDecoding.decode(data) else {
             throw CLIError("\(file) is neither UTF-8 nor GB18030; convert it first, e.g. iconv -f GB18030 -t UTF-8 \(file) > utf8.csv")
         }
         let desk = try global.openDesk()
         let person = try global.person(in: desk)
         let now = try global.now(in: desk)
-        let records = CSVReader.records(text)
+        let records: [CSVReader.Record]
+        do throws(CSVReader.Malformed) {
+            if Self.isJSON(file: file, text: text) {
+                records = try JSONTable.records(text)
+            } else {
+                records = try CSVReader.records(text)
+            }
+        } catch {
+            throw CLIError("\(file):\(error.line): \(error.message)")
+        }
         guard let header = records.first else { throw CLIError("\(file) is empty") }
         let columns: [String]
         switch TicketImport.columns(header, schema: desk.schema) {
@@ -55,6 +79,20 @@ struct ImportCommand: ParsableCommand {
             for line in lines.dropFirst() { printError(String(line)) }
             throw CLIError(lines.first.map { String($0.dropLast()) } ?? message)
         }
-        print("imported \(result.ids.count) tickets in \(result.commits.count) commit\(result.commits.count == 1 ? "" : "s")")
+        let language = global.language(for: desk)
+        for id in result.ids {
+            guard let notes = result.masked[id], !notes.isEmpty else { continue }
+            MaskNotice.print(notes, of: id, schema: desk.schema, language: language)
+        }
+        let tickets = result.ids.count == 1 ? "1 ticket" : "\(result.ids.count) tickets"
+        print("imported \(tickets) in \(result.commits.count) commit\(result.commits.count == 1 ? "" : "s")")
+    }
+
+    static let maxBytes = 64 * 1_048_576
+
+    /// A `.json` file, or one whose first character is `[`.
+    static func isJSON(file: String, text: String) -> Bool {
+        file.lowercased().hasSuffix(".json")
+            || text.unicodeScalars.first { $0 != "\u{FEFF}" && !$0.properties.isWhitespace } == "["
     }
 }

@@ -9,7 +9,7 @@ struct InvalidCommand: ParsableCommand {
         discussion: "Needs a reason. A supervisor or QA can restore it with gitdesk reopen."
     )
 
-    @Argument(help: "Ticket ID or a unique prefix.") var id: String
+    @Argument(help: "Ticket ID or a unique prefix.", completion: DeskCompletion.ticketIDs) var id: String
     @Option(help: "Why it is invalid (logged).") var reason: String
     @OptionGroup var global: GlobalOptions
 

@@ -12,7 +12,7 @@ struct MoveCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "Ticket ID or a unique prefix.") var id: String
+    @Argument(help: "Ticket ID or a unique prefix.", completion: DeskCompletion.ticketIDs) var id: String
     @Argument(help: "The status key to move to, e.g. in_progress.") var status: String
     @Option(help: "Why (logged; some transitions require it).") var reason: String?
     @OptionGroup var global: GlobalOptions

@@ -13,7 +13,7 @@ struct ReopenCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "Ticket ID or a unique prefix.") var id: String
+    @Argument(help: "Ticket ID or a unique prefix.", completion: DeskCompletion.ticketIDs) var id: String
     @Option(help: "Why it is reopened (logged).") var reason: String
     @Option(help: "A new priority: urgent, high, medium, low.") var priority: String?
     @Option(help: "What is new about the problem.") var description: String?

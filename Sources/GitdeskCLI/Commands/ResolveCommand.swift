@@ -13,7 +13,7 @@ struct ResolveCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "Ticket ID or a unique prefix.") var id: String
+    @Argument(help: "Ticket ID or a unique prefix.", completion: DeskCompletion.ticketIDs) var id: String
     @Option(help: "What was done, by whom, by when.") var solution: String?
     @Option(help: "Root-cause analysis (5W1H).") var rootCause: String?
     @Option(help: "Use this template of the library (name or unique prefix).") var template: String?

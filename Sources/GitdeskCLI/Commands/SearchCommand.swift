@@ -25,6 +25,10 @@ struct SearchCommand: ParsableCommand {
 
     func run() throws {
         guard let terms = SearchTerms(text.joined(separator: " ")) else { throw CLIError("search: give the words to find") }
+        // Every term is looked for in every candidate: bound the work one command may ask for.
+        guard terms.terms.count <= SearchTerms.maxTerms, terms.terms.allSatisfy({ $0.count <= SearchTerms.maxTermLength }) else {
+            throw CLIError("search: at most \(SearchTerms.maxTerms) words of at most \(SearchTerms.maxTermLength) characters each")
+        }
         if let limit, limit < 0 { throw CLIError("--limit must be 0 or more") }
         let desk = try global.openDesk()
         let now = try global.now(in: desk)

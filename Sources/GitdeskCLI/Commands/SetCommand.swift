@@ -15,7 +15,7 @@ struct SetCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "Ticket ID or a unique prefix.") var id: String
+    @Argument(help: "Ticket ID or a unique prefix.", completion: DeskCompletion.ticketIDs) var id: String
     @Argument(help: "FIELD=VALUE pairs.") var assignments: [String]
     @OptionGroup var global: GlobalOptions
 

@@ -10,7 +10,7 @@ struct ShowCommand: ParsableCommand {
         discussion: "ID may be the whole ID or a unique prefix of it or of its random suffix."
     )
 
-    @Argument(help: "Ticket ID or a unique prefix of it or of its suffix.") var id: String
+    @Argument(help: "Ticket ID or a unique prefix of it or of its suffix.", completion: DeskCompletion.ticketIDs) var id: String
     @Flag(help: "Print one JSON object keyed by the schema's field keys, plus contacts, log and sla.") var json = false
     @OptionGroup var display: DisplayOptions
     @OptionGroup var global: GlobalOptions

@@ -13,7 +13,7 @@ struct TemplateFromCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "Ticket ID or a unique prefix.") var id: String
+    @Argument(help: "Ticket ID or a unique prefix.", completion: DeskCompletion.ticketIDs) var id: String
     @Argument(help: "The template's name (lowercase letters, digits, '-').") var name: String
     @Argument(help: "FIELD=VALUE pairs.") var assignments: [String] = []
     @OptionGroup var global: GlobalOptions

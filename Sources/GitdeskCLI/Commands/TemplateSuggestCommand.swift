@@ -13,7 +13,7 @@ struct TemplateSuggestCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "Ticket ID or a unique prefix.") var id: String
+    @Argument(help: "Ticket ID or a unique prefix.", completion: DeskCompletion.ticketIDs) var id: String
     @Option(help: "At most this many templates.") var limit = 5
     @Flag(help: "Print a JSON object: {ticket, templates: [{id, title, score, parts, usable}]}.") var json = false
     @OptionGroup var global: GlobalOptions

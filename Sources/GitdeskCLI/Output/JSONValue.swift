@@ -85,13 +85,20 @@ enum JSONValue: Equatable {
                     escape = "\\u00" + String(bytes[next], radix: 16)
                     width = 2
                 }
-            case 0xE2:  // U+2028 and U+2029 (E2 80 A8/A9) break JavaScript string literals
+            case 0xE2:
+                // U+2028 and U+2029 (E2 80 A8/A9) break JavaScript string literals;
+                // the bidi controls (U+200E/F, U+202A–202E: E2 80 8E/8F/AA–AE;
+                // U+2066–2069: E2 81 A6–A9) reorder what a terminal shows.
                 let next = bytes.index(after: i)
-                if next != bytes.endIndex, bytes[next] == 0x80 {
+                if next != bytes.endIndex, bytes[next] == 0x80 || bytes[next] == 0x81 {
                     let last = bytes.index(after: next)
-                    if last != bytes.endIndex, bytes[last] == 0xA8 || bytes[last] == 0xA9 {
-                        escape = bytes[last] == 0xA8 ? "\\u2028" : "\\u2029"
-                        width = 3
+                    if last != bytes.endIndex {
+                        let scalar = 0x2000 + (UInt32(bytes[next] - 0x80) << 6) + UInt32(bytes[last] & 0x3F)
+                        if [0x200E, 0x200F, 0x2028, 0x2029, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E,
+                            0x2066, 0x2067, 0x2068, 0x2069].contains(scalar) {
+                            escape = "\\u" + String(scalar, radix: 16)
+                            width = 3
+                        }
                     }
                 }
             default: break

@@ -6,14 +6,14 @@ import TicketStore
 /// repeated or comma-separated (`--status new,assigned --status 处理中`), and
 /// takes a key or a zh / en label.
 struct FilterOptions: ParsableArguments {
-    @Option(help: "Only these statuses (key or label; repeat or separate with commas).") var status: [String] = []
-    @Option(help: "Only these types.") var type: [String] = []
-    @Option(help: "Only these subtypes.") var subtype: [String] = []
-    @Option(help: "Only these priorities.") var priority: [String] = []
-    @Option(help: "Only these intake channels.") var channel: [String] = []
+    @Option(help: "Only these statuses (key or label; repeat or separate with commas).", completion: DeskCompletion.values(of: "status")) var status: [String] = []
+    @Option(help: "Only these types.", completion: DeskCompletion.values(of: "type")) var type: [String] = []
+    @Option(help: "Only these subtypes.", completion: DeskCompletion.values(of: "subtype")) var subtype: [String] = []
+    @Option(help: "Only these priorities.", completion: DeskCompletion.values(of: "priority")) var priority: [String] = []
+    @Option(help: "Only these intake channels.", completion: DeskCompletion.values(of: "channel")) var channel: [String] = []
     @Option(help: "Only these modules (涉及模块, exact text).") var module: [String] = []
-    @Option(help: "Only these departments.") var department: [String] = []
-    @Option(help: "Only tickets assigned to these handles.") var assignee: [String] = []
+    @Option(help: "Only these departments.", completion: DeskCompletion.values(of: "department")) var department: [String] = []
+    @Option(help: "Only tickets assigned to these handles.", completion: DeskCompletion.values(of: "assignee")) var assignee: [String] = []
     @Option(help: "Only these satisfaction ratings (1-5).") var rating: [String] = []
     @Option(help: ArgumentHelp("Only tickets created at or after this time.", valueName: "time")) var createdFrom: String?
     @Option(help: ArgumentHelp("Only tickets created before this time.", valueName: "time")) var createdBefore: String?
@@ -35,7 +35,13 @@ struct FilterOptions: ParsableArguments {
         for (key, typed) in options where !typed.isEmpty {
             var accepted = Set<String>()
             for part in typed.flatMap({ $0.split(whereSeparator: { $0 == "," || $0 == "，" }) }) {
-                accepted.insert(try Self.resolve(key, String(part).trimmed(), desk))
+                let value = String(part).trimmed()
+                guard !value.isEmpty else { continue }
+                accepted.insert(try Self.resolve(key, value, desk))
+            }
+            // `--status ''` would match nothing: surely not what was meant.
+            guard !accepted.isEmpty else {
+                throw CLIError("--\(key == "satisfaction" ? "rating" : key) needs a value (several: separate them with commas)")
             }
             filter.values[key] = accepted
         }
@@ -58,6 +64,8 @@ struct FilterOptions: ParsableArguments {
     private static func resolve(_ key: String, _ typed: String, _ desk: Desk) throws -> String {
         let option = key == "satisfaction" ? "rating" : key
         let value: String
+        // Ratings also by the words the seeds' tables use (满意 5, 一般 3, 不满意 1), as import reads them.
+        let typed = key == "satisfaction" ? TicketImport.ratingWords[typed] ?? typed : typed
         do { value = try desk.schema.valueKey(typed: typed, of: key) } catch { throw CLIError("--\(option): \(error.description)") }
         if key == "assignee" {
             guard desk.team.person(value) != nil else {
@@ -74,16 +82,19 @@ struct FilterOptions: ParsableArguments {
 
 /// `--sort` and `--limit`.
 struct OrderOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Order by a field, asc or desc (default created:desc, newest first).", valueName: "field[:asc|desc]"))
+    @Option(help: ArgumentHelp("Order by a field (key or label), asc or desc (asc when not given; without --sort: created:desc, newest first). priority:desc puts urgent first.", valueName: "field[:asc|desc]"))
     var sort: String?
     @Option(help: "Show at most this many tickets.") var limit: Int?
 
     func order(desk: Desk) throws -> (TicketSort, Int?) {
         var order = TicketSort()
         if let sort {
-            guard let parsed = TicketSort(text: sort), desk.schema.field(parsed.field) != nil else {
+            // The field by key or by its zh / en label (--sort 优先级:desc).
+            guard var parsed = TicketSort(text: sort),
+                  let key = try? desk.schema.fieldKey(typed: parsed.field), desk.schema.field(key) != nil else {
                 throw CLIError("--sort '\(sort)': expected FIELD[:asc|desc] with a field of the schema (\(desk.schema.fields.map(\.key).joined(separator: ", ")))")
             }
+            parsed.field = key
             order = parsed
         }
         if let limit, limit < 0 { throw CLIError("--limit must be 0 or more") }

@@ -8,7 +8,7 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .customLong("as"), help: ArgumentHelp("Act as this person (a handle from team.yaml).", valueName: "handle"))
     var operatorHandle: String?
 
-    @Option(name: .customShort("C"), help: ArgumentHelp("Run in this desk directory instead of the current one.", valueName: "dir"))
+    @Option(name: .customShort("C"), help: ArgumentHelp("Run in this desk directory instead of the current one.", valueName: "dir"), completion: .directory)
     var directory: String?
 
     @Option(help: ArgumentHelp("Label language for output: zh or en (default: the desk's, then LANG).", valueName: "zh|en"))

@@ -1,4 +1,5 @@
 import Foundation
+import TicketCore
 
 /// Long output through a pager, as git does: when standard output is a
 /// terminal, the text goes to `GITDESK_PAGER`, else `PAGER`, else `less`, run
@@ -25,6 +26,11 @@ enum Pager {
         guard child == 0, isatty(STDOUT_FILENO) == 1 else { return }
         var environment = ProcessInfo.processInfo.environment
         guard let command = command(environment: environment) else { return }
+        // A pager that cannot start would swallow the output: say so and print.
+        guard isRunnable(command, path: environment["PATH"] ?? "/usr/bin:/bin") else {
+            FileHandle.standardError.write(Data("gitdesk: pager '\(command.terminalSafe)' not found; printing without it (GITDESK_PAGER, PAGER)\n".utf8))
+            return
+        }
         if environment["LESS"] == nil { environment["LESS"] = "FRX" }
         if environment["LV"] == nil { environment["LV"] = "-c" }
 
@@ -50,9 +56,22 @@ enum Pager {
         if isatty(STDERR_FILENO) == 1 { dup2(fds[1], STDERR_FILENO) }
         close(fds[1])
         child = pid
-        // A reader who quits the pager early closes the pipe: stop quietly.
-        signal(SIGPIPE, SIG_DFL)
+        // A reader who quits the pager early closes the pipe: later writes
+        // fail quietly (no SIGPIPE death), and the process still waits for
+        // the pager before the shell's prompt comes back.
+        signal(SIGPIPE, SIG_IGN)
         atexit { Pager.finish() }
+    }
+
+    /// Whether the pager command's program exists: a path that is an
+    /// executable, or a name found on PATH (a shell word such as `exec` or a
+    /// variable assignment is left to the shell).
+    static func isRunnable(_ command: String, path: String) -> Bool {
+        guard let program = command.split(separator: " ").first.map(String.init),
+              !program.contains("="), !program.hasPrefix("$") else { return true }
+        if program.contains("/") { return FileManager.default.isExecutableFile(atPath: program) }
+        if ["exec", "command", "env", "sh", "cat", "less", "more"].contains(program) { return true }
+        return path.split(separator: ":").contains { FileManager.default.isExecutableFile(atPath: "\($0)/\(program)") }
     }
 
     /// Flushes what is left, closes the pipe so the pager sees the end, and

@@ -350,7 +350,11 @@ struct PIIScanEngine {
         } else if v == PIINormal.at {
             groups[0].glued = true
         }
-        if !groups[0].glued && isInsideDomain(runStart) { groups[0].glued = true }
+        // Every group inside an address's domain stays as typed, not only the
+        // first: masking a later one (`x@y.a1381…-1562…-5b.card1567…`) would
+        // put a `*` into the domain and a number after it, no longer inside
+        // it, would be found on a rescan (make fuzz-long).
+        for k in 0..<groups.count where !groups[k].glued && isInsideDomain(groups[k].start) { groups[k].glued = true }
 
         let last = groups.count - 1
         let nx = r.next(runEnd)

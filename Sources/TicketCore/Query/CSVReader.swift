@@ -2,13 +2,36 @@
 /// breaks; CRLF or LF), as Excel writes it. Each record carries the line it
 /// starts on, so errors can say `FILE:LINE`.
 public enum CSVReader {
+    /// First characters that make Excel read a cell as a formula, and `'`,
+    /// which `export` puts before any of them (see `CSVWriter`).
+    public static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r", "'"]
+
+    /// A cell as typed before `export` guarded it: one leading `'` removed
+    /// when a guarded character follows it.
+    public static func unguarded(_ cell: String) -> String {
+        var scalars = cell.unicodeScalars.makeIterator()
+        guard scalars.next() == "'", let second = scalars.next(), formulaStarts.contains(second) else { return cell }
+        return String(cell.unicodeScalars.dropFirst())
+    }
+
     public struct Record: Equatable, Sendable {
         public var line: Int
         public var cells: [String]
+        public init(line: Int, cells: [String]) { self.line = line; self.cells = cells }
     }
 
-    /// The records of `text` (a leading byte-order mark is skipped; blank lines are dropped).
-    public static func records(_ text: String) -> [Record] {
+    /// Why a CSV text cannot be read.
+    public struct Malformed: Error, Sendable, Equatable {
+        /// The line the problem starts on.
+        public var line: Int
+        public var message: String
+        public init(line: Int, message: String) { self.line = line; self.message = message }
+    }
+
+    /// The records of `text` (a leading byte-order mark is skipped; blank
+    /// lines are dropped). A quote opened and never closed is an error
+    /// naming the line it opened on: everything after it would be one cell.
+    public static func records(_ text: String) throws(Malformed) -> [Record] {
         var records: [Record] = []
         var cells: [String] = []
         var cell = ""
@@ -19,6 +42,7 @@ public enum CSVReader {
         if chars.first == "\u{FEFF}" { chars = chars.dropFirst() }
         var iterator = chars.unicodeScalars.makeIterator()
         var pending: Unicode.Scalar? = nil
+        var quoteLine = 0
         func endRecord() {
             cells.append(cell)
             cell = ""
@@ -41,7 +65,7 @@ public enum CSVReader {
                 continue
             }
             switch c {
-            case "\"": quoted = true
+            case "\"": quoted = true; quoteLine = line
             case ",": cells.append(cell); cell = ""
             case "\r":
                 let next = iterator.next()
@@ -51,6 +75,9 @@ public enum CSVReader {
                 endRecord(); line += 1; start = line
             default: cell.unicodeScalars.append(c)
             }
+        }
+        if quoted {
+            throw Malformed(line: quoteLine, message: "a quote (\") opened on this line is never closed")
         }
         if !cell.isEmpty || !cells.isEmpty { endRecord() }
         return records

@@ -1,13 +1,24 @@
+import Foundation
+
 /// What `search` looks for: the words typed, split at spaces, all of which
 /// must occur (case-insensitively) in a ticket's searchable text. A term of any
 /// length matches as a substring, so two-character Chinese words (退款, 闪退)
-/// and mixed terms (APP闪退) need no word segmentation.
+/// and mixed terms (APP闪退) need no word segmentation. Full-width letters,
+/// digits and signs (ＡＰＰ, ｉＯＳ１７, what Chinese input methods often type)
+/// are read as their ASCII forms, in the terms and in the text; both are in
+/// Unicode NFC, so a decomposed é (or Hangul typed as jamo) finds its
+/// composed form in the cache's index as it does in Swift.
 public struct SearchTerms: Sendable, Equatable {
     public let terms: [String]
 
+    /// Limits on what one search may ask for (each term is looked for in
+    /// every candidate ticket).
+    public static let maxTerms = 32
+    public static let maxTermLength = 200
+
     /// Nil when the text holds no term.
     public init?(_ text: String) {
-        let terms = text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "　" || $0 == "\n" })
+        let terms = Self.foldWidth(text).precomposedStringWithCanonicalMapping.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" })
             .map(String.init)
         guard !terms.isEmpty else { return nil }
         self.terms = terms
@@ -22,7 +33,26 @@ public struct SearchTerms: Sendable, Equatable {
             parts.append(contact.summary)
             if let followUp = contact.followUp { parts.append(followUp) }
         }
-        return parts.joined(separator: "\n")
+        return foldWidth(parts.joined(separator: "\n")).precomposedStringWithCanonicalMapping
+    }
+
+    /// Full-width ASCII forms (U+FF01–U+FF5E) as ASCII, the ideographic space
+    /// as a space; everything else as it is (one character for one).
+    public static func foldWidth(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0.value == 0x3000 || (0xFF01...0xFF5E).contains($0.value) }) else {
+            return text
+        }
+        var out = String.UnicodeScalarView()
+        for s in text.unicodeScalars {
+            if s.value == 0x3000 {
+                out.append(" ")
+            } else if (0xFF01...0xFF5E).contains(s.value), let ascii = Unicode.Scalar(s.value - 0xFEE0) {
+                out.append(ascii)
+            } else {
+                out.append(s)
+            }
+        }
+        return String(out)
     }
 
     /// True if every term occurs in `text`.

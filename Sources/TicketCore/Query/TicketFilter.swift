@@ -83,7 +83,8 @@ public struct TicketSort: Sendable, Equatable {
     }
 
     /// `tickets` in this order. Enum fields sort by the schema's order of
-    /// their values (priority high before low), others by text.
+    /// their values (statuses as the workflow lists them), priority by
+    /// urgency (`priority:desc`: urgent first), others by text.
     public func sorted(_ tickets: [Ticket], schema: Schema) -> [Ticket] {
         let rank = Self.ranks(of: field, schema: schema)
         func key(_ t: Ticket) -> (Int, String) {
@@ -98,11 +99,14 @@ public struct TicketSort: Sendable, Equatable {
     }
 
     private static func ranks(of field: String, schema: Schema) -> [String: Int]? {
-        let keys: [String]
+        var keys: [String]
         if field == "status" {
             keys = schema.workflow.statuses.map(\.key)
         } else if let name = schema.field(field)?.enumName {
             keys = schema.values(of: name).map(\.key)
+            // Priorities are listed most urgent first: `priority:desc`
+            // (highest first) puts urgent at the top, as a reader expects.
+            if name == "priority" { keys.reverse() }
         } else {
             return nil
         }

@@ -15,6 +15,9 @@ public enum TicketImport {
         public var message: String
     }
 
+    /// The seeds' 用户满意度 words as ratings.
+    public static let ratingWords = ["满意": "5", "一般": "3", "不满意": "1"]
+
     /// Header names the seeds' tables use that are not a field's label.
     static let aliases = ["流程卡编号": "id", "沟通记录": TicketFile.contactsSection, "contacts": TicketFile.contactsSection,
                           "处理记录": TicketFile.logSection, "log": TicketFile.logSection]
@@ -38,13 +41,16 @@ public enum TicketImport {
     /// One row as a ticket; times without an offset are read at `offsetMinutes`.
     public static func ticket(_ record: CSVReader.Record, columns: [String], schema: Schema,
                               offsetMinutes: Int, prefix: String) -> Result<Ticket, Problem> {
-        func problem(_ message: String) -> Result<Ticket, Problem> { .failure(Problem(line: record.line, message: message)) }
+        // A message quotes the cell: never a raw phone number or e-mail address.
+        func problem(_ message: String) -> Result<Ticket, Problem> {
+            .failure(Problem(line: record.line, message: PIIScanner.mask(message, options: schema.privacy.scanOptions).text))
+        }
         guard record.cells.count <= columns.count else {
             return problem("\(record.cells.count) cells for \(columns.count) columns")
         }
         var ticket = Ticket()
         for (key, raw) in zip(columns, record.cells) {
-            let cell = Ticket.normalise(raw)
+            let cell = Ticket.normalise(CSVReader.unguarded(raw))
             guard !cell.isEmpty else { continue }
             if key == TicketFile.contactsSection || key == TicketFile.logSection {
                 do {
@@ -64,7 +70,7 @@ public enum TicketImport {
                 }
                 value = t.iso8601
             case .rating:
-                value = ["满意": "5", "一般": "3", "不满意": "1"][cell] ?? cell
+                value = ratingWords[cell] ?? cell
             default:
                 do { value = try schema.valueKey(typed: cell, of: key) } catch { return problem(error.description) }
             }

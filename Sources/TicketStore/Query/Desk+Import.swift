@@ -6,6 +6,8 @@ import TicketCore
 public struct ImportResult: Sendable {
     public var ids: [String]
     public var commits: [ObjectID]
+    /// What was stored masked, per ticket ID (kinds and masked forms only).
+    public var masked: [String: [MaskNote]] = [:]
 }
 
 extension Desk {
@@ -34,18 +36,30 @@ extension Desk {
             let tree = try repository.commit(tip).tree
             var problems: [(line: Int, message: String)] = earlier.map { ($0.line, "\(file):\($0.line): \($0.message)") }
             var files: [(id: String, path: String, bytes: [UInt8])] = []
+            var maskNotes: [String: [MaskNote]] = [:]
             var seen: [String: Int] = [:]
+            // IDs compared as the duplicate-id rule compares them (case, and
+            // Crockford's look-alikes: CS0001 and CSOOO1 are one ID).
+            let existingKeys = Set(try repository.listFiles(inTree: tree, under: DeskLayout.ticketsDirectory)
+                .compactMap { TicketPath.ticketID(fromPath: $0.path).map(TicketIDShape.key) })
             for row in rows {
                 let id = row.ticket.id
                 guard let created = row.ticket.created else { continue }
-                let path = TicketPath.path(id: id, created: created)
-                if let first = seen[id.uppercased()] {
-                    problems.append((row.line, "\(file):\(row.line): ticket \(id) is also on line \(first)"))
+                // A ticket from before 1970 or from the future is a typing error
+                // (and would sort first in every list for ever).
+                if created.seconds < 0 || created.seconds > time.seconds + 86_400 {
+                    problems.append((row.line, "\(file):\(row.line): 提交时间 (created) \(created.iso8601) is \(created.seconds < 0 ? "before 1970" : "in the future")"))
                     continue
                 }
-                seen[id.uppercased()] = row.line
+                let path = TicketPath.path(id: id, created: created)
+                let key = TicketIDShape.key(id)
+                if let first = seen[key] {
+                    problems.append((row.line, "\(file):\(row.line): ticket \(id) is also on line \(first) (IDs are the same whatever the letter case, O and 0, I/L and 1)"))
+                    continue
+                }
+                seen[key] = row.line
                 let existing = try repository.fileContents(at: path, inTree: tree)
-                if existing != nil || (try? locate(id)) != nil {
+                if existing != nil || existingKeys.contains(key) || (try? locate(id)) != nil {
                     problems.append((row.line, "\(file):\(row.line): ticket \(id) already exists"))
                     continue
                 }
@@ -68,6 +82,7 @@ extension Desk {
                     continue
                 }
                 files.append((id, path, Array(text.utf8)))
+                maskNotes[id] = MaskingReport.notes(typed: row.ticket, stored: masked, old: nil)
             }
             if !problems.isEmpty {
                 let lines = problems.sorted { $0.line < $1.line }.map(\.message)
@@ -85,9 +100,15 @@ extension Desk {
             for batch in batches {
                 let newTree = try repository.updatedTree(base: base, changes: batch.map { changes[$0] })
                 let ids = batch.map { files[$0].id }
+                // The file's name goes into history: masked like everything else
+                // (客户13812345678.csv would otherwise stay there for ever).
+                // (The extension apart: `13812345678.csv` reads as an identifier, not a number.)
+                let stem = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
+                let ext = (file as NSString).pathExtension
+                let name = (PIIScanner.mask(stem, options: schema.privacy.scanOptions).text + (ext.isEmpty ? "" : "." + ext)).terminalSafe
                 let message = batch.count == 1
-                    ? "\(ids[0]): import from \((file as NSString).lastPathComponent)\n\nTicket: \(ids[0])\nOperation: import\n"
-                    : "import \(batch.count) tickets from \((file as NSString).lastPathComponent)\n\n"
+                    ? "\(ids[0]): import from \(name)\n\nTicket: \(ids[0])\nOperation: import\n"
+                    : "import \(batch.count) tickets from \(name)\n\n"
                         + ids.map { "Ticket: \($0)\n" }.joined() + "Operation: import\n"
                 parent = try repository.createCommit(tree: newTree, parents: [parent], author: signature,
                                                      committer: signature, message: message)
@@ -106,7 +127,7 @@ extension Desk {
             }
             try index?.finish()
             Maintenance.afterWrite(gitDir: repository.gitDir)
-            return ImportResult(ids: files.map(\.id), commits: commits)
+            return ImportResult(ids: files.map(\.id), commits: commits, masked: maskNotes)
         } catch let error as DeskError {
             throw error
         } catch {

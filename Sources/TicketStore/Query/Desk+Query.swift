@@ -58,7 +58,8 @@ extension QueryCache {
         for key in TicketFilter.indexedFields {
             guard let accepted = filter.values[key] else { continue }
             conditions.append("\(key) IN (\(accepted.map { _ in "?" }.joined(separator: ", ")))")
-            arguments += accepted.sorted().map { $0 as DatabaseValueConvertible? }
+            // NFC on both sides: SQLite compares code points, Swift canonical equivalence.
+            arguments += accepted.sorted().map { $0.precomposedStringWithCanonicalMapping as DatabaseValueConvertible? }
         }
         if filter.openFollowUps { conditions.append("open_followups = 1") }
         let predicate = conditions.isEmpty ? "" : "WHERE error IS NOT NULL OR (\(conditions.joined(separator: " AND ")))"

@@ -47,6 +47,11 @@ final class QueryCache {
     private static func catchUp(file: String, desk: Desk) throws -> QueryCache {
         try FileManager.default.createDirectory(atPath: (file as NSString).deletingLastPathComponent,
                                                 withIntermediateDirectories: true)
+        // A link would make SQLite write wherever it points (another
+        // application's database, a file outside the repository): not used.
+        for suffix in ["", "-wal", "-shm"] {
+            if (try? FileManager.default.destinationOfSymbolicLink(atPath: file + suffix)) != nil { throw LinkedCache() }
+        }
         var config = Configuration()
         config.busyMode = .timeout(10)
         config.prepareDatabase { db in
@@ -119,6 +124,7 @@ final class QueryCache {
     }
 
     private struct CacheRebuild: Error {}
+    private struct LinkedCache: Error {}
 }
 
 /// Writes ticket rows with prepared statements (a cold rebuild inserts thousands).
@@ -151,7 +157,7 @@ private struct RowWriter {
         var text: String? = nil
         do {
             let ticket = try TicketFile.parse(bytes: bytes).ticket
-            values += CacheSchema.fieldColumns.map { ticket[$0] }
+            values += CacheSchema.fieldColumns.map { ticket[$0]?.precomposedStringWithCanonicalMapping }
             values.append(ticket.contacts.contains { !$0.done } ? 1 : 0)
             values.append(Data(bytes))
             values.append(nil)
