@@ -19,6 +19,13 @@ deps:
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq openssh-server openssh-client >/dev/null; \
 	fi
+	@# The smart-HTTP sync tests serve git http-backend through Debian's lighttpd on 127.0.0.1.
+	@if [ ! -x /usr/sbin/lighttpd ] || [ ! -x /usr/lib/git-core/git-http-backend ]; then \
+	  echo "installing lighttpd with apt-get (the sync tests serve git over smart HTTP)"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq lighttpd git >/dev/null; \
+	  $$SUDO systemctl disable --now lighttpd >/dev/null 2>&1 || $$SUDO service lighttpd stop >/dev/null 2>&1 || true; \
+	fi
 
 build: deps
 	$(SWIFT) build
@@ -35,7 +42,7 @@ test: deps
 	  grep -E -A6 'recorded an issue|error:|Fatal error' .build/test.log | head -80; \
 	fi; exit $$rc
 
-## Stress: every suite whose name holds "Stress" (the kill -9 loops of writes and of sync), with
+## Stress: every suite whose name holds "Stress" (the kill -9 loops of writes, of sync and of init), with
 ## STRESS_ITERATIONS each (make test runs them with 200) and every check after
 ## every iteration.
 STRESS_ITERATIONS ?= 2000

@@ -29,6 +29,10 @@ extension CommitValidator {
             let result = try blobID(path, tree)
             let base = try baseTree.flatMap { try blobID(path, $0) }
             let sides = try parentTrees.map { try blobID(path, $0) }
+            if path.hasPrefix("tickets/"), let collision = try idCollision(path: path, base: base, sides: sides) {
+                // Keeping one side's file is "carried", but the other ticket is lost under the shared ID.
+                findings.append(collision)
+            }
             if MergeJudgement.isCarried(result, base: base, sides: sides) { continue }
             if DeskLayout.isSettingsPath(path) {
                 settingsProduced.append(path)
@@ -85,6 +89,21 @@ extension CommitValidator {
         }
         findings += validator.deletions(in: removals)
         return findings
+    }
+
+    /// Two different tickets that drew one ID, added on two sides of the
+    /// merge (``TicketMerge/sameTicket``): whatever the result holds, one of
+    /// them is lost or both are fused.
+    private func idCollision(path: String, base: ObjectID?, sides: [ObjectID?]) throws -> Finding? {
+        let added = Array(Set(sides.compactMap { $0 }))
+        guard added.count > 1, let id = TreeValidator.ticketID(fromPath: path) else { return nil }
+        let tickets = try added.map(ticket)
+        guard tickets.allSatisfy({ $0 != nil }), let first = tickets[0] else { return nil }
+        let baseTicket = try ticket(base)
+        if base != nil, baseTicket == nil { return nil }
+        if tickets.dropFirst().allSatisfy({ TicketMerge.sameTicket(base: baseTicket, ours: first, theirs: $0!) }) { return nil }
+        return Finding(file: path, line: 1, rule: "id-collision", field: "id",
+                       message: "two different tickets with the ID \(id) meet in this merge, which keeps at most one of them: merge with gitdesk sync, which gives the unpushed one a new ID")
     }
 
     /// The best common ancestor of all `parents` (nil: unrelated histories).

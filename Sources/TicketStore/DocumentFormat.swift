@@ -21,7 +21,7 @@ struct DocumentFormat {
         DocumentFormat(
             prepare: { changed, old throws(DeskError) in
                 do throws(PrivacyError) { return try PrivacyGuard.apply(schema: schema, to: changed, old: old) } catch {
-                    throw DeskError.invalidInput(error.description)
+                    throw DeskError.privacy(error)
                 }
             },
             render: { TicketFile.render($0, layout: schema.layout) },

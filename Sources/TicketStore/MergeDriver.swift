@@ -54,7 +54,11 @@ public enum MergeDriver {
         let result = TicketMerge.merge(base: sides.base, ours: sides.ours, theirs: sides.theirs,
                                        schema: desk.schema, context: context)
         guard result.isClean else {
-            try markConflicts(base: base, ours: ours, theirs: theirs, path: path)
+            if result.unresolved.contains(where: { $0.rule == "id-collision" }) {
+                try keepBoth(ours: ours, theirs: theirs, path: path)
+            } else {
+                try markConflicts(base: base, ours: ours, theirs: theirs, path: path)
+            }
             return Outcome(path: path, settled: result.conflicts, unresolved: result.unresolved)
         }
         do {
@@ -114,6 +118,19 @@ public enum MergeDriver {
         if allowEmpty, data.isEmpty { return nil }
         do { return try TicketFile.parse(bytes: Array(data)).ticket } catch {
             throw Unreadable(description: "line \(error.line): \(error.description)")
+        }
+    }
+
+    /// Two different tickets under one path: both whole between conflict
+    /// markers (a line merge could splice them into one without a marker).
+    static func keepBoth(ours: String, theirs: String, path: String) throws(DeskError) {
+        guard let o = FileManager.default.contents(atPath: ours), let t = FileManager.default.contents(atPath: theirs) else {
+            throw .git("cannot read the two versions of \(path)")
+        }
+        func block(_ d: Data) -> Data { d.last == UInt8(ascii: "\n") || d.isEmpty ? d : d + Data("\n".utf8) }
+        let text = Data("<<<<<<< ours\n".utf8) + block(o) + Data("=======\n".utf8) + block(t) + Data(">>>>>>> theirs\n".utf8)
+        do { try text.write(to: URL(fileURLWithPath: ours)) } catch {
+            throw .git("cannot write \(path): \(error.localizedDescription)")
         }
     }
 

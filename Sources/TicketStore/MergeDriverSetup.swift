@@ -17,7 +17,9 @@ public enum MergeDriverSetup {
             try repository.setConfig("merge.\(name).driver", to: command)
             // git 2.27+ refuses a plain `git pull` of diverged branches until told
             // how to reconcile them: merge, so the driver above merges tickets.
-            if try repository.configString("pull.rebase") == nil, try repository.configString("pull.ff") == nil {
+            // A pull.rebase the user chose (any config level) stands; pull.ff alone
+            // does not say merge or rebase, so it no longer stops this.
+            if try repository.configString("pull.rebase") == nil {
                 try repository.setConfig("pull.rebase", to: false)
             }
         } catch { throw DeskError.from(error) }

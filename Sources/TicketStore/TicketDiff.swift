@@ -22,10 +22,17 @@ public enum TicketDiff {
         public var findings: [Finding]
     }
 
-    /// The range a review reads by default: the upstream's tip to HEAD
-    /// (`@{u}..HEAD`), else the last commit (`HEAD~1..HEAD`).
+    /// The range a review reads by default: unpushed commits (`@{u}..HEAD`)
+    /// when there are any; else, just after a sync or pull, what that update
+    /// brought in (`@{1}..HEAD`, the branch's previous position); else the
+    /// last commit (`HEAD~1..HEAD`).
     public static func defaultRange(_ repository: Repository) -> String {
-        (try? repository.resolveCommit("@{u}")) != nil ? "@{u}..HEAD" : "HEAD~1..HEAD"
+        let head = try? repository.resolveCommit("HEAD")
+        // Unpushed work: what a push would carry, read like a pull request.
+        if let upstream = try? repository.resolveCommit("@{u}"), upstream != head { return "@{u}..HEAD" }
+        // In step with the server (just synced or pulled): what the last update of the branch brought in.
+        if let before = try? repository.resolveCommit("@{1}"), before != head { return "@{1}..HEAD" }
+        return "HEAD~1..HEAD"
     }
 
     /// The ticket changes of `range` (`A..B`: from the merge base of A and B

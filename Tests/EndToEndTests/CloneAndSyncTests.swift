@@ -3,11 +3,12 @@ import Testing
 import TestSupport
 
 /// `gitdesk clone`, `sync` and `status` against a real bare server with the
-/// server hook, by path and over a real sshd.
+/// server hook, by path, over a real sshd and over smart HTTP (git
+/// http-backend behind lighttpd).
 @Suite struct CloneAndSyncTests {
     @Test(arguments: SyncTeam.Transport.allCases)
     func twoAgentsCommentOnOneTicketAndBothEntriesArrive(_ transport: SyncTeam.Transport) throws {
-        let team = try SyncTeam(ssh: transport == .ssh)
+        let team = try SyncTeam(over: transport)
         let a = try team.clone("a", over: transport)
         let b = try team.clone("b", over: transport)
         #expect(FileManager.default.isExecutableFile(atPath: team.sandbox.path("a/.git/gitdesk/hooks/pre-commit")))
@@ -71,9 +72,10 @@ import TestSupport
         expectOneLineRefusal(gone, mentioning: ["cannot reach origin"])
     }
 
-    @Test func aPushTheServerRefusesPrintsItsReasonsAndKeepsTheLocalBranch() throws {
-        let team = try SyncTeam()
-        let a = try team.clone("a")
+    @Test(arguments: SyncTeam.Transport.allCases)
+    func aPushTheServerRefusesPrintsItsReasonsAndKeepsTheLocalBranch(_ transport: SyncTeam.Transport) throws {
+        let team = try SyncTeam(over: transport)
+        let a = try team.clone("a", over: transport)
         let id = try team.record(a, title: "电话无法接通")
         try team.succeed(a, ["sync"])
         // A hand edit that skips the client hook: the server's hook refuses it.
@@ -91,6 +93,10 @@ import TestSupport
         #expect(try team.head(a) == before)
         #expect(try team.head("server.git", "main") == serverBefore)
         #expect(try team.succeed(a, ["status"]).contains("1 local change (commits) not pushed"))
+        // Plain git push over the same transport shows the hook's reasons too.
+        let push = try team.sandbox.git(["push", "origin", "main"], in: a)
+        #expect(push.status != 0 && push.stderr.contains("remote:") && push.stderr.contains("pii"), "\(push)")
+        #expect(!push.stderr.contains("13700001111"), "the server printed raw personal data: \(push)")
     }
 
     @Test func aPushThatLosesTheRaceIsMergedAndRetried() throws {
@@ -118,5 +124,25 @@ import TestSupport
         let text = try team.ticketText(a, id)
         #expect(text.contains("已核实退款单") && text.contains("财务确认已打款"))
         try team.expectHealthy(a)
+    }
+}
+
+/// What `gitdesk diff` reads without a range, as a reviewer expects it.
+@Suite struct DiffDefaultRangeTests {
+    @Test func afterASyncDiffShowsWhatTheSyncBroughtInAndBeforeAPushWhatWouldBePushed() throws {
+        let team = try SyncTeam()
+        let a = try team.clone("a")
+        let b = try team.clone("b")
+        let id = try team.record(a, title: "支付成功但订单未生成")
+        try team.succeed(a, ["comment", id, "已电话联系客户"])
+        try team.succeed(a, ["sync"])
+        try team.succeed(b, ["sync"], as: "zhang")
+        // In step with the server: the two commits the sync fetched.
+        let incoming = try team.succeed(b, ["diff", "--json"], as: nil)
+        #expect(incoming.contains(id) && incoming.contains("已电话联系客户") && incoming.contains("支付成功但订单未生成"), "\(incoming)")
+        // Unpushed work: only that.
+        try team.succeed(b, ["comment", id, "技术排查发现接口超时"], as: "zhang")
+        let outgoing = try team.succeed(b, ["diff", "--json"], as: nil)
+        #expect(outgoing.contains("技术排查发现接口超时") && !outgoing.contains("已电话联系客户"), "\(outgoing)")
     }
 }

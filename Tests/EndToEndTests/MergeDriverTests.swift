@@ -42,6 +42,19 @@ import TestSupport
         }
     }
 
+    @Test("hooks install sets pull.rebase=false in a clone even when the user's global config sets pull.ff; a chosen pull.rebase stands")
+    func pullRebaseSet() throws {
+        let d = try HookTestDesk()
+        try d.must(d.sandbox.git(["config", "--global", "pull.ff", "true"]))
+        try d.must(d.sandbox.git(["clone", "-q", "server.git", "plain"]))
+        try d.must(d.sandbox.gitdesk(["hooks", "install", "-C", "plain"]))
+        #expect(try d.sandbox.git(["config", "--local", "pull.rebase"], in: "plain").stdout == "false\n")
+        try d.must(d.sandbox.git(["config", "--global", "pull.rebase", "true"]))
+        try d.must(d.sandbox.git(["clone", "-q", "server.git", "rebasing"]))
+        try d.must(d.sandbox.gitdesk(["hooks", "install", "-C", "rebasing"]))
+        #expect(try d.sandbox.git(["config", "--local", "pull.rebase"], in: "rebasing").stdout == "")
+    }
+
     @Test("git pull (merge): comments made in two clones are both kept, no conflict, the merge commit passes the hooks")
     func pullMerge() throws {
         let d = try concurrentComments()
@@ -100,7 +113,9 @@ import TestSupport
         #expect(listed.contains(#""field": "priority""#) && listed.contains(#""chosen": "urgent""#) && listed.contains(#""operator": "li""#))
         #expect(listed.contains(#""ticket": "\#(d.id)""#) && listed.contains(#""rule": "higher""#))
         let table = try d.must(d.sandbox.gitdesk(["conflicts", "--lang", "en"], in: "mate")).stdout
-        #expect(table.contains("Priority") && table.contains("urgent") && table.contains("higher"))
+        #expect(table.contains("Priority") && table.contains("Urgent") && table.contains("higher"), "\(table)")
+        let zh = try d.must(d.sandbox.gitdesk(["conflicts", "--lang", "zh"], in: "mate")).stdout
+        #expect(zh.contains("优先级") && zh.contains("紧急") && !zh.contains("urgent"), "\(zh)")
         let one = try d.must(d.sandbox.gitdesk(["conflicts", "--ticket", String(d.id.suffix(6)), "--field", "priority", "--json"], in: "mate")).stdout
         #expect(one.contains(#""field": "priority""#) && !one.contains(#""field": "due""#), "\(one)")
         // The deadline follows the higher priority: the earlier one is kept (rule lower).

@@ -61,7 +61,7 @@ struct TemplateCommandTests {
         #expect(try desk.gitOutput(["log", "-1", "--format=%an <%ae>|%s|%(trailers:key=Template,valueonly,separator=)|%(trailers:key=Operation,valueonly,separator=)"])
                 == "技术小张 <zhang@desk.example>|template pay-order: add: 支付成功但订单未生成|pay-order|template-add")
         #expect(try desk.porcelain == "")
-        #expect(try desk.succeed(["template", "list"]) == """
+        #expect(try desk.succeed(["template", "list", "--lang", "zh"]) == """
             模板编号   标题                  问题类型  涉及模块      标签        状态
             pay-order  支付成功但订单未生成  投诉      APP-订单支付  支付, 订单  待批准（重大方案）
 
@@ -79,7 +79,7 @@ struct TemplateCommandTests {
     func addFromFileAndEditor() throws {
         let desk = try TestDesk()
         let file = "---\ntitle: 退款未到账\ntype: complaint\n---\n\n## root_cause\n\n银行处理延迟\n\n## steps\n\n查询退款单\n\n## customer_wording\n\n请联系 13812345678 核对\n"
-        let piped = try desk.sandbox.gitdesk(["template", "add", "refund", "--file", "-", "tags=退款", "--as", "li"], in: desk.dir,
+        let piped = try desk.sandbox.gitdesk(["template", "add", "refund", "--file", "-", "tags=退款", "--as", "li", "--lang", "zh"], in: desk.dir,
                                              env: ["GITDESK_NOW": Self.now], stdin: file)
         #expect(piped.status == 0, "\(piped)")
         #expect(piped.stderr == "gitdesk: 模板不保存客户信息，已替换为占位符：手机号 138****5678（客户话术）\n")
@@ -125,7 +125,7 @@ struct TemplateCommandTests {
         try desk.expectRefusal(["template", "approve", "pay"], as: "zhao", mentioning: ["zhao may not approve templates"])
 
         let before = try desk.commitCount
-        #expect(try desk.succeed(["template", "approve", "pay"], as: "wang", now: "2024-05-01T17:00:00+08:00") == "pay-order: approve\n状态: 已批准\n")
+        #expect(try desk.succeed(["template", "approve", "pay", "--lang", "zh"], as: "wang", now: "2024-05-01T17:00:00+08:00") == "pay-order: approve\n状态: 已批准\n")
         #expect(try desk.commitCount == before + 1)
         #expect(try desk.gitOutput(["log", "-1", "--format=%ae %(trailers:key=Operation,valueonly,separator=)"]) == "wang@desk.example template-approve")
         #expect(try desk.gitOutput(["show", "--stat", "--format=", "HEAD"]).hasPrefix("templates/pay-order.md"))
@@ -144,7 +144,7 @@ struct TemplateCommandTests {
         #expect((log.last?["text"] as? String)?.contains("套用解决方案模板 pay-order《支付成功但订单未生成》 [template: pay-order]") == true)
 
         // Changing approved content drops the approval, logged; the template is refused again.
-        let edited = try desk.succeed(["template", "edit", "pay", "steps=1. 直接退款"], as: "zhang", now: "2024-05-01T18:00:00+08:00")
+        let edited = try desk.succeed(["template", "edit", "pay", "steps=1. 直接退款", "--lang", "zh"], as: "zhang", now: "2024-05-01T18:00:00+08:00")
         #expect(edited == "pay-order: edit steps\n状态: 待批准（重大方案）\n")
         let file = try desk.read("templates/pay-order.md")
         #expect(!file.contains("approved_by") && file.contains("zhang: 修改：处理步骤\n  原批准（wang）随内容修改失效，需主管重新批准"))
@@ -219,7 +219,7 @@ struct TemplateCommandTests {
         // pay-order: type 1, module 0.5 (APP-), text: A = {订单, 单未, 未生, 生成},
         // B = bigrams of 支付成功但订单未生成 (9) + 支付回调接口超时 (6 more) + 订单未同步 (2 more) + tags (none new):
         // A ⊂ B, |A∩B| = 4, |A∪B| = 17 → 0.235; 0.3 + 0.2 × 0.5 + 0.5 × 4/17 = 0.518.
-        let out = try desk.succeed(["template", "suggest", id])
+        let out = try desk.succeed(["template", "suggest", id, "--lang", "zh"])
         #expect(out == """
             得分   模板编号   标题                  类型×0.3  模块×0.2  文本×0.5  状态
             0.518  pay-order  支付成功但订单未生成  1.000     0.500     0.235     待批准（重大方案）

@@ -113,7 +113,7 @@ public final class SSHServer: @unchecked Sendable {
     }
 
     /// A port nothing listens on right now.
-    static func freePort() throws -> Int {
+    public static func freePort() throws -> Int {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw Failure("socket(): \(String(cString: strerror(errno)))") }
         defer { close(fd) }

@@ -183,16 +183,54 @@ struct TicketMergeTests {
         #expect(r.unresolved.contains { $0.field == "solution" && $0.rule == "invalid-result" })
     }
 
-    @Test("a ticket added on both sides (no base) merges from an empty ticket")
+    @Test("a ticket added on both sides (no base) in two versions is taken for two tickets; one version on both sides is itself")
     func addedOnBothSides() {
         var ours = comment(base, "2024-05-01 15:00", "zhang", "A")
         ours["priority"] = "low"
         let theirs = comment(base, "2024-05-01 15:01", "li", "B")
         let r = TicketMerge.merge(base: nil, ours: ours, theirs: theirs, schema: schema, context: context())
-        #expect(r.isClean)
-        #expect(r.ticket["priority"] == "medium")
-        #expect(r.conflicts.map(\.field) == ["priority"])
-        #expect(r.ticket.log.filter { !$0.text.hasPrefix(ConflictLine.prefix) }.count == 4)
+        #expect(!r.isClean)
+        #expect(r.unresolved.map(\.rule) == ["id-collision"])
+        #expect(r.unresolved.first?.note?.contains("gitdesk sync") == true)
+        let same = TicketMerge.merge(base: nil, ours: ours, theirs: ours, schema: schema, context: context())
+        #expect(same.isClean && same.ticket == ours)
+    }
+
+    @Test("the server's merge judgement counts copies too: a copy of a carried entry no side holds is the merger's new entry")
+    func judgementCountsCopies() throws {
+        let x = LogEntry(time: Fixtures.t("2024-05-01 15:00"), operator: "li", text: "已回电，客户未接")
+        var withX = base
+        withX.log.append(x)
+        let ours = comment(withX, "2024-05-01 15:05", "li", "A")
+        let theirs = comment(withX, "2024-05-01 15:06", "zhang", "B")
+        var forged = TicketMerge.merge(base: withX, ours: ours, theirs: theirs, schema: schema, context: context()).ticket
+        forged.log.insert(x, at: 2)   // a second copy of li's entry, made up by the merge
+        let parsed = try TicketFile.parse(TicketFile.render(forged, layout: schema.layout))
+        let judged = MergeJudgement.ticketChange(path: "t.md", base: withX, sides: [ours, theirs], result: parsed)
+        #expect(judged.old?.log.filter { $0 == x }.count == 1)
+        #expect(judged.new.ticket.log.last == x)   // judged as appended by the merge's author
+        // New on both sides: both copies are carried.
+        let twice = TicketMerge.merge(base: base, ours: ours, theirs: theirs, schema: schema, context: context()).ticket
+        let fair = MergeJudgement.ticketChange(path: "t.md", base: base, sides: [ours, theirs],
+                                               result: try TicketFile.parse(TicketFile.render(twice, layout: schema.layout)))
+        #expect(fair.old?.log.filter { $0 == x }.count == 2)
+    }
+
+    @Test("copies of one entry are counted against the base: carried once, new on both sides twice")
+    func lookAlikeEntries() {
+        let x = LogEntry(time: Fixtures.t("2024-05-01 15:00"), operator: "li", text: "已回电，客户未接")
+        var withX = base
+        withX.log.append(x)
+        let ours = comment(withX, "2024-05-01 15:05", "li", "A")
+        let theirs = comment(withX, "2024-05-01 15:06", "zhang", "B")
+        let carried = TicketMerge.merge(base: withX, ours: ours, theirs: theirs, schema: schema, context: context())
+        #expect(carried.ticket.log.filter { $0 == x }.count == 1)
+        let twice = TicketMerge.merge(base: base, ours: ours, theirs: theirs, schema: schema, context: context())
+        #expect(twice.ticket.log.filter { $0 == x }.count == 2)
+        let linear = TicketMerge.merge(base: base, ours: ours, theirs: theirs, schema: schema,
+                                       context: MergeContext(operatorHandle: "chen", now: Fixtures.t("2024-05-02 09:00"), linear: true))
+        #expect(linear.ticket.log.filter { $0 == x }.count == 2)
+        #expect(Array(linear.ticket.log.prefix(ours.log.count)) == ours.log)
     }
 
     @Test("two different tickets added with the same ID are not merged into one: unresolved id-collision")

@@ -28,7 +28,7 @@ struct ConflictsCommand: ParsableCommand {
         let now = try global.now(in: desk)
         let from = try since.map { text in
             guard let t = desk.parseTime(text.count == 10 ? text + "T00:00:00" : text, near: now) else {
-                throw CLIError("--since '\(text)' is not a date or date-time like 2024-05-01 or 2024-05-01T14:30:00+08:00")
+                throw CLIError(.notADateOrDateTime, ["option": .text("--since"), "text": .text(text)])
             }
             return t
         }
@@ -57,10 +57,14 @@ struct ConflictsCommand: ParsableCommand {
                                         language.say("字段", "field"), language.say("我方", "ours"), language.say("对方", "theirs"),
                                         language.say("保留", "kept"), language.say("规则", "rule")])
         table.maxColumnWidth = 40
+        // Values as the reader knows them: an enum value or a status by its label.
+        func shown(_ value: String?, _ field: String) -> String {
+            value.map { desk.schema.label(value: $0, of: field, language) } ?? "-"
+        }
         for r in records {
             let c = r.conflict
             table.append([c.ticketID, r.time.shortDisplay, r.operator, desk.schema.label(field: c.field, language),
-                          c.ours ?? "-", c.theirs ?? "-", c.chosen ?? "-", c.rule])
+                          shown(c.ours, c.field), shown(c.theirs, c.field), shown(c.chosen, c.field), c.rule])
         }
         print(table.render(), terminator: "")
     }

@@ -9,7 +9,8 @@ struct DiffCommand: ParsableCommand {
         abstract: "Review ticket changes: per ticket, each field old → new, the log entries added, who changed it, and any rule the range breaks.",
         discussion: """
             The range is A..B: the changes from the merge base of A and B to B, as a pull request \
-            shows them. Default: the upstream's tip to HEAD (@{u}..HEAD), else the last commit \
+            shows them. Default: your unpushed commits (@{u}..HEAD) when there are any; \
+            else what the last sync or pull brought in (@{1}..HEAD); else the last commit \
             (HEAD~1..HEAD). Labels follow --lang; values are shown masked.
             """
     )

@@ -30,6 +30,11 @@ struct MergeDriverCommand: ParsableCommand {
             printError("gitdesk merge: \(path): not a readable ticket on every side (\(reason)); left git's conflict markers: fix the file, then git add it")
             throw ExitCode(1)
         }
+        if let collision = outcome.unresolved.first(where: { $0.rule == "id-collision" }) {
+            // Both tickets stay in the file between git's markers: nothing is lost.
+            printError("gitdesk merge: \(path): \(collision.note ?? "two different tickets share this ID")")
+            throw ExitCode(1)
+        }
         guard outcome.unresolved.isEmpty else {
             for c in outcome.unresolved {
                 printError("gitdesk merge: \(path): \(c.field): \(c.note ?? "no rule settles it") (ours \(c.ours ?? "-"), theirs \(c.theirs ?? "-"))")

@@ -6,11 +6,11 @@ struct ResolveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "resolve",
         abstract: "Record the solution; the ticket waits for the customer (待确认).",
-        discussion: """
+        discussion: HelpText.fitted("""
             Complaints and faults need their root cause (根因分析) first: give --root-cause or set it beforehand. \
             --template T fills the solution from template T's steps, the root cause (when the ticket has none) and \
             the feedback from its customer wording, and logs which template; a major template needs a supervisor's approval first.
-            """
+            """)
     )
 
     @Argument(help: "Ticket ID or a unique prefix.", completion: DeskCompletion.ticketIDs) var id: String

@@ -16,14 +16,26 @@ struct SyncCommand: ParsableCommand {
             """
     )
 
+    @Option(help: ArgumentHelp("Seconds one fetch or push may take before it is stopped (default: git config gitdesk.syncTimeout, else 60).",
+                               valueName: "seconds"))
+    var timeout: Double?
+
     @OptionGroup var global: GlobalOptions
+
+    func validate() throws {
+        if let timeout, !(timeout > 0 && timeout.isFinite) {
+            throw ValidationError("--timeout takes a number of seconds greater than 0")
+        }
+    }
 
     func run() throws {
         let desk = try global.openDesk()
         let person = try global.person(in: desk)
         let now = try global.now(in: desk)
         let report: SyncReport
-        do { report = try DeskSync(desk: desk, person: person, now: now).run() } catch { throw CLIError(error.description) }
+        var sync = DeskSync(desk: desk, person: person, now: now)
+        sync.timeout = timeout
+        do { report = try sync.run() } catch { throw CLIError(error: error) }
         if report.nothingToDo {
             print("Already in sync with \(report.upstream): nothing to fetch, merge or push")
             return

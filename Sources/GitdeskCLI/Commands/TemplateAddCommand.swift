@@ -6,11 +6,11 @@ struct TemplateAddCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "add",
         abstract: "Add a template to the library (one commit).",
-        discussion: """
+        discussion: HelpText.fitted("""
             Fields come from a template file (--file, '-' for stdin), then the editor (--editor), \
             then the options and FIELD=VALUE pairs, later ones winning. Required: title, type, \
             root_cause, steps, customer_wording. Customer contact data is replaced by placeholders.
-            """
+            """)
     )
 
     @Argument(help: "The template's name: lowercase letters, digits and '-' (its file is templates/NAME.md).") var name: String

@@ -5,7 +5,7 @@ struct TemplateApproveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "approve",
         abstract: "Approve a template as it stands (a supervisor; its own commit).",
-        discussion: "Records approved_by, approved_at and a digest of the content; any later change of the content voids it."
+        discussion: HelpText.fitted("Records approved_by, approved_at and a digest of the content; any later change of the content voids it.")
     )
 
     @Argument(help: "Template name or a unique prefix.") var name: String

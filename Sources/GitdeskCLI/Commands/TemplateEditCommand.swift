@@ -6,11 +6,11 @@ struct TemplateEditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "edit",
         abstract: "Change a template (one commit).",
-        discussion: """
+        discussion: HelpText.fitted("""
             FIELD=VALUE like 'set' (an empty VALUE clears an optional field), and/or the whole file \
             from --file ('-': stdin) or the editor (--editor). Changing the content of an approved \
             template drops its approval: a supervisor approves it again.
-            """
+            """)
     )
 
     @Argument(help: "Template name or a unique prefix.") var name: String

@@ -5,12 +5,12 @@ struct TemplateFromCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "from",
         abstract: "Make a template from a resolved or closed ticket (one commit).",
-        discussion: """
+        discussion: HelpText.fitted("""
             Takes the title, type, subtype, module, root cause, the solution (as steps) and the \
             feedback given (as the customer wording, else the solution); FIELD=VALUE pairs add or \
             replace fields (tags=..., major=true). The customer's contact, ID and name are never \
             copied; contact data in the texts becomes a placeholder such as 〔手机号〕.
-            """
+            """)
     )
 
     @Argument(help: "Ticket ID or a unique prefix.", completion: DeskCompletion.ticketIDs) var id: String

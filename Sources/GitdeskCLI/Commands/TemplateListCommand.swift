@@ -6,7 +6,7 @@ struct TemplateListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
         abstract: "List the templates of the library.",
-        discussion: "The state column: 已批准 (approved as it stands), 待批准 (a major template waiting for a supervisor), - (ordinary)."
+        discussion: HelpText.fitted("The state column: 已批准 (approved as it stands), 待批准 (a major template waiting for a supervisor), - (ordinary).")
     )
 
     @Option(help: "Only this type (key or label).") var type: String?

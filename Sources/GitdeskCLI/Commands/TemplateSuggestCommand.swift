@@ -5,12 +5,12 @@ struct TemplateSuggestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "suggest",
         abstract: "Templates for a ticket, best first, with their score.",
-        discussion: """
+        discussion: HelpText.fitted("""
             score = 0.3 × type + 0.2 × module + 0.5 × text. type: 1 same type (and subtype), \
             0.5 same type other subtype; module: 1 equal, 0.5 same product before '-'; text: \
             Jaccard index of the character bigrams of the ticket's title + description and the \
             template's title + root cause + tags. Templates scoring 0 are left out.
-            """
+            """)
     )
 
     @Argument(help: "Ticket ID or a unique prefix.", completion: DeskCompletion.ticketIDs) var id: String

@@ -1,20 +1,26 @@
 /// The union of two versions of an append-only log, ordered by time.
 ///
 /// Both lists are walked together like the merge step of a merge sort:
-/// equal heads are one entry, otherwise the earlier one (by time, then by
-/// its text, so neither side is favoured) comes first. Each side's own order
-/// is kept, an entry both sides hold appears once (an entry one side holds n
-/// times and the other m times appears max(n, m) times), and swapping the
-/// sides gives the same list.
+/// the earlier entry (by time, then by its text, so neither side is
+/// favoured) comes first, and each side's own order is kept.
+///
+/// Alike is not the same: one operator can write the same words in two
+/// clones in the same second. So entries are counted against the merge
+/// base: a copy the base holds and both sides still hold is one entry
+/// carried by both; copies beyond the base's are new on their side. An
+/// entry the base holds b times, ours n and theirs m times appears
+/// n + m − min(b, n, m) times (b = 0: both sides' copies are kept). Swapping
+/// the sides gives the same list.
 enum LogUnion {
-    static func union(_ ours: [LogEntry], _ theirs: [LogEntry]) -> [LogEntry] {
-        walk(ours, theirs, key: key(of:), combine: { a, _ in a })
+    static func union(base: [LogEntry], _ ours: [LogEntry], _ theirs: [LogEntry]) -> [LogEntry] {
+        walk(ours, theirs, base: counts(base, key: key(of:)), key: key(of:), theirsFirst: { _, _ in false }, combine: { a, _ in a })
     }
 
     /// Contacts are the same entry whatever their state; an open follow-up
     /// closed on either side is closed (the only change the log allows).
-    static func union(_ ours: [ContactEntry], _ theirs: [ContactEntry]) -> [ContactEntry] {
-        walk(ours, theirs, key: key(of:), combine: { a, b in
+    static func union(base: [ContactEntry], _ ours: [ContactEntry], _ theirs: [ContactEntry]) -> [ContactEntry] {
+        // Two distinct copies of one contact: the open one first, whichever side holds it.
+        walk(ours, theirs, base: counts(base, key: key(of:)), key: key(of:), theirsFirst: { o, t in o.done && !t.done }, combine: { a, b in
             var c = a
             c.done = a.done || b.done
             return c
@@ -23,15 +29,15 @@ enum LogUnion {
 
     /// Ours unchanged, then their entries ours lacks, in their time order:
     /// the union when it must extend ours (``MergeContext/linear``).
-    static func appending(_ ours: [LogEntry], _ theirs: [LogEntry]) -> [LogEntry] {
-        let merged = union(ours, theirs)
+    static func appending(base: [LogEntry], _ ours: [LogEntry], _ theirs: [LogEntry]) -> [LogEntry] {
+        let merged = union(base: base, ours, theirs)
         return ours + extra(merged, beyond: ours, key: key(of:))
     }
 
     /// Contacts likewise; a follow-up either side closed is closed (the one
     /// change the append-only rule allows to an entry).
-    static func appending(_ ours: [ContactEntry], _ theirs: [ContactEntry]) -> [ContactEntry] {
-        let merged = union(ours, theirs)
+    static func appending(base: [ContactEntry], _ ours: [ContactEntry], _ theirs: [ContactEntry]) -> [ContactEntry] {
+        let merged = union(base: base, ours, theirs)
         let closed = Set(merged.filter(\.done).map(key(of:)))
         let kept = ours.map { c in
             var x = c
@@ -68,18 +74,28 @@ enum LogUnion {
                                              c.followUp ?? "", c.followUpBy?.iso8601 ?? ""].joined(separator: "\u{1F}"))
     }
 
-    private static func walk<E>(_ ours: [E], _ theirs: [E], key: (E) -> Key, combine: (E, E) -> E) -> [E] {
+    /// How many copies of each key a list holds.
+    private static func counts<E>(_ list: [E], key: (E) -> Key) -> [Key: Int] {
+        var n: [Key: Int] = [:]
+        for e in list { n[key(e), default: 0] += 1 }
+        return n
+    }
+
+    private static func walk<E>(_ ours: [E], _ theirs: [E], base: [Key: Int], key: (E) -> Key,
+                                theirsFirst: (E, E) -> Bool, combine: (E, E) -> E) -> [E] {
         var out: [E] = []
         out.reserveCapacity(max(ours.count, theirs.count))
-        var positions: [Key: [Int]] = [:]   // where each key's copies are in `out`
-        var seen: [[Key: Int]] = [[:], [:]]   // copies of each key taken from each side
+        var positions: [[Key: [Int]]] = [[:], [:]]   // where each side's copies of a key are in `out`
         func take(_ e: E, _ k: Key, side: Int) {
-            seen[side][k, default: 0] += 1
-            let n = seen[side][k]!
-            if let at = positions[k], n <= at.count {
-                out[at[n - 1]] = combine(out[at[n - 1]], e)
+            let n = (positions[side][k]?.count ?? 0) + 1   // this is the side's n-th copy
+            let other = positions[1 - side][k] ?? []
+            if n <= (base[k] ?? 0), n <= other.count {
+                // The n-th copy the base holds, already taken from the other side: one entry.
+                let at = other[n - 1]
+                out[at] = combine(out[at], e)
+                positions[side][k, default: []].append(at)
             } else {
-                positions[k, default: []].append(out.count)
+                positions[side][k, default: []].append(out.count)
                 out.append(e)
             }
         }
@@ -89,7 +105,12 @@ enum LogUnion {
             if i == ours.count { take(theirs[j], key(theirs[j]), side: 1); j += 1; continue }
             let a = key(ours[i]), b = key(theirs[j])
             if a == b {
-                take(ours[i], a, side: 0); take(theirs[j], b, side: 1)
+                // Equal heads go together (one entry, or two copies side by side).
+                if theirsFirst(ours[i], theirs[j]) {
+                    take(theirs[j], b, side: 1); take(ours[i], a, side: 0)
+                } else {
+                    take(ours[i], a, side: 0); take(theirs[j], b, side: 1)
+                }
                 i += 1; j += 1
             } else if a < b {
                 take(ours[i], a, side: 0); i += 1

@@ -16,21 +16,24 @@
 public enum TicketMerge {
     /// Merges `ours` and `theirs`, both changed from `base` (nil: added on
     /// both sides, as if from an empty ticket).
-    /// Two different tickets that happen to share an ID (added on both
-    /// sides with different creation times or first entries) are not merged:
-    /// the result is unresolved (`id-collision`); `gitdesk sync` renames the
-    /// unpushed one first.
+    /// Two different tickets that happen to share an ID are never fused
+    /// (``sameTicket``): the result is unresolved (`id-collision`), both
+    /// versions are left for a person; `gitdesk sync` renames the unpushed one.
     public static func merge(base: Ticket?, ours: Ticket, theirs: Ticket, schema: Schema, context: MergeContext) -> TicketMergeResult {
         let id = ours.id.isEmpty ? theirs.id : ours.id
-        if base == nil, ours["created"] != theirs["created"] || ours.log.first != theirs.log.first {
+        // The same version on both sides is one version: its entries are carried, not made twice.
+        if ours == theirs { return TicketMergeResult(ticket: ours) }
+        if !sameTicket(base: base, ours: ours, theirs: theirs) {
             return TicketMergeResult(ticket: ours, unresolved: [MergeConflict(
                 ticketID: id, field: "id", ours: ours["created"], theirs: theirs["created"], chosen: nil, rule: "id-collision",
-                note: "two different tickets were added with the same ID \(id): give one a new ID (gitdesk sync renames the unpushed one)")])
+                note: "two different tickets were added with the same ID \(id): abort this merge or rebase (git merge --abort / git rebase --abort) and run gitdesk sync, which gives the unpushed one a new ID")])
         }
         let base = base ?? Ticket()
         var merged = context.linear
-            ? Ticket(contacts: LogUnion.appending(ours.contacts, theirs.contacts), log: LogUnion.appending(ours.log, theirs.log))
-            : Ticket(contacts: LogUnion.union(ours.contacts, theirs.contacts), log: LogUnion.union(ours.log, theirs.log))
+            ? Ticket(contacts: LogUnion.appending(base: base.contacts, ours.contacts, theirs.contacts),
+                     log: LogUnion.appending(base: base.log, ours.log, theirs.log))
+            : Ticket(contacts: LogUnion.union(base: base.contacts, ours.contacts, theirs.contacts),
+                     log: LogUnion.union(base: base.log, ours.log, theirs.log))
         var settled: [(MergeConflict, notKept: (side: String, text: String)?)] = []
         var unresolved: [MergeConflict] = []
         let later = laterSide(ours: ours, theirs: theirs, context: context)
@@ -67,6 +70,18 @@ public enum TicketMerge {
         }
         unresolved += newProblems(merged: merged, ours: ours, theirs: theirs, schema: schema)
         return TicketMergeResult(ticket: merged, conflicts: settled.map(\.0), unresolved: unresolved)
+    }
+
+    /// True when the three versions are one ticket. A ticket's creation
+    /// time and first log entry never change, so versions that differ there
+    /// are different tickets. Without a base (added on both sides) two
+    /// versions that differ at all are taken as different tickets: two
+    /// clones that drew one ID in the same second, by the same operator,
+    /// look alike in every immutable field, and one ticket reaches two
+    /// clones only through a common commit, which would be the base.
+    public static func sameTicket(base: Ticket?, ours: Ticket, theirs: Ticket) -> Bool {
+        guard let base else { return ours == theirs }
+        return [ours, theirs].allSatisfy { $0["created"] == base["created"] && $0.log.first == base.log.first }
     }
 
     enum Side { case ours, theirs }

@@ -73,7 +73,24 @@ public enum MergeJudgement {
         }
 
         var new = result
-        let logCarried = r.log.indices.filter { i in present.contains { $0.log.contains(r.log[i]) } }
+        // Copies count: an entry the base holds once and each side once is one
+        // entry; a copy beyond what the sides carry is new, by the merge's author.
+        func key(_ e: LogEntry) -> String { "\(e.time.iso8601) \(e.operator)\u{1F}\(e.text)" }
+        func counts(_ log: [LogEntry]) -> [String: Int] { log.reduce(into: [:]) { $0[key($1), default: 0] += 1 } }
+        let sideCounts = present.map { counts($0.log) }
+        let baseCounts = counts(base?.log ?? [])
+        var allowed: [String: Int] = [:]
+        for k in Set(sideCounts.flatMap(\.keys)) {
+            let n = sideCounts.map { $0[k] ?? 0 }
+            let shared = min(baseCounts[k] ?? 0, n.min() ?? 0)
+            allowed[k] = n.reduce(0, +) - shared * (n.count - 1)
+        }
+        let logCarried = r.log.indices.filter { i in
+            let k = key(r.log[i])
+            guard let n = allowed[k], n > 0 else { return false }
+            allowed[k] = n - 1
+            return true
+        }
         let logAdded = r.log.indices.filter { !logCarried.contains($0) }
         old.log = logCarried.map { r.log[$0] }
         new.ticket.log = (logCarried + logAdded).map { r.log[$0] }

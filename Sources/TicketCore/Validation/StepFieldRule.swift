@@ -11,7 +11,7 @@
 /// | archived | set with the `[archived]` entry, cleared by `reopen` |
 /// | breached | set by sweep's overdue entry (`[auto]`, sweep permission), cleared when `due` moves (a `[due: …]` entry) |
 /// | assignee, department | with the assign entry (`[assignee: OLD → NEW]`, NEW the new assignee) |
-/// | responded | set once, at the time of the first contact or the first step out of the initial status |
+/// | responded | set once, at the time of the first contact or the first step out of the initial status; moved only earlier, to such a contact or step carried in by a rebase |
 /// | extension_until/_reason/_by | set together with the `申请延期：` entry (extension_by its author), cleared with approve or reject |
 public struct StepFieldRule: ValidationRule {
     public let id = "step-field"
@@ -64,9 +64,14 @@ public struct StepFieldRule: ValidationRule {
         if changed("responded") {
             let firstStep = steps.first { $0.from == workflow.initial }
             let contactTimes = new.contacts.dropFirst(old.contacts.count).map(\.time.iso8601)
-            let ok = old["responded"] == nil && new["responded"].map { r in
-                contactTimes.contains(r) || firstStep?.entry.time.iso8601 == r
-            } ?? false
+            let answered = new["responded"].map { r in contactTimes.contains(r) || firstStep?.entry.time.iso8601 == r } ?? false
+            // Set once; or moved earlier by a first response made concurrently
+            // in another clone and carried in by a rebase (a repeated first step).
+            var earlier = false
+            if let was = old["responded"].flatMap({ Timestamp.parse($0) }), let now = new["responded"].flatMap({ Timestamp.parse($0) }) {
+                earlier = now.seconds < was.seconds
+            }
+            let ok = answered && (old["responded"] == nil || earlier)
             if !ok { refuse("responded", "it is the time of the first response (a contact or the first step), set once") }
         }
         let extensionKeys = ["extension_until", "extension_reason", "extension_by"]

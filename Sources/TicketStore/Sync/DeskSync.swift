@@ -40,6 +40,11 @@ public struct DeskSync {
     public let person: Person
     public let now: Timestamp
     public var maxTries = 5
+    /// Seconds one fetch or push may take before it is stopped (nil: ``configuredTimeout``).
+    public var timeout: Double?
+
+    /// The default bound on one fetch or push, in seconds.
+    public static let defaultTimeout: Double = 60
 
     public init(desk: Desk, person: Person, now: Timestamp) {
         self.desk = desk
@@ -61,18 +66,20 @@ public struct DeskSync {
         } catch let error as SyncError { throw error } catch { throw .git(String(describing: error)) }
         let git = GitRunner(directory: workdir)
         var report = SyncReport(upstream: upstream.displayName)
+        let limit: Double
+        if let timeout { limit = timeout } else { limit = try Self.configuredTimeout(repository) }
 
         try underLock { try prepare(branch: branch, git: git) }
         StartupTrace.mark("sync: repair + status")
         for attempt in 1...maxTries {
-            try fetch(upstream, git: git)
+            try fetch(upstream, git: git, timeout: limit)
             StartupTrace.mark("sync: fetch")
             let tip = try underLock { try integrate(branch: branch, upstream: upstream, report: &report) }
             StartupTrace.mark("sync: merge, validate, branch, working tree")
             let theirs = try target(upstream.trackingRef)
             if tip == theirs { return finished(report) }
             let ahead = (try? repository.commits(from: [tip], hiding: theirs.map { [$0] } ?? []).count) ?? 0
-            let pushed = try push(tip, to: upstream, git: git)
+            let pushed = try push(tip, to: upstream, git: git, timeout: limit)
             StartupTrace.mark("sync: push")
             switch pushed {
             case .pushed:
@@ -108,12 +115,22 @@ public struct DeskSync {
         if !dirty.isEmpty { throw .uncommittedChanges(dirty) }
     }
 
-    private func fetch(_ upstream: Upstream, git: GitRunner) throws(SyncError) {
+    /// `gitdesk.syncTimeout` from git's config (seconds), else ``defaultTimeout``.
+    public static func configuredTimeout(_ repository: Repository) throws(SyncError) -> Double {
+        guard let text = (try? repository.configString("gitdesk.syncTimeout")) ?? nil else { return defaultTimeout }
+        guard let value = Double(text.trimmed()), value > 0, value.isFinite else {
+            throw .git("gitdesk.syncTimeout is '\(text)': give a number of seconds, e.g. git config gitdesk.syncTimeout 60")
+        }
+        return value
+    }
+
+    private func fetch(_ upstream: Upstream, git: GitRunner, timeout: Double) throws(SyncError) {
         StaleLock.clear(repository.gitDir + "/" + upstream.trackingRef + ".lock")
         // No automatic gc inside the fetch: a repack killed with the sync must not
         // race the merge's objects; gitdesk's own maintenance runs after a sync.
         let result = try git.run(["-c", "gc.auto=0", "-c", "maintenance.auto=false",
-                                  "fetch", "--quiet", "--no-write-fetch-head", upstream.remote])
+                                  "fetch", "--quiet", "--no-write-fetch-head", upstream.remote], timeout: timeout)
+        if result.timedOut { throw .timedOut(remote: upstream.remote, step: "fetch", seconds: timeout) }
         guard result.succeeded else {
             throw .unreachable(remote: upstream.remote, reason: Self.gitReason(result))
         }
@@ -187,8 +204,9 @@ public struct DeskSync {
 
     private enum PushOutcome { case pushed, raced }
 
-    private func push(_ tip: ObjectID, to upstream: Upstream, git: GitRunner) throws(SyncError) -> PushOutcome {
-        let result = try git.run(["push", "--porcelain", upstream.remote, "\(tip.hex):\(upstream.remoteBranch)"])
+    private func push(_ tip: ObjectID, to upstream: Upstream, git: GitRunner, timeout: Double) throws(SyncError) -> PushOutcome {
+        let result = try git.run(["push", "--porcelain", upstream.remote, "\(tip.hex):\(upstream.remoteBranch)"], timeout: timeout)
+        if result.timedOut { throw .timedOut(remote: upstream.remote, step: "push", seconds: timeout) }
         let status = result.stdout.split(separator: "\n").first { $0.contains("\t\(tip.hex):") || $0.contains(":\(upstream.remoteBranch)\t") }
         if result.succeeded { return .pushed }
         // A lock file left on the server (`Unable to create ...lock: File exists`) is no race: report it.

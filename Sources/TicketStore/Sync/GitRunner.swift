@@ -12,6 +12,8 @@ struct GitRunner {
 
     struct Output {
         var status: Int32
+        /// True when git was stopped because it outlived the timeout.
+        var timedOut = false
         var stdout: String
         var stderr: String
         var succeeded: Bool { status == 0 }
@@ -25,7 +27,12 @@ struct GitRunner {
     ///
     /// posix_spawn and waitpid directly: Foundation's `Process` notices a
     /// child's exit through its run loop, which added ~0.1 s to every git call.
-    func run(_ arguments: [String], input: [UInt8]? = nil) throws(SyncError) -> Output {
+    ///
+    /// `timeout` (seconds) bounds a call that talks to a server: a server
+    /// that accepts the connection and never answers would otherwise hold
+    /// git (and its ssh or http helper) forever. git runs in its own process
+    /// group, so the whole group is stopped (TERM, then KILL) when time is up.
+    func run(_ arguments: [String], input: [UInt8]? = nil, timeout: Double? = nil) throws(SyncError) -> Output {
         guard let git = IndexUpdater.gitExecutable else { throw .gitMissing }
         var environment = ProcessInfo.processInfo.environment
         // git must never stop to ask on a terminal nobody watches (a password
@@ -45,8 +52,15 @@ struct GitRunner {
         posix_spawn_file_actions_adddup2(&actions, inPipe[0], 0)
         posix_spawn_file_actions_adddup2(&actions, outPipe[1], 1)
         posix_spawn_file_actions_adddup2(&actions, errPipe[1], 2)
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        if timeout != nil {
+            posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP))
+            posix_spawnattr_setpgroup(&attributes, 0)
+        }
         var pid: pid_t = 0
-        let rc = posix_spawn(&pid, git, &actions, nil, argv, envp)
+        let rc = posix_spawn(&pid, git, &actions, &attributes, argv, envp)
         close(inPipe[0]); close(outPipe[1]); close(errPipe[1])
         guard rc == 0 else {
             close(inPipe[1]); close(outPipe[0]); close(errPipe[0])
@@ -66,8 +80,20 @@ struct GitRunner {
         var fds = [pollfd(fd: outPipe[0], events: Int16(POLLIN), revents: 0), pollfd(fd: errPipe[0], events: Int16(POLLIN), revents: 0)]
         var open = 2
         var buffer = [UInt8](repeating: 0, count: 65536)
+        let deadline = timeout.map { Self.monotonic() + $0 }
+        var timedOut = false
         while open > 0 {
-            if poll(&fds, nfds_t(fds.count), -1) < 0 { if errno == EINTR { continue }; break }
+            var wait: Int32 = -1
+            if let deadline {
+                let left = deadline - Self.monotonic()
+                if left <= 0 {
+                    timedOut = true
+                    Self.stopGroup(pid)
+                    break
+                }
+                wait = Int32(min(left * 1000, 1000).rounded(.up))
+            }
+            if poll(&fds, nfds_t(fds.count), wait) < 0 { if errno == EINTR { continue }; break }
             for i in fds.indices where fds[i].fd >= 0 && fds[i].revents != 0 {
                 let n = buffer.withUnsafeMutableBytes { read(fds[i].fd, $0.baseAddress!, $0.count) }
                 if n > 0 {
@@ -79,12 +105,31 @@ struct GitRunner {
                 }
             }
         }
+        for fd in fds where fd.fd >= 0 { close(fd.fd) }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
         let exited = (status & 0x7F) == 0
-        return Output(status: exited ? (status >> 8) & 0xFF : 128 + (status & 0x7F),
+        return Output(status: exited ? (status >> 8) & 0xFF : 128 + (status & 0x7F), timedOut: timedOut,
                       stdout: String(decoding: out, as: UTF8.self),
                       stderr: String(decoding: err, as: UTF8.self))
+    }
+
+    /// Stops git and every helper it started (ssh, remote-http): TERM, a
+    /// moment to clean up (git removes its lock files and temporary packs),
+    /// then KILL.
+    private static func stopGroup(_ pid: pid_t) {
+        kill(-pid, SIGTERM)
+        for _ in 0..<20 {
+            if kill(-pid, 0) != 0 { return }
+            usleep(25_000)
+        }
+        kill(-pid, SIGKILL)
+    }
+
+    private static func monotonic() -> Double {
+        var t = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &t)
+        return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
     }
 }
 

@@ -10,6 +10,8 @@ public enum SyncError: Error, Equatable, CustomStringConvertible {
     case cloneFailed(url: String, reason: String)
     case cloneTargetExists(String)
     case notADesk(url: String, reason: String)
+    /// The server did not answer within the sync timeout (fetch or push).
+    case timedOut(remote: String, step: String, seconds: Double)
     /// The server's hook (or git's receive settings) refused the push.
     case pushRefused(remote: String, reasons: [String])
     /// Other pushers kept winning the race.
@@ -35,6 +37,11 @@ public enum SyncError: Error, Equatable, CustomStringConvertible {
             return "\(branch) has no remote to sync with: clone the desk with 'gitdesk clone URL', or run 'git remote add origin URL'"
         case .unreachable(let remote, let reason):
             return "cannot reach \(remote): \(reason)"
+        case .timedOut(let remote, let step, let seconds):
+            let what = step == "push"
+                ? "your commits are kept here; the push either reached it or not, and the next sync finds out"
+                : "nothing was changed here"
+            return "\(remote) did not answer within \(Self.seconds(seconds)) (\(step)); \(what): check the network, or raise gitdesk.syncTimeout (git config) or --timeout, then run 'gitdesk sync' again"
         case .cloneFailed(let url, let reason):
             return "cannot clone \(url): \(reason)"
         case .cloneTargetExists(let dir):
@@ -64,5 +71,9 @@ public enum SyncError: Error, Equatable, CustomStringConvertible {
         case .git(let message):
             return "git: \(message)"
         }
+    }
+
+    static func seconds(_ s: Double) -> String {
+        s == s.rounded() ? "\(Int(s)) s" : "\(s) s"
     }
 }

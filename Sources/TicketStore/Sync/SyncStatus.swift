@@ -23,7 +23,9 @@ public struct SyncStatus: Sendable, Equatable {
                 return SyncStatus(branch: short, upstream: nil, unpushed: 0, unmerged: 0, fetched: false)
             }
             if fetch, let workdir = repository.workdir ?? Optional(repository.gitDir) {
-                let result = try GitRunner(directory: workdir).run(["fetch", "--quiet", "--no-write-fetch-head", upstream.remote])
+                let limit = try DeskSync.configuredTimeout(repository)
+                let result = try GitRunner(directory: workdir).run(["fetch", "--quiet", "--no-write-fetch-head", upstream.remote], timeout: limit)
+                if result.timedOut { throw SyncError.timedOut(remote: upstream.remote, step: "fetch", seconds: limit) }
                 guard result.succeeded else { throw SyncError.unreachable(remote: upstream.remote, reason: DeskSync.gitReason(result)) }
             }
             let ours = try repository.referenceTarget(branch)

@@ -9,13 +9,18 @@ import TestSupport
 final class SyncTeam: @unchecked Sendable {
     let sandbox: Sandbox
     private(set) var ssh: SSHServer?
+    private(set) var http: HTTPGitServer?
 
     enum Transport: String, CustomStringConvertible, CaseIterable, Sendable {
-        case path, ssh
+        case path, ssh, http
         var description: String { rawValue }
     }
 
-    init(ssh wantSSH: Bool = false, pusher: String? = nil, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    convenience init(over transport: Transport, pusher: String? = nil, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        try self.init(ssh: transport == .ssh, http: transport == .http, pusher: pusher, sourceLocation: sourceLocation)
+    }
+
+    init(ssh wantSSH: Bool = false, http wantHTTP: Bool = false, pusher: String? = nil, sourceLocation: SourceLocation = #_sourceLocation) throws {
         sandbox = try Sandbox("gitdesk-sync")
         try must(sandbox.gitdesk(["init", "seed"]), sourceLocation)
         try must(sandbox.git(["clone", "-q", "--bare", "seed", "server.git"]), sourceLocation)
@@ -24,15 +29,24 @@ final class SyncTeam: @unchecked Sendable {
             ssh = try SSHServer(in: sandbox, serverEnvironment: pusher.map { ["GITDESK_PUSHER": $0] } ?? [:])
             sandbox.environment.merge(ssh!.environment) { _, new in new }
         }
+        if wantHTTP {
+            // Smart HTTP takes pushes only from authenticated users unless the repository allows them.
+            try must(sandbox.git(["config", "http.receivepack", "true"], in: "server.git"), sourceLocation)
+            http = try HTTPGitServer(in: sandbox, root: sandbox.path(""), serverEnvironment: pusher.map { ["GITDESK_PUSHER": $0] } ?? [:])
+        }
     }
 
-    deinit { ssh?.stop() }
+    deinit {
+        ssh?.stop()
+        http?.stop()
+    }
 
     /// The server's URL for a transport.
     func url(_ transport: Transport) -> String {
         switch transport {
         case .path: sandbox.path("server.git")
         case .ssh: ssh!.url(sandbox.path("server.git"))
+        case .http: http!.url("server.git")
         }
     }
 
@@ -41,6 +55,13 @@ final class SyncTeam: @unchecked Sendable {
     func clone(_ name: String, over transport: Transport = .path, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
         try must(sandbox.gitdesk(["clone", url(transport), name]), sourceLocation)
         return name
+    }
+
+    /// Sets git's identity in a clone to a roster person (as for plain `git pull` / `git merge`).
+    func identify(_ clone: String, name: String = "客服小李", email: String = "li@desk.example",
+                  sourceLocation: SourceLocation = #_sourceLocation) throws {
+        _ = try git(clone, ["config", "user.name", name], sourceLocation: sourceLocation)
+        _ = try git(clone, ["config", "user.email", email], sourceLocation: sourceLocation)
     }
 
     /// Runs gitdesk in a clone as `handle`.
