@@ -46,6 +46,9 @@ extension CommitValidator {
                 ticketChanges.append((path, result, base, sides))
             } else if let result {
                 findings += try contentFindings(path: path, blob: result, rule: files)
+                if TemplateFile.isTemplatePath(path) {
+                    findings += try mergedTemplateFindings(path: path, result: result, sides: sides, person: person, schema: schema)
+                }
             }
             if result != nil { findings += files.checkName(path) }
         }

@@ -170,6 +170,7 @@ public final class CommitValidator {
                 findings.append(Finding(file: c.path, line: 1, rule: "report-query", message: problem))
             }
         }
+        findings += try templateFindings(firstChanges, author: author, person: person, team: team, schema: schema)
         let changed = firstChanges.filter { $0.path.hasPrefix("tickets/") }
         guard !changed.isEmpty else { return findings }
         if rosterKnown, person == nil,
@@ -209,6 +210,11 @@ public final class CommitValidator {
         for file in try repository.listFiles(inTree: info.tree) {
             findings += privacy.checkName(file.path)
             if !file.path.hasPrefix("tickets/") { findings += try contentFindings(path: file.path, blob: file.blob, rule: privacy) }
+            if TemplateFile.isTemplatePath(file.path), case let bytes = try repository.blob(file.blob), TemplateFile.declaresTemplate(bytes) {
+                // Judged as it stands: the rules about who made a change have nothing to compare with.
+                findings += TemplateValidator(schema: schema, author: nil, scanRawPII: false)
+                    .validate(path: file.path, old: nil, new: bytes)
+            }
         }
         return CommitReport(commit: info, findings: findings)
     }

@@ -71,7 +71,8 @@ extension Desk {
 
     /// The write path shared by every command.
     func write(id: String, path: String, by person: Person, at time: Timestamp,
-               creating: Bool, _ change: Step) throws(DeskError) -> ChangeResult {
+               creating: Bool, format: DocumentFormat? = nil, _ change: Step) throws(DeskError) -> ChangeResult {
+        let format = format ?? .ticket(schema: schema, team: team)
         guard let branch else { throw .detachedHead }
         let backdated = try backdateTrailer(for: time, by: person)
         let lock = try DeskLock.acquire(gitDir: repository.gitDir)
@@ -112,14 +113,9 @@ extension Desk {
                 let (changed, rawSummary, operation) = try change(old?.ticket)
                 // Privacy before anything is rendered: raw personal data never
                 // reaches a git object (not even an unreachable blob).
-                let newTicket: Ticket
-                do {
-                    newTicket = try PrivacyGuard.apply(schema: schema, to: changed, old: old?.ticket)
-                } catch {
-                    throw DeskError.privacy(error)
-                }
+                let newTicket = try format.prepare(changed, old?.ticket)
                 let summary = PrivacyGuard.maskCommitMessage(rawSummary, policy: schema.privacy)
-                let text = TicketFile.render(newTicket, layout: schema.layout)
+                let text = format.render(newTicket)
                 if text.utf8.count > TicketLimits.fileBytes {
                     throw DeskError.invalidInput("\(id) would be \(TicketLimits.describe(bytes: text.utf8.count)) long; "
                         + "a ticket file holds at most \(TicketLimits.describe(bytes: TicketLimits.fileBytes)): shorten the text")
@@ -128,8 +124,7 @@ extension Desk {
                 do { parsed = try TicketFile.parse(text) } catch {
                     throw DeskError.invalidInput("internal: rendered ticket does not parse (\(error.description))")
                 }
-                let findings = Validator().validate(ValidationContext(
-                    schema: schema, team: team, path: path, old: old?.ticket, new: parsed, author: person))
+                let findings = format.validate(path, old?.ticket, parsed, person)
                 let errors = findings.filter { $0.severity == .error }
                 if !errors.isEmpty { throw DeskError.invalidChange(errors) }
                 StartupTrace.mark("read, change, render, validate")
@@ -138,7 +133,7 @@ extension Desk {
 
                 let blob = try repository.writeBlob(bytes)
                 let newTree = try repository.updatedTree(base: tree, changes: [.upsert(path, blob)])
-                let message = "\(id): \(summary.replacingNewlines())\n\nTicket: \(id)\nOperation: \(operation)\n" + (backdated.map { "\($0)\n" } ?? "")
+                let message = format.message(id, summary.replacingNewlines(), operation) + (backdated.map { "\($0)\n" } ?? "")
                 let commit = try repository.createCommit(tree: newTree, parents: [tip], author: signature,
                                                          committer: signature, message: message)
                 StartupTrace.mark("blob + tree + commit")
@@ -168,7 +163,7 @@ extension Desk {
                 } catch {
                     warnUnsynced(id: id, path: path, error)
                 }
-                HistoryIndex(repository: repository).record(commit: commit, parent: tip, path: path)
+                if format.recordsHistory { HistoryIndex(repository: repository).record(commit: commit, parent: tip, path: path) }
                 do {
                     try index?.finish()
                     if synced { journal.end() }
@@ -183,7 +178,7 @@ extension Desk {
                 }
                 return ChangeResult(id: id, path: path, commit: commit, ticket: newTicket, summary: summary,
                                     previous: old?.ticket, operation: operation,
-                                    masked: MaskingReport.notes(typed: changed, stored: newTicket, old: old?.ticket))
+                                    masked: format.recordsHistory ? MaskingReport.notes(typed: changed, stored: newTicket, old: old?.ticket) : [])
             } catch let error as DeskError {
                 throw error
             } catch {

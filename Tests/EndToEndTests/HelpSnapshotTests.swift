@@ -23,6 +23,9 @@ struct HelpSnapshotTests {
         }
     }
 
+    /// Subcommands of command groups, snapshotted as `GROUP-SUB.txt` (`gitdesk help GROUP SUB`).
+    static let nested = ["add", "list", "show", "edit", "approve", "from", "suggest"].map { "template-\($0)" }
+
     @Test("every command's help matches its snapshot and wraps cleanly")
     func snapshots() throws {
         let sandbox = try Sandbox("gitdesk-help")
@@ -30,8 +33,8 @@ struct HelpSnapshotTests {
         #expect(commands.count >= 20, "\(commands)")
         let update = ProcessInfo.processInfo.environment["GITDESK_UPDATE_HELP"] == "1"
         if update { try FileManager.default.createDirectory(at: Self.folder, withIntermediateDirectories: true) }
-        for name in ["gitdesk"] + commands {
-            let args = name == "gitdesk" ? ["--help"] : ["help", name]
+        for name in ["gitdesk"] + commands + Self.nested {
+            let args = name == "gitdesk" ? ["--help"] : ["help"] + name.split(separator: "-", maxSplits: Self.nested.contains(name) ? 1 : 0).map(String.init)
             let result = try sandbox.gitdesk(args, env: ["COLUMNS": "100"])
             #expect(result.status == 0, "\(name): \(result)")
             let text = result.stdout
@@ -57,7 +60,7 @@ struct HelpSnapshotTests {
         }
         if !update {
             let files = try FileManager.default.contentsOfDirectory(atPath: Self.folder.path).filter { $0.hasSuffix(".txt") }
-            #expect(Set(files) == Set((["gitdesk"] + commands).map { "\($0).txt" }), "snapshots without a command, or commands without one")
+            #expect(Set(files) == Set((["gitdesk"] + commands + Self.nested).map { "\($0).txt" }), "snapshots without a command, or commands without one")
         }
     }
 }

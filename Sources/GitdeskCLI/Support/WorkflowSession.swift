@@ -33,8 +33,13 @@ struct WorkflowSession {
         let result = try desk.apply(id, by: person, at: now) { engine, ticket in
             try operation(engine, ticket, person, now)
         }
-        print(presenter.outcome(result), terminator: "")
-        MaskNotice.print(result, schema: desk.schema, language: presenter.language)
+        print(result)
         return result
+    }
+
+    /// Prints `ID: summary` with the changed fields, and what was masked (stderr).
+    func print(_ result: ChangeResult) {
+        Swift.print(presenter.outcome(result), terminator: "")
+        MaskNotice.print(result, schema: desk.schema, language: presenter.language)
     }
 }

@@ -1,0 +1,54 @@
+import GitKit
+import TicketCore
+
+extension CommitValidator {
+    /// The solution library's rules for the files a change touches under
+    /// templates/ (``TemplateValidator``): every added or changed template is
+    /// judged against its parent version with the author's roles; a template
+    /// is deleted only by someone who may approve templates; only people on
+    /// the roster change templates. Raw personal data in them is the file
+    /// scan's finding (``FilePrivacyRule``), so it is not reported twice.
+    func templateFindings(_ changes: [ChangedPath], author: Signature?, person: Person?, team: Team?,
+                          schema: Schema) throws -> [Finding] {
+        // A template, or a file that was one (turning a template into free text removes it from the library).
+        let touched = try changes.filter { c in
+            guard TemplateFile.isTemplatePath(c.path) else { return false }
+            return try [c.oldBlob, c.newBlob].contains { blob in try blob.map { TemplateFile.declaresTemplate(try repository.blob($0)) } ?? false }
+        }
+        guard !touched.isEmpty else { return [] }
+        var findings: [Finding] = []
+        if !(team?.people.isEmpty ?? true), person == nil {
+            findings.append(Finding(file: touched[0].path, line: 1, rule: "author",
+                message: "\(Self.describe(author, nil)) is not on the roster (team.yaml): only people listed there may change templates"))
+        }
+        let roles = TemplateValidator.approverRoles(schema)
+        for c in touched {
+            guard let blob = c.newBlob, TemplateFile.declaresTemplate(try repository.blob(blob)) else {
+                if let person, !roles.contains(where: person.has(role:)) {
+                    findings.append(Finding(file: c.path, line: 1, rule: "template-delete",
+                        message: "\(person.handle) may not delete the template \(c.path)\(c.newBlob == nil ? "" : " (without its front matter it is no longer a template)"): removing one from the library needs the role \(roles.joined(separator: " or "))"))
+                }
+                continue
+            }
+            let validator = TemplateValidator(schema: schema, author: person, scanRawPII: false)
+            findings += validator.validate(path: c.path, old: try c.oldBlob.map { try repository.blob($0) }, new: try repository.blob(blob))
+        }
+        return findings
+    }
+
+    /// A template a merge produced (differing from every side): an approval
+    /// one side carried is judged by its content only; an approval no side
+    /// had is judged as the merge author's own, against the first side.
+    func mergedTemplateFindings(path: String, result: ObjectID, sides: [ObjectID?], person: Person?, schema: Schema) throws -> [Finding] {
+        let bytes = try repository.blob(result)
+        let sideBytes = try sides.map { try $0.map { try repository.blob($0) } }
+        guard TemplateFile.declaresTemplate(bytes) || sideBytes.contains(where: { $0.map(TemplateFile.declaresTemplate) ?? false }) else { return [] }
+        let merged = try? TemplateFile.parse(bytes: bytes).template
+        let carried = sideBytes.contains { side in
+            guard let side, let t = try? TemplateFile.parse(bytes: side).template else { return false }
+            return t.approval == merged?.approval
+        }
+        let validator = TemplateValidator(schema: schema, author: carried ? nil : person, scanRawPII: false)
+        return validator.validate(path: path, old: sideBytes.first ?? nil, new: bytes)
+    }
+}
