@@ -42,7 +42,7 @@ test: deps
 	  grep -E -A6 'recorded an issue|error:|Fatal error' .build/test.log | head -80; \
 	fi; exit $$rc
 
-## Stress: every suite whose name holds "Stress" (the kill -9 loops of writes and of sync), with
+## Stress: every suite whose name holds "Stress" (the kill -9 loops of writes, of sync and of init), with
 ## STRESS_ITERATIONS each (make test runs them with 200) and every check after
 ## every iteration.
 STRESS_ITERATIONS ?= 2000

@@ -54,9 +54,10 @@ static inline int gitdesk_lg_damaged(const gitdesk_loose_guard *g, const git_oid
     return GIT_ERROR;
 }
 
-/* Reads the whole loose file of `id`: 0, GIT_ENOTFOUND when there is none, or GIT_ERROR. */
+/* Reads the loose file of `id`, at most `max` bytes of it (its whole size in *file_size):
+   0, GIT_ENOTFOUND when there is none, or GIT_ERROR. */
 static inline int gitdesk_lg_load(const gitdesk_loose_guard *g, const git_oid *id,
-                                  unsigned char **out, size_t *out_len) {
+                                  unsigned char **out, size_t *out_len, size_t *file_size, size_t max) {
     char hex[GIT_OID_HEXSZ + 1];
     git_oid_tostr(hex, sizeof hex, id);
     size_t dirlen = strlen(g->dir);
@@ -71,7 +72,8 @@ static inline int gitdesk_lg_load(const gitdesk_loose_guard *g, const git_oid *i
     }
     struct stat st;
     if (fstat(fd, &st) != 0) { close(fd); return gitdesk_lg_damaged(g, id, "cannot be read"); }
-    size_t size = (size_t)st.st_size;
+    *file_size = (size_t)st.st_size;
+    size_t size = *file_size < max ? *file_size : max;
     unsigned char *bytes = malloc(size ? size : 1);
     if (!bytes) { close(fd); git_error_set_oom(); return GIT_ERROR; }
     size_t done = 0;
@@ -101,11 +103,13 @@ static inline int gitdesk_lg_inflate(z_stream *z) {
 
 /* Reads and checks loose object `id`. On success *data (from git_odb_backend_data_alloc,
    NUL-terminated) holds *len bytes of type *type. */
+/* With header_only, only the start of the file is read and inflated, and *data is NULL:
+   the size of a huge object is known without reading it. */
 static inline int gitdesk_lg_read_object(gitdesk_loose_guard *g, const git_oid *id,
-                                         void **data, size_t *len, git_object_t *type) {
+                                         void **data, size_t *len, git_object_t *type, int header_only) {
     unsigned char *file = NULL;
-    size_t file_len = 0;
-    int error = gitdesk_lg_load(g, id, &file, &file_len);
+    size_t file_len = 0, file_size = 0;
+    int error = gitdesk_lg_load(g, id, &file, &file_len, &file_size, header_only ? 4096 : (size_t)-1);
     if (error) return error;
 
     z_stream z;
@@ -122,7 +126,9 @@ static inline int gitdesk_lg_read_object(gitdesk_loose_guard *g, const git_oid *
     size_t got = sizeof head - z.avail_out;
     unsigned char *body = NULL;
     const char *what = NULL;
-    if (rc != Z_OK && rc != Z_STREAM_END) { what = rc == Z_BUF_ERROR ? "is truncated" : "is not valid zlib data"; goto done; }
+    if (rc != Z_OK && rc != Z_STREAM_END && !(header_only && rc == Z_BUF_ERROR && file_len < file_size)) {
+        what = rc == Z_BUF_ERROR ? "is truncated" : "is not valid zlib data"; goto done;
+    }
     unsigned char *nul = memchr(head, 0, got);
     char type_name[16];
     unsigned long long size = 0;
@@ -143,7 +149,14 @@ static inline int gitdesk_lg_read_object(gitdesk_loose_guard *g, const git_oid *
         what = "has an unknown object type"; goto done;
     }
     /* zlib cannot expand data more than ~1032 times: a larger size is a lie, not an allocation to make. */
-    if (size > (unsigned long long)file_len * 1100 + 1024) { what = "claims a size its data cannot hold"; goto done; }
+    if (size > (unsigned long long)file_size * 1100 + 1024) { what = "claims a size its data cannot hold"; goto done; }
+    if (header_only) {
+        inflateEnd(&z);
+        free(file);
+        *data = NULL;
+        *len = (size_t)size;
+        return 0;
+    }
     body = git_odb_backend_data_alloc(&g->parent, (size_t)size + 1);
     if (!body) { inflateEnd(&z); free(file); git_error_set_oom(); return GIT_ERROR; }
     size_t copied = got - head_len;
@@ -188,14 +201,12 @@ done:
 }
 
 static inline int gitdesk_lg_read(void **data, size_t *len, git_object_t *type, git_odb_backend *backend, const git_oid *id) {
-    return gitdesk_lg_read_object((gitdesk_loose_guard *)backend, id, data, len, type);
+    return gitdesk_lg_read_object((gitdesk_loose_guard *)backend, id, data, len, type, 0);
 }
 
 static inline int gitdesk_lg_read_header(size_t *len, git_object_t *type, git_odb_backend *backend, const git_oid *id) {
     void *data = NULL;
-    int error = gitdesk_lg_read_object((gitdesk_loose_guard *)backend, id, &data, len, type);
-    if (error == 0) git_odb_backend_data_free(backend, data);
-    return error;
+    return gitdesk_lg_read_object((gitdesk_loose_guard *)backend, id, &data, len, type, 1);
 }
 
 /* A short ID: the one loose file whose name starts with it (else not found or ambiguous). */
@@ -204,7 +215,7 @@ static inline int gitdesk_lg_read_prefix(git_oid *out, void **data, size_t *len,
     gitdesk_loose_guard *g = (gitdesk_loose_guard *)backend;
     if (hex_len >= GIT_OID_HEXSZ) {
         git_oid_cpy(out, short_id);
-        return gitdesk_lg_read_object(g, short_id, data, len, type);
+        return gitdesk_lg_read_object(g, short_id, data, len, type, 0);
     }
     if (hex_len < 2) return GIT_ENOTFOUND;
     char hex[GIT_OID_HEXSZ + 1];
@@ -227,7 +238,7 @@ static inline int gitdesk_lg_read_prefix(git_oid *out, void **data, size_t *len,
     if (matches == 0) return GIT_ENOTFOUND;
     if (matches > 1) { git_error_set_str(GIT_ERROR_ODB, "ambiguous object ID prefix"); return GIT_EAMBIGUOUS; }
     if (git_oid_fromstr(out, found) < 0) return GIT_ENOTFOUND;
-    return gitdesk_lg_read_object(g, out, data, len, type);
+    return gitdesk_lg_read_object(g, out, data, len, type, 0);
 }
 
 static inline void gitdesk_lg_free(git_odb_backend *backend) {

@@ -138,16 +138,23 @@ func check(_ rc: Int32) throws -> Int32 {
     throw lastError(rc)
 }
 
-/// Like ``check(_:)`` for a call that reads object `id`: the error names the
-/// object when libgit2's message does not (a damaged pack says only
-/// "incorrect data check").
+/// Like ``check(_:)`` for a call that reads object `id` named by a tree, a
+/// commit or a ref: the error names the object when libgit2's message does not
+/// (a damaged pack says only "incorrect data check") and says what to do,
+/// with `git fsck` (callers tell a missing object from an unknown name by it).
 @discardableResult
 func check(_ rc: Int32, reading id: ObjectID) throws -> Int32 {
     guard rc < 0 else { return rc }
     let error = lastError(rc)
-    guard !error.message.contains(id.hex) else { throw error }
-    throw GitError(code: error.code, returnCode: rc, errorClass: error.errorClass,
-                   message: "object \(id.hex): \(error.message)")
+    var message = error.message
+    if !message.contains(id.hex) { message = "object \(id.hex): \(message)" }
+    if !message.contains("git fsck") {
+        message += error.code == .notFound
+            ? "; the repository lacks an object it refers to: `git fsck` lists what is missing; fetch it from another clone or restore a backup"
+            : "; `git fsck` lists the damage; restore the object from another clone or a backup"
+    }
+    throw GitError(code: error.code, returnCode: rc,
+                   errorClass: error.errorClass, message: message)
 }
 
 /// The error for `rc`, with libgit2's last class and message.

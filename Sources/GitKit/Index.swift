@@ -7,24 +7,21 @@ extension Repository {
     /// Nothing else in the index changes. Throws `.locked` if another process
     /// holds `index.lock`, `.bareRepo` in a bare repository.
     public func stageFile(path: String) throws {
-        let index = try openIndex()
-        try check(git_index_read(index.pointer, 0))
+        let index = try readIndex()
         try check(git_index_add_bypath(index.pointer, path))
         try check(git_index_write(index.pointer))
     }
 
     /// Removes `path` from the index (after its working file was deleted), like `git rm --cached`.
     public func unstageFile(path: String) throws {
-        let index = try openIndex()
-        try check(git_index_read(index.pointer, 0))
+        let index = try readIndex()
         try check(git_index_remove_bypath(index.pointer, path))
         try check(git_index_write(index.pointer))
     }
 
     /// The blob the index records at `path` (stage 0); nil if it has none.
     public func indexEntry(_ path: String) throws -> ObjectID? {
-        let index = try openIndex()
-        try check(git_index_read(index.pointer, 0))
+        let index = try readIndex()
         return git_index_get_bypath(index.pointer, path, 0).map { ObjectID($0.pointee.id) }
     }
 
@@ -32,8 +29,7 @@ extension Repository {
     /// (both absent counts as a match) and `path` has no conflict. False means
     /// the user staged something for that file.
     public func indexMatchesHead(path: String, headTree: ObjectID?) throws -> Bool {
-        let index = try openIndex()
-        try check(git_index_read(index.pointer, 0))
+        let index = try readIndex()
         for stage: Int32 in 1...3 where git_index_get_bypath(index.pointer, path, stage) != nil {
             return false
         }
@@ -44,8 +40,7 @@ extension Repository {
 
     /// The index's stage-0 files whose paths start with `prefix` (e.g. `tickets/`), in index order.
     public func indexEntries(under prefix: String = "") throws -> [(path: String, blob: ObjectID)] {
-        let index = try openIndex()
-        try check(git_index_read(index.pointer, 0))
+        let index = try readIndex()
         var position = 0
         if !prefix.isEmpty {
             let rc = git_index_find_prefix(&position, index.pointer, prefix)
@@ -67,8 +62,7 @@ extension Repository {
     /// Writes the index as tree objects and returns the root tree's id (what
     /// `git commit` would record). Throws `.unmerged` if the index has conflicts.
     public func writeIndexTree() throws -> ObjectID {
-        let index = try openIndex()
-        try check(git_index_read(index.pointer, 0))
+        let index = try readIndex()
         var oid = git_oid()
         try check(git_index_write_tree(&oid, index.pointer))
         return ObjectID(oid)

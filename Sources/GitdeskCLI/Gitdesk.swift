@@ -35,14 +35,15 @@ public struct Gitdesk: ParsableCommand {
         do {
             let given = arguments ?? Array(CommandLine.arguments.dropFirst())
             let hoisted: [String]
+            Speech.begin(arguments: given)
             do { hoisted = try LeadingOptions.apply(given) } catch { fail(error.description) }
             var command = try parseQuickly(hoisted)
             try command.run()
             Foundation.exit(0)
         } catch let error as DeskError {
-            fail(error.description)
+            fail(Speech.say(error))
         } catch let error as CLIError {
-            fail(error.description)
+            fail(Speech.say(error))
         } catch {
             // argument-parser's messages echo what was typed: escape control
             // characters before they reach the terminal.

@@ -70,6 +70,7 @@ public final class Desk {
 
     /// Reads the desk of an opened repository at its HEAD.
     public static func open(repository: Repository, displayPath: String) throws(DeskError) -> Desk {
+        if DeskInitializer.isUnfinished(gitDir: repository.gitDir) { throw .initInterrupted(repository.workdir ?? displayPath) }
         let head: HeadState
         do { head = try repository.head() } catch { throw DeskError.from(error) }
         switch head {
@@ -223,7 +224,11 @@ public final class Desk {
             do throws(DeskError) {
                 let bytes: [UInt8]
                 do { bytes = try repository.blob(file.blob) } catch { throw DeskError.from(error) }
-                tickets.append(try parse(bytes, path: file.path).ticket)
+                let parsed = try parse(bytes, path: file.path)
+                if let hollow = TicketFile.hollowReason(parsed) {
+                    throw DeskError.unreadableTicket(path: file.path, line: 1, hollow)
+                }
+                tickets.append(parsed.ticket)
             } catch {
                 unreadable.append((file.path, error.description))
             }

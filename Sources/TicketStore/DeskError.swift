@@ -2,10 +2,12 @@ import GitKit
 import TicketCore
 
 /// Why a desk operation was refused. Each case reads as one line a user can act on.
-public enum DeskError: Error, Equatable, CustomStringConvertible {
+public enum DeskError: Error, Equatable, CataloguedMessage {
     case notARepository(String)
     case notADesk(String)
     case alreadyADesk(String)
+    /// `gitdesk init` was killed before it finished (its marker is still there).
+    case initInterrupted(String)
     case detachedHead
     case unbornBranch
     case bareRepository
@@ -19,66 +21,58 @@ public enum DeskError: Error, Equatable, CustomStringConvertible {
     case uncommittedChanges(String)
     case nothingChanged(String)
     case busy(String)
+    /// A write waited its bounded time for another live writer's lock; the message names the holder.
+    case lockWait(String)
     /// A branch's lock file that gitdesk did not leave (or cannot prove it
     /// left) keeps every write out: `ref`, the lock file, its age in seconds.
     case refLocked(ref: String, lockFile: String, seconds: Int)
     case git(String)
     case invalidInput(String)
+    /// Personal data where strict privacy refuses it (shown masked only).
+    case privacy(PrivacyError)
     /// The workflow refused the operation (illegal transition, role, reason...).
     case workflow(WorkflowError)
     /// A write at a time other than the clock's (GITDESK_NOW) by someone without the `backdate` permission.
     case backdateNotAllowed(handle: String, time: Timestamp, clock: Timestamp, roles: [String])
 
-    public var description: String {
+    public var message: Message {
         switch self {
-        case .notARepository(let path):
-            return "\(path) is not a git repository (run 'gitdesk init \(path)' to make a desk there)"
-        case .notADesk(let path):
-            return "\(path) is a git repository but not a gitdesk desk (no .gitdesk/config.yaml at HEAD; run 'gitdesk init')"
-        case .alreadyADesk(let path):
-            return "\(path) is already a gitdesk desk (.gitdesk/config.yaml exists); nothing was changed"
-        case .detachedHead:
-            return "HEAD is detached: check out a branch (git switch main) before changing tickets"
-        case .unbornBranch:
-            return "the branch has no commits yet: run 'gitdesk init' first"
-        case .bareRepository:
-            return "this is a bare repository: clone it to work on tickets"
+        case .notARepository(let path): return Message(.notARepository, ["path": .text(path)])
+        case .notADesk(let path): return Message(.notADesk, ["path": .text(path)])
+        case .alreadyADesk(let path): return Message(.alreadyADesk, ["path": .text(path)])
+        case .detachedHead: return Message(.detachedHead)
+        case .unbornBranch: return Message(.unbornBranch)
+        case .bareRepository: return Message(.bareRepository)
+        case .initInterrupted(let path): return Message(.initInterrupted, ["path": .text(path)])
         case .configuration(let error):
-            return error.description
-        case .unknownTicket(let query):
-            return "no ticket matches '\(query)'"
+            // Problems of a settings file name its keys and lines: said as read.
+            return Message(.verbatim, ["text": .text(error.description)])
+        case .unknownTicket(let query): return Message(.unknownTicket, ["query": .text(query)])
         case .ambiguousTicket(let query, let candidates):
-            let shown = candidates.prefix(8).joined(separator: ", ")
-            return "'\(query)' is ambiguous: it matches \(candidates.count) tickets (\(shown)\(candidates.count > 8 ? ", ..." : ""))"
-        case .unreadableTicket(let path, let line, let message):
-            return "\(path):\(line): \(message)"
-        case .unknownOperator(let who):
-            return "'\(who)' is not on the roster (team.yaml): ask an admin to add you, or set git config user.email to your address there (or name yourself with --as YOUR-HANDLE)"
-        case .noOperator:
-            return "who is acting? pass --as HANDLE, set GITDESK_OPERATOR, or set git config user.email to an address in team.yaml"
+            return Message(candidates.count > 8 ? .ambiguousTicketMore : .ambiguousTicket,
+                           ["query": .text(query), "count": .number(candidates.count), "shown": .texts(Array(candidates.prefix(8)))])
+        case .unreadableTicket(let path, let line, let problem):
+            return Message(.unreadableTicket, ["path": .text(path), "line": .number(line), "problem": .text(problem)])
+        case .unknownOperator(let who): return Message(.unknownOperator, ["who": .text(who)])
+        case .noOperator: return Message(.noOperator)
         case .invalidChange(let findings):
-            guard let first = findings.first else { return "the change is invalid" }
-            let more = findings.count > 1 ? " (and \(findings.count - 1) more)" : ""
-            return "\(first.message) [\(first.rule)]\(more)"
-        case .uncommittedChanges(let path):
-            return "\(path) has uncommitted changes: commit or discard them (git checkout -- \(path)) first"
-        case .nothingChanged(let id):
-            return "\(id): nothing to change"
-        case .busy(let what):
-            return "another writer kept \(what) busy; nothing was written, try again"
+            guard let first = findings.first else { return Message(.invalidChangeEmpty) }
+            return Message(.invalidChange, ["finding": .finding(first), "rule": .text(first.rule), "more": .andMore(findings.count)])
+        case .uncommittedChanges(let path): return Message(.uncommittedChanges, ["path": .text(path)])
+        case .nothingChanged(let id): return Message(.nothingChanged, ["id": .text(id)])
+        case .busy(let what): return Message(.busy, ["what": .text(what)])
+        case .lockWait(let message): return Message(.verbatim, ["text": .text(message)])
         case .refLocked(let ref, let lockFile, let seconds):
-            return "\(ref) is locked by another program: \(lockFile) has existed for \(seconds) s; nothing was written; "
-                + "if no git command is running, remove that file and try again"
-        case .git(let message):
-            return "git: \(message)"
-        case .invalidInput(let message):
-            return message
-        case .workflow(let error):
-            return error.description
+            return Message(.refLocked, ["ref": .text(ref), "lockFile": .text(lockFile), "seconds": .number(seconds)])
+        case .git(let problem): return Message(.gitFailure, ["problem": .text(problem)])
+        case .invalidInput(let message): return Message(.verbatim, ["text": .text(message)])
+        case .workflow(let error): return error.message
+        case .privacy(let error): return error.message
         case .backdateNotAllowed(let handle, let time, let clock, let roles):
             let gap = SLAMeasure.format(seconds: abs(time.seconds - clock.seconds))
-            let way = time < clock ? "before" : "after"
-            return "\(handle) may not write at \(time.shortDisplay) (GITDESK_NOW), \(gap) \(way) the clock (\(clock.shortDisplay)): writing another time than the clock's needs the backdate permission (\(roles.joined(separator: " or ")) in workflow.yaml); unset GITDESK_NOW, or ask someone who holds it"
+            return Message(time < clock ? .backdateBefore : .backdateAfter,
+                           ["handle": .text(handle), "time": .text(time.shortDisplay), "gap": .text(gap),
+                            "clock": .text(clock.shortDisplay), "roles": .roles(roles)])
         }
     }
 }

@@ -76,10 +76,57 @@ public enum DeskInitializer {
 
         """
 
+    /// The marker of an unfinished `init`: `.git/gitdesk/init-incomplete`.
+    static func markerPath(gitDir: String) -> String { gitDir + "/gitdesk/init-incomplete" }
+
+    /// True while the repository's `gitdesk init` has not finished.
+    public static func isUnfinished(gitDir: String) -> Bool {
+        access(markerPath(gitDir: gitDir), F_OK) == 0
+    }
+
+    /// The last step of `init`, after the hooks and the merge driver: the desk is complete.
+    public static func finish(at path: String) throws(DeskError) {
+        do {
+            let repository = try Repository.open(path: path)
+            let marker = markerPath(gitDir: repository.gitDir)
+            if unlink(marker) != 0 && errno != ENOENT {
+                throw DeskError.git("cannot remove \(marker): \(String(cString: strerror(errno)))")
+            }
+        } catch {
+            throw DeskError.from(error)
+        }
+    }
+
+    /// Writes the desk's files that the working tree lacks (from the first
+    /// commit) and stages them: what a killed `init` had not done yet.
+    static func checkOut(repository: Repository, tree: ObjectID, workdir: String) throws {
+        var paths: [String] = [DeskLayout.configPath, DeskLayout.teamPath, "\(DeskLayout.ticketsDirectory)/.gitkeep",
+                               "\(DeskLayout.templatesDirectory)/README.md", DeskLayout.gitattributesPath]
+        paths += Schema.fileNames.sorted().map { "\(DeskLayout.schemaDirectory)/\($0)" }
+        for path in paths {
+            guard let bytes = try repository.fileContents(at: path, inTree: tree) else { continue }
+            let full = (workdir.hasSuffix("/") ? workdir : workdir + "/") + path
+            if !FileManager.default.fileExists(atPath: full) {
+                try AtomicFile.replace(full, with: bytes, makeDirectory: true)
+            }
+            try repository.stageFile(path: path)
+        }
+    }
+
     /// Initialises a desk in `directory` (created if missing).
     /// `founder`, when given, is put on the roster as admin and supervisor.
+    /// `unfinished`: leave the marker of an unfinished init for the caller,
+    /// who has more to do (hooks), to remove with ``finish(at:)``.
     public static func initialize(at directory: String, config: DeskConfig, time: Timestamp?, founder: Person? = nil,
+                                  unfinished: Bool = false,
                                   environment: [String: String] = ProcessInfo.processInfo.environment) throws(DeskError) -> Outcome {
+        let outcome = try build(at: directory, config: config, time: time, founder: founder, environment: environment)
+        if !unfinished { try finish(at: outcome.path) }
+        return outcome
+    }
+
+    private static func build(at directory: String, config: DeskConfig, time: Timestamp?, founder: Person?,
+                              environment: [String: String]) throws(DeskError) -> Outcome {
         let roster = try DeskFounder.roster(exampleTeam, adding: founder)
         guard DeskConfig.isValidPrefix(config.prefix) else {
             throw .invalidInput("prefix '\(config.prefix)' must be 1–8 ASCII capital letters, e.g. CS")
@@ -98,6 +145,31 @@ public enum DeskInitializer {
                 created = true
             }
             guard let workdir = repository.workdir else { throw DeskError.bareRepository }
+            // All or nothing: the marker stays until the last step (hooks, merge
+            // driver: ``finish(at:)``); every other command refuses a desk that has
+            // it, and `init` run again finishes the job.
+            let resuming = FileManager.default.fileExists(atPath: markerPath(gitDir: repository.gitDir))
+            // An init killed while git_repository_init wrote the config leaves no marker yet.
+            if resuming || (try? repository.isEmpty) == true {
+                // A killed init's half-written files (`NAME.gitdesk-PID.tmp`) and index lock.
+                for dir in ["", DeskLayout.schemaDirectory, ".gitdesk", DeskLayout.ticketsDirectory,
+                            DeskLayout.templatesDirectory, "gitdesk"] {
+                    CrashLeftovers.removeDeadTemporaryFiles(in: (dir == "gitdesk" ? repository.gitDir : workdir) + "/" + dir)
+                }
+                // The killed init's own lock files (index, config): nobody else writes
+                // a desk that is still being made, so one no process holds open is its.
+                var locks = ["index.lock", "config.lock"]
+                switch try? repository.head() {
+                case .unborn(let name)?, .branch(let name, _)?:
+                    locks.append((name.hasPrefix("refs/") ? name : "refs/heads/" + name) + ".lock")
+                default: break
+                }
+                for lock in locks {
+                    let path = repository.gitDir + "/" + lock
+                    if access(path, F_OK) == 0 && !OpenFiles.isOpen(path) { unlink(path) }
+                }
+            }
+            try AtomicFile.replace(markerPath(gitDir: repository.gitDir), with: Array("gitdesk init\n".utf8), makeDirectory: true)
             let branch: String
             var parents: [ObjectID] = []
             var baseTree: ObjectID? = nil
@@ -109,7 +181,14 @@ public enum DeskInitializer {
                 parents = [commit]
                 baseTree = try repository.commit(commit).tree
                 if try repository.entry(at: DeskLayout.configPath, inTree: baseTree!) != nil {
-                    throw DeskError.alreadyADesk(directory)
+                    guard resuming else {
+                        try? FileManager.default.removeItem(atPath: markerPath(gitDir: repository.gitDir))
+                        throw DeskError.alreadyADesk(directory)
+                    }
+                    // The first commit was made before the kill: bring the working files along.
+                    try checkOut(repository: repository, tree: baseTree!, workdir: workdir)
+                    return Outcome(path: workdir, commit: commit, createdRepository: false,
+                                   founder: roster.founder)
                 }
             }
             let zone = DeskTimeZone(identifier: config.timezone)
@@ -145,10 +224,9 @@ public enum DeskInitializer {
             try repository.updateReference(branch, to: commit, expecting: parents.first, message: "gitdesk init")
             for (path, bytes) in written {
                 let full = (workdir.hasSuffix("/") ? workdir : workdir + "/") + path
-                try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent,
-                                                        withIntermediateDirectories: true)
                 if !FileManager.default.fileExists(atPath: full) {
-                    _ = FileManager.default.createFile(atPath: full, contents: Data(bytes))
+                    // Atomically: a kill never leaves a half-written settings file.
+                    try AtomicFile.replace(full, with: bytes, makeDirectory: true)
                 }
                 try repository.stageFile(path: path)
             }

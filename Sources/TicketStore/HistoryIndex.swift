@@ -24,22 +24,77 @@ struct HistoryIndex {
         root = (repository.gitDir.hasSuffix("/") ? repository.gitDir : repository.gitDir + "/") + "gitdesk/history"
     }
 
+    /// The index's format; a directory without it (older, or not ours) is rebuilt.
+    static let format = "gitdesk-history-2"
+
     /// The commits that changed `path` in the history of `tip`, newest first.
+    ///
+    /// Never answered from a damaged index: the answer is checked first (see
+    /// ``verified(_:path:tip:)``) and on any doubt the index is rebuilt from
+    /// the commit graph and asked again.
     func commits(touching path: String, tip: ObjectID) throws -> [ObjectID] {
-        let lock = try DeskLock.acquire(gitDir: repository.gitDir, name: "history.lock")
+        let lock = try DeskLock.acquire(gitDir: repository.gitDir, name: "history.lock", quiet: true)
         defer { withExtendedLifetime(lock) {} }
+        if FileManager.default.contents(atPath: root + "/FORMAT") != Data((Self.format + "\n").utf8) {
+            rebuildFromScratch()
+        }
         try catchUp(to: tip)
+        if let answer = try verified(listed(path), path: path, tip: tip) { return answer }
+        StartupTrace.mark("history index damaged: rebuilt")
+        rebuildFromScratch()
+        try catchUp(to: tip)
+        // Just built from the commit graph: the truth, whatever the check says
+        // (a merge can keep a version no single listed commit shows last).
+        guard let ids = listed(path) else { throw GitError(code: .invalid, message: "cannot read the history index \(root)") }
+        var seen = Set<ObjectID>()
+        return ids.reversed().filter { seen.insert($0).inserted }
+    }
+
+    /// The lines of `path`'s file: nil if one is not a commit ID (truncated, overwritten).
+    private func listed(_ path: String) -> [ObjectID]? {
         guard let data = FileManager.default.contents(atPath: file(for: path)) else { return [] }
+        guard data.last == 0x0A || data.isEmpty else { return nil }
+        var ids: [ObjectID] = []
+        for line in String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).dropLast() {
+            guard line.utf8.count == 40, let id = ObjectID(hex: String(line)) else { return nil }
+            ids.append(id)
+        }
+        return ids
+    }
+
+    /// The commits listed for `path`, newest first, if they can be trusted:
+    /// each is a commit of this repository that changed `path` (its blob
+    /// there differs from a parent's), and the newest holds what `tip` holds
+    /// at `path` (nothing listed: `tip` has no such file; a merge may take
+    /// an older listed commit's version, so any listed one). That catches a
+    /// truncated or overwritten file, flipped bytes, a TIP that claims more
+    /// than the files hold, and an index copied from another repository.
+    private func verified(_ ids: [ObjectID]?, path: String, tip: ObjectID) throws -> [ObjectID]? {
+        guard let ids else { return nil }
         // A writer killed between appending its commit and moving TIP leaves the
         // commit listed once more by the next catch-up: keep the first of each.
         var seen = Set<ObjectID>()
-        return String(decoding: data, as: UTF8.self).split(separator: "\n").reversed()
-            .compactMap { ObjectID(hex: String($0)) }.filter { seen.insert($0).inserted }
+        let newestFirst = ids.reversed().filter { seen.insert($0).inserted }
+        let atTip = try repository.entry(at: path, inTree: try repository.commit(tip).tree)?.id
+        var versions = Set<ObjectID?>()
+        for id in newestFirst {
+            guard let commit = try? repository.commit(id) else { return nil }
+            let blob = try repository.entry(at: path, inTree: commit.tree)?.id
+            let parentBlobs = try commit.parents.map { try repository.entry(at: path, inTree: try repository.commit($0).tree)?.id }
+            guard parentBlobs.isEmpty ? blob != nil : parentBlobs.contains(where: { $0 != blob }) else { return nil }
+            versions.insert(blob)
+        }
+        return newestFirst.isEmpty ? (atTip == nil ? [] : nil) : (versions.contains(atTip) ? newestFirst : nil)
+    }
+
+    private func rebuildFromScratch() {
+        try? FileManager.default.removeItem(atPath: root)
+        try? AtomicFile.replace(root + "/FORMAT", with: Array((Self.format + "\n").utf8), makeDirectory: true)
     }
 
     /// Records a commit gitdesk just made when the index is at its parent.
     func record(commit: ObjectID, parent: ObjectID, path: String) {
-        guard let lock = try? DeskLock.acquire(gitDir: repository.gitDir, name: "history.lock", timeout: 1) else { return }
+        guard let lock = try? DeskLock.acquire(gitDir: repository.gitDir, name: "history.lock", timeout: 1, quiet: true) else { return }
         defer { withExtendedLifetime(lock) {} }
         guard indexedTip() == parent else { return }
         append([path: [commit.hex]])
@@ -55,7 +110,7 @@ struct HistoryIndex {
         if let indexed, (try? repository.isAncestor(indexed, of: tip)) == true {
             fresh = try repository.commits(from: [tip], hiding: [indexed], oldestFirst: true)
         } else {
-            try? FileManager.default.removeItem(atPath: root)
+            rebuildFromScratch()
             fresh = try repository.commits(from: [tip], oldestFirst: true)
         }
         var additions: [String: [String]] = [:]

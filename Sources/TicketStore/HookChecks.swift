@@ -110,3 +110,21 @@ public enum HookChecks {
         return Signature(name: name ?? email, email: email, time: 0)
     }
 }
+
+extension HookChecks {
+    /// The language and labels a hook speaks in: the desk's settings at HEAD
+    /// on a clone; on the server (`server`), those of the protected branch,
+    /// so every pusher reads the server desk's language. Nil when there are
+    /// none yet (an empty server, a branch with no commits).
+    public static func speech(_ repository: Repository, server: Bool) -> (language: Language, schema: Schema)? {
+        let commit: ObjectID?
+        if server {
+            commit = (try? ServerPolicy.read(repository)).flatMap { try? repository.referenceTarget("refs/heads/\($0.branch)") }
+        } else {
+            commit = try? repository.head().commit
+        }
+        guard let commit, let tree = try? repository.commit(commit).tree,
+              let settings = try? CommitValidator(repository: repository).settings(tree: tree) else { return nil }
+        return (settings.config.language, settings.schema)
+    }
+}

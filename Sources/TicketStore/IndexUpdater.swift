@@ -42,7 +42,9 @@ final class IndexUpdater {
         posix_spawn_file_actions_adddup2(&actions, ends[0], 0)
         posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        let arguments = ["git", "--git-dir=" + repository.gitDir, "--work-tree=" + workdir,
+        // `-C workdir`: git reads the paths relative to its current directory,
+        // which is the user's (maybe `.git/` or a ticket folder), not the work tree.
+        let arguments = ["git", "-C", workdir, "--git-dir=" + repository.gitDir, "--work-tree=" + workdir,
                          "update-index", "--add", "-z", "--stdin"]  // --stdin must come last
         var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }

@@ -31,11 +31,11 @@ public enum TicketFactory {
         for key in typed.keys.sorted() {
             let value = typed[key]!.trimmed()
             guard !value.isEmpty else { continue }
-            guard let field = desk.schema.field(key) else { throw .invalidInput("unknown field '\(key)'") }
-            if field.system == true { throw .invalidInput("\(key) is set by gitdesk, not by hand") }
-            if let problem = FieldValueCheck.problem(key: key, value: value, schema: desk.schema, team: desk.team,
-                                                     ticketType: typed["type"]) {
-                throw .invalidInput("\(key): \(problem)")
+            guard let field = desk.schema.field(key) else { throw .workflow(.unknownField(key: key, fields: desk.schema.fields.map(\.key))) }
+            if field.system == true { throw .workflow(.ownedByStep(field: key, command: "gitdesk itself (no command sets it)")) }
+            if let problem = FieldValueCheck.check(key: key, value: value, schema: desk.schema, team: desk.team,
+                                                   ticketType: typed["type"]) {
+                throw .workflow(.invalidValue(field: key, problem: problem))
             }
             fields[key] = value
         }

@@ -83,6 +83,9 @@ extension Desk {
                              lockTakenAt: lockTakenAt)
         try journal.recover(in: repository, branch: branch)
         try waitForIndex()
+        // A damaged index is named before anything is committed (git would
+        // refuse to update it after the branch moved).
+        do { try repository.checkIndexHeader() } catch { throw DeskError.from(error) }
         // git starts and reads the index while the change is built and committed.
         let index = repository.workdir == nil ? nil : IndexUpdater(repository: repository)
         StartupTrace.mark("lock + journal")
@@ -111,7 +114,7 @@ extension Desk {
                 do {
                     newTicket = try PrivacyGuard.apply(schema: schema, to: changed, old: old?.ticket)
                 } catch {
-                    throw DeskError.invalidInput(error.description)
+                    throw DeskError.privacy(error)
                 }
                 let summary = PrivacyGuard.maskCommitMessage(rawSummary, policy: schema.privacy)
                 let text = TicketFile.render(newTicket, layout: schema.layout)
@@ -208,6 +211,12 @@ extension Desk {
     func checkWorkingCopyIsClean(path: String, committed: [UInt8]?) throws {
         guard let workdir = repository.workdir else { return }
         let full = workdir.hasSuffix("/") ? workdir + path : workdir + "/" + path
+        // A working file more than twice the committed size (CRLF at most doubles
+        // it) differs for sure: refused without reading it (it may be gigabytes).
+        var info = stat()
+        if stat(full, &info) == 0, Int(info.st_size) > 2 * (committed?.count ?? 0) + 2 {
+            throw DeskError.uncommittedChanges(path)
+        }
         let onDisk = FileManager.default.contents(atPath: full).map { [UInt8]($0) }
         guard onDisk != committed else { return }
         // .gitattributes has tickets/** eol=lf: a file that differs only by CRLF

@@ -9,7 +9,8 @@ struct ConcurrentWritersTests {
     /// Starts `workers` shell loops at once in the desk, each running
     /// `gitdesk ARGS` `count` times in a row (`$w` and `$i` in the command are
     /// the worker and call numbers), and waits for all of them. Returns what
-    /// the loops wrote to stderr (a line per failed call).
+    /// the loops wrote to stderr (a line per failed call), less the notices of
+    /// writers waiting their turn.
     ///
     /// Each loop is its own process started from here: a shell's `wait` for
     /// background jobs hangs under the test runner, whose threads block
@@ -38,7 +39,9 @@ struct ConcurrentWritersTests {
             processes.append(process)
         }
         for process in processes { process.waitUntilExit() }
-        return try String(contentsOfFile: log, encoding: .utf8)
+        // A writer queued behind others for over a second says so (docs/robustness.md): not a failure.
+        return try String(contentsOfFile: log, encoding: .utf8).split(separator: "\n")
+            .filter { !$0.hasPrefix("gitdesk: waiting for another ") }.map { $0 + "\n" }.joined()
     }
 
     func expectFsckClean(_ desk: TestDesk, sourceLocation: SourceLocation = #_sourceLocation) throws {

@@ -49,15 +49,20 @@ struct ExtensionCommandTests {
         #expect(op.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "reject")
     }
 
-    @Test("too late (less than 4 h before the deadline) and without a reason are refused")
+    @Test("too late (for an urgent 4 h target: less than 1 h before the deadline) and without a reason are refused")
     func tooLateOrNoReason() throws {
         let desk = try WorkflowDesk()
         let id = try workedTicket(desk, priority: "urgent")  // due 13:00
-        try desk.expectRefused(["extend", id, "--until", "2024-05-07 18:00"], as: "chen", at: created, "extend needs a reason")
+        // --reason is required, as its usage says: a usage error before anything is read.
+        let noReason = try desk.run(["extend", id, "--until", "2024-05-07 18:00"], as: "chen", at: created)
+        #expect(noReason.status == 64 && noReason.stderr.contains("--reason"), "\(noReason)")
         try desk.expectRefused(["extend", id, "--until", "2024-05-07 18:00", "--reason", " "], as: "chen", at: created, "extend needs a reason")
         try desk.expectRefused(["extend", id, "--until", "2024-05-07 18:00", "--reason", "等待备件"], as: "chen",
-                               at: "2024-05-06T09:01:00+08:00", "too late to ask for an extension: the ticket is due 2024-05-06 13:00")
+                               at: "2024-05-06T12:01:00+08:00",
+                               "too late to ask for an extension: the ticket is due 2024-05-06 13:00; ask by 2024-05-06 12:00 (1h before)")
         try desk.expectRefused(["extend", id, "--until", "明天", "--reason", "等待备件"], as: "chen", at: created, "--until '明天' is not a date-time")
+        // An urgent ticket can be extended at all: the notice is a share of its 4 h target.
+        try desk.ok(["extend", id, "--until", "2024-05-07 18:00", "--reason", "等待备件"], as: "chen", at: "2024-05-06T11:30:00+08:00")
     }
 
     @Test("an agent may not ask, and only a supervisor may approve")

@@ -40,6 +40,13 @@ struct HelpSnapshotTests {
             for line in text.components(separatedBy: "\n") where !line.hasPrefix(" ") && !line.hasPrefix("USAGE:") {
                 #expect(!line.contains("   "), "\(name): a gap inside a line of help: '\(line)'")
             }
+            // In an 80-column terminal no line of prose is wider than 80 cells,
+            // counting a Chinese character as two (the USAGE line is one long
+            // line by argument-parser's design, all ASCII).
+            let narrow = try sandbox.gitdesk(args, env: ["COLUMNS": "80"]).stdout
+            for line in narrow.components(separatedBy: "\n") where !line.hasPrefix("USAGE:") {
+                #expect(displayWidth(line) <= 80, "\(name): \(displayWidth(line)) columns: '\(line)'")
+            }
             let file = Self.folder.appendingPathComponent("\(name).txt")
             if update {
                 try Data(text.utf8).write(to: file)

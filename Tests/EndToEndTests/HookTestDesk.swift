@@ -13,8 +13,9 @@ final class HookTestDesk {
     /// `unbornServer`: the server is made by `git init --bare` with git's
     /// default branch name `master` (HEAD unborn), the hook installed before
     /// the desk's first push of `main`.
-    init(mate: Bool = false, unbornServer: Bool = false) throws {
+    init(mate: Bool = false, unbornServer: Bool = false, language: String = "en") throws {
         sandbox = try Sandbox("hooks")
+        sandbox.deskLanguage = language
         sandbox.environment["GITDESK_BIN"] = GitdeskBinary.path
         sandbox.environment["GITDESK_NOW"] = "2024-05-01T14:30:00+08:00"
         try sandbox.git(["config", "--global", "user.name", "客服小李"])

@@ -16,7 +16,7 @@ struct ImportExportTests {
 
     @Test("export → import into an empty desk is lossless: the same ticket files, the same export")
     func roundTrip() throws {
-        let source = try TestDesk()
+        let source = try TestDesk(language: "zh")
         _ = try source.sandbox.gitdesk(["demo", "demo"])  // the seed stories: logs, contacts, closed tickets
         let demo = source.sandbox.path("demo")
         let csv = try source.sandbox.gitdesk(["export", "-C", demo], env: ["GITDESK_NOW": Self.now])
@@ -35,7 +35,7 @@ struct ImportExportTests {
 
     @Test("a seeds-shaped table: legacy IDs and times kept, labels read, 满意 → 5, personal data masked; --each commits per ticket")
     func seedsShape() throws {
-        let desk = try TestDesk()
+        let desk = try TestDesk(language: "zh")
         let phone = "138" + "1234" + "5678"
         let table = """
             问题编号,提交时间,问题类型,渠道,标题,问题描述,优先级,处理人,处理状态,用户满意度,根因分析,解决方案
@@ -64,7 +64,7 @@ struct ImportExportTests {
 
     @Test("one bad row: nothing is written, every bad row is reported as FILE:LINE")
     func badRows() throws {
-        let desk = try TestDesk()
+        let desk = try TestDesk(language: "zh")
         let table = "问题编号,提交时间,问题类型,渠道,标题,优先级,处理状态\n"
             + "CS20240601001,2024-06-01 09:00,投诉,电话,退款未到账,高,新建\n"
             + "CS20240601002,2024-06-01 xx,咨询,电话,会员,中,新建\n"
@@ -86,7 +86,7 @@ struct ImportExportTests {
 
     @Test("a GB18030 (GBK) file, as Excel saves it on Chinese Windows, is converted")
     func gbk() throws {
-        let desk = try TestDesk()
+        let desk = try TestDesk(language: "zh")
         // 问题编号,提交时间,问题类型,渠道,标题,优先级,处理状态 / CS20240601009,2024-06-01 09:00,投诉,电话,退款未到账,高,新建
         let bytes: [UInt8] = [
             0xCE, 0xCA, 0xCC, 0xE2, 0xB1, 0xE0, 0xBA, 0xC5, 0x2C, 0xCC, 0xE1, 0xBD, 0xBB, 0xCA, 0xB1, 0xBC, 0xE4, 0x2C,
@@ -107,7 +107,7 @@ struct ImportExportTests {
 
     @Test("export: Chinese or English headers, labels or keys, filters, the communication log")
     func exportShapes() throws {
-        let desk = try TestDesk()
+        let desk = try TestDesk(language: "zh")
         let a = try desk.record(title: "申请退款", type: "complaint", now: "2024-05-01T10:00:00+08:00")
         _ = try desk.record(title: "会员积分", type: "consult", now: "2024-05-02T10:00:00+08:00")
         try desk.succeed(["contact", a, "--channel", "phone", "--summary", "已电话沟通", "--follow-up", "明日回电"],

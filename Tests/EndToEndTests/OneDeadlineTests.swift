@@ -9,7 +9,7 @@ import TestSupport
 struct OneDeadlineTests {
     @Test("after a pause, show, its SLA line and list all show the moved deadline")
     func pauseMovesTheShownDeadline() throws {
-        let desk = try WorkflowDesk()
+        let desk = try WorkflowDesk(language: "zh")
         let id = try desk.new(priority: "medium", at: "2024-05-06T10:00:00+08:00")
         let stored = try #require(try desk.show(id)["due"] as? String)
         try desk.ok(["move", id, "needs_info", "--reason", "缺少订单号"], as: "zhang", at: "2024-05-06T10:30:00+08:00")
@@ -38,6 +38,6 @@ struct OneDeadlineTests {
         // An extension to a time between the stored and the shown deadline is not an extension.
         #expect(stored == "2024-05-08T10:00:00+08:00" && effective == "2024-05-08T12:00:00+08:00")
         let between = "2024-05-08 11:00"
-        try desk.expectRefused(["extend", id, "--until", between, "--reason", "等待供应商"], as: "zhang", at: at, "must be after the current one")
+        try desk.expectRefused(["extend", id, "--until", between, "--reason", "等待供应商"], as: "zhang", at: at, "必须晚于当前截止时间（2024-05-08 12:00）")
     }
 }

@@ -28,7 +28,7 @@ import TestSupport
     /// A masked call-back number is a number the agent no longer has: say so
     /// (kind and masked form only) and where raw contacts belong.
     @Test func maskingTellsTheOperator() throws {
-        let d = try HookTestDesk()
+        let d = try HookTestDesk(language: "zh")
         let s = d.sandbox
         let comment = try d.must(s.gitdesk(["comment", "--as", "li", d.id, "回拨 13700003333"], in: "desk"))
         #expect(comment.stdout == "\(d.id): logged\n")

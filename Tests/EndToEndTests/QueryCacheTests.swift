@@ -51,7 +51,7 @@ struct QueryCacheTests {
     @Test("after random writes, hand edits, branch switches and a lost or damaged cache, list equals a full re-parse",
           arguments: [UInt64(7), 2024])
     func cacheEqualsReparse(seed: UInt64) throws {
-        let desk = try TestDesk()
+        let desk = try TestDesk(language: "zh")
         var dice = Dice(state: seed)
         var ids: [String] = []
         let titles = ["APP闪退", "申请退款", "iOS 17 登录失败", "会员积分", "订单未生成"]
@@ -115,7 +115,7 @@ struct QueryCacheTests {
 
     @Test("one new commit re-reads one file; a fresh cache reads none; a damaged one is rebuilt")
     func incremental() throws {
-        let desk = try TestDesk()
+        let desk = try TestDesk(language: "zh")
         let a = try desk.record(title: "申请退款", now: "2024-05-01T10:00:00+08:00")
         _ = try desk.record(title: "APP闪退", now: "2024-05-02T10:00:00+08:00")
         let trace = ["GITDESK_TRACE": "1"]
@@ -131,7 +131,7 @@ struct QueryCacheTests {
 
     @Test("a cache that cannot be opened at all (a directory in its place) still answers, from the files")
     func unusableCache() throws {
-        let desk = try TestDesk()
+        let desk = try TestDesk(language: "zh")
         _ = try desk.record(title: "申请退款", now: "2024-05-01T10:00:00+08:00")
         let expected = try desk.succeed(["list", "--format", "json"], env: ["GITDESK_NO_CACHE": "1"])
         try? FileManager.default.removeItem(atPath: desk.path(Self.cacheFile))
@@ -142,7 +142,7 @@ struct QueryCacheTests {
 
     @Test("statuses by key or label, several at once; an unknown value or handle names the valid ones")
     func filterValues() throws {
-        let desk = try TestDesk()
+        let desk = try TestDesk(language: "zh")
         let a = try desk.record(title: "申请退款", type: "complaint", now: "2024-05-01T10:00:00+08:00")
         let b = try desk.record(title: "APP闪退", type: "consult", now: "2024-05-02T10:00:00+08:00")
         func ids(_ args: [String]) throws -> [String] {

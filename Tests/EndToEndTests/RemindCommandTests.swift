@@ -14,7 +14,7 @@ struct RemindCommandTests {
 
     @Test("a contact's follow-up stays in remind until contact --done")
     func followUpUntilDone() throws {
-        let desk = try WorkflowDesk()
+        let desk = try WorkflowDesk(language: "zh")
         let id = try desk.new(priority: "low", title: "订单延迟发货", at: "2024-05-06T09:00:00+08:00")
         try desk.ok(["contact", id, "--channel", "phone", "--summary", "已协调物流加急", "--follow-up", "明日电话确认", "--by", "2024-05-07 18:00"],
                     as: "li", at: "2024-05-06T09:10:00+08:00")
@@ -23,16 +23,16 @@ struct RemindCommandTests {
         let text = try desk.ok(["remind"], as: "li", at: "2024-05-06T10:00:00+08:00")
         #expect(text.stdout.contains("待跟进") && text.stdout.contains("明日电话确认") && text.stdout.contains("2024-05-07 18:00"))
 
-        try desk.expectRefused(["contact", id, "--done", "2"], as: "li", at: "2024-05-07T10:00:00+08:00", "contact 2 has no open follow-up")
+        try desk.expectRefused(["contact", id, "--done", "2"], as: "li", at: "2024-05-07T10:00:00+08:00", "第 2 次联系没有未完成的跟进")
         try desk.ok(["contact", id, "--done", "1", "--note", "客户已收到货"], as: "li", at: "2024-05-07T10:00:00+08:00")
         #expect(try kinds(desk, as: "li", at: "2024-05-07T10:30:00+08:00") == [])
         #expect(try desk.ok(["remind", "--lang", "en"], as: "li", at: "2024-05-07T10:30:00+08:00").stdout == "Nothing to act on.\n")
-        try desk.expectRefused(["contact", id, "--done", "1"], as: "li", at: "2024-05-07T11:00:00+08:00", "contact 1 has no open follow-up")
+        try desk.expectRefused(["contact", id, "--done", "1"], as: "li", at: "2024-05-07T11:00:00+08:00", "第 1 次联系没有未完成的跟进")
     }
 
     @Test("overdue and due-soon tickets go to the assignee, pending extensions to supervisors")
     func everyonesItems() throws {
-        let desk = try WorkflowDesk()
+        let desk = try WorkflowDesk(language: "zh")
         let urgent = try desk.new(priority: "urgent", at: "2024-05-06T09:00:00+08:00")  // zhang, due 13:00
         let high = try desk.new(priority: "high", at: "2024-05-06T09:00:00+08:00")      // chen, due tomorrow 09:00
         try desk.ok(["move", urgent, "in_progress"], as: "zhang", at: "2024-05-06T09:30:00+08:00")

@@ -13,7 +13,7 @@ struct SLAListingTests {
 
     @Test("list --overdue and --due-before read the SLA clock, pauses included")
     func overdueAndDueBefore() throws {
-        let desk = try WorkflowDesk()
+        let desk = try WorkflowDesk(language: "zh")
         let urgent = try desk.new(priority: "urgent", at: "2024-05-06T09:00:00+08:00")   // due 13:00
         let high = try desk.new(priority: "high", at: "2024-05-06T09:00:00+08:00")       // due 05-07 09:00
         let waiting = try desk.new(priority: "urgent", at: "2024-05-06T09:00:00+08:00")  // due 13:00, but paused
@@ -27,12 +27,12 @@ struct SLAListingTests {
         #expect(try ids(desk, ["--due-before", "2024-05-06 18:00"], at: "2024-05-06T17:00:00+08:00") == [urgent])
         #expect(try ids(desk, ["--due-before", "2024-05-07T09:00:01+08:00"], at: "2024-05-06T11:00:00+08:00").contains(high))
         let bad = try desk.run(["list", "--due-before", "soon"], at: "2024-05-06T11:00:00+08:00")
-        #expect(bad.status == 1 && bad.stderr.contains("--due-before 'soon'"))
+        #expect(bad.status == 1 && bad.stderr.contains("--due-before 的值「soon」不是日期时间"))
     }
 
     @Test("show prints the SLA state; show --json adds an sla object")
     func showSLA() throws {
-        let desk = try WorkflowDesk()
+        let desk = try WorkflowDesk(language: "zh")
         let id = try desk.new(priority: "urgent", at: "2024-05-06T09:00:00+08:00")
         try desk.ok(["move", id, "in_progress"], as: "zhang", at: "2024-05-06T09:30:00+08:00")
         let text = try desk.ok(["show", id], at: "2024-05-06T10:00:00+08:00").stdout

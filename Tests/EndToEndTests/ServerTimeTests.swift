@@ -16,6 +16,7 @@ final class TimeServer {
     /// before a ticket exists), else now by li.
     init(ticketAge: TimeInterval = 0) throws {
         sandbox = try Sandbox("time-server")
+        sandbox.deskLanguage = "zh"
         sandbox.clockOverrideDesks = false
         try sandbox.git(["config", "--global", "user.name", "客服小李"])
         try sandbox.git(["config", "--global", "user.email", "li@desk.example"])

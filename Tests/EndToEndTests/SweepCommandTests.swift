@@ -9,7 +9,7 @@ import TestSupport
 struct SweepCommandTests {
     @Test("auto-confirm after 24 h, overdue flagged, idempotent, then close and archive")
     func sweepOverTwoDays() throws {
-        let desk = try WorkflowDesk()
+        let desk = try WorkflowDesk(language: "zh")
         let answered = try desk.new(type: "consult", priority: "medium", title: "会员积分咨询", at: "2024-05-06T09:00:00+08:00")
         try desk.ok(["move", answered, "in_progress"], as: "liu", at: "2024-05-06T09:30:00+08:00")
         try desk.ok(["resolve", answered, "--solution", "说明积分规则"], as: "liu", at: "2024-05-06T10:00:00+08:00")
@@ -55,8 +55,8 @@ struct SweepCommandTests {
 
     @Test("only QA and supervisors run sweep")
     func permission() throws {
-        let desk = try WorkflowDesk()
+        let desk = try WorkflowDesk(language: "zh")
         _ = try desk.new(priority: "urgent", at: "2024-05-06T09:00:00+08:00")
-        try desk.expectRefused(["sweep"], as: "li", at: "2024-05-07T09:00:00+08:00", "li may not run sweep: it needs the role qa or supervisor")
+        try desk.expectRefused(["sweep"], as: "li", at: "2024-05-07T09:00:00+08:00", "li 无权运行 sweep：需要角色客服运营或客服主管")
     }
 }

@@ -13,9 +13,9 @@ struct WorkflowCommandTests {
         let desk = try WorkflowDesk()
         let id = try desk.new(at: now)
         try desk.expectRefused(["move", id, "closed"], as: "zhang", at: now,
-                               "cannot move from 新建 (new) to 已关闭 (closed); allowed from 新建 (new): 处理中 (in_progress), 待补充 (needs_info), 无效 (invalid)")
+                               "cannot move from new to closed; allowed from new: in_progress, needs_info, invalid")
         try desk.expectRefused(["move", id, "no_such_status"], as: "zhang", at: now, "'no_such_status' is not a status")
-        try desk.expectRefused(["close", id], as: "zhang", at: now, "cannot close a ticket that is 新建 (new)")
+        try desk.expectRefused(["close", id], as: "zhang", at: now, "cannot close a ticket that is new; close works from: resolved, follow_up")
         #expect(try desk.show(id)["status"] as? String == "new")
     }
 
@@ -80,10 +80,13 @@ struct WorkflowCommandTests {
         let desk = try WorkflowDesk()
         let id = try desk.new(at: now)
         try desk.ok(["move", id, "in_progress"], as: "zhang", at: now)
-        try desk.expectRefused(["resolve", id, "--solution", "已修复"], as: "zhang", at: now, "give it with --root-cause")
+        try desk.expectRefused(["resolve", id, "--solution", "已修复"], as: "zhang", at: now,
+                               "give it with gitdesk resolve ID --solution S --root-cause S")
+        // move cannot fill them: the hint names the command that can.
+        try desk.expectRefused(["move", id, "awaiting_confirmation"], as: "zhang", at: now, "give it with gitdesk resolve ID --solution S")
         let out = try desk.ok(["resolve", id, "--solution", "已修复", "--root-cause", "接口超时"], as: "zhang", at: now)
         #expect(out.stdout.hasPrefix("\(id): resolve\n"))
-        #expect(out.stdout.contains("处理中 → 待确认"))
+        #expect(out.stdout.contains("In progress → Awaiting confirmation"))
     }
 
     @Test("reopen after close: reason logged, new priority, deadline computed afresh")

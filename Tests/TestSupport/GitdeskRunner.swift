@@ -13,6 +13,10 @@ public final class Sandbox: @unchecked Sendable {
     /// added), because the tests fix the clock with GITDESK_NOW; a test of
     /// who may set a time other than the clock's turns this off.
     public var clockOverrideDesks = true
+    /// The language `gitdesk init` here gives a desk unless the test names
+    /// one (`--lang`): English, so refusals read the same in every test; the
+    /// tests of Chinese output ask for it.
+    public var deskLanguage = "en"
 
     public init(_ name: String = "gitdesk") throws {
         root = FileManager.default.temporaryDirectory
@@ -51,6 +55,9 @@ public final class Sandbox: @unchecked Sendable {
         var arguments = arguments
         if clockOverrideDesks, arguments.first == "init", !arguments.contains("--clock-override") {
             arguments.append("--clock-override")
+        }
+        if arguments.first == "init", !arguments.contains(where: { $0 == "--lang" || $0.hasPrefix("--lang=") }) {
+            arguments += ["--lang", deskLanguage]
         }
         return try run(GitdeskBinary.path, arguments, in: directory, env: env, stdin: stdin)
     }

@@ -103,9 +103,10 @@ import TestSupport
         ticket = try engine.contact(ticket, channel: "phone", summary: "确认手机无法开机，未自行拆修，同意换新",
                                     followUp: "新机寄出后电话回访", followUpBy: t("2024-05-22 18:00"),
                                     by: Fixtures.d, at: t("2024-05-20 15:00")).ticket
-        // Too late for an extension at 16:00 (due 18:30, 4 h notice).
-        #expect(throws: WorkflowError.extensionTooLate(due: "2024-05-20 18:30", latest: "2024-05-20 14:30")) {
-            try engine.extend(ticket, until: t("2024-05-21 18:00"), reason: "等待备件", by: Fixtures.d, at: t("2024-05-20 16:00"))
+        // Too late for an extension at 17:45 (due 18:30; an urgent 4 h target
+        // needs a quarter of it, 1 h, of notice).
+        #expect(throws: WorkflowError.extensionTooLate(due: "2024-05-20 18:30", latest: "2024-05-20 17:30", notice: "1h")) {
+            try engine.extend(ticket, until: t("2024-05-21 18:00"), reason: "等待备件", by: Fixtures.d, at: t("2024-05-20 17:45"))
         }
         // Reminders: d has the open follow-up; nothing overdue yet.
         let reminders = Reminders.compute(tickets: [ticket], team: Fixtures.team, now: t("2024-05-20 16:00"), for: "d", schema: schema)

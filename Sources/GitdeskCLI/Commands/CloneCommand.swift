@@ -25,7 +25,7 @@ struct CloneCommand: ParsableCommand {
             let outcome = try DeskCloner.clone(url: url, into: dir, workingDirectory: cwd)
             print("Cloned \(url) into \(outcome.directory): \(outcome.tickets) tickets; hooks and merge driver installed")
         } catch {
-            throw CLIError(error.description)
+            throw CLIError(error: error)
         }
     }
 }

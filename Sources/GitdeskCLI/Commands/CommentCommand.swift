@@ -14,7 +14,7 @@ struct CommentCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        guard !text.trimmed().isEmpty else { throw CLIError("the comment is empty") }
+        guard !text.trimmed().isEmpty else { throw CLIError(.emptyComment) }
         let desk = try global.openDesk()
         let person = try global.person(in: desk)
         let now = try global.now(in: desk)

@@ -28,7 +28,7 @@ struct ConflictsCommand: ParsableCommand {
         let now = try global.now(in: desk)
         let from = try since.map { text in
             guard let t = desk.parseTime(text.count == 10 ? text + "T00:00:00" : text, near: now) else {
-                throw CLIError("--since '\(text)' is not a date or date-time like 2024-05-01 or 2024-05-01T14:30:00+08:00")
+                throw CLIError(.notADateOrDateTime, ["option": .text("--since"), "text": .text(text)])
             }
             return t
         }

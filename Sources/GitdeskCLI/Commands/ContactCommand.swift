@@ -6,7 +6,7 @@ import TicketCore
 struct ContactCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "contact",
-        abstract: "Log a contact with the customer (沟通记录), or close its follow-up with --done N.",
+        abstract: "Log a contact (沟通记录), or close its follow-up with --done N.",
         discussion: """
             A follow-up ('call back tomorrow') stays open, and shows in gitdesk remind \
             for whoever logged it, until `gitdesk contact ID --done N` (N = the contact's \

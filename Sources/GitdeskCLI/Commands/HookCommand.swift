@@ -36,6 +36,10 @@ struct HookCommand: ParsableCommand {
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
         let repository = try HookChecks.openRepository()
+        // The server speaks its own desk's language, whatever the pusher's.
+        if let speech = HookChecks.speech(repository, server: name == "pre-receive") {
+            Speech.desk(language: name == "pre-receive" ? speech.language : (Speech.flag ?? speech.language), schema: { speech.schema })
+        }
         switch name {
         case "pre-commit", "pre-merge-commit":
             let report = name == "pre-commit"
@@ -44,15 +48,17 @@ struct HookCommand: ParsableCommand {
             guard !report.findings.isEmpty else { return }
             for f in report.findings { printError(FindingPresenter.line(f)) }
             guard report.hasErrors else { return }
-            let count = "\(report.findings.count) problem\(report.findings.count == 1 ? "" : "s")"
             let onRoster = HookChecks.committerIsOnRoster(repository, environment: environment)
-            printError("gitdesk \(name): refused (\(count)); \(Self.advice(for: report.findings, onRoster: onRoster))")
+            printError(Speech.say(Message(report.findings.count == 1 ? .hookRefusedOne : .hookRefusedMany, [
+                "hook": .text(name), "count": .number(report.findings.count),
+                "advice": .message(Self.advice(for: report.findings, onRoster: onRoster)),
+            ])))
             throw ExitCode(1)
         case "commit-msg":
             let (findings, masked) = try HookChecks.commitMessage(repository, messageFile: arguments[0])
             guard !findings.isEmpty else { return }
             for f in findings { printError(FindingPresenter.line(f)) }
-            printError("gitdesk commit-msg: refused: the message holds personal data. Masked, it would read:")
+            printError(Speech.say(Message(.commitMessageRefused)))
             for line in masked.split(separator: "\n", omittingEmptySubsequences: false) { printError("    \(line)") }
             throw ExitCode(1)
         case "post-receive":
@@ -75,15 +81,11 @@ struct HookCommand: ParsableCommand {
     }
 
     /// What to do about the refusal's actual cause: who is committing, or the files.
-    static func advice(for findings: [Finding], onRoster: Bool?) -> String {
+    static func advice(for findings: [Finding], onRoster: Bool?) -> Message {
         let rules = Set(findings.filter { $0.severity == .error }.map(\.rule))
-        if rules.contains("author") || onRoster == false {
-            return "you are committing as someone who is not on the roster: set git config user.email to your address in team.yaml (or ask an admin to add you), then commit again."
-        }
-        if rules.isSubset(of: ["settings-change", "transition-role", "permission", "delete"]) {
-            return "your role in team.yaml does not allow this change: ask someone whose role does (an admin for .gitdesk/ and team.yaml), or an admin to give you the role; the files themselves may be fine."
-        }
-        return "fix the files, git add them and try again."
+        if rules.contains("author") || onRoster == false { return Message(.adviceNotOnRoster) }
+        if rules.isSubset(of: ["settings-change", "transition-role", "permission", "delete"]) { return Message(.adviceRole) }
+        return Message(.adviceFiles)
     }
 
     func preReceive(_ repository: Repository, environment: [String: String]) throws {
@@ -91,7 +93,7 @@ struct HookCommand: ParsableCommand {
         while let line = readLine() {
             guard !line.isEmpty else { continue }
             guard let update = HookChecks.RefUpdate(line: line) else {
-                printError("gitdesk pre-receive: cannot read the ref update '\(line)'")
+                printError(Speech.say(Message(.receiveUnreadable, ["line": .text(line)])))
                 throw ExitCode(1)
             }
             updates.append(update)
@@ -105,21 +107,25 @@ struct HookCommand: ParsableCommand {
             refused = true
             let bad = ref.reports.filter(\.hasErrors)
             if !ref.refusals.isEmpty {
-                printError(Finding.redacted("gitdesk: refusing \(ref.update.ref)"))
+                printError(Finding.redacted(Speech.say(Message(.receiveRefusingRef, ["ref": .text(ref.update.ref)]))))
                 for f in ref.refusals { printError("  " + FindingPresenter.line(f)) }
             }
             if !bad.isEmpty {
-                printError(Finding.redacted("gitdesk: refusing \(ref.update.ref): \(bad.count) of \(ref.reports.count) new commit\(ref.reports.count == 1 ? "" : "s") \(bad.count == 1 ? "breaks" : "break") the desk's rules"))
+                printError(Finding.redacted(Speech.say(Message(bad.count == 1 ? .receiveRefusingOne : .receiveRefusingMany, [
+                    "ref": .text(ref.update.ref), "bad": .number(bad.count), "count": .number(ref.reports.count),
+                ]))))
             }
             for report in bad {
                 if let c = report.commit {
-                    printError(Finding.redacted("commit \(c.id.shortHex()) by \(c.author.name) <\(c.author.email)>: \(c.summary)"))
+                    printError(Finding.redacted(Speech.say(Message(.receiveCommit, [
+                        "commit": .text(c.id.shortHex()), "author": .text("\(c.author.name) <\(c.author.email)>"), "summary": .text(c.summary),
+                    ]))))
                 }
                 for f in report.findings { printError("  " + FindingPresenter.line(f)) }
             }
         }
         if refused {
-            printError("gitdesk: nothing was updated; fix the commits (git commit --amend / git rebase -i) and push again")
+            printError(Speech.say(Message(.receiveNothingUpdated)))
             throw ExitCode(1)
         }
     }

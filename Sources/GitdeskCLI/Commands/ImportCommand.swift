@@ -8,7 +8,7 @@ struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Import tickets from a CSV or JSON file (what export writes, or the seeds' tables).",
-        discussion: """
+        discussion: HelpText.fitted("""
             Headers are field keys or labels (问题编号, 提交时间, 问题类型, 问题描述, 优先级, \
             处理人, 处理状态, 用户满意度, ..., 沟通记录, 处理记录); values keys or labels. \
             Legacy IDs and times are kept, personal data is masked, every row is \
@@ -17,7 +17,7 @@ struct ImportCommand: ParsableCommand {
             A .json file (or one starting with [) is read as export --format json writes \
             it: an array of objects keyed by field key or label; its problems name the \
             object's position (FILE:N).
-            """
+            """)
     )
 
     @Argument(help: "The CSV or JSON file.", completion: .file(extensions: ["csv", "json"])) var file: String

@@ -44,7 +44,7 @@ struct InitCommand: ParsableCommand {
         let config = DeskConfig(prefix: prefix, timezone: timezone, language: global.lang ?? .zh,
                                 clockOverride: clockOverride)
         let founder = try DeskFounder.resolve(handle: adminHandle, name: name, email: email, directory: dir)
-        let outcome = try DeskInitializer.initialize(at: dir, config: config, time: nil, founder: founder)
+        let outcome = try DeskInitializer.initialize(at: dir, config: config, time: nil, founder: founder, unfinished: true)
         print("Initialised gitdesk desk in \(outcome.path) (prefix \(prefix), \(timezone)).")
         if clockOverride { print("A clock-override desk: anyone may set GITDESK_NOW (for tests and demos, not for real work).") }
         if let me = outcome.founder {
@@ -55,6 +55,7 @@ struct InitCommand: ParsableCommand {
         let hooks = try HookInstaller.install(at: outcome.path, server: false)
         for line in HookReport.lines(hooks) { print(line) }
         try MergeDriverSetup.register(at: outcome.path)
+        try DeskInitializer.finish(at: outcome.path)
         print("Next: edit team.yaml to list your team and commit it; then")
         print("  gitdesk new --as li --type complaint --channel phone --title '...'")
     }

@@ -26,8 +26,8 @@ struct NewCommand: ParsableCommand {
     @Option(help: "Pseudonymous customer ID, e.g. CUST456.") var customer: String?
     @Option(help: "Submitter: nickname, account or 匿名用户.") var submitter: String?
     @Option(help: "Subtype, e.g. hardware for a fault.") var subtype: String?
-    @Option(help: "Reproduction steps (问题复现说明): the user's operation steps and what went wrong.") var reproduction: String?
-    @Option(name: .customLong("expected-by"), help: ArgumentHelp("When the customer expects it solved (期望解决时间), e.g. '2024-05-02 18:00'.", valueName: "time"))
+    @Option(help: ArgumentHelp(HelpText.fitted("Reproduction steps (问题复现说明): what the user did, what went wrong.", width: 53))) var reproduction: String?
+    @Option(name: .customLong("expected-by"), help: ArgumentHelp("When the customer expects it solved (期望解决时间): '2024-05-02 18:00'.", valueName: "time"))
     var expectedBy: String?
     @OptionGroup var global: GlobalOptions
 
@@ -35,10 +35,10 @@ struct NewCommand: ParsableCommand {
         let desk = try global.openDesk()
         let person = try global.person(in: desk)
         let now = try global.now(in: desk)
-        guard !title.trimmed().isEmpty else { throw CLIError("the title must not be empty") }
+        guard !title.trimmed().isEmpty else { throw CLIError(.emptyTitle) }
         let expected = try expectedBy.map { text -> String in
             guard let t = desk.parseTime(text, near: now) else {
-                throw CLIError("--expected-by '\(text)' is not a date-time like 2024-05-02 18:00 or 2024-05-02T18:00:00+08:00")
+                throw CLIError(.notADateTime, ["option": .text("--expected-by"), "text": .text(text)])
             }
             return t.iso8601
         }

@@ -6,7 +6,7 @@ struct ResolveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "resolve",
         abstract: "Record the solution; the ticket waits for the customer (待确认).",
-        discussion: "Complaints and faults need their root cause (根因分析) first: give --root-cause or set it beforehand."
+        discussion: HelpText.fitted("Complaints and faults need their root cause (根因分析) first: give --root-cause or set it beforehand.")
     )
 
     @Argument(help: "Ticket ID or a unique prefix.", completion: DeskCompletion.ticketIDs) var id: String

@@ -7,11 +7,11 @@ struct SearchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "search",
         abstract: "Find tickets by words in their title, description, logs, root cause or solution.",
-        discussion: """
+        discussion: HelpText.fitted("""
             Every word must occur (any case); Chinese words of any length are found \
             as typed (退款, 闪退, APP闪退). Best matches first, with the matching line. \
             Takes the same filters as list: gitdesk search 退款 --status new,in_progress
-            """
+            """)
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, json }
@@ -24,12 +24,12 @@ struct SearchCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        guard let terms = SearchTerms(text.joined(separator: " ")) else { throw CLIError("search: give the words to find") }
+        guard let terms = SearchTerms(text.joined(separator: " ")) else { throw CLIError(.emptySearch) }
         // Every term is looked for in every candidate: bound the work one command may ask for.
         guard terms.terms.count <= SearchTerms.maxTerms, terms.terms.allSatisfy({ $0.count <= SearchTerms.maxTermLength }) else {
-            throw CLIError("search: at most \(SearchTerms.maxTerms) words of at most \(SearchTerms.maxTermLength) characters each")
+            throw CLIError(.searchTooMuch, ["words": .number(SearchTerms.maxTerms), "length": .number(SearchTerms.maxTermLength)])
         }
-        if let limit, limit < 0 { throw CLIError("--limit must be 0 or more") }
+        if let limit, limit < 0 { throw CLIError(.negativeLimit) }
         let desk = try global.openDesk()
         let now = try global.now(in: desk)
         let filter = try filters.filter(desk: desk, now: now)

@@ -31,8 +31,9 @@ struct SetCommand: ParsableCommand {
             let eq = a.firstIndex(of: "=")!
             return (String(a[..<eq]).trimmed(), String(a[a.index(after: eq)...]))
         }
-        try WorkflowSession(global).apply(id) { engine, ticket, person, now in
-            try engine.set(ticket, values: values, by: person, at: now)
+        let session = try WorkflowSession(global)
+        try session.apply(id) { engine, ticket, person, now in
+            try engine.set(ticket, values: values, by: person, at: now) { session.desk.parseTime($0, near: now) }
         }
     }
 }

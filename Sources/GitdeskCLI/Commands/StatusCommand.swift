@@ -16,7 +16,7 @@ struct StatusCommand: ParsableCommand {
     func run() throws {
         let desk = try global.openDesk()
         let status: SyncStatus
-        do { status = try SyncStatus.read(desk: desk, fetch: fetch) } catch { throw CLIError(error.description) }
+        do { status = try SyncStatus.read(desk: desk, fetch: fetch) } catch { throw CLIError(error: error) }
         if json {
             let object: JSONValue = .object([
                 ("branch", .string(status.branch)),

@@ -34,7 +34,7 @@ struct SweepCommand: ParsableCommand {
                 if let applied = try Self.sweep(action.ticketID, desk: desk, by: person, at: now) { done.append(applied) }
             } catch {
                 failures.append(action.ticketID)
-                printError("gitdesk: \(action.ticketID): \(error.description)")
+                printError("gitdesk: \(action.ticketID): \(Speech.say(error))")
             }
         }
         if json {

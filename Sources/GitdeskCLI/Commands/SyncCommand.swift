@@ -35,7 +35,7 @@ struct SyncCommand: ParsableCommand {
         let report: SyncReport
         var sync = DeskSync(desk: desk, person: person, now: now)
         sync.timeout = timeout
-        do { report = try sync.run() } catch { throw CLIError(error.description) }
+        do { report = try sync.run() } catch { throw CLIError(error: error) }
         if report.nothingToDo {
             print("Already in sync with \(report.upstream): nothing to fetch, merge or push")
             return

@@ -62,7 +62,9 @@ struct ValidateCommand: ParsableCommand {
             }
         } catch let error as DeskError {
             throw error
-        } catch let error as GitError where error.code == .notFound || error.code == .invalidSpec || error.code == .ambiguous {
+        } catch let error as GitError where (error.code == .notFound && !error.message.contains("git fsck"))
+                    || error.code == .invalidSpec || error.code == .ambiguous {
+            // (An object the repository lacks is damage, named with `git fsck`, not an unknown revision.)
             throw CLIError("unknown revision '\(range ?? "HEAD")': \(error.message)")
         } catch {
             throw DeskError.git(String(describing: error))

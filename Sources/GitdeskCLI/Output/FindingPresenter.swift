@@ -9,7 +9,8 @@ enum FindingPresenter {
     }
 
     static func line(_ f: Finding) -> String {
-        (f.severity == .warning ? "\(f.description) (warning)" : f.description).terminalSafe
+        let line = "\(f.file):\(f.line): \(f.rule): \(f.text(Speech.language, labels: Speech.labels))"
+        return (f.severity == .warning ? "\(line) (\(Speech.say(Message(.warning))))" : line).terminalSafe
     }
 
     /// `[{commit, file, line, rule, field, message, severity}]`; `file` without the commit prefix.

@@ -184,10 +184,11 @@ struct TicketPresenter {
             let width = ticket.log.map(\.operator.count).max() ?? 0
             let indent = String(repeating: " ", count: 2 + 16 + 2 + width + 2)
             for e in ticket.log {
-                let lines = e.text.split(separator: "\n")
+                // Blank lines and indentation are the writer's (a code block, a pasted trace).
+                let lines = e.text.split(separator: "\n", omittingEmptySubsequences: false)
                 let who = e.operator + String(repeating: " ", count: width - e.operator.count)
                 out += "  \(e.time.shortDisplay)  \(who)  \(lines.first ?? "")\n"
-                for more in lines.dropFirst() { out += indent + more + "\n" }
+                for more in lines.dropFirst() { out += more.isEmpty ? "\n" : indent + more + "\n" }
             }
         }
         return out

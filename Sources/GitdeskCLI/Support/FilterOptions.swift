@@ -48,7 +48,7 @@ struct FilterOptions: ParsableArguments {
         func time(_ option: String, _ text: String?) throws -> Timestamp? {
             guard let text else { return nil }
             guard let t = desk.parseTime(text, near: now) else {
-                throw CLIError("--\(option) '\(text)' is not a date-time like 2024-05-02 18:00")
+                throw CLIError(.notADateTime, ["option": .text("--\(option)"), "text": .text(text)])
             }
             return t
         }
@@ -66,15 +66,15 @@ struct FilterOptions: ParsableArguments {
         let value: String
         // Ratings also by the words the seeds' tables use (满意 5, 一般 3, 不满意 1), as import reads them.
         let typed = key == "satisfaction" ? TicketImport.ratingWords[typed] ?? typed : typed
-        do { value = try desk.schema.valueKey(typed: typed, of: key) } catch { throw CLIError("--\(option): \(error.description)") }
+        do { value = try desk.schema.valueKey(typed: typed, of: key) } catch { throw CLIError(.optionProblem, ["option": .text("--\(option)"), "problem": .message(error.message)]) }
         if key == "assignee" {
             guard desk.team.person(value) != nil else {
                 throw CLIError("--assignee: '\(value)' is not on the roster (handles: \(desk.team.people.map(\.handle).joined(separator: ", ")))")
             }
             return value
         }
-        if let problem = FieldValueCheck.problem(key: key, value: value, schema: desk.schema, team: desk.team) {
-            throw CLIError("--\(option): \(problem)")
+        if let problem = FieldValueCheck.check(key: key, value: value, schema: desk.schema, team: desk.team) {
+            throw CLIError(.optionProblem, ["option": .text("--\(option)"), "problem": .message(problem)])
         }
         return value
     }
@@ -97,7 +97,7 @@ struct OrderOptions: ParsableArguments {
             parsed.field = key
             order = parsed
         }
-        if let limit, limit < 0 { throw CLIError("--limit must be 0 or more") }
+        if let limit, limit < 0 { throw CLIError(.negativeLimit) }
         return (order, limit)
     }
 }

@@ -16,7 +16,9 @@ struct GlobalOptions: ParsableArguments {
 
     /// Opens the desk named by -C, or the one containing the current directory.
     func openDesk() throws(DeskError) -> Desk {
-        try Desk.open(at: directory)
+        let desk = try Desk.open(at: directory)
+        Speech.desk(language: lang ?? desk.config.language, schema: { desk.schema })
+        return desk
     }
 
     /// The person acting.
@@ -39,8 +41,14 @@ struct GlobalOptions: ParsableArguments {
 
 extension Language: ExpressibleByArgument {}
 
-/// A refusal raised by the command-line layer itself.
+/// A refusal raised by the command-line layer itself, its words from the catalogue.
 struct CLIError: Error, CustomStringConvertible {
-    var description: String
-    init(_ description: String) { self.description = description }
+    var message: Message
+    init(_ message: Message) { self.message = message }
+    init(_ key: MessageKey, _ arguments: [String: Message.Argument] = [:]) { message = Message(key, arguments) }
+    /// A sentence made elsewhere (another error's text, a tool's output): said as it is.
+    init(_ text: String) { message = Message(.verbatim, ["text": .text(text)]) }
+    /// Another error, said in the current language.
+    init(error: any Error) { message = Message(.verbatim, ["text": .text(Speech.say(error))]) }
+    var description: String { message.render(.en) }
 }

@@ -20,7 +20,7 @@ struct WorkflowSession {
     /// A TIME argument (`2024-05-02 18:00`, ISO 8601), read in the desk's time zone.
     func time(_ text: String, option: String) throws -> Timestamp {
         guard let t = desk.parseTime(text, near: now) else {
-            throw CLIError("\(option) '\(text)' is not a date-time like 2024-05-02 18:00 or 2024-05-02T18:00:00+08:00")
+            throw CLIError(.notADateTime, ["option": .text(option), "text": .text(text)])
         }
         return t
     }

@@ -78,12 +78,34 @@ public enum TicketFile {
         if !ticket.log.isEmpty {
             out += "\n## \(logSection)\n\n"
             for e in ticket.log {
-                let lines = e.text.split(separator: "\n", omittingEmptySubsequences: true)
-                out += "- \(e.time.iso8601) \(e.operator): \(lines.first.map(String.init) ?? "")\n"
-                for more in lines.dropFirst() { out += "  "; out += more.trimmingLeadingWhitespace(); out += "\n" }
+                let lines = entryLines(e.text)
+                // An indented first line goes below the head, so its indentation stays.
+                let head = lines.first.flatMap { startsWithBlank($0) ? nil : $0 }
+                out += "- \(e.time.iso8601) \(e.operator): \(head ?? "")\n"
+                for more in lines.dropFirst(head == nil ? 0 : 1) {
+                    if more.isEmpty { out += "\n" } else { out += "  "; out += more; out += "\n" }
+                }
             }
         }
         return out
+    }
+
+    /// The lines a log entry's text is written as: CRLF read as LF, trailing
+    /// whitespace dropped (editors drop it too), blank lines at the start and
+    /// end dropped; blank lines inside and indentation (a pasted stack trace,
+    /// a code block) kept.
+    static func entryLines(_ text: String) -> [String] {
+        var lines = text.replacingCRLF().split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0.trimmingTrailingWhitespace() }
+        while lines.first?.isEmpty == true { lines.removeFirst() }
+        while lines.last?.isEmpty == true { lines.removeLast() }
+        return lines
+    }
+
+    /// True if `line` starts with what the parser trims (space, tab, U+3000).
+    private static func startsWithBlank(_ line: String) -> Bool {
+        guard let first = line.unicodeScalars.first else { return false }
+        return first == " " || first == "\t" || first == "\u{3000}"
     }
 
     private static func quoteIfNeeded(_ value: String) -> String {
@@ -103,6 +125,16 @@ public enum TicketFile {
         while rest.first == "\\" { rest = rest.dropFirst() }
         if line.first == "\\" && (rest.hasPrefix("## ") || rest == "##") { return String(line.dropFirst()) }
         return String(line)
+    }
+
+    /// Why a file that parses still holds no ticket (empty, `---\n---\n`,
+    /// front matter without an `id`), or nil. `list` names such a file rather
+    /// than passing over it; the validator refuses it by its missing fields.
+    public static func hollowReason(_ parsed: ParsedTicket) -> String? {
+        guard parsed.ticket["id"]?.isEmpty ?? true else { return nil }
+        return parsed.fieldLines.isEmpty
+            ? "holds no ticket: its front matter is empty; fill it in or remove the file (git rm)"
+            : "holds no ticket: its front matter has no id; add the id or remove the file (git rm)"
     }
 
     // MARK: Parsing
@@ -212,17 +244,26 @@ public enum TicketFile {
     }
 
     private static func parseLog(_ lines: [Substring], firstLine: Int, into result: inout ParsedTicket) throws(TicketFileError) {
+        // Blank lines belong to an entry only when more of its indented text follows.
+        var blanks = 0
         for (offset, line) in lines.enumerated() {
             let lineNo = firstLine + offset
-            if line.trimmed().isEmpty { continue }
+            if line.trimmed().isEmpty { blanks += 1; continue }
+            defer { blanks = 0 }
             if line.hasPrefix("- ") {
                 let (time, op, text) = try entryHead(line.dropFirst(2), lineNo: lineNo)
                 result.ticket.log.append(LogEntry(time: time, operator: op, text: text))
                 result.logLines.append(lineNo)
             } else if line.hasPrefix(" "), !result.ticket.log.isEmpty {
                 let n = result.ticket.log.count - 1
-                let more = line.trimmed()
-                result.ticket.log[n].text += result.ticket.log[n].text.isEmpty ? more : "\n" + more
+                // The two spaces that mark a continuation go; deeper indentation is the text's.
+                let indent = line.utf8.prefix(2).prefix { $0 == 32 }.count
+                let more = Substring(line.trimmingTrailingWhitespace().utf8.dropFirst(indent))
+                if result.ticket.log[n].text.isEmpty {
+                    result.ticket.log[n].text = String(more)
+                } else {
+                    result.ticket.log[n].text += String(repeating: "\n", count: 1 + blanks) + more
+                }
             } else {
                 throw .malformed(line: lineNo, "a log entry is '- TIME OPERATOR: text'")
             }
@@ -322,7 +363,7 @@ public struct ParsedTicket: Equatable, Sendable {
 }
 
 /// Why a ticket file could not be read.
-public enum TicketFileError: Error, Equatable, Sendable, CustomStringConvertible {
+public enum TicketFileError: Error, Equatable, Sendable, CataloguedMessage {
     case malformed(line: Int, String)
     /// Bytes that are not UTF-8 text (or a NUL byte), first seen on `line`.
     case notUTF8(line: Int)
@@ -337,12 +378,13 @@ public enum TicketFileError: Error, Equatable, Sendable, CustomStringConvertible
         }
     }
 
-    public var description: String {
+    public var message: Message {
         switch self {
-        case .malformed(_, let message): return message
-        case .notUTF8: return "the file is not UTF-8 text (binary data or another encoding)"
+        case .malformed(_, let message): return Message(.verbatim, ["text": .text(message)])
+        case .notUTF8: return Message(.fileNotUTF8)
         case .tooLarge(let bytes):
-            return "the file is \(TicketLimits.describe(bytes: bytes)); a ticket file holds at most \(TicketLimits.describe(bytes: TicketLimits.fileBytes))"
+            return Message(.fileTooLarge, ["size": .text(TicketLimits.describe(bytes: bytes)),
+                                           "limit": .text(TicketLimits.describe(bytes: TicketLimits.fileBytes))])
         }
     }
 }

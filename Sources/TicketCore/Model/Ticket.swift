@@ -96,9 +96,13 @@ public struct LogEntry: Equatable, Sendable {
         self.text = LogEntry.normalise(text)
     }
 
-    /// Log text as the file keeps it: each line trimmed, no blank lines.
+    /// Log text as the file keeps it: line endings as `\n`, trailing
+    /// whitespace and blank lines at both ends dropped, a single line trimmed;
+    /// blank lines inside and indentation (a code block, a pasted trace) kept.
     public static func normalise(_ text: String) -> String {
-        text.replacingCRLF().split(separator: "\n").map { $0.trimmed() }.filter { !$0.isEmpty }.joined(separator: "\n")
+        let lines = TicketFile.entryLines(text)
+        if lines.count == 1 { return lines[0].trimmed() }
+        return lines.joined(separator: "\n")
     }
 }
 

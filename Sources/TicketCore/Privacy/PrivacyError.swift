@@ -3,7 +3,7 @@ import Foundation
 /// Why a privacy check refused a change. Messages name the field, the kind
 /// of data and its position, and show the value only masked: never the raw
 /// value.
-public enum PrivacyError: Error, Equatable, Sendable, CustomStringConvertible, LocalizedError {
+public enum PrivacyError: Error, Equatable, Sendable, CataloguedMessage, LocalizedError {
     /// Personal data in a scanned field while the policy is strict.
     /// `line` and `column` (1-based, column in characters) locate the first
     /// value; `count` is how many values were found in the field.
@@ -11,17 +11,18 @@ public enum PrivacyError: Error, Equatable, Sendable, CustomStringConvertible, L
     /// `privacy.yaml` could not be read.
     case invalidPolicy(reason: String)
 
-    /// One line for the user, e.g. `description: a mobile number (手机号, masked:
+    /// One line for the user, e.g. `description: a mobile number (masked:
     /// 138****5678) at line 1, column 5 is not allowed in strict mode; remove
     /// it or write it masked`.
-    public var description: String {
+    public var message: Message {
         switch self {
         case let .personalDataNotAllowed(field, kind, masked, line, column, count):
-            let more = count > 1 ? " (and \(count - 1) more)" : ""
-            return "\(field): \(kind.enWithArticle) (\(kind.zh), masked: \(masked)) at line \(line), column \(column)"
-                + "\(more) is not allowed in strict mode; remove it or write it masked, e.g. \(masked)"
+            return Message(.personalDataNotAllowed, [
+                "field": .field(field), "kind": .piiKind(kind), "masked": .text(masked),
+                "line": .number(line), "column": .number(column), "more": .andMore(count),
+            ])
         case let .invalidPolicy(reason):
-            return "privacy.yaml: \(reason)"
+            return Message(.invalidPolicy, ["problem": .text(reason)])
         }
     }
 

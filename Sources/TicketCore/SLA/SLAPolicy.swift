@@ -19,11 +19,24 @@ public struct SLAPolicy: Codable, Equatable, Sendable {
     public var warningAt: Double
     /// An extension must be asked for at least this long before the deadline (seconds).
     public var extensionNotice: Int64
+    /// ...but never more than this share of the ticket's resolution target:
+    /// with a notice as long as the target (urgent: 4 h, 4 h) no ticket could
+    /// ever be extended.
+    public var extensionNoticeShare: Double
 
     public init(calendar: BusinessCalendar, targets: [String: Targets], warningAt: Double = 0.8,
-                extensionNotice: Int64 = 4 * 3600) {
+                extensionNotice: Int64 = 4 * 3600, extensionNoticeShare: Double = 0.25) {
         self.calendar = calendar; self.targets = targets; self.warningAt = warningAt
-        self.extensionNotice = extensionNotice
+        self.extensionNotice = extensionNotice; self.extensionNoticeShare = extensionNoticeShare
+    }
+
+    /// How long before its deadline a ticket of `priority` must ask for an
+    /// extension: `extension_notice`, capped at `extension_notice_share` of
+    /// the resolution target (urgent 4 h × 25% = 1 h).
+    public func extensionNotice(priority: String?) -> Int64 {
+        guard let target = targets(for: priority)?.resolve else { return extensionNotice }
+        let cap = Int64((Double(target.countedSeconds(on: calendar)) * extensionNoticeShare).rounded())
+        return min(extensionNotice, cap)
     }
 
     /// The targets for a priority, if the policy has them.

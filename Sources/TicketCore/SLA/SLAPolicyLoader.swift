@@ -7,11 +7,13 @@ enum SLAPolicyLoader {
         var targets: [String: TargetsFile]
         var warningAt: String?
         var extensionNotice: String?
+        var extensionNoticeShare: String?
 
         enum CodingKeys: String, CodingKey {
             case calendar, targets
             case warningAt = "warning_at"
             case extensionNotice = "extension_notice"
+            case extensionNoticeShare = "extension_notice_share"
         }
     }
 
@@ -132,7 +134,14 @@ enum SLAPolicyLoader {
             }
             notice = s
         }
-        return SLAPolicy(calendar: calendar, targets: targets, warningAt: warning, extensionNotice: notice)
+        var share = 0.25
+        if let text = file.extensionNoticeShare {
+            guard let s = parseShare(text), s > 0, s <= 1 else {
+                throw fail(["extension_notice_share"], "extension_notice_share '\(text)' is not a share like 25% or 0.25")
+            }
+            share = s
+        }
+        return SLAPolicy(calendar: calendar, targets: targets, warningAt: warning, extensionNotice: notice, extensionNoticeShare: share)
     }
 
     static func dayRange(_ r: DayRange, path: [YAMLFile.PathComponent],

@@ -110,7 +110,8 @@ public enum Language: String, Codable, Sendable, CaseIterable {
     /// The language from a locale string such as `zh_CN.UTF-8` or `en_US`.
     public init?(locale: String) {
         let l = locale.lowercased()
-        if l.hasPrefix("zh") { self = .zh } else if l.hasPrefix("en") { self = .en } else { return nil }
+        // C/POSIX is the untranslated locale: English.
+        if l.hasPrefix("zh") { self = .zh } else if l.hasPrefix("en") || l == "c" || l.hasPrefix("c.") || l == "posix" { self = .en } else { return nil }
     }
 
     /// A phrase in this language.

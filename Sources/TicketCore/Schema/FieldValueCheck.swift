@@ -1,49 +1,55 @@
 /// Checks that one value fits its field's type: enum keys exist, dates parse,
 /// ratings are 1–5, people are on the roster, contacts are masked.
 public enum FieldValueCheck {
-    /// Nil if `value` fits field `key`, else a message saying what is wrong
+    /// Nil if `value` fits field `key`, else what is wrong, in English
     /// (never echoing a raw contact value).
     public static func problem(key: String, value: String, schema: Schema, team: Team?, ticketType: String? = nil) -> String? {
+        check(key: key, value: value, schema: schema, team: team, ticketType: ticketType)?.render(.en)
+    }
+
+    /// Nil if `value` fits field `key`, else what is wrong as a catalogue sentence.
+    public static func check(key: String, value: String, schema: Schema, team: Team?, ticketType: String? = nil) -> Message? {
         guard let field = schema.field(key) else {
-            return "unknown field '\(key)' (fields: \(schema.fields.map(\.key).joined(separator: ", ")))"
+            return Message(.unknownField, ["key": .text(key), "fields": .texts(schema.fields.map(\.key))])
         }
         switch field.type {
         case .text:
-            if value.hasNewline { return "\(key) is one line of text" }
+            if value.hasNewline { return Message(.valueOneLine, ["field": .field(key)]) }
         case .longtext:
             break
         case .id:
-            if !TicketID.isWellFormed(value) { return "'\(value)' is not a ticket ID" }
+            if !TicketID.isWellFormed(value) { return Message(.valueNotTicketID, ["value": .text(value)]) }
         case .enum, .department:
             if key == "status" {
                 if schema.workflow.status(value) == nil {
-                    return "'\(value)' is not a status (\(schema.workflow.statuses.map(\.key).joined(separator: ", ")))"
+                    return Message(.unknownValue, ["value": .text(value), "field": .field("status"),
+                                                   "allowed": .texts(schema.workflow.statuses.map(\.key))])
                 }
                 return nil
             }
             let values = schema.values(of: field.enumName ?? key)
             guard let v = values.first(where: { $0.key == value }) else {
-                return "'\(value)' is not a \(key) (\(values.map(\.key).joined(separator: ", ")))"
+                return Message(.unknownValue, ["value": .text(value), "field": .field(key), "allowed": .texts(values.map(\.key))])
             }
             if let parent = v.parent, let t = ticketType, key == "subtype", parent != t {
-                return "subtype '\(value)' belongs to type '\(parent)', not '\(t)'"
+                return Message(.subtypeOfOtherType, ["value": .text(value), "parent": .text(parent), "type": .text(t)])
             }
         case .list:
             if let name = field.enumName {
                 let values = schema.values(of: name)
                 for part in value.split(separator: ",").map({ $0.trimmed() }) where !values.contains(where: { $0.key == part }) {
-                    return "'\(part)' is not a \(name) (\(values.map(\.key).joined(separator: ", ")))"
+                    return Message(.unknownValue, ["value": .text(part), "field": .text(name), "allowed": .texts(values.map(\.key))])
                 }
             }
         case .person:
-            if let team, team.person(value) == nil { return "'\(value)' is not on the roster (team.yaml)" }
-            if !TicketFile.isHandle(value) { return "'\(value)' is not a handle" }
+            if let team, team.person(value) == nil { return Message(.notOnRoster, ["handle": .text(value)]) }
+            if !TicketFile.isHandle(value) { return Message(.valueNotHandle, ["value": .text(value)]) }
         case .datetime:
-            if Timestamp.parse(value) == nil { return "'\(value)' is not a date-time with offset like 2024-05-01T14:30:00+08:00" }
+            if Timestamp.parse(value) == nil { return Message(.valueNotDateTime, ["value": .text(value)]) }
         case .duration:
-            if Duration.parse(value) == nil { return "'\(value)' is not a duration like 4h, 30m or 3d" }
+            if Duration.parse(value) == nil { return Message(.valueNotDuration, ["value": .text(value)]) }
         case .rating:
-            guard let n = Int(value), (1...5).contains(n) else { return "\(key) is a rating from 1 to 5" }
+            guard let n = Int(value), (1...5).contains(n) else { return Message(.valueNotRating, ["field": .field(key)]) }
         case .contact:
             break  // checked by the privacy rules, which never echo the value
         }

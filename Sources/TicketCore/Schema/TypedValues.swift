@@ -2,14 +2,14 @@
 /// Chinese or English label (`已关闭`, `Closed`), everywhere a value is typed.
 extension Schema {
     /// Why a typed name was not understood.
-    public enum TypedNameError: Error, Equatable, Sendable, CustomStringConvertible {
+    public enum TypedNameError: Error, Equatable, Sendable, CataloguedMessage {
         /// Several keys have this label.
         case ambiguous(what: String, typed: String, choices: [String])
 
-        public var description: String {
+        public var message: Message {
             switch self {
             case .ambiguous(let what, let typed, let choices):
-                return "'\(typed)' could be any \(what) of: \(choices.joined(separator: ", ")); type the key"
+                return Message(.ambiguousName, ["what": .field(what), "typed": .text(typed), "choices": .texts(choices)])
             }
         }
     }

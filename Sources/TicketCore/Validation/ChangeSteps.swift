@@ -36,6 +36,11 @@ extension ValidationContext {
         Finding(file: path, line: line, rule: rule, field: field, message: message)
     }
 
+    /// A finding at a line, its words from the catalogue.
+    func finding(_ rule: String, line: Int, field: String?, _ message: Message) -> Finding {
+        Finding(file: path, line: line, rule: rule, field: field, message)
+    }
+
     /// True if the author may run an operation that keeps the status (or it was sweep's doing).
     func authorPermitted(_ operation: String, automatic: Bool) -> Bool {
         guard let author else { return true }

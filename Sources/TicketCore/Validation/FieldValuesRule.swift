@@ -13,7 +13,7 @@ public struct FieldValuesRule: ValidationRule {
                 findings.append(context.finding("unknown-field", field: key, "'\(key)' is not a field of this desk's schema"))
                 continue
             }
-            if let problem = FieldValueCheck.problem(key: key, value: value, schema: context.schema,
+            if let problem = FieldValueCheck.check(key: key, value: value, schema: context.schema,
                                                      team: context.team, ticketType: ticket["type"]) {
                 findings.append(context.finding(id, field: key, problem))
             }

@@ -11,6 +11,11 @@ public struct Finding: Equatable, Sendable, Codable, CustomStringConvertible {
     public var field: String?
     public var message: String
     public var severity: Severity
+    /// The message as a catalogue sentence, for rules converted to the
+    /// catalogue; `message` is then its English text (JSON, logs).
+    public var catalogued: Message?
+
+    enum CodingKeys: String, CodingKey { case file, line, rule, field, message, severity }
 
     /// Makes a finding. The file and the message pass through ``redacted(_:)``,
     /// so no rule can print personal data back (a file named after a phone
@@ -18,6 +23,17 @@ public struct Finding: Equatable, Sendable, Codable, CustomStringConvertible {
     public init(file: String, line: Int, rule: String, field: String? = nil, message: String, severity: Severity = .error) {
         self.file = Self.redacted(file); self.line = line; self.rule = rule; self.field = field
         self.message = Self.redacted(message); self.severity = severity
+    }
+
+    /// A finding whose words come from the catalogue.
+    public init(file: String, line: Int, rule: String, field: String? = nil, _ message: Message, severity: Severity = .error) {
+        self.init(file: file, line: line, rule: rule, field: field, message: message.render(.en), severity: severity)
+        catalogued = message
+    }
+
+    /// The message in a language, personal data masked.
+    public func text(_ lang: Language, labels: (any MessageLabels)? = nil) -> String {
+        catalogued.map { Self.redacted($0.render(lang, labels: labels)) } ?? message
     }
 
     /// `text` with every value of personal data masked (`138****5678`): the
@@ -63,6 +79,11 @@ public struct ValidationContext: Sendable {
     /// A finding at a field's line.
     public func finding(_ rule: String, field: String?, _ message: String, severity: Finding.Severity = .error) -> Finding {
         Finding(file: path, line: field.map { new.line(of: $0) } ?? 1, rule: rule, field: field, message: message, severity: severity)
+    }
+
+    /// A finding at a field's line, its words from the catalogue.
+    public func finding(_ rule: String, field: String?, _ message: Message, severity: Finding.Severity = .error) -> Finding {
+        Finding(file: path, line: field.map { new.line(of: $0) } ?? 1, rule: rule, field: field, message, severity: severity)
     }
 }
 

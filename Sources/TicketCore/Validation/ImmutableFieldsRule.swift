@@ -8,7 +8,7 @@ public struct ImmutableFieldsRule: ValidationRule {
         guard let old = context.old else { return [] }
         return Self.fields.compactMap { key in
             guard old[key] != context.new.ticket[key] else { return nil }
-            return context.finding(id, field: key, "\(key) may not change (was \(old[key] ?? "-"))")
+            return context.finding(id, field: key, Message(.fieldImmutable, ["field": .field(key), "was": .text(old[key] ?? "-")]))
         }
     }
 }

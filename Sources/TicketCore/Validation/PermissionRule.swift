@@ -20,8 +20,8 @@ public struct PermissionRule: ValidationRule {
             checks.append(("priority", "priority"))
         }
         return checks.compactMap { op, field in
-            context.authorPermitted(op, automatic: automatic) ? nil : context.finding(id, field: field,
-                "\(author.handle) may not \(WorkflowError.phrase(op)): it needs the role \((context.schema.workflow.roles(for: op) ?? []).joined(separator: " or "))")
+            context.authorPermitted(op, automatic: automatic) ? nil : context.finding(id, field: field, Message(.roleNotAllowed, [
+                "handle": .text(author.handle), "operation": .operation(op), "roles": .roles(context.schema.workflow.roles(for: op) ?? [])]))
         }
     }
 }

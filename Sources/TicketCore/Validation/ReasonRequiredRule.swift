@@ -9,8 +9,8 @@ public struct ReasonRequiredRule: ValidationRule {
         return context.statusSteps.compactMap { step in
             guard let t = workflow.transition(from: step.from, to: step.to), t.reason,
                   WorkflowLog.reason(in: step.entry.text) == nil else { return nil }
-            return context.finding(id, line: step.line, field: "log",
-                                   "\(step.from) → \(step.to) needs a reason: add a line '原因：…' to its log entry")
+            return context.finding(id, line: step.line, field: "log", Message(.transitionNeedsReason, [
+                "from": .status(step.from), "to": .status(step.to)]))
         }
     }
 }

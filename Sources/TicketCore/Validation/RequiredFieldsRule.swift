@@ -6,13 +6,13 @@ public struct RequiredFieldsRule: ValidationRule {
 
     public func check(_ context: ValidationContext) -> [Finding] {
         let ticket = context.new.ticket
-        let lang = Language.en
         return context.schema.fields.compactMap { field in
             guard ticket[field.key] == nil,
                   field.isRequired(in: ticket) else { return nil }
-            let when = ticket.status.map { " when the status is \(context.schema.workflow.status($0)?.label(lang) ?? $0)" } ?? ""
-            return context.finding(id, field: field.key,
-                                   "\(field.key) (\(field.zh)) is required\(field.required == true ? "" : when)")
+            let message = field.required == true || ticket.status == nil
+                ? Message(.requiredField, ["field": .field(field.key)])
+                : Message(.requiredFieldInStatus, ["field": .field(field.key), "status": .status(ticket.status!)])
+            return context.finding(id, field: field.key, message)
         }
     }
 }

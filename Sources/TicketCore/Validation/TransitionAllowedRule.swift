@@ -23,22 +23,23 @@ public struct TransitionAllowedRule: ValidationRule {
                 continue
             }
             if let e = expected, step.from != e {
-                findings.append(context.finding(id, line: step.line, field: "status",
-                                                "the log records \(step.from) → \(step.to), but the ticket was \(e)"))
+                findings.append(context.finding(id, line: step.line, field: "status", Message(.logRecordsOtherStart, [
+                    "from": .status(step.from), "to": .status(step.to), "was": .status(e)])))
             }
             if workflow.transition(from: step.from, to: step.to) == nil {
                 let allowed = workflow.targets(from: step.from)
-                findings.append(context.finding(id, line: step.line, field: "status",
-                    "\(step.from) → \(step.to) is not an allowed transition; from \(step.from): \(allowed.isEmpty ? "none" : allowed.joined(separator: ", "))"))
+                findings.append(context.finding(id, line: step.line, field: "status", Message(.transitionNotAllowed, [
+                    "from": .status(step.from), "to": .status(step.to),
+                    "allowed": allowed.isEmpty ? .message(Message(.listNoneFinal)) : .statuses(allowed)])))
             }
             expected = step.to
         }
         if let old = context.old, old.status != newStatus, steps.isEmpty {
-            findings.append(context.finding(id, field: "status",
-                "status changed from \(old.status ?? "-") to \(newStatus ?? "-") without a log entry '[status: \(old.status ?? "-") → \(newStatus ?? "-")]'"))
+            findings.append(context.finding(id, field: "status", Message(.statusChangedWithoutLog, [
+                "from": .text(old.status ?? "-"), "to": .text(newStatus ?? "-")])))
         } else if let e = expected, !steps.isEmpty, e != newStatus {
-            findings.append(context.finding(id, field: "status",
-                                            "the log ends at status \(e), but the ticket says \(newStatus ?? "-")"))
+            findings.append(context.finding(id, field: "status", Message(.logEndsElsewhere, [
+                "status": .status(e), "ticket": .text(newStatus ?? "-")])))
         }
         return findings
     }

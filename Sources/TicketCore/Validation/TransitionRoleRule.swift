@@ -14,8 +14,9 @@ public struct TransitionRoleRule: ValidationRule {
             let author = context.old == nil ? (context.team?.person(step.entry.operator) ?? author) : author
             if t.allows(author) { return nil }
             if WorkflowLog.isAutomatic(step.entry.text), workflow.permits("sweep", author) { return nil }
-            return context.finding(id, line: step.line, field: "status",
-                "\(author.handle) (\(author.roles.joined(separator: ", "))) may not move \(step.from) → \(step.to): it needs the role \(t.roles.joined(separator: " or "))")
+            return context.finding(id, line: step.line, field: "status", Message(.transitionRoleNotAllowed, [
+                "handle": .text(author.handle), "has": .heldRoles(author.roles), "from": .status(step.from), "to": .status(step.to),
+                "roles": .roles(t.roles)]))
         }
     }
 }

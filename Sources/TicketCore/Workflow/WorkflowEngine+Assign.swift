@@ -6,6 +6,7 @@ extension WorkflowEngine {
         try require("assign", person)
         _ = try currentStatus(ticket)
         guard let assignee = team.person(handle) else { throw .notOnRoster(handle: handle) }
+        let department = try department.map { typed throws(WorkflowError) in try typedValue(typed, of: "department") }
         let departments = schema.values(of: "department").map(\.key)
         if let department, !departments.contains(department) {
             throw .unknownValue(field: "department", value: department, allowed: departments)

@@ -7,6 +7,7 @@ extension WorkflowEngine {
                         at now: Timestamp) throws(WorkflowError) -> WorkflowResult {
         try require("contact", person)
         _ = try currentStatus(ticket)
+        let channel = try typedValue(channel, of: "channel")
         let channels = schema.values(of: "channel").map(\.key)
         guard channels.contains(channel) else { throw .unknownValue(field: "channel", value: channel, allowed: channels) }
         guard !summary.trimmed().isEmpty else { throw .missingValue(field: "summary (沟通内容)") }

@@ -1,6 +1,6 @@
 extension WorkflowEngine {
     /// `gitdesk extend ID --until TIME --reason S`: asks for a later due time
-    /// (延期申请), at least the policy's notice (4 h) before the current
+    /// (延期申请), at least the policy's notice (4 h, at most a quarter of the target) before the current
     /// deadline. `due` changes only when a supervisor approves.
     public func extend(_ ticket: Ticket, until: Timestamp, reason: String, by person: Person,
                        at now: Timestamp) throws(WorkflowError) -> WorkflowResult {
@@ -14,10 +14,10 @@ extension WorkflowEngine {
         guard let due = ticket["due"].flatMap({ Timestamp.parse($0) }) else { throw .noDeadline }
         if let pending = ticket["extension_until"] { throw .extensionPending(until: pending) }
         let effective = SLAClock.status(of: ticket, at: now, schema: schema).resolve?.due ?? due
-        let notice = schema.sla?.extensionNotice ?? 4 * 3600
+        let notice = schema.sla?.extensionNotice(priority: ticket["priority"]) ?? 4 * 3600
         let latest = effective.adding(seconds: -notice)
         guard now <= latest else {
-            throw .extensionTooLate(due: effective.shortDisplay, latest: latest.shortDisplay)
+            throw .extensionTooLate(due: effective.shortDisplay, latest: latest.shortDisplay, notice: SLAMeasure.format(seconds: notice))
         }
         // Judged against the deadline people are shown (pauses added), not the stored one.
         guard until > effective else { throw .extensionNotLater(until: until.shortDisplay, due: effective.shortDisplay) }

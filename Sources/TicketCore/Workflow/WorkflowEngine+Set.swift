@@ -16,8 +16,10 @@ extension WorkflowEngine {
     /// schema. A field a workflow step owns is refused with the command to
     /// use; a priority change recomputes the resolution deadline from the
     /// SLA policy (from when the clock started) and logs both changes.
+    /// `readTime` reads a date-time typed without an offset (`2026-12-01
+    /// 12:00`) in the desk's zone; date-time fields are stored in ISO 8601.
     public func set(_ ticket: Ticket, values: [(key: String, value: String)], by person: Person,
-                    at now: Timestamp) throws(WorkflowError) -> WorkflowResult {
+                    at now: Timestamp, readTime: (String) -> Timestamp? = { Timestamp.parse($0) }) throws(WorkflowError) -> WorkflowResult {
         guard !values.isEmpty else { throw .missingValue(field: "FIELD=VALUE") }
         var new = ticket
         var changed: [String] = []
@@ -26,9 +28,11 @@ extension WorkflowEngine {
         for (typedKey, typedValue) in values {
             do {
                 let key = try schema.fieldKey(typed: typedKey)
-                resolved.append((key, typedValue.trimmed().isEmpty ? "" : try schema.valueKey(typed: typedValue, of: key)))
+                var value = typedValue.trimmed().isEmpty ? "" : try schema.valueKey(typed: typedValue, of: key)
+                if schema.field(key)?.type == .datetime, !value.isEmpty, let time = readTime(value) { value = time.iso8601 }
+                resolved.append((key, value))
             } catch {
-                throw .invalidValue(field: typedKey, problem: error.description)
+                throw .invalidValue(field: typedKey, problem: error.message)
             }
         }
         let type = resolved.last { $0.key == "type" }?.value ?? ticket["type"]
@@ -40,7 +44,7 @@ extension WorkflowEngine {
             if let command = Self.fieldsOwnedBySteps[key] { throw .ownedByStep(field: key, command: command) }
             if field.system == true { throw .ownedByStep(field: key, command: "gitdesk itself (no command sets it)") }
             let value = raw.trimmed()
-            if !value.isEmpty, let problem = FieldValueCheck.problem(key: key, value: value, schema: schema,
+            if !value.isEmpty, let problem = FieldValueCheck.check(key: key, value: value, schema: schema,
                                                                   team: team, ticketType: type) {
                 throw .invalidValue(field: key, problem: problem)
             }

@@ -6,7 +6,7 @@ extension WorkflowEngine {
         let from = try currentStatus(ticket)
         let status: String
         do { status = try schema.valueKey(typed: typedStatus, of: "status") } catch {
-            throw .invalidValue(field: "status", problem: error.description)
+            throw .invalidValue(field: "status", problem: error.message)
         }
         guard workflow.status(status) != nil else {
             throw .unknownValue(field: "status", value: status, allowed: workflow.statuses.map(\.key))
@@ -78,6 +78,7 @@ extension WorkflowEngine {
         var new = ticket
         let t = try named("reopen", ticket)
         var details: [String] = []
+        let priority = try priority.map { typed throws(WorkflowError) in try typedValue(typed, of: "priority") }
         if let priority, priority != ticket["priority"] {
             let allowed = schema.values(of: "priority").map(\.key)
             guard allowed.contains(priority) else { throw .unknownValue(field: "priority", value: priority, allowed: allowed) }

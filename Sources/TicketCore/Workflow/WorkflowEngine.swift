@@ -20,9 +20,17 @@ public struct WorkflowEngine: Sendable {
 
     // MARK: Shared steps
 
-    /// A status with its Chinese label: `新建 (new)`.
+    /// The key for a value typed into field `field` as its key or its zh/en
+    /// label; an ambiguous label is refused with the choices.
+    func typedValue(_ typed: String, of field: String) throws(WorkflowError) -> String {
+        do { return try schema.valueKey(typed: typed, of: field) } catch {
+            throw .invalidValue(field: field, problem: error.message)
+        }
+    }
+
+    /// A status as errors carry it: its key (shown by its label when said).
     func describe(_ status: String) -> String {
-        workflow.status(status).map { "\($0.zh) (\(status))" } ?? status
+        status  // messages show it by its label in the reader's language
     }
 
     /// The ticket's current status, which the workflow must know.

@@ -1,6 +1,6 @@
 /// Why a workflow operation was refused; nothing is written. Each case reads
 /// as one line a user can act on.
-public enum WorkflowError: Error, Equatable, Sendable, CustomStringConvertible {
+public enum WorkflowError: Error, Equatable, Sendable, CataloguedMessage {
     /// The table has no transition between the two statuses; `allowed` lists the targets that exist.
     case illegalTransition(from: String, to: String, allowed: [String])
     /// A named operation does not start from the ticket's status; `from` lists where it does.
@@ -20,7 +20,7 @@ public enum WorkflowError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The ticket has no deadline to extend.
     case noDeadline
     /// An extension must be asked for at least `notice` before the deadline.
-    case extensionTooLate(due: String, latest: String)
+    case extensionTooLate(due: String, latest: String, notice: String)
     /// The new deadline must lie after the current one.
     case extensionNotLater(until: String, due: String)
     /// An extension is already waiting for approval.
@@ -46,74 +46,74 @@ public enum WorkflowError: Error, Equatable, Sendable, CustomStringConvertible {
     /// `set` on a field the schema does not have.
     case unknownField(key: String, fields: [String])
     /// A value that does not fit its field.
-    case invalidValue(field: String, problem: String)
+    case invalidValue(field: String, problem: Message)
 
-    /// How an operation reads in "X may not ...": most are verbs already.
+    /// How an operation reads in "X may not ..." (English).
     public static func phrase(_ operation: String) -> String {
-        ["priority": "change a recorded ticket's priority", "backdate": "write at a time other than the clock's",
-         "delete": "delete a ticket file", "create": "record tickets", "contact": "log contacts",
-         "sweep": "run sweep", "request_info": "ask for information"][operation] ?? operation
+        MessageCatalogue.operation(operation, .en, nil)
     }
 
-    /// The command-line option that fills a field, for refusals that miss it.
+    /// The command that fills a field, for refusals that miss it (whichever
+    /// command was refused: `move` to awaiting_confirmation cannot fill them).
     static let optionFilling = [
-        "root_cause": "--root-cause", "solution": "--solution", "satisfaction": "gitdesk confirm --rating",
-        "description": "--description", "assignee": "gitdesk assign", "module": "--module",
+        "root_cause": "gitdesk resolve ID --solution S --root-cause S", "solution": "gitdesk resolve ID --solution S",
+        "satisfaction": "gitdesk confirm ID --rating 1..5", "description": "gitdesk set ID description=…",
+        "assignee": "gitdesk assign ID HANDLE", "module": "gitdesk set ID module=…",
     ]
 
-    public var description: String {
+    public var message: Message {
         switch self {
         case .illegalTransition(let from, let to, let allowed):
-            let options = allowed.isEmpty ? "none (the status is final)" : allowed.joined(separator: ", ")
-            return "cannot move from \(from) to \(to); allowed from \(from): \(options)"
+            let options: Message.Argument = allowed.isEmpty ? .message(Message(.listNoneFinal)) : .statuses(allowed)
+            return Message(.illegalTransition, ["from": .status(from), "to": .status(to), "allowed": options])
         case .operationNotAllowed(let op, let status, let from):
-            return "cannot \(op) a ticket that is \(status); \(op) works from: \(from.joined(separator: ", "))"
+            return Message(.operationNotAllowed, ["operation": .operation(op), "status": .status(status), "from": .statuses(from)])
         case .roleNotAllowed(let handle, let action, let roles):
-            return "\(handle) may not \(Self.phrase(action)): it needs the role \(roles.joined(separator: " or "))"
+            return Message(.roleNotAllowed, ["handle": .text(handle), "operation": .operation(action), "roles": .roles(roles)])
         case .reasonRequired(let action):
-            return "\(action) needs a reason (--reason)"
+            return Message(.reasonRequired, ["operation": .operation(action)])
         case .missingValue(let field):
-            return "\(field) must not be empty"
+            return Message(.missingValue, ["field": .field(field)])
         case .unknownValue(let field, let value, let allowed):
-            return "'\(value)' is not a \(field) (\(allowed.joined(separator: ", ")))"
+            return Message(.unknownValue, ["field": .field(field), "value": .text(value), "allowed": .texts(allowed)])
         case .notOnRoster(let handle):
-            return "'\(handle)' is not on the roster (team.yaml)"
+            return Message(.notOnRoster, ["handle": .text(handle)])
         case .ratingOutOfRange(let n):
-            return "rating \(n) is outside 1–5 (5 满意, 3 一般, 1 不满意)"
+            return Message(.ratingOutOfRange, ["rating": .number(n)])
         case .noDeadline:
-            return "the ticket has no due time to extend"
-        case .extensionTooLate(let due, let latest):
-            return "too late to ask for an extension: the ticket is due \(due); ask by \(latest) (4 h before) or escalate to a supervisor"
+            return Message(.noDeadline)
+        case .extensionTooLate(let due, let latest, let notice):
+            return Message(.extensionTooLate, ["due": .text(due), "latest": .text(latest), "notice": .text(notice)])
         case .extensionNotLater(let until, let due):
-            return "the new due time \(until) must be after the current one (\(due))"
+            return Message(.extensionNotLater, ["until": .text(until), "due": .text(due)])
         case .extensionPending(let until):
-            return "an extension until \(until) is already waiting for a supervisor (approve or approve --reject)"
+            return Message(.extensionPending, ["until": .text(until)])
         case .nothingToApprove:
-            return "no extension is waiting for approval"
+            return Message(.nothingToApprove)
         case .alreadyArchived(let at):
-            return "the ticket was archived at \(at)"
+            return Message(.alreadyArchived, ["time": .text(at)])
         case .notArchivable(let status, let statuses):
-            return "a ticket that is \(status) cannot be archived; archive works on: \(statuses.joined(separator: ", "))"
+            return Message(.notArchivable, ["status": .status(status), "statuses": .statuses(statuses)])
         case .noOpenFollowUp(let n):
-            return "contact \(n) has no open follow-up"
+            return Message(.noOpenFollowUp, ["number": .number(n)])
         case .notOverdue:
-            return "the ticket is not overdue, or is flagged already"
+            return Message(.notOverdue)
         case .unknownStatus(let s):
-            return "the ticket's status '\(s)' is not in the workflow"
+            return Message(.unknownStatus, ["status": .text(s)])
         case .ownedByStep(let field, let command):
-            return "\(field) is not changed with set: use \(command)"
+            return Message(.ownedByStep, ["field": .field(field), "command": .text(command)])
         case .unknownField(let key, let fields):
-            return "unknown field '\(key)' (fields: \(fields.joined(separator: ", ")))"
+            return Message(.unknownField, ["key": .text(key), "fields": .texts(fields)])
         case .invalidValue(let field, let problem):
-            return "\(field): \(problem)"
+            return Message(.invalidValue, ["field": .field(field), "problem": .message(problem)])
         case .nothingToChange(let what):
-            return "nothing to change: \(what)"
+            return Message(.nothingToChange, ["what": .text(what)])
         case .rejected(let findings):
-            guard let f = findings.first else { return "the change was refused by validation" }
-            let more = findings.count > 1 ? " (and \(findings.count - 1) more)" : ""
+            guard let f = findings.first else { return Message(.rejectedEmpty) }
             // A missing field a command option fills: say which option.
-            let hint = f.rule == "required-field" ? f.field.flatMap { Self.optionFilling[$0] }.map { "; give it with \($0)" } ?? "" : ""
-            return "\(f.rule): \(f.message)\(hint)\(more)"
+            let option = f.rule == "required-field" ? f.field.flatMap { Self.optionFilling[$0] } : nil
+            let hint: Message.Argument = .messages(option.map { [Message(.giveItWith, ["option": .text($0)])] } ?? [])
+            return Message(.rejected, ["rule": .text(f.rule), "finding": .finding(f), "hint": hint, "more": .andMore(findings.count)])
         }
     }
 }

@@ -9,7 +9,7 @@ import GRDB
 /// ticket row's number.
 enum CacheSchema {
     /// Bump when a table or a derived column changes: an older file is rebuilt.
-    static let format = "gitdesk-query-2wn"  // w: full-width forms folded, n: NFC
+    static let format = "gitdesk-query-3wn"  // 3: a file that holds no ticket is a row with an error; w: full-width forms folded, n: NFC
 
     static let create = """
         CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);

@@ -66,16 +66,22 @@ extension QueryCache {
         return try queue.read { db in
             var tickets: [Ticket] = []
             var unreadable: [(String, String)] = []
-            var sql = "SELECT path, body, error FROM \(from) \(predicate) ORDER BY path"
+            // No ORDER BY on rows with bodies (SQLite would sort them through a
+            // temporary b-tree): the callers order the tickets, and the
+            // unreadable files are sorted here.
+            var sql = "SELECT path, body, error FROM \(from) \(predicate)"
             if let top {
+                // The rows are ordered by number only, then their bodies read:
+                // sorting whole rows (bodies of kilobytes) through a temporary
+                // b-tree cost 60% of `list --limit 20` at 10k tickets.
                 let direction = top.descending ? "DESC" : "ASC"
                 sql = "SELECT * FROM (SELECT path, body, error FROM ticket WHERE error IS NOT NULL ORDER BY path) UNION ALL "
-                    + "SELECT * FROM (SELECT path, body, error FROM ticket WHERE error IS NULL"
+                    + "SELECT path, body, error FROM ticket WHERE n IN (SELECT n FROM ticket WHERE error IS NULL"
                     + (conditions.isEmpty ? "" : " AND \(conditions.joined(separator: " AND "))")
                     + " ORDER BY created \(direction), id \(direction) LIMIT \(top.limit))"
             } else if search != nil {  // unreadable files have no text row
                 sql = "SELECT path, body, error FROM ticket WHERE error IS NOT NULL UNION ALL "
-                    + "SELECT path, body, error FROM \(from) WHERE \(conditions.joined(separator: " AND ")) ORDER BY path"
+                    + "SELECT path, body, error FROM \(from) WHERE \(conditions.joined(separator: " AND "))"
             }
             let rows = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(arguments))
             while let row = try rows.next() {
@@ -86,6 +92,7 @@ extension QueryCache {
                 let body: Data = row["body"]
                 tickets.append(try TicketFile.parse(bytes: [UInt8](body)).ticket)
             }
+            unreadable.sort { $0.0 < $1.0 }
             return (tickets, unreadable)
         }
     }

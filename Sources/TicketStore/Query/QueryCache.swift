@@ -155,8 +155,10 @@ private struct RowWriter {
     func insert(path: String, blob: ObjectID, bytes: [UInt8]) throws {
         var values: [DatabaseValueConvertible?] = [path, blob.hex]
         var text: String? = nil
-        do {
-            let ticket = try TicketFile.parse(bytes: bytes).ticket
+        do throws(TicketFileError) {
+            let parsed = try TicketFile.parse(bytes: bytes)
+            if let hollow = TicketFile.hollowReason(parsed) { throw TicketFileError.malformed(line: 1, hollow) }
+            let ticket = parsed.ticket
             values += CacheSchema.fieldColumns.map { ticket[$0]?.precomposedStringWithCanonicalMapping }
             values.append(ticket.contacts.contains { !$0.done } ? 1 : 0)
             values.append(Data(bytes))

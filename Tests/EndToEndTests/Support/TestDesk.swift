@@ -11,9 +11,10 @@ final class TestDesk: @unchecked Sendable {
 
     /// Makes a fresh desk (`gitdesk init desk [--prefix P]`), a clock-override
     /// desk unless `clockOverride` is false (see ``Sandbox/clockOverrideDesks``).
-    init(prefix: String? = nil, timezone: String? = nil, clockOverride: Bool = true,
+    init(prefix: String? = nil, timezone: String? = nil, clockOverride: Bool = true, language: String = "en",
          sourceLocation: SourceLocation = #_sourceLocation) throws {
         sandbox = try Sandbox("gitdesk-e2e")
+        sandbox.deskLanguage = language
         sandbox.clockOverrideDesks = clockOverride
         dir = "desk"
         var args = ["init", dir]
@@ -135,17 +136,12 @@ final class TestDesk: @unchecked Sendable {
     }
 }
 
-/// Exit 1, nothing on stdout, exactly one stderr line starting `gitdesk:` holding `words`.
+/// Exit 1, nothing on stdout, exactly one stderr line starting `gitdesk:`
+/// holding `words`: TestSupport's one refusal check, as an expectation.
 func expectOneLineRefusal(_ result: Sandbox.Result, mentioning words: [String] = [],
                           sourceLocation: SourceLocation = #_sourceLocation) {
-    #expect(result.status == 1, "expected a refusal (exit 1): \(result)", sourceLocation: sourceLocation)
-    #expect(result.stdout.isEmpty, "a refusal printed to stdout: \(result)", sourceLocation: sourceLocation)
-    let lines = result.stderr.split(separator: "\n", omittingEmptySubsequences: false)
-    #expect(lines.count == 2 && lines[1].isEmpty, "expected one line on stderr: \(result)", sourceLocation: sourceLocation)
-    #expect(result.stderr.hasPrefix("gitdesk: "), "stderr must start with 'gitdesk:': \(result)", sourceLocation: sourceLocation)
-    for word in words {
-        #expect(result.stderr.contains(word), "stderr should mention '\(word)': \(result)", sourceLocation: sourceLocation)
-    }
+    let problems = refusalProblems(result, mentioning: words)
+    #expect(problems.isEmpty, "\(problems.joined(separator: "; ")): \(result)", sourceLocation: sourceLocation)
 }
 
 /// Terminal cells a string occupies: CJK and full-width characters count two.
