@@ -25,6 +25,7 @@ extension Repository {
     /// ``updateReference(_:to:expecting:message:)``.
     public func notesCommit(adding notes: [(object: ObjectID, text: String)], onto parent: ObjectID?,
                             signature: Signature) throws -> ObjectID? {
+        if let flat = try flatNotesCommit(adding: notes, onto: parent, signature: signature) { return flat }
         var tip = parent
         var added = false
         for (object, text) in notes {
@@ -46,5 +47,27 @@ extension Repository {
             added = true
         }
         return added ? tip : nil
+    }
+
+    /// ``notesCommit(adding:onto:signature:)`` in one commit, when the notes
+    /// tree is flat (one file per object, named by its id, as libgit2 writes
+    /// it): git_note_commit_create makes a blob, a tree and a commit per note
+    /// (100 notes: 0.2–0.4 s of a push's post-receive on a loaded machine).
+    /// `.some(nil)` when there was nothing to add; nil when the tree has
+    /// fan-out directories (`git notes` makes them), left to libgit2.
+    private func flatNotesCommit(adding notes: [(object: ObjectID, text: String)], onto parent: ObjectID?,
+                                 signature: Signature) throws -> ObjectID?? {
+        let parentTree = try parent.map { try commit($0).tree }
+        let existing = try parentTree.map { try directoryEntries(at: "", inTree: $0) } ?? []
+        if existing.contains(where: { !$0.entry.isBlob }) { return nil }
+        var present = Set(existing.map(\.name))
+        var changes: [TreeChange] = []
+        for (object, text) in notes where present.insert(object.hex).inserted {
+            changes.append(.upsert(object.hex, try writeBlob(Array(text.utf8))))
+        }
+        guard !changes.isEmpty else { return .some(nil) }
+        let tree = try updatedTree(base: parentTree, changes: changes)
+        return try createCommit(tree: tree, parents: parent.map { [$0] } ?? [], author: signature, committer: signature,
+                                message: "Notes added by 'git_note_create' from libgit2")
     }
 }

@@ -73,9 +73,11 @@ struct HookCommand: ParsableCommand {
     func postReceive(_ repository: Repository, environment: [String: String]) throws {
         let updates = Array(sequence(state: ()) { _ in readLine() }).compactMap(HookChecks.RefUpdate.init(line:))
         let pusher = environment["GITDESK_PUSHER"].flatMap { $0.isEmpty ? nil : $0 }
+        StartupTrace.mark("post-receive: start")
         do { try ArrivalNotes.record(repository, updates: updates, pusher: pusher) } catch {
             printError("gitdesk post-receive: warning: could not record the arrival of the pushed commits: \(error)")
         }
+        StartupTrace.mark("post-receive: arrivals stamped")
     }
 
     /// What to do about the refusal's actual cause: who is committing, or the files.
@@ -98,7 +100,10 @@ struct HookCommand: ParsableCommand {
         }
         let pusher = environment["GITDESK_PUSHER"].flatMap { $0.isEmpty ? nil : $0 }
         var refused = false
-        for ref in try HookChecks.preReceive(repository, updates: updates, pusher: pusher) where ref.hasErrors {
+        StartupTrace.mark("pre-receive: start")
+        let judged = try HookChecks.preReceive(repository, updates: updates, pusher: pusher)
+        StartupTrace.mark("pre-receive: \(judged.reduce(0) { $0 + $1.reports.count }) commits judged")
+        for ref in judged where ref.hasErrors {
             refused = true
             let bad = ref.reports.filter(\.hasErrors)
             if !ref.refusals.isEmpty {

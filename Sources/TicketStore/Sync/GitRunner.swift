@@ -9,6 +9,8 @@ import Glibc
 struct GitRunner {
     /// The working directory git runs in (`git -C`).
     var directory: String
+    /// Variables set for git on top of gitdesk's own environment.
+    var environment: [String: String] = [:]
 
     struct Output {
         var status: Int32
@@ -34,7 +36,7 @@ struct GitRunner {
     /// group, so the whole group is stopped (TERM, then KILL) when time is up.
     func run(_ arguments: [String], input: [UInt8]? = nil, timeout: Double? = nil) throws(SyncError) -> Output {
         guard let git = IndexUpdater.gitExecutable else { throw .gitMissing }
-        var environment = ProcessInfo.processInfo.environment
+        var environment = ProcessInfo.processInfo.environment.merging(self.environment) { $1 }
         // git must never stop to ask on a terminal nobody watches (a password
         // prompt): it fails instead, and the failure is reported.
         environment["GIT_TERMINAL_PROMPT"] = environment["GIT_TERMINAL_PROMPT"] ?? "0"
