@@ -41,7 +41,8 @@ public enum TicketDiff {
     public static func compute(desk: Desk, range: String) throws(DeskError) -> (entries: [Entry], otherFindings: [Finding]) {
         let repository = desk.repository
         do {
-            let parts = range.components(separatedBy: "..")
+            // A...B reads as git diff reads it: from the merge base to B, which is what A..B shows here.
+            let parts = range.contains("...") ? range.components(separatedBy: "...") : range.components(separatedBy: "..")
             guard parts.count == 2 else { throw DeskError.invalidInput("'\(range)' is not a range like main..HEAD or HEAD~3..HEAD") }
             let from: ObjectID
             let to: ObjectID
