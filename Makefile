@@ -27,6 +27,13 @@ deps:
 	  $$SUDO systemctl disable --now lighttpd >/dev/null 2>&1 || $$SUDO service lighttpd stop >/dev/null 2>&1 || true; \
 	fi
 
+	@# The html report test opens the report in a real headless Chromium, with a CJK font to draw the Chinese.
+	@if ! command -v chromium >/dev/null || ! fc-list 2>/dev/null | grep -qi "cjk"; then \
+	  echo "installing chromium and fonts-noto-cjk with apt-get (the html report is checked in a real browser)"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
+	fi
+
 build: deps
 	$(SWIFT) build
 

@@ -42,7 +42,8 @@ let package = Package(
         // The ticket repository: TicketCore on top of GitKit.
         .target(
             name: "TicketStore",
-            dependencies: ["GitKit", "TicketCore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["GitKit", "TicketCore", .product(name: "GRDB", package: "GRDB.swift"),
+                           .product(name: "GRDBSQLite", package: "GRDB.swift")]
         ),
         // One command per file.
         .target(

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TicketCore
 import TicketStore
 
 /// The `gitdesk` command.
@@ -24,6 +25,7 @@ public struct Gitdesk: ParsableCommand {
             ValidateCommand.self, HooksCommand.self, HookCommand.self,
             MergeDriverCommand.self, ConflictsCommand.self, DiffCommand.self,
             CloneCommand.self, SyncCommand.self, StatusCommand.self, CompletionsCommand.self,
+            ReportCommand.self,
         ]
     )
 
@@ -44,6 +46,8 @@ public struct Gitdesk: ParsableCommand {
             fail(Speech.say(error))
         } catch let error as CLIError {
             fail(Speech.say(error))
+        } catch let error as ReportError {
+            fail(error.description)
         } catch {
             // argument-parser's messages echo what was typed: escape control
             // characters before they reach the terminal.

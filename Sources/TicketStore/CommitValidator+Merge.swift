@@ -33,7 +33,12 @@ extension CommitValidator {
                 // Keeping one side's file is "carried", but the other ticket is lost under the shared ID.
                 findings.append(collision)
             }
-            if MergeJudgement.isCarried(result, base: base, sides: sides) { continue }
+            // A ticket both sides changed differently is judged even when the
+            // result is one side's file: taking it whole (`git merge -s ours`)
+            // would drop the other side's log entries and steps unseen.
+            let changedDifferently = Set(sides.filter { $0 != base }.map { $0?.hex ?? "-" }).count > 1
+            if MergeJudgement.isCarried(result, base: base, sides: sides),
+               !(path.hasPrefix("tickets/") && changedDifferently) { continue }
             if DeskLayout.isSettingsPath(path) {
                 settingsProduced.append(path)
             }

@@ -87,6 +87,9 @@ public final class CommitValidator {
                                     settings: settings, rulesTree: rulesTree, isRoot: info.parents.isEmpty)
         let policy = settings?.schema.privacy ?? .default
         findings += PrivacyRule.scanCommitMessage(info.message, file: "COMMIT_MSG", policy: policy)
+        findings += PrivacyRule.scanPeople([("author", info.author.name, info.author.email),
+                                            ("committer", info.committer.name, info.committer.email)],
+                                           file: "COMMIT_MSG", policy: policy)
         if let pusher, let team = settings?.team {
             findings += pusherFindings(pusher: pusher, author: info.author, team: team)
         }
@@ -161,6 +164,12 @@ public final class CommitValidator {
             if !c.path.hasPrefix("tickets/") { findings += try contentFindings(path: c.path, blob: c.newBlob!, rule: files) }
         }
         findings += try exceptionsFileFindings(parentTree: parentTrees.first, tree: tree)
+        // A desk's own reports (reports/*.sql) must stay one read-only query.
+        for c in firstChanges where c.newBlob != nil && c.path.hasPrefix(DeskLayout.reportsDirectory + "/") && c.path.hasSuffix(".sql") {
+            if let problem = Desk.reportFileProblem(path: c.path, sql: String(decoding: try repository.blob(c.newBlob!), as: UTF8.self)) {
+                findings.append(Finding(file: c.path, line: 1, rule: "report-query", message: problem))
+            }
+        }
         let changed = firstChanges.filter { $0.path.hasPrefix("tickets/") }
         guard !changed.isEmpty else { return findings }
         if rosterKnown, person == nil,

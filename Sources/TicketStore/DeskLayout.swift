@@ -6,6 +6,8 @@ public enum DeskLayout {
     public static let schemaDirectory = ".gitdesk/schema"
     public static let teamPath = "team.yaml"
     public static let ticketsDirectory = "tickets"
+    /// A desk's own reports as code: `reports/NAME.sql`, run by `report --query NAME`.
+    public static let reportsDirectory = "reports"
     public static let templatesDirectory = "templates"
     public static let gitattributesPath = ".gitattributes"
 

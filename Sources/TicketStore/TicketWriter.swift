@@ -81,7 +81,9 @@ extension Desk {
         let journal = WriteJournal(gitDir: repository.gitDir)
         CrashLeftovers.clear(gitDir: repository.gitDir, workdir: repository.workdir, journal: journal.read(),
                              lockTakenAt: lockTakenAt)
-        try journal.recover(in: repository, branch: branch)
+        // The person learns what happened to a write that was cut off (said
+        // once this write succeeds, so a refusal stays one line).
+        let repaired = try journal.recover(in: repository, branch: branch)
         try waitForIndex()
         // A damaged index is named before anything is committed (git would
         // refuse to update it after the branch moved).
@@ -175,6 +177,10 @@ extension Desk {
                 }
                 StartupTrace.mark("working file + index")
                 Maintenance.afterWrite(gitDir: repository.gitDir)
+                if let repaired {
+                    let notice = Message(.interruptedWriteRepaired, ["path": .text(repaired)]).render(config.language)
+                    FileHandle.standardError.write(Data("gitdesk: \(notice)\n".utf8))
+                }
                 return ChangeResult(id: id, path: path, commit: commit, ticket: newTicket, summary: summary,
                                     previous: old?.ticket, operation: operation,
                                     masked: MaskingReport.notes(typed: changed, stored: newTicket, old: old?.ticket))
@@ -304,9 +310,11 @@ struct WriteJournal {
         return record
     }
 
-    /// Brings a file named by an interrupted write to what the branch holds.
-    func recover(in repository: Repository, branch: String) throws(DeskError) {
-        guard let record = read() else { return }
+    /// Brings a file named by an interrupted write to what the branch holds;
+    /// returns its path when there was one to repair.
+    @discardableResult
+    func recover(in repository: Repository, branch: String) throws(DeskError) -> String? {
+        guard let record = read() else { return nil }
         let path = record.path
         do {
             if let workdir = repository.workdir, let tip = try repository.referenceTarget(branch),
@@ -329,5 +337,6 @@ struct WriteJournal {
             throw DeskError.from(error)
         }
         end()
+        return path
     }
 }

@@ -37,6 +37,23 @@ struct CrashLeftoverTests {
         #expect(!FileManager.default.fileExists(atPath: desk.path(".git/gitdesk/pending")))
     }
 
+    /// Review finding: the repair was silent, so the person never learned a
+    /// write had been cut off.
+    @Test("the next write says that an interrupted write was repaired, and which file")
+    func repairIsAnnounced() throws {
+        let desk = try TestDesk()
+        let id = try desk.record(title: "退款未到账", now: "2024-05-01T14:30:00+08:00")
+        let path = try desk.ticketPath(id)
+        try plantJournal(desk, path: path, pid: try deadPID())
+        let result = try desk.gitdesk(["comment", id, "已回电"], as: "li", now: "2024-05-01T15:10:00+08:00")
+        #expect(result.status == 0, "\(result)")
+        #expect(result.stderr.contains("interrupted") && result.stderr.contains(path), "\(result)")
+        #expect(!FileManager.default.fileExists(atPath: desk.path(".git/gitdesk/pending")))
+        // Said once: the next write has nothing to repair.
+        let next = try desk.gitdesk(["comment", id, "再次回电"], as: "li", now: "2024-05-01T15:20:00+08:00")
+        #expect(next.status == 0 && !next.stderr.contains("interrupted"), "\(next)")
+    }
+
     @Test("the branch lock, journal and temporary files of a dead gitdesk are cleared by the next write")
     func deadWritersLeftovers() throws {
         let desk = try TestDesk()

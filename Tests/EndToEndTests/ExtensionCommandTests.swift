@@ -35,6 +35,21 @@ struct ExtensionCommandTests {
         try desk.expectRefused(["approve", id], as: "wang", at: "2024-05-06T16:05:00+08:00", "no extension is waiting for approval")
     }
 
+    /// Review finding: `validate` judged every ticket at HEAD as if just created,
+    /// so an approved extension (or a reopen that restarts the clock) made a
+    /// desk built only with gitdesk commands fail `validate` and `validate --all`.
+    @Test("a ticket whose deadline moved by approved extension passes validate and validate --all")
+    func extendedTicketValidates() throws {
+        let desk = try WorkflowDesk()
+        let id = try workedTicket(desk, priority: "urgent")
+        try desk.ok(["extend", id, "--until", "2024-05-08 18:00", "--reason", "等待备件"], as: "chen", at: "2024-05-06T10:00:00+08:00")
+        try desk.ok(["approve", id], as: "wang", at: "2024-05-06T10:30:00+08:00")
+        for args in [["validate"], ["validate", "--all"]] {
+            let r = try desk.run(args, as: "wang", at: "2024-05-06T11:00:00+08:00")
+            #expect(r.status == 0, "\(args): \(r)")
+        }
+    }
+
     @Test("rejected: due stays, the reason is logged")
     func reject() throws {
         let desk = try WorkflowDesk()

@@ -106,6 +106,31 @@ import TestSupport
         #expect(try d.serverHead() == d.rev("HEAD"))
     }
 
+    /// Review finding (critical): both sides changed the ticket; a merge that
+    /// keeps one side's file whole (`git merge -s ours`) dropped the other
+    /// side's step and log entries, and nothing refused it, because a
+    /// result equal to a parent's file was taken as "carried".
+    @Test func aMergeKeepingOneSidesFileWholeIsRefusedWhenBothChangedTheTicket() throws {
+        let d = try HookTestDesk(mate: true)
+        d.sandbox.environment["GITDESK_NOW"] = "2024-05-01T14:40:00+08:00"
+        try d.must(d.sandbox.gitdesk(["move", "--as", "zhang", d.id, "in_progress"], in: "mate"))
+        try d.must(d.push(["main"], pusher: "zhang", from: "mate"))
+        d.sandbox.environment["GITDESK_NOW"] = "2024-05-01T14:50:00+08:00"
+        try d.must(d.sandbox.gitdesk(["comment", "--as", "li", d.id, "已回电"], in: "desk"))
+        try d.must(d.sandbox.git(["fetch", "-q", "origin"], in: "desk"))
+        let merge = try d.sandbox.git(["merge", "-s", "ours", "--no-edit", "origin/main"], in: "desk")
+        #expect(merge.status != 0, "the client hook let it through: \(merge)")
+        #expect(merge.stderr.contains("append-only") || merge.stdout.contains("append-only"), "\(merge)")
+        _ = try d.sandbox.git(["merge", "--abort"], in: "desk")
+        try d.must(d.sandbox.git(["merge", "-q", "--no-verify", "-s", "ours", "--no-edit", "origin/main"], in: "desk"))
+        let before = try d.serverHead()
+        let push = try d.push(["main"], pusher: "li")
+        #expect(push.status != 0, "the server accepted it: \(push)")
+        #expect(push.stderr.contains(": append-only: "), "\(push)")
+        #expect(try d.serverHead() == before)
+        #expect(try d.sandbox.gitdesk(["validate", "origin/main..HEAD"], in: "desk").status == 1)
+    }
+
     @Test func aSideCommitIsJudgedEvenWhenTheMergeDropsItsChange() throws {
         let d = try HookTestDesk()
         try d.must(d.sandbox.git(["checkout", "-q", "-b", "side"], in: "desk"))

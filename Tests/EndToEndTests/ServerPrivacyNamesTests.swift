@@ -32,4 +32,23 @@ struct ServerPrivacyNamesTests {
         #expect(push.stderr.contains("notes.txt") && push.stderr.contains("must not be stored raw"), "\(push)")
         #expect(try d.serverHead() == before)
     }
+
+    /// Review finding: the names of a commit's author and committer (and the
+    /// local part of their e-mail) were never scanned.
+    @Test func aPhoneNumberInTheAuthorOrCommitterNameIsRefused() throws {
+        let d = try HookTestDesk()
+        let before = try d.serverHead()
+        let phone = "139" + "1234" + "5678"
+        let email = try d.sandbox.git(["config", "user.email"], in: "desk").stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        for env in [["GIT_AUTHOR_NAME": phone], ["GIT_COMMITTER_NAME": "张 " + phone],
+                    ["GIT_COMMITTER_EMAIL": phone + "@qq.com"]] {
+            try d.must(d.sandbox.git(["reset", "-q", "--hard", before], in: "desk"))
+            try d.must(d.sandbox.git(["commit", "-q", "--allow-empty", "--no-verify", "-m", "note"], in: "desk",
+                                     env: env.merging(["GIT_AUTHOR_EMAIL": email]) { a, _ in a }))
+            let push = try d.push(["main"], pusher: "li")
+            #expect(push.status != 0, "\(env): \(push)")
+            #expect(push.stderr.contains("must not be stored raw") && !push.stderr.contains(phone), "\(push)")
+            #expect(try d.serverHead() == before)
+        }
+    }
 }

@@ -34,6 +34,7 @@ extension MessageCatalogue {
 
         .notARepository: "{path} is not a git repository (run 'gitdesk init {path}' to make a desk there)",
         .notADesk: "{path} is a git repository but not a gitdesk desk (no .gitdesk/config.yaml at HEAD; run 'gitdesk init')",
+        .interruptedWriteRepaired: "an earlier write was interrupted (killed or crashed); {path} is back to what the branch holds (git log shows whether that write was committed)",
         .initInterrupted: "{path} is a desk whose `gitdesk init` was interrupted; run `gitdesk init {path}` again to finish it",
         .alreadyADesk: "{path} is already a gitdesk desk (.gitdesk/config.yaml exists); nothing was changed",
         .detachedHead: "HEAD is detached: check out a branch (git switch main) before changing tickets",

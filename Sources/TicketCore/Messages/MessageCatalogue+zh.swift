@@ -34,6 +34,7 @@ extension MessageCatalogue {
 
         .notARepository: "{path} 不是 git 仓库（运行 'gitdesk init {path}' 在此创建工单库）",
         .notADesk: "{path} 是 git 仓库，但不是 gitdesk 工单库（HEAD 中没有 .gitdesk/config.yaml；请运行 'gitdesk init'）",
+        .interruptedWriteRepaired: "上次写入被中断（进程被终止或崩溃）；{path} 已恢复为分支中已提交的内容（用 git log 查看那次写入是否已提交）",
         .initInterrupted: "{path} 的 `gitdesk init` 曾被中断；请再次运行 `gitdesk init {path}` 完成初始化",
         .alreadyADesk: "{path} 已经是 gitdesk 工单库（.gitdesk/config.yaml 已存在）；未做任何修改",
         .detachedHead: "HEAD 处于分离状态：修改工单前请先切换到分支（git switch main）",

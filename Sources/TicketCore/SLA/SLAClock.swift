@@ -12,7 +12,8 @@ public enum SLAClock {
     public static func status(of ticket: Ticket, at now: Timestamp, schema: Schema) -> SLAStatus {
         let workflow = schema.workflow
         let pausedNow = workflow.clock(in: ticket.status) == .paused
-        guard let policy = schema.sla, let created = ticket.created else {
+        // An invalid ticket (spam, irrelevant) was never worked: no clock was met or breached.
+        guard let policy = schema.sla, let created = ticket.created, !workflow.isInvalid(ticket.status) else {
             return SLAStatus(respond: nil, resolve: nil, pausedNow: pausedNow)
         }
         let spans = StatusHistory.spans(of: ticket)

@@ -65,6 +65,26 @@ public struct PrivacyRule: ValidationRule {
         "\(field): \(match.kind.enWithArticle) (\(match.kind.zh)) must not be stored raw; write it masked, e.g. \(match.masked)"
     }
 
+    /// Findings for personal data in a commit's people: the author's and
+    /// committer's names (`13912345678 <li@…>`, `张 customer@mail.com`) and
+    /// the local part of their e-mail addresses (`13912345678@qq.com`; the
+    /// address itself is the operator's, judged against the roster).
+    public static func scanPeople(_ people: [(role: String, name: String, email: String)], file: String,
+                                  policy: PrivacyPolicy) -> [Finding] {
+        guard policy.commitMessages == .scan else { return [] }
+        var findings: [Finding] = []
+        for person in people {
+            let local = String(person.email.split(separator: "@", maxSplits: 1).first ?? "")
+            for (text, what) in [(person.name, "\(person.role) name"), (local, "\(person.role) e-mail")] {
+                for match in PIIScanner.scan(text, options: policy.scanOptions) {
+                    findings.append(Finding(file: file, line: 1, rule: "pii", field: PrivacyGuard.commitMessageField,
+                                            message: Self.message(match, field: what)))
+                }
+            }
+        }
+        return findings
+    }
+
     /// Findings for personal data in a commit message (`commit_messages: scan`);
     /// `file` names the message (e.g. `abc1234:COMMIT_MSG`).
     public static func scanCommitMessage(_ message: String, file: String, policy: PrivacyPolicy) -> [Finding] {

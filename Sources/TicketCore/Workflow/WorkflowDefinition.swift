@@ -77,6 +77,13 @@ public struct WorkflowDefinition: Codable, Equatable, Sendable {
         status.flatMap { self.status($0)?.clock } ?? .running
     }
 
+    /// True if a status is where the `invalid` operation leads (无效): such a
+    /// ticket was never worked, so it has no SLA outcome and reports count it apart.
+    public func isInvalid(_ status: String?) -> Bool {
+        guard let status else { return false }
+        return transitions.contains { $0.operation == "invalid" && $0.to == status }
+    }
+
     /// True if a status is terminal.
     public func isTerminal(_ status: String?) -> Bool {
         status.flatMap { self.status($0)?.terminal } ?? false

@@ -1,6 +1,8 @@
 extension WorkflowEngine {
     /// `gitdesk archive ID`: sets the `archived` time (归档) on a ticket in a
-    /// terminal status (closed, invalid); the status stays as it is.
+    /// terminal status (closed, invalid) and, when the schema has the `report`
+    /// field, writes its processing report (问题处理报告) as the `## report`
+    /// section; the status stays as it is.
     public func archive(_ ticket: Ticket, by person: Person, at now: Timestamp,
                         automatic: Bool = false) throws(WorkflowError) -> WorkflowResult {
         try require("archive", person, automatic: automatic)
@@ -13,6 +15,8 @@ extension WorkflowEngine {
         new["archived"] = now.iso8601
         new.log.append(LogEntry(time: now, operator: person.handle,
                                 text: "归档 " + WorkflowLog.archivedMarker + (automatic ? " " + WorkflowLog.autoMarker : "")))
+        // A desk whose fields.yaml predates the `report` field keeps archiving without it.
+        if schema.field("report") != nil { new["report"] = TicketReport.section(of: new, at: now, schema: schema) }
         return try finish(old: ticket, new: new, by: person, summary: "archive", operation: "archive")
     }
 

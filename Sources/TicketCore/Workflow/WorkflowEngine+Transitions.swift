@@ -43,7 +43,7 @@ extension WorkflowEngine {
         new["satisfaction"] = String(rating)
         new["confirmation"] = "customer"
         if let feedback, !feedback.trimmed().isEmpty { new["feedback"] = feedback }
-        try apply(t, to: &new, by: person, at: now, reason: nil, detail: "评分 \(rating)★ \(Self.ratingWord(rating))")
+        try apply(t, to: &new, by: person, at: now, reason: nil, detail: "评分 \(rating)★ \(Self.ratingWord(rating)) \(WorkflowLog.ratingMarker(rating))")
         return try finish(old: ticket, new: new, by: person, summary: "confirm \(rating)★", operation: "confirm")
     }
 
@@ -71,8 +71,10 @@ extension WorkflowEngine {
     /// `gitdesk reopen ID --reason S`: the customer rejects the solution or
     /// the problem recurs. The reason is logged; a new priority replaces the
     /// old one and new description text is appended under a dated line.
-    /// Rating, confirmation and archiving are cleared; where the table says
-    /// `restart_sla`, `due` is computed afresh.
+    /// Rating, confirmation and archiving are cleared from the fields (they
+    /// belong to the new round); the earlier round's rating stays in its
+    /// `confirm` log entry (`[rating: N]`), which reports read. Where the table
+    /// says `restart_sla`, `due` is computed afresh.
     public func reopen(_ ticket: Ticket, reason: String, priority: String? = nil, description: String? = nil,
                        by person: Person, at now: Timestamp) throws(WorkflowError) -> WorkflowResult {
         var new = ticket
@@ -93,6 +95,7 @@ extension WorkflowEngine {
         new["satisfaction"] = nil
         new["confirmation"] = nil
         new["archived"] = nil
+        new["report"] = nil
         try apply(t, to: &new, by: person, at: now, reason: reason, detail: details.joined(separator: "，"))
         return try finish(old: ticket, new: new, by: person, summary: "reopen", operation: "reopen")
     }

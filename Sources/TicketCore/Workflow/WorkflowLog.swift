@@ -33,6 +33,26 @@ public enum WorkflowLog {
         return text
     }
 
+    static let ratingPrefix = "[rating: "
+
+    /// The marker a `confirm` entry carries, `[rating: 4]`: each round of a
+    /// reopened ticket keeps its rating in the log although the field is cleared.
+    public static func ratingMarker(_ rating: Int) -> String { "\(ratingPrefix)\(rating)]" }
+
+    /// The rating an entry records: `[rating: N]`, or `评分 N★` in entries
+    /// written before the marker existed.
+    public static func rating(in text: String) -> Int? {
+        if let start = text.range(of: ratingPrefix) {
+            let rest = text[start.upperBound...]
+            if let close = rest.firstIndex(of: "]"), let n = Int(rest[..<close]), (1...5).contains(n) { return n }
+        }
+        if let start = text.range(of: "评分 ") {
+            let rest = text[start.upperBound...]
+            if let star = rest.firstIndex(of: "★"), let n = Int(rest[..<star]), (1...5).contains(n) { return n }
+        }
+        return nil
+    }
+
     /// The marker of a due change, ` [due: OLD → NEW]`.
     public static func dueMarker(from old: String?, to new: String?) -> String {
         "\(duePrefix)\(old ?? "-")\(arrow)\(new ?? "-")]"

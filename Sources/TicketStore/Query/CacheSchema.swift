@@ -9,7 +9,9 @@ import GRDB
 /// ticket row's number.
 enum CacheSchema {
     /// Bump when a table or a derived column changes: an older file is rebuilt.
-    static let format = "gitdesk-query-3wn"  // 3: a file that holds no ticket is a row with an error; w: full-width forms folded, n: NFC
+    // 3: a file that holds no ticket is a row with an error; w: full-width forms folded,
+    // n: NFC; r: the report columns (created_s, settled_s, changed_s, title, contact...) and their indexes.
+    static let format = "gitdesk-query-3wnr"
 
     static let create = """
         CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -21,6 +23,10 @@ enum CacheSchema {
             status TEXT, type TEXT, subtype TEXT, channel TEXT, priority TEXT,
             module TEXT, department TEXT, assignee TEXT, satisfaction TEXT,
             created TEXT,
+            title TEXT, contact TEXT, customer_id TEXT, submitter TEXT, due TEXT, responded TEXT, archived TEXT,
+            created_s INTEGER,
+            settled_s INTEGER,
+            changed_s INTEGER,
             open_followups INTEGER NOT NULL DEFAULT 0,
             body BLOB NOT NULL,
             error TEXT
@@ -29,12 +35,24 @@ enum CacheSchema {
         CREATE INDEX IF NOT EXISTS ticket_assignee ON ticket(assignee);
         CREATE INDEX IF NOT EXISTS ticket_type ON ticket(type);
         CREATE INDEX IF NOT EXISTS ticket_created ON ticket(created, id);
+        CREATE INDEX IF NOT EXISTS ticket_created_s ON ticket(created_s);
+        CREATE INDEX IF NOT EXISTS ticket_settled ON ticket(settled_s, changed_s, created_s);
+        CREATE INDEX IF NOT EXISTS ticket_error ON ticket(error) WHERE error IS NOT NULL;
         CREATE VIRTUAL TABLE IF NOT EXISTS ticket_text USING fts5(text, tokenize = 'trigram');
         """
 
     /// The columns filled from a ticket's field of the same key.
     static let fieldColumns = ["id", "status", "type", "subtype", "channel", "priority", "module",
-                               "department", "assignee", "satisfaction", "created"]
+                               "department", "assignee", "satisfaction", "created",
+                               "title", "contact", "customer_id", "submitter", "due", "responded", "archived"]
+
+    /// `created_s`: the creation time in UTC seconds; `settled_s`: when the
+    /// ticket last entered a status whose SLA clock is stopped (resolved,
+    /// closed, invalid...), null while it is open; `changed_s`: the time of
+    /// its latest log entry. Reports parse only the rows created in their
+    /// period or whose state at their moment needs the log; a ticket open
+    /// since before the moment counts in the backlog from `created_s` alone.
+    static let reportColumns = ["created_s", "settled_s", "changed_s"]
 
     static func meta(_ db: Database, _ key: String) throws -> String? {
         try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key])

@@ -108,7 +108,7 @@ final class QueryCache {
             changes = try desk.repository.listFiles(inTree: desk.headTree, under: DeskLayout.ticketsDirectory)
                 .map { ChangedPath(path: $0.path, oldBlob: nil, newBlob: $0.blob) }
         }
-        let writer = try RowWriter(db)
+        let writer = try RowWriter(db, schema: desk.schema)
         var read = 0
         for change in changes {
             try writer.delete(path: change.path)
@@ -135,13 +135,15 @@ private struct RowWriter {
     let deleteText: Statement
     let insertRow: Statement
     let insertText: Statement
+    let schema: Schema
 
-    init(_ db: Database) throws {
+    init(_ db: Database, schema: Schema) throws {
         self.db = db
+        self.schema = schema
         find = try db.makeStatement(sql: "SELECT n FROM ticket WHERE path = ?")
         deleteRow = try db.makeStatement(sql: "DELETE FROM ticket WHERE n = ?")
         deleteText = try db.makeStatement(sql: "DELETE FROM ticket_text WHERE rowid = ?")
-        let columns = ["path", "blob"] + CacheSchema.fieldColumns + ["open_followups", "body", "error"]
+        let columns = ["path", "blob"] + CacheSchema.fieldColumns + CacheSchema.reportColumns + ["open_followups", "body", "error"]
         insertRow = try db.makeStatement(sql: "INSERT INTO ticket(\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))")
         insertText = try db.makeStatement(sql: "INSERT INTO ticket_text(rowid, text) VALUES (?, ?)")
     }
@@ -160,12 +162,16 @@ private struct RowWriter {
             if let hollow = TicketFile.hollowReason(parsed) { throw TicketFileError.malformed(line: 1, hollow) }
             let ticket = parsed.ticket
             values += CacheSchema.fieldColumns.map { ticket[$0]?.precomposedStringWithCanonicalMapping }
+            values.append(ticket.created?.seconds)
+            values.append(ReportRows.settled(ticket, schema: schema)?.seconds)
+            values.append(ticket.log.map(\.time.seconds).max() ?? ticket.created?.seconds)
             values.append(ticket.contacts.contains { !$0.done } ? 1 : 0)
             values.append(Data(bytes))
             values.append(nil)
             text = SearchTerms.text(of: ticket)
         } catch {
             values += CacheSchema.fieldColumns.map { _ in nil }
+            values += [nil, nil, nil]
             values.append(0)
             values.append(Data(bytes))
             values.append(DeskError.unreadableTicket(path: path, line: error.line, error.description).description)

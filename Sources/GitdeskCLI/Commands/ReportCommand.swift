@@ -1,0 +1,94 @@
+import ArgumentParser
+import Foundation
+import TicketCore
+import TicketStore
+
+/// `gitdesk report`
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "The analysis report of a period, one ticket's processing report, or a desk's own query.",
+        discussion: """
+            Examples: gitdesk report --month 2024-05 (the month's analysis); \
+            gitdesk report --week 2024-W21 --format html -o w21.html; \
+            gitdesk report --from 2024-05-01 --to 2024-05-15 --at v2024-05; \
+            gitdesk report CS-20240501-7K3FQ2 (one ticket's processing report); \
+            gitdesk report --query weekly_backlog (reports/weekly_backlog.sql, read-only).
+            Without a period: the current month. Periods are whole days, both ends included, \
+            in the desk's time zone. A period that has ended is computed at its end; a running \
+            one with --at REV at REV's commit time, so the same command gives the same \
+            bytes later. Every metric is defined in docs/reports.md.
+            """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, md, csv, json, html }
+
+    @Argument(help: "A ticket ID (or unique prefix): its processing report.") var id: String?
+    @Option(help: ArgumentHelp("A month: YYYY-MM.", valueName: "YYYY-MM")) var month: String?
+    @Option(help: ArgumentHelp("An ISO week: YYYY-Www.", valueName: "YYYY-Www")) var week: String?
+    @Option(help: ArgumentHelp("First day, included.", valueName: "YYYY-MM-DD")) var from: String?
+    @Option(help: ArgumentHelp("Last day, included.", valueName: "YYYY-MM-DD")) var to: String?
+    @Option(help: ArgumentHelp("Compute from the desk as it was at this revision.", valueName: "REV")) var at: String?
+    @Option(help: ArgumentHelp("Run the desk's own report reports/NAME.sql.", valueName: "NAME")) var query: String?
+    @Option(help: "Output format: text, md, csv, json or html.") var format: Format = .text
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file")) var output: String?
+    @OptionGroup var global: GlobalOptions
+
+    func validate() throws {
+        let periodGiven = month != nil || week != nil || from != nil || to != nil
+        if [month != nil, week != nil, from != nil || to != nil].filter({ $0 }).count > 1 {
+            throw ValidationError(ReportError.conflictingPeriods.description)
+        }
+        if (from == nil) != (to == nil) { throw ValidationError("--from and --to go together") }
+        if id != nil && (periodGiven || query != nil) { throw ValidationError("a ticket's report takes no period or --query") }
+        if query != nil && periodGiven { throw ValidationError("--query takes no period") }
+    }
+
+    func run() throws {
+        var desk = try global.openDesk()
+        let clock = try global.now(in: desk)
+        var revisionTime: Timestamp? = nil
+        if let at {
+            (desk, revisionTime) = try desk.at(revision: at)
+        }
+        let lang = global.language(for: desk)
+        let text: String
+        if let query {
+            text = try QueryReportOutput(desk: desk, name: query, format: format, language: lang).render()
+        } else if let id {
+            let now = revisionTime.map { min($0, clock) } ?? clock
+            let found = try desk.ticket(id)
+            let report = TicketReport.build(found.parsed.ticket, at: now.withOffset(desk.timeZone.offsetMinutes(at: now.seconds)),
+                                            schema: desk.schema, lang: lang)
+            text = TicketReportOutput(report: report, language: lang).render(format)
+        } else {
+            let offset = desk.timeZone.offsetMinutes(at: clock.seconds)
+            let period: ReportPeriod
+            if let month { period = try ReportPeriod.parseMonth(month, offsetMinutes: offset) }
+            else if let week { period = try ReportPeriod.parseWeek(week, offsetMinutes: offset) }
+            else if let from, let to { period = try ReportPeriod.parseRange(from: from, to: to, offsetMinutes: offset) }
+            else { period = ReportPeriod.month(containing: (revisionTime ?? clock).withOffset(offset)) }
+            let now = ReportClock.now(period: period, clock: clock, revisionTime: revisionTime)
+            let (report, unreadable) = try desk.periodReport(period: period, now: now, lang: lang, useCache: at == nil)
+            for bad in unreadable {
+                printError("warning: " + (bad.error.hasPrefix(bad.path) ? bad.error : "\(bad.path): \(bad.error)"))
+            }
+            let presenter = ReportPresenter(report: report, language: lang)
+            switch format {
+            case .text: text = presenter.text()
+            case .md: text = presenter.markdown()
+            case .csv: text = presenter.csv()
+            case .json: text = presenter.json().serialised() + "\n"
+            case .html: text = ReportHTML(presenter: presenter).render()
+            }
+        }
+        if let output {
+            do { try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic) } catch {
+                throw CLIError("cannot write \(output): \(error.localizedDescription)")
+            }
+        } else {
+            print(text, terminator: "")
+        }
+    }
+}
+

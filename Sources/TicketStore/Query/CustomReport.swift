@@ -1,0 +1,176 @@
+import Foundation
+import GRDB
+import GRDBSQLite
+import TicketCore
+
+/// A desk's own report (`reports/NAME.sql`), run read-only over the query cache.
+public struct CustomReportResult: Sendable {
+    public var columns: [String]
+    /// Cells as text (nil = SQL NULL), personal data masked.
+    public var rows: [[String?]]
+}
+
+/// Why a custom report was refused.
+public enum CustomReportError: Error, Equatable, CustomStringConvertible {
+    case badName(String)
+    case notFound(String, available: [String])
+    case notOneStatement(String)
+    case notAQuery(String)
+    case denied(String, String)
+    case sql(String, String)
+    case noCache(String)
+
+    public var description: String {
+        switch self {
+        case .badName(let n): return "not a report name: \(n) (letters, digits, _ and - only; the file is reports/NAME.sql)"
+        case .notFound(let n, let available):
+            return "no report reports/\(n).sql in this desk" + (available.isEmpty ? " (reports/ holds none)" : " (have: \(available.joined(separator: ", ")))")
+        case .notOneStatement(let n): return "reports/\(n).sql must hold exactly one SQL statement"
+        case .notAQuery(let n): return "reports/\(n).sql is not a read-only SELECT: reports may only read"
+        case .denied(let n, let what): return "reports/\(n).sql may not \(what): a report reads the ticket table and nothing else"
+        case .sql(let n, let message): return "reports/\(n).sql: \(message)"
+        case .noCache(let why): return "the query cache cannot be opened (\(why)); custom reports read it"
+        }
+    }
+}
+
+/// What a report's statement may do, decided by SQLite's authorizer while it compiles:
+/// SELECT, reading the cache's tables, harmless functions and recursive CTEs. Anything
+/// else (ATTACH, PRAGMA, writes, load_extension...) is denied.
+private final class ReportAuthorizer {
+    var denied: String? = nil
+    static let readable: Set<String> = ["ticket", "ticket_text", "ticket_text_data", "ticket_text_idx",
+                                         "ticket_text_content", "ticket_text_docsize", "ticket_text_config"]
+    static let forbiddenFunctions: Set<String> = ["load_extension", "readfile", "writefile", "edit", "fts3_tokenizer",
+                                                  "sqlite_compileoption_get", "zipfile", "fts5_source_id"]
+
+    func authorize(_ action: Int32, _ a: String?, _ b: String?) -> Int32 {
+        switch action {
+        case SQLITE_SELECT, SQLITE_RECURSIVE: return SQLITE_OK
+        case SQLITE_READ:
+            if let a, Self.readable.contains(a) { return SQLITE_OK }
+            denied = "read \(a ?? "?")"
+        case SQLITE_FUNCTION:
+            if let b, !Self.forbiddenFunctions.contains(b.lowercased()) { return SQLITE_OK }
+            denied = "call \(b ?? "?")()"
+        case SQLITE_PRAGMA: denied = "run PRAGMA \(a ?? "")"
+        case SQLITE_ATTACH, SQLITE_DETACH: denied = "attach a database"
+        case SQLITE_INSERT, SQLITE_UPDATE, SQLITE_DELETE: denied = "write (\(a ?? "?"))"
+        case SQLITE_TRANSACTION, SQLITE_SAVEPOINT: denied = "control transactions"
+        default: denied = "do anything but read (SQLite action \(action))"
+        }
+        return SQLITE_DENY
+    }
+}
+
+extension Desk {
+    /// The names of the desk's reports (`reports/*.sql` at its revision).
+    public func customReportNames() -> [String] {
+        ((try? repository.listFiles(inTree: headTree, under: DeskLayout.reportsDirectory)) ?? [])
+            .map(\.path).filter { $0.hasSuffix(".sql") && !$0.dropFirst(DeskLayout.reportsDirectory.count + 1).contains("/") }
+            .map { String($0.dropFirst(DeskLayout.reportsDirectory.count + 1).dropLast(4)) }.sorted()
+    }
+
+    /// Runs `reports/NAME.sql` over the query cache through a read-only
+    /// connection with an authorizer; contact columns and any personal data
+    /// in a cell come back masked.
+    public func runCustomReport(named name: String) throws(CustomReportError) -> CustomReportResult {
+        guard !name.isEmpty, name.utf8.allSatisfy({ $0 == 95 || $0 == 45 || (48...57).contains($0) || (65...90).contains($0) || (97...122).contains($0) }) else {
+            throw .badName(name)
+        }
+        let path = "\(DeskLayout.reportsDirectory)/\(name).sql"
+        guard let bytes = (try? repository.fileContents(at: path, inTree: headTree)) ?? nil else {
+            throw .notFound(name, available: customReportNames())
+        }
+        let sql = String(decoding: bytes, as: UTF8.self)
+        do { _ = try QueryCache.current(for: self) } catch { throw .noCache("\(error)") }
+        let file = QueryCache.path(gitDir: repository.gitDir)
+        var config = Configuration()
+        config.readonly = true
+        config.busyMode = .timeout(10)
+        do {
+            let queue = try DatabaseQueue(path: file, configuration: config)
+            return try queue.read { db throws -> CustomReportResult in
+                let statement = try Self.compileReport(sql, name: name, in: db)
+                let columns = statement.columnNames
+                var rows: [[String?]] = []
+                let cursor = try Row.fetchCursor(statement)
+                while let row = try cursor.next() {
+                    rows.append(columns.indices.map { i in
+                        let value: DatabaseValue = row[i]
+                        return CustomReportMasking.cell(value, column: columns[i])
+                    })
+                }
+                return CustomReportResult(columns: columns, rows: rows)
+            }
+        } catch let error as CustomReportError {
+            throw error
+        } catch let error as DatabaseError {
+            throw .sql(name, error.message ?? "\(error.resultCode)")
+        } catch {
+            throw .sql(name, "\(error)")
+        }
+    }
+}
+
+extension Desk {
+    /// Compiles a report's SQL under the authorizer: exactly one statement
+    /// that only reads the cache's ticket tables and returns columns.
+    static func compileReport(_ sql: String, name: String, in db: Database) throws -> Statement {
+        let authorizer = ReportAuthorizer()
+        let box = Unmanaged.passUnretained(authorizer).toOpaque()
+        sqlite3_set_authorizer(db.sqliteConnection, { box, action, a, b, _, _ in
+            Unmanaged<ReportAuthorizer>.fromOpaque(box!).takeUnretainedValue()
+                .authorize(action, a.map { String(cString: $0) }, b.map { String(cString: $0) })
+        }, box)
+        defer { sqlite3_set_authorizer(db.sqliteConnection, nil, nil) }
+        let statements = try db.allStatements(sql: sql)
+        let statement: Statement
+        do {
+            guard let first = try statements.next() else { throw CustomReportError.notOneStatement(name) }
+            statement = first
+            if try statements.next() != nil { throw CustomReportError.notOneStatement(name) }
+        } catch let error as DatabaseError where authorizer.denied != nil || error.resultCode == .SQLITE_AUTH {
+            throw CustomReportError.denied(name, authorizer.denied ?? "do that")
+        }
+        guard statement.isReadonly, statement.columnCount > 0 else { throw CustomReportError.notAQuery(name) }
+        return statement
+    }
+
+    /// The hooks' check of a changed `reports/NAME.sql`: it must compile, under the
+    /// same authorizer, against the cache's tables (an empty in-memory copy).
+    public static func reportFileProblem(path: String, sql: String) -> String? {
+        let name = String(path.split(separator: "/").last?.dropLast(4) ?? "")
+        do {
+            let queue = try DatabaseQueue()
+            try queue.write { db in try db.execute(sql: CacheSchema.create) }
+            try queue.read { db in _ = try compileReport(sql, name: name, in: db) }
+            return nil
+        } catch let error as CustomReportError {
+            return error.description
+        } catch let error as DatabaseError {
+            return "reports/\(name).sql: \(error.message ?? "\(error.resultCode)")"
+        } catch {
+            return "reports/\(name).sql: \(error)"
+        }
+    }
+}
+
+/// Masks what a custom report returns: a column named for contact data is
+/// masked as the contact field is; every text cell passes the PII masker.
+enum CustomReportMasking {
+    static let contactColumns: Set<String> = ["contact", "phone", "mobile", "email", "e_mail", "tel", "联系方式"]
+
+    static func cell(_ value: DatabaseValue, column: String) -> String? {
+        var text: String
+        switch value.storage {
+        case .null: return nil
+        case .int64(let i): text = String(i)
+        case .double(let d): text = String(d)
+        case .string(let s): text = s
+        case .blob(let data): text = String(decoding: data, as: UTF8.self)
+        }
+        if contactColumns.contains(column.lowercased()) { text = ContactMasking.maskContact(text) }
+        return PIIScanner.mask(text).text
+    }
+}
