@@ -16,7 +16,7 @@ import TicketCore
 /// commit's parent held there.
 enum TicketLineage {
     /// `path`'s ticket's commits, newest first, given each path's commits
-    /// (newest first, children before parents).
+    /// (newest first).
     static func commits(path: String, tip: ObjectID, repository: Repository,
                         touching: (String) throws -> [CommitInfo]) throws -> [CommitInfo] {
         func blob(at path: String, tree: ObjectID) throws -> ObjectID? {
@@ -29,21 +29,30 @@ enum TicketLineage {
         var visited: Set<String> = [path]
         while let (p, first) = pending.popLast() {
             var versions = first
-            for c in try touching(p) {
-                guard let written = try blob(at: p, tree: c.tree), versions.contains(written) else { continue }
-                let parents = try c.parents.map { try repository.commit($0) }
-                for parent in parents {
-                    if let before = try blob(at: p, tree: parent.tree) { versions.insert(before) }
+            let listed = try touching(p)
+            var accepted = Set<ObjectID>()
+            // Until nothing more is found: the list's order need not put children first.
+            var grew = true
+            while grew {
+                grew = false
+                for c in listed where !accepted.contains(c.id) {
+                    guard let written = try blob(at: p, tree: c.tree), versions.contains(written) else { continue }
+                    accepted.insert(c.id)
+                    grew = true
+                    let parents = try c.parents.map { try repository.commit($0) }
+                    for parent in parents {
+                        if let before = try blob(at: p, tree: parent.tree) { versions.insert(before) }
+                    }
+                    // A rename: the ticket's earlier life is at the old path, as the parent held it.
+                    guard let ticket = try? TicketFile.parse(bytes: repository.blob(written)).ticket,
+                          let old = TicketRename.renamedFrom(ticket) else { continue }
+                    let dir = p.split(separator: "/").dropLast().joined(separator: "/")
+                    let oldPath = (dir.isEmpty ? "" : dir + "/") + old + ".md"
+                    let before = try parents.compactMap { try blob(at: oldPath, tree: $0.tree) }
+                    if !before.isEmpty, visited.insert(oldPath).inserted { pending.append((oldPath, Set(before))) }
                 }
-                if seen.insert(c.id).inserted { found.append(c) }
-                // A rename: the ticket's earlier life is at the old path, as the parent held it.
-                guard let ticket = try? TicketFile.parse(bytes: repository.blob(written)).ticket,
-                      let old = TicketRename.renamedFrom(ticket) else { continue }
-                let dir = p.split(separator: "/").dropLast().joined(separator: "/")
-                let oldPath = (dir.isEmpty ? "" : dir + "/") + old + ".md"
-                let before = try parents.compactMap { try blob(at: oldPath, tree: $0.tree) }
-                if !before.isEmpty, visited.insert(oldPath).inserted { pending.append((oldPath, Set(before))) }
             }
+            for c in listed where accepted.contains(c.id) && seen.insert(c.id).inserted { found.append(c) }
         }
         if visited.count == 1 { return found }
         // Newest first across the paths: by commit time, each path's order kept on ties.

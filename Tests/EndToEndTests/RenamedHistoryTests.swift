@@ -36,5 +36,19 @@ import TestSupport
         // The surviving ticket: its creation and comment only, not the renamed one's.
         #expect(stayedHistory.count == 2, "\(stayedHistory)")
         #expect(!stayedHistory.contains { $0.contains("renamed") || $0.contains("已联系物流") || $0.contains("物流信息不更新") }, "\(stayedHistory)")
+
+        // diff --json names the same commits as each ticket's authors.
+        let root = try team.git(b, ["rev-list", "--max-parents=0", "HEAD"])
+        let diff = try team.succeed(b, ["diff", "\(root)..HEAD", "--json"])
+        let entries = try #require(JSONSerialization.jsonObject(with: Data(diff.utf8)) as? [[String: Any]], "\(diff)")
+        func authorSummaries(_ id: String) throws -> [String] {
+            let entry = try #require(entries.first { $0["id"] as? String == id }, "\(diff)")
+            let authors = try #require(entry["authors"] as? [[String: Any]], "\(diff)")
+            return authors.compactMap { $0["summary"] as? String }
+        }
+        #expect(Set(try authorSummaries(renamed)) == Set(movedHistory), "\(diff)")
+        // The surviving ticket: its own commits (and, read against first parents, the sync's merge that brought it), none of the renamed one's.
+        let stayedAuthors = Set(try authorSummaries(first))
+        #expect(stayedAuthors.isSuperset(of: stayedHistory) && stayedAuthors.isDisjoint(with: movedHistory), "\(diff)")
     }
 }
