@@ -51,7 +51,10 @@ public enum ArrivalNotes {
     /// The notes reference the server writes.
     public static let ref = "refs/notes/gitdesk-arrivals"
     /// What a clone fetches to see the arrival stamps (the server's copy wins).
-    public static let fetchRefspec = "+\(ref):\(ref)"
+    /// A pattern (its `*` matches the empty rest): git refuses a fetch whose
+    /// exact refspec names a ref the server lacks, as a server without a
+    /// post-receive stamp yet does.
+    public static let fetchRefspec = "+\(ref)*:\(ref)*"
 
     /// Adds ``fetchRefspec`` to `remote` of the clone containing `path`, so
     /// every `git fetch` / `git pull` / `gitdesk sync` brings the stamps.

@@ -242,10 +242,13 @@ public final class Desk {
     /// under `.git/gitdesk/`, else by walking the commit graph.
     public func history(path: String) throws(DeskError) -> [CommitInfo] {
         do {
-            if let ids = try? HistoryIndex(repository: repository).commits(touching: path, tip: headCommit) {
-                return try ids.map { try repository.commit($0) }
+            // A path's commits, then only the ticket's own (a rename is followed back, another ticket's left out).
+            return try TicketLineage.commits(path: path, tip: headCommit, repository: repository) { p in
+                if let ids = try? HistoryIndex(repository: repository).commits(touching: p, tip: headCommit) {
+                    return try ids.map { try repository.commit($0) }
+                }
+                return try repository.history(of: p, from: headCommit, includeDeleted: p != path)
             }
-            return try repository.history(of: path, from: headCommit)
         } catch {
             throw DeskError.from(error)
         }

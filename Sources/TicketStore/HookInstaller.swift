@@ -92,6 +92,10 @@ public enum HookInstaller {
             try repository.setConfig("core.hooksPath", to: configured)
             outcome.settings.append("core.hooksPath=\(configured)")
             if let previous { try repository.setConfig(previousKey, to: previous) }
+            // An existing clone: fetch the server's arrival stamps from now on.
+            if !server, try repository.configString("remote.origin.url") != nil {
+                try ArrivalNotes.configureFetch(in: repository)
+            }
             if server {
                 for key in serverSettings { try repository.setConfig(key, to: true) }
                 outcome.settings += serverSettings.map { "\($0)=true" }

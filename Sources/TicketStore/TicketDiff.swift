@@ -41,7 +41,8 @@ public enum TicketDiff {
     public static func compute(desk: Desk, range: String) throws(DeskError) -> (entries: [Entry], otherFindings: [Finding]) {
         let repository = desk.repository
         do {
-            let parts = range.components(separatedBy: "..")
+            // A...B reads as git diff reads it: from the merge base to B, which is what A..B shows here.
+            let parts = range.contains("...") ? range.components(separatedBy: "...") : range.components(separatedBy: "..")
             guard parts.count == 2 else { throw DeskError.invalidInput("'\(range)' is not a range like main..HEAD or HEAD~3..HEAD") }
             let from: ObjectID
             let to: ObjectID
@@ -76,12 +77,14 @@ public enum TicketDiff {
                 for (i, f) in findings.enumerated() where f.file.hasSuffix(":" + c.path) {
                     mine.append(f); used.insert(i)
                 }
+                // The ticket's own commits: through a rename, never another ticket's at the same path.
+                let ticketCommits = try TicketLineage.commits(path: c.path, tip: to, repository: repository) { touching[$0] ?? [] }
                 entries.append(Entry(
                     id: id, path: c.path, kind: c.oldBlob == nil ? "added" : c.newBlob == nil ? "deleted" : "modified",
                     changes: fieldChanges(old, new, schema: schema),
                     logAdded: added(old?.log ?? [], new?.log ?? []),
                     contactsAdded: (new?.contacts ?? []).filter { n in !(old?.contacts ?? []).contains { $0.time == n.time && $0.operator == n.operator && $0.summary == n.summary } },
-                    commits: touching[c.path] ?? [], findings: mine))
+                    commits: ticketCommits, findings: mine))
             }
             let others = findings.enumerated().filter { !used.contains($0.offset) }.map(\.element)
             return (entries, others)

@@ -90,6 +90,11 @@ import TestSupport
         #expect(refused.status == 1)
         #expect(refused.stderr.contains("origin refused the push"), "\(refused)")
         #expect(refused.stderr.contains("pii"), "the server's reason is missing: \(refused)")
+        // The server's lines as it wrote them, each on its own line, then one verdict line.
+        let lines = refused.stderr.split(separator: "\n")
+        #expect(lines.contains { $0.hasPrefix("remote: ") && $0.contains("pii") }, "\(refused)")
+        #expect(lines.last?.contains("origin refused the push") == true && lines.last?.contains("pii") == false, "\(refused)")
+        #expect(!refused.stderr.contains("13700001111"), "\(refused)")
         #expect(try team.head(a) == before)
         #expect(try team.head("server.git", "main") == serverBefore)
         #expect(try team.succeed(a, ["status"]).contains("1 local change (commits) not pushed"))

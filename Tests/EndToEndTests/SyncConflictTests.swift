@@ -28,6 +28,12 @@ import TestSupport
         #expect(message.contains("rule=higher"))
         let listed = try team.succeed(a, ["conflicts", "--json"])
         #expect(listed.contains("\"priority\"") && listed.contains("higher"), "\(listed)")
+        // --field takes a key or a label; an unknown field is refused with the choices.
+        let byLabel = try team.succeed(a, ["conflicts", "--json", "--field", "优先级"], as: "wang")
+        #expect(byLabel.contains("\"priority\"") && !byLabel.contains("\"due\""), "\(byLabel)")
+        #expect(try team.succeed(a, ["conflicts", "--json", "--field", "Priority"], as: "wang") == byLabel)
+        let unknown = try team.gitdesk(a, ["conflicts", "--field", "nosuchfield"], as: "wang")
+        expectOneLineRefusal(unknown, mentioning: ["nosuchfield", "priority"])
         try team.succeed(b, ["sync"], as: "wang")
         #expect(try team.head(a) == team.head(b))
         try team.expectHealthy(a)

@@ -34,6 +34,11 @@ import TestSupport
         #expect(flagged.status == 1 && flagged.stderr.contains("within 1 s (fetch)"), "\(flagged)")
         let bad = try team.gitdesk(a, ["sync", "--timeout", "0"], env: ssh)
         #expect(bad.status != 0 && bad.stderr.contains("--timeout"), "\(bad)")
+        // status --fetch takes the same --timeout.
+        let status = try team.gitdesk(a, ["status", "--fetch", "--timeout", "1"], env: ssh)
+        #expect(status.status == 1 && status.stderr.contains("within 1 s (fetch)"), "\(status)")
+        let badStatus = try team.gitdesk(a, ["status", "--fetch", "--timeout", "0"], env: ssh)
+        #expect(badStatus.status != 0 && badStatus.stderr.contains("--timeout"), "\(badStatus)")
 
         // Back to the live server: the same sync completes.
         _ = try team.git(a, ["remote", "set-url", "origin", team.url(.path)])

@@ -18,7 +18,7 @@ struct ConflictsCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Only conflicts recorded at or after this time (e.g. 2024-05-01).", valueName: "time"))
     var since: String?
     @Option(help: "Only this ticket (ID or unique prefix).") var ticket: String?
-    @Option(help: "Only this field (a key, e.g. priority).") var field: String?
+    @Option(help: "Only this field (a key or its label, e.g. priority or 优先级).") var field: String?
     @Flag(help: "Print an array of {ticket, time, operator, field, ours, theirs, chosen, rule}.") var json = false
     @OptionGroup var display: DisplayOptions
     @OptionGroup var global: GlobalOptions
@@ -33,7 +33,15 @@ struct ConflictsCommand: ParsableCommand {
             return t
         }
         let ticketID = try ticket.map { try desk.locate($0).id }
-        let records = try ConflictLog.records(in: desk, filter: .init(since: from, ticketID: ticketID, field: field))
+        let fieldKey = try field.map { typed in
+            let key: String
+            do { key = try desk.schema.fieldKey(typed: typed) } catch { throw CLIError(error: error) }
+            guard desk.schema.field(key) != nil else {
+                throw CLIError(.unknownField, ["key": .text(typed), "fields": .texts(desk.schema.fields.map(\.key))])
+            }
+            return key
+        }
+        let records = try ConflictLog.records(in: desk, filter: .init(since: from, ticketID: ticketID, field: fieldKey))
         _ = display.start()
         if json {
             print(JSONValue.array(records.map { r in

@@ -22,6 +22,12 @@ struct DiffCommand: ParsableCommand {
     @OptionGroup var display: DisplayOptions
     @OptionGroup var global: GlobalOptions
 
+    func validate() throws {
+        if let range, !range.contains("..") {
+            throw ValidationError("'\(range)' is not a range: give A..B or A...B (e.g. origin/main..HEAD, HEAD~1..HEAD)")
+        }
+    }
+
     func run() throws {
         let desk = try global.openDesk()
         let (entries, others) = try TicketDiff.compute(desk: desk, range: range ?? TicketDiff.defaultRange(desk.repository))

@@ -23,6 +23,11 @@ struct MergeDriverCommand: ParsableCommand {
 
     func run() throws {
         let outcome = try MergeDriver.run(base: base, ours: ours, theirs: theirs, path: path)
+        if let replay = outcome.unresolved.first(where: { $0.rule == "replay-step" }) {
+            // One line: the rebase cannot be made valid here; the merge route can.
+            printError("gitdesk merge: \(path): \(replay.note ?? "run git rebase --abort, then gitdesk sync")")
+            throw ExitCode(1)
+        }
         for c in outcome.settled {
             printError("gitdesk merge: \(path): \(ConflictPresenter.sentence(c)) (settled, logged as a Conflict entry)")
         }

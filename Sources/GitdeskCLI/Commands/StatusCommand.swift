@@ -10,13 +10,22 @@ struct StatusCommand: ParsableCommand {
     )
 
     @Flag(help: "Fetch from the server first.") var fetch = false
+    @Option(help: ArgumentHelp("Seconds the fetch may take before it is stopped (default: git config gitdesk.syncTimeout, else 60).",
+                               valueName: "seconds"))
+    var timeout: Double?
     @Flag(help: "Print JSON: {branch, upstream, unpushed, unmerged, fetched}.") var json = false
     @OptionGroup var global: GlobalOptions
+
+    func validate() throws {
+        if let timeout, !(timeout > 0 && timeout.isFinite) {
+            throw ValidationError("--timeout takes a number of seconds greater than 0")
+        }
+    }
 
     func run() throws {
         let desk = try global.openDesk()
         let status: SyncStatus
-        do { status = try SyncStatus.read(desk: desk, fetch: fetch) } catch { throw CLIError(error: error) }
+        do { status = try SyncStatus.read(desk: desk, fetch: fetch, timeout: timeout) } catch { throw CLIError(error: error) }
         if json {
             let object: JSONValue = .object([
                 ("branch", .string(status.branch)),

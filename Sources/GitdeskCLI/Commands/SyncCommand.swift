@@ -1,4 +1,5 @@
 import ArgumentParser
+import TicketCore
 import TicketStore
 
 /// `gitdesk sync`
@@ -35,7 +36,12 @@ struct SyncCommand: ParsableCommand {
         let report: SyncReport
         var sync = DeskSync(desk: desk, person: person, now: now)
         sync.timeout = timeout
-        do { report = try sync.run() } catch { throw CLIError(error: error) }
+        do { report = try sync.run() } catch SyncError.pushRefused(let remote, let lines, let status) {
+            // The server's reasons as it wrote them, each on its own line (escaped), then the verdict.
+            for line in lines { printError("remote: " + ControlCharacters.escaped(line)) }
+            let why = status ?? (lines.isEmpty ? "no reason given" : "the server's reasons above")
+            throw CLIError(SyncError.refusalVerdict(remote: remote, why: ControlCharacters.escaped(why)))
+        } catch { throw CLIError(error: error) }
         if report.nothingToDo {
             print("Already in sync with \(report.upstream): nothing to fetch, merge or push")
             return

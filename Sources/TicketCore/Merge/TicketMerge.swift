@@ -69,6 +69,9 @@ public enum TicketMerge {
                                        text: ConflictLine.text(for: c, notKept: notKept)))
         }
         unresolved += newProblems(merged: merged, ours: ours, theirs: theirs, schema: schema)
+        if context.linear, unresolved.isEmpty {
+            unresolved += replayProblems(merged: merged, ours: ours, schema: schema)
+        }
         return TicketMergeResult(ticket: merged, conflicts: settled.map(\.0), unresolved: unresolved)
     }
 
@@ -154,6 +157,26 @@ public enum TicketMerge {
 
     /// Rules a single ticket version must pass (those that need no change to compare).
     static let standingRules: [any ValidationRule] = [FieldValuesRule(), RequiredFieldsRule(), PrivacyRule()]
+
+    /// Rules the replayed commit must pass as a plain commit on top of ours
+    /// (a rebase makes no merge commit whose Conflict settlement the server
+    /// could judge): a workflow step recorded from another state than the
+    /// one it now starts from cannot be made true by the merge.
+    static let replayRules: [any ValidationRule] = [StepFieldRule(), TransitionAllowedRule()]
+
+    /// The replayed commit judged as a change from ours to the merged ticket:
+    /// a step that no longer fits is unresolved (`replay-step`); the way out
+    /// is a merge (`gitdesk sync`), where both sides' steps are carried.
+    static func replayProblems(merged: Ticket, ours: Ticket, schema: Schema) -> [MergeConflict] {
+        let layout = schema.layout
+        guard let parsed = try? TicketFile.parse(TicketFile.render(merged, layout: layout)) else { return [] }
+        let context = ValidationContext(schema: schema, team: nil, path: "", old: ours, new: parsed, author: nil)
+        let findings = Validator(rules: replayRules).validate(context).filter { $0.severity == .error }
+        guard let first = findings.first else { return [] }
+        return [MergeConflict(ticketID: merged.id, field: first.field ?? "ticket", ours: nil, theirs: nil, chosen: nil,
+                              rule: "replay-step",
+                              note: "the replayed commit's step no longer fits the ticket it now starts from (\(first.rule): \(first.message)): run git rebase --abort, then gitdesk sync, which merges both sides' steps")]
+    }
 
     /// Validator errors of the merged ticket that neither side had: the
     /// merge made an illegal state.

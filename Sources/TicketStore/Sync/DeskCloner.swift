@@ -56,6 +56,8 @@ public enum DeskCloner {
         do {
             hooks = try HookInstaller.install(in: repository, server: false)
             try MergeDriverSetup.register(in: repository)
+            // The server's arrival stamps come with every later fetch.
+            if try repository.configString("remote.origin.url") != nil { try ArrivalNotes.configureFetch(in: repository) }
         } catch let error as DeskError {
             throw .git(error.description)
         } catch {

@@ -73,6 +73,8 @@ public struct DeskSync {
         if let timeout { limit = timeout } else { limit = try Self.configuredTimeout(repository) }
 
         try underLock { try prepare(branch: branch, git: git) }
+        // A clone made by plain git clone: fetch the server's arrival stamps too.
+        do { try ArrivalNotes.configureFetch(in: repository, remote: upstream.remote) } catch { throw .git(error.description) }
         StartupTrace.mark("sync: repair + status")
         for attempt in 1...maxTries {
             try fetch(upstream, git: git, timeout: limit)
@@ -219,16 +221,21 @@ public struct DeskSync {
         // A lock file left on the server (`Unable to create ...lock: File exists`) is no race: report it.
         let staleServerLock = result.stderr.contains(".lock': File exists")
         if let status, status.hasPrefix("!"), Self.isRace(status), !staleServerLock { return .raced }
+        // The server's own lines, as it wrote them (one space after `remote:` dropped).
         let remoteLines = result.stderr.split(whereSeparator: \.isNewline)
             .filter { $0.hasPrefix("remote:") }
-            .map { String($0.dropFirst("remote:".count)).trimmed() }
-            .filter { !$0.isEmpty }
+            .map { line -> String in
+                var text = line.dropFirst("remote:".count)
+                if text.hasPrefix(" ") { text = text.dropFirst() }
+                while let last = text.last, last == " " || last == "\t" { text = text.dropLast() }
+                return String(text)
+            }
+            .filter { !$0.trimmed().isEmpty }
         if remoteLines.isEmpty, status == nil {
             throw .unreachable(remote: upstream.remote, reason: Self.gitReason(result))
         }
-        var reasons = remoteLines
-        if let status, let why = status.split(separator: "\t").last { reasons.append(String(why)) }
-        throw .pushRefused(remote: upstream.remote, reasons: reasons)
+        let why = status.flatMap { $0.split(separator: "\t").last.map(String.init) }
+        throw .pushRefused(remote: upstream.remote, serverLines: remoteLines, status: why)
     }
 
     // MARK: Helpers

@@ -13,7 +13,9 @@ public enum SyncError: Error, Equatable, CustomStringConvertible {
     /// The server did not answer within the sync timeout (fetch or push).
     case timedOut(remote: String, step: String, seconds: Double)
     /// The server's hook (or git's receive settings) refused the push.
-    case pushRefused(remote: String, reasons: [String])
+    /// `serverLines`: what the server printed (`remote:` lines, without the
+    /// prefix), `status`: git's word on the ref (`pre-receive hook declined`).
+    case pushRefused(remote: String, serverLines: [String], status: String?)
     /// Other pushers kept winning the race.
     case raceLost(tries: Int)
     /// Files outside tickets/ (settings, roster, templates) changed differently on both sides.
@@ -48,9 +50,9 @@ public enum SyncError: Error, Equatable, CustomStringConvertible {
             return "\(dir) already exists and is not empty: name another directory"
         case .notADesk(let url, let reason):
             return "\(url) is not a gitdesk desk (\(reason)); the clone was removed"
-        case .pushRefused(let remote, let reasons):
-            let why = reasons.isEmpty ? "no reason given" : reasons.joined(separator: "; ")
-            return "\(remote) refused the push (\(why)); your commits are kept here: fix them and run 'gitdesk sync' again"
+        case .pushRefused(let remote, let lines, let status):
+            let why = (lines + (status.map { [$0] } ?? [])).map { $0.trimmed() }
+            return Self.refusalVerdict(remote: remote, why: why.isEmpty ? "no reason given" : why.joined(separator: "; "))
         case .raceLost(let tries):
             return "other people kept pushing first (\(tries) tries); nothing is lost: run 'gitdesk sync' again"
         case .conflictingFiles(let paths):
@@ -71,6 +73,12 @@ public enum SyncError: Error, Equatable, CustomStringConvertible {
         case .git(let message):
             return "git: \(message)"
         }
+    }
+
+    /// The one-line verdict on a refused push; `why` is git's word on the
+    /// ref, or (as a library error) every reason on one line.
+    public static func refusalVerdict(remote: String, why: String) -> String {
+        "\(remote) refused the push (\(why)); your commits are kept here: fix them and run 'gitdesk sync' again"
     }
 
     static func seconds(_ s: Double) -> String {

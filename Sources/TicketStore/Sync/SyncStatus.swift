@@ -13,8 +13,9 @@ public struct SyncStatus: Sendable, Equatable {
     /// True when the tracking ref exists (a fetch has happened, or the clone made it).
     public var fetched: Bool
 
-    /// Reads the counts; with `fetch`, fetches first through the user's git.
-    public static func read(desk: Desk, fetch: Bool) throws(SyncError) -> SyncStatus {
+    /// Reads the counts; with `fetch`, fetches first through the user's git,
+    /// for at most `timeout` seconds (nil: ``DeskSync/configuredTimeout(_:)``).
+    public static func read(desk: Desk, fetch: Bool, timeout: Double? = nil) throws(SyncError) -> SyncStatus {
         guard let branch = desk.branch else { throw .detachedHead }
         let repository = desk.repository
         let short = String(branch.dropFirst("refs/heads/".count))
@@ -23,7 +24,7 @@ public struct SyncStatus: Sendable, Equatable {
                 return SyncStatus(branch: short, upstream: nil, unpushed: 0, unmerged: 0, fetched: false)
             }
             if fetch, let workdir = repository.workdir ?? Optional(repository.gitDir) {
-                let limit = try DeskSync.configuredTimeout(repository)
+                let limit = try timeout ?? DeskSync.configuredTimeout(repository)
                 let result = try GitRunner(directory: workdir).run(["fetch", "--quiet", "--no-write-fetch-head", upstream.remote], timeout: limit)
                 if result.timedOut { throw SyncError.timedOut(remote: upstream.remote, step: "fetch", seconds: limit) }
                 guard result.succeeded else { throw SyncError.unreachable(remote: upstream.remote, reason: DeskSync.gitReason(result)) }
