@@ -68,6 +68,22 @@ enum CrashLeftovers {
         }
     }
 
+    /// libgit2's own temporary files (`_git2_XXXXXX`, made beside a file it
+    /// writes, e.g. by a checkout) in `directory` that no process holds open:
+    /// left by a process killed while libgit2 wrote. Only called where no other
+    /// writer can be at work (an `init` being finished).
+    static func removeAbandonedLibgit2Files(in directory: String) {
+        guard let dir = opendir(directory) else { return }
+        defer { closedir(dir) }
+        while let entry = readdir(dir) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+            }
+            guard name.hasPrefix("_git2_"), !OpenFiles.isOpen(directory + "/" + name) else { continue }
+            unlink(directory + "/" + name)
+        }
+    }
+
     /// The PID in a name `NAME.gitdesk-PID.tmp` (``AtomicFile``'s temporary files).
     static func temporaryFileOwner(_ name: String) -> pid_t? {
         guard name.hasSuffix(".tmp"), let marker = name.range(of: ".gitdesk-", options: .backwards) else { return nil }

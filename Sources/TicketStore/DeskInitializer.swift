@@ -155,7 +155,10 @@ public enum DeskInitializer {
                 for dir in ["", DeskLayout.schemaDirectory, ".gitdesk", DeskLayout.ticketsDirectory,
                             DeskLayout.templatesDirectory, "gitdesk"] {
                     CrashLeftovers.removeDeadTemporaryFiles(in: (dir == "gitdesk" ? repository.gitDir : workdir) + "/" + dir)
+                    // ... and libgit2's (`_git2_XXXXXX`), left by a kill inside a libgit2 write.
+                    CrashLeftovers.removeAbandonedLibgit2Files(in: (dir == "gitdesk" ? repository.gitDir : workdir) + "/" + dir)
                 }
+                CrashLeftovers.removeAbandonedLibgit2Files(in: repository.gitDir)
                 // The killed init's own lock files (index, config): nobody else writes
                 // a desk that is still being made, so one no process holds open is its.
                 var locks = ["index.lock", "config.lock"]

@@ -19,10 +19,16 @@ struct InitKillStressTests {
     func killedInits() throws {
         let sandbox = try Sandbox("gitdesk-initkill")
         let now = ["GITDESK_NOW": "2024-05-01T10:00:00+08:00"]
-        // How long a whole init takes here, to aim the kills inside it.
-        let started = Date()
-        try #require(try sandbox.gitdesk(["init", "probe"]).status == 0)
-        let span = max(20_000, Int(Date().timeIntervalSince(started) * 1_000_000))
+        // How long a whole init takes here, to aim the kills inside it: the
+        // fastest of three (the first run is slowed by cold caches, and a span
+        // that long let most kills land after init had finished).
+        var fastest = Double.infinity
+        for probe in 0..<3 {
+            let started = Date()
+            try #require(try sandbox.gitdesk(["init", "probe\(probe)", "--clock-override"]).status == 0)
+            fastest = min(fastest, Date().timeIntervalSince(started))
+        }
+        let span = max(20_000, Int(fastest * 1_000_000))
         var generator = SystemRandomNumberGenerator()
         var killedMidRun = 0
         for i in 0..<Self.iterations {
@@ -57,5 +63,24 @@ struct InitKillStressTests {
         }
         print("init kill stress: \(Self.iterations) kills, \(killedMidRun) mid-run")
         #expect(killedMidRun > Self.iterations / 4, "only \(killedMidRun) of \(Self.iterations) inits were killed")
+    }
+
+    /// Seen in the kill loop (iteration 17 of one run): a kill inside a libgit2
+    /// write left its temporary file (`_git2_XXXXXX`) in the desk, so the
+    /// finished desk's `git status` was not clean.
+    @Test("init run again removes libgit2's temporary files a killed init left")
+    func libgit2LeftoversAreRemoved() throws {
+        let sandbox = try Sandbox("init-leftover")
+        try sandbox.git(["config", "--global", "user.name", "Tester"])
+        try sandbox.git(["config", "--global", "user.email", "tester@example.com"])
+        try sandbox.git(["init", "-q", "-b", "main", "desk"])
+        try sandbox.write("desk/.git/gitdesk/init-incomplete", "gitdesk init\n")
+        try sandbox.write("desk/_git2_e72d128a39f59323", "half")
+        try sandbox.write("desk/.git/_git2_a1b2c3", "half")
+        let again = try sandbox.gitdesk(["init", "desk"])
+        #expect(again.status == 0, "\(again)")
+        let status = try sandbox.git(["status", "--porcelain", "--ignored"], in: "desk")
+        #expect(status.status == 0 && status.stdout.isEmpty, "\(status)")
+        #expect(!FileManager.default.fileExists(atPath: sandbox.path("desk/.git/_git2_a1b2c3")))
     }
 }
