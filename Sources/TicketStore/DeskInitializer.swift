@@ -159,9 +159,9 @@ public enum DeskInitializer {
                     CrashLeftovers.removeAbandonedLibgit2Files(in: (dir == "gitdesk" ? repository.gitDir : workdir) + "/" + dir)
                 }
                 CrashLeftovers.removeAbandonedLibgit2Files(in: repository.gitDir)
-                // The killed init's own lock files (index, config): nobody else writes
+                // The killed init's own lock files (index, config, HEAD, refs): nobody else writes
                 // a desk that is still being made, so one no process holds open is its.
-                var locks = ["index.lock", "config.lock"]
+                var locks = ["index.lock", "config.lock", "HEAD.lock", "packed-refs.lock"]
                 switch try? repository.head() {
                 case .unborn(let name)?, .branch(let name, _)?:
                     locks.append((name.hasPrefix("refs/") ? name : "refs/heads/" + name) + ".lock")

@@ -77,6 +77,8 @@ struct InitKillStressTests {
         try sandbox.write("desk/.git/gitdesk/init-incomplete", "gitdesk init\n")
         try sandbox.write("desk/_git2_e72d128a39f59323", "half")
         try sandbox.write("desk/.git/_git2_a1b2c3", "half")
+        // Seen in the loop too: a kill while HEAD was being written.
+        try sandbox.write("desk/.git/HEAD.lock", "")
         let again = try sandbox.gitdesk(["init", "desk"])
         #expect(again.status == 0, "\(again)")
         let status = try sandbox.git(["status", "--porcelain", "--ignored"], in: "desk")
