@@ -47,6 +47,13 @@ public final class CommitValidator {
     /// The push's scan cap (pre-receive); nil for the client gates.
     public var scanBudget: ScanBudget?
 
+    /// Commits that witness an ID collision: a ticket renamed by someone
+    /// without the `delete` permission must have had its old ID taken by
+    /// another ticket here (pre-receive: the protected branch's tip; the
+    /// client hooks: the upstream and the commits being merged; sync: the
+    /// fetched tip; `validate A..B`: A). Default: the rules commit.
+    public var renameWitnesses: [ObjectID]
+
     private var settingsMemo: [String: DeskSettings?] = [:]
     private var monthMemo: [ObjectID: [String: [String]]] = [:]
     var exceptionsMemo: [ObjectID: PrivacyExceptions] = [:]
@@ -56,6 +63,7 @@ public final class CommitValidator {
         self.repository = repository
         self.rulesCommit = rulesCommit
         self.pusher = pusher
+        self.renameWitnesses = rulesCommit.map { [$0] } ?? []
     }
 
     // MARK: Commits
@@ -73,6 +81,8 @@ public final class CommitValidator {
         }
         let from = try repository.resolveCommit(parts[0].isEmpty ? "HEAD" : parts[0])
         let to = try repository.resolveCommit(parts[1].isEmpty ? "HEAD" : parts[1])
+        // The range goes onto A: A is where an ID collision a rename settles must be seen.
+        if renameWitnesses.isEmpty { renameWitnesses = [from] }
         return try repository.commits(from: [to], hiding: [from])
     }
 
@@ -178,8 +188,9 @@ public final class CommitValidator {
             findings.append(Finding(file: changed[0].path, line: 1, rule: "author",
                 message: "\(Self.describe(author, nil)) is not on the roster (team.yaml): only people listed there may change tickets"))
         }
-        let validator = TreeValidator(schema: schema, team: team, author: person)
+        var validator = TreeValidator(schema: schema, team: team, author: person)
         let changes = try changed.map { try fileChange($0) }
+        validator.provenCollisions = try provenCollisions(changes)
         findings += validator.validate(changes, sameID: try sameID(for: changed, in: tree))
         return findings
     }
@@ -251,6 +262,26 @@ public final class CommitValidator {
     func fileChange(_ c: ChangedPath) throws -> FileChange {
         FileChange(path: c.path, old: try c.oldBlob.map { try repository.blob($0) },
                    new: try c.newBlob.map { try repository.blob($0) })
+    }
+
+    /// The IDs `changes` rename (``TreeValidator/renames(in:)``) whose old
+    /// path holds, in a witness commit, another ticket (a different `created`
+    /// or first log entry): a real ID collision, which sync settles by renaming.
+    func provenCollisions(_ changes: [FileChange]) throws -> Set<String> {
+        var proven = Set<String>()
+        for id in TreeValidator.renames(in: changes) {
+            guard let removed = changes.first(where: { $0.new == nil && TreeValidator.ticketID(fromPath: $0.path) == id }),
+                  let mine = try? TicketFile.parse(bytes: removed.old ?? []).ticket else { continue }
+            for witness in renameWitnesses {
+                guard let entry = try repository.entry(at: removed.path, inTree: repository.commit(witness).tree), entry.isBlob,
+                      let other = try? TicketFile.parse(bytes: repository.blob(entry.id)).ticket,
+                      TreeValidator.idKey(other.id) == TreeValidator.idKey(id),
+                      !TicketMerge.sameTicket(base: other, ours: mine, theirs: mine) else { continue }
+                proven.insert(TreeValidator.idKey(id))
+                break
+            }
+        }
+        return proven
     }
 
     /// For each added ticket path, the other paths of `tree` whose file
