@@ -65,7 +65,9 @@ public enum TicketDiff {
                     touching[c.path, default: []].append(info)
                 }
             }
-            let findings = try CommitValidator(repository: repository).validate(commits: commits).flatMap(\.findings)
+            let validator = CommitValidator(repository: repository)
+            validator.renameWitnesses = [from]  // the range goes onto `from`: an ID collision shows there
+            let findings = try validator.validate(commits: commits).flatMap(\.findings)
             var used = Set<Int>()
             var entries: [Entry] = []
             let schema = desk.schema

@@ -19,7 +19,7 @@ import TestSupport
         return (found, file)
     }
 
-    @Test(arguments: ["<<<<<<< HEAD", "=======", ">>>>>>> side", "||||||| base", "<<<<<<<", ">>>>>>> "])
+    @Test(arguments: ["<<<<<<< HEAD", "=======", ">>>>>>> side", "||||||| base", "<<<<<<<", ">>>>>>> origin/main"])
     func gitsMarkersAreRefused(marker: String) throws {
         let (found, file) = try findings(description: "支付成功\n\(marker)\n订单未生成")
         #expect(found.map(\.rule) == ["conflict-marker"])
