@@ -51,7 +51,8 @@ public final class CommitValidator {
     /// without the `delete` permission must have had its old ID taken by
     /// another ticket here (pre-receive: the protected branch's tip; the
     /// client hooks: the upstream and the commits being merged; sync: the
-    /// fetched tip; `validate A..B`: A). Default: the rules commit.
+    /// fetched tip; `validate A..B` and `diff`: A and the sides merged in the
+    /// range). Default: the rules commit.
     public var renameWitnesses: [ObjectID]
 
     private var settingsMemo: [String: DeskSettings?] = [:]
@@ -81,9 +82,17 @@ public final class CommitValidator {
         }
         let from = try repository.resolveCommit(parts[0].isEmpty ? "HEAD" : parts[0])
         let to = try repository.resolveCommit(parts[1].isEmpty ? "HEAD" : parts[1])
-        // The range goes onto A: A is where an ID collision a rename settles must be seen.
-        if renameWitnesses.isEmpty { renameWitnesses = [from] }
-        return try repository.commits(from: [to], hiding: [from])
+        let commits = try repository.commits(from: [to], hiding: [from])
+        if renameWitnesses.isEmpty { try witnessCollisions(onto: from, in: commits) }
+        return commits
+    }
+
+    /// Takes the witnesses of ID collisions for a range of `commits` going
+    /// onto `base`: the base itself, and every other side a merge in the
+    /// range brought in (sync renames before it merges the server's side).
+    public func witnessCollisions(onto base: ObjectID, in commits: [ObjectID]) throws {
+        renameWitnesses = [base]
+        for id in commits { renameWitnesses += try repository.commit(id).parents.dropFirst() }
     }
 
     /// One commit, judged against each of its parents.
@@ -190,7 +199,7 @@ public final class CommitValidator {
         }
         var validator = TreeValidator(schema: schema, team: team, author: person)
         let changes = try changed.map { try fileChange($0) }
-        validator.provenCollisions = try provenCollisions(changes)
+        validator.provenCollisions = try provenCollisions(changes, parent: parents.first)
         findings += validator.validate(changes, sameID: try sameID(for: changed, in: tree))
         return findings
     }
@@ -264,19 +273,24 @@ public final class CommitValidator {
                    new: try c.newBlob.map { try repository.blob($0) })
     }
 
-    /// The IDs `changes` rename (``TreeValidator/renames(in:)``) whose old
-    /// path holds, in a witness commit, another ticket (a different `created`
-    /// or first log entry): a real ID collision, which sync settles by renaming.
-    func provenCollisions(_ changes: [FileChange]) throws -> Set<String> {
+    /// The IDs `changes` rename (``TreeValidator/renames(in:)``) that settle
+    /// a real ID collision: a witness commit holds another file at the old
+    /// path, and that path was added on both sides since the change's parent
+    /// and the witness parted (their merge base lacks it). A ticket both
+    /// already shared (pushed before) is never a collision, whatever its log
+    /// says. Content cannot decide it: two tickets minted in the same second
+    /// by one operator look alike in every field that never changes.
+    func provenCollisions(_ changes: [FileChange], parent: ObjectID?) throws -> Set<String> {
+        guard let parent else { return [] }
         var proven = Set<String>()
         for id in TreeValidator.renames(in: changes) {
             guard let removed = changes.first(where: { $0.new == nil && TreeValidator.ticketID(fromPath: $0.path) == id }),
-                  let mine = try? TicketFile.parse(bytes: removed.old ?? []).ticket else { continue }
+                  let mine = removed.old else { continue }
             for witness in renameWitnesses {
                 guard let entry = try repository.entry(at: removed.path, inTree: repository.commit(witness).tree), entry.isBlob,
-                      let other = try? TicketFile.parse(bytes: repository.blob(entry.id)).ticket,
-                      TreeValidator.idKey(other.id) == TreeValidator.idKey(id),
-                      !TicketMerge.sameTicket(base: other, ours: mine, theirs: mine) else { continue }
+                      try repository.blob(entry.id) != mine else { continue }
+                let base = try repository.mergeBase(parent, witness)
+                if try base.map({ try repository.entry(at: removed.path, inTree: repository.commit($0).tree) }) ?? nil != nil { continue }
                 proven.insert(TreeValidator.idKey(id))
                 break
             }

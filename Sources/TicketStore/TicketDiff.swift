@@ -66,7 +66,7 @@ public enum TicketDiff {
                 }
             }
             let validator = CommitValidator(repository: repository)
-            validator.renameWitnesses = [from]  // the range goes onto `from`: an ID collision shows there
+            try validator.witnessCollisions(onto: from, in: commits)
             let findings = try validator.validate(commits: commits).flatMap(\.findings)
             var used = Set<Int>()
             var entries: [Entry] = []
