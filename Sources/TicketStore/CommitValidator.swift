@@ -56,6 +56,7 @@ public final class CommitValidator {
     public var renameWitnesses: [ObjectID]
 
     private var settingsMemo: [String: DeskSettings?] = [:]
+    let memo = ValidatorMemo()
     private var monthMemo: [ObjectID: [String: [String]]] = [:]
     var exceptionsMemo: [ObjectID: PrivacyExceptions] = [:]
     var filePrivacyMemo: [String: FilePrivacyRule] = [:]
@@ -101,7 +102,11 @@ public final class CommitValidator {
         let label = id.shortHex()
         let rulesTree = try (rulesCommit ?? info.parents.first).map { try repository.commit($0).tree } ?? info.tree
         let settings = try self.settings(tree: rulesTree) ?? self.settings(tree: info.tree)
-        try scanBudget?.charge(info, in: repository, policy: settings?.schema.privacy ?? .default)
+        if let scanBudget {
+            let base = try info.parents.first.map { try repository.commit($0).tree }
+            try scanBudget.charge(info, changes: changes(from: base, to: info.tree), size: { try self.blob($0).count },
+                                  policy: settings?.schema.privacy ?? .default)
+        }
         var findings = try validate(tree: info.tree, parents: info.parents, author: info.author,
                                     settings: settings, rulesTree: rulesTree, isRoot: info.parents.isEmpty)
         let policy = settings?.schema.privacy ?? .default
@@ -145,7 +150,7 @@ public final class CommitValidator {
         }
         let parents = sides
         let parentTrees = try parents.map { try repository.commit($0).tree }
-        let firstChanges = try repository.changedPaths(from: parentTrees.first, to: tree)
+        let firstChanges = try changes(from: parentTrees.first, to: tree)
         let entries = Self.entryFindings(firstChanges)
         if !entries.isEmpty { return findings + entries }
 
@@ -269,8 +274,8 @@ public final class CommitValidator {
     // MARK: Helpers
 
     func fileChange(_ c: ChangedPath) throws -> FileChange {
-        FileChange(path: c.path, old: try c.oldBlob.map { try repository.blob($0) },
-                   new: try c.newBlob.map { try repository.blob($0) })
+        FileChange(path: c.path, old: try c.oldBlob.map { try self.blob($0) },
+                   new: try c.newBlob.map { try self.blob($0) })
     }
 
     /// The IDs `changes` rename (``TreeValidator/renames(in:)``) that settle
