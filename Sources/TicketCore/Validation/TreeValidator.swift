@@ -89,7 +89,7 @@ public struct TreeValidator: Sendable {
             let old = change.old.flatMap { try? TicketFile.parse(bytes: $0).ticket }
             let log = parsed.ticket.log
             let fresh = old.map { o in log.count > o.log.count && Array(log.prefix(o.log.count)) == o.log ? o.log.count : log.count } ?? max(log.count - 1, 0)
-            for i in fresh..<log.count where log[i].text.hasPrefix("ID renamed from ") {
+            for i in fresh..<log.count where TicketRename.looksLikeRenameLine(log[i].text) {
                 if old == nil, i == log.count - 1, let from = TicketRename.renamedFrom(parsed.ticket), real.contains(Self.idKey(from)) { continue }
                 let line = i < parsed.logLines.count ? parsed.logLines[i] : 1
                 findings.append(Finding(file: change.path, line: line, rule: "rename", field: "log",
