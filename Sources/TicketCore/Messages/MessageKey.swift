@@ -30,4 +30,13 @@ public enum MessageKey: String, CaseIterable, Sendable {
     // The command line
     case notADateTime, notADateOrDateTime, emptyComment, emptyTitle, emptySearch, searchTooMuch, negativeLimit
     case optionProblem, ambiguousOption, unknownOptionValue
+    // Sync, clone, status and the merge driver (the sync helper's block)
+    case syncGitMissing, syncNoRemote, syncUnreachable, syncTimedOutFetch, syncTimedOutPush, syncCloneFailed
+    case syncCloneTargetExists, syncNotADesk, syncPushRefused, syncPushRefusedSilently, syncPushRefusedAbove
+    case syncRaceLost, syncConflictingFiles, syncUnsettled, syncInvalidMerge, syncOperationInProgress
+    case syncUncommitted, syncDetachedHead, syncGit, syncAlreadyInSync, syncRenamed, syncConflictSettled
+    case syncFetchedOneMerged, syncFetchedManyMerged, syncFetchedOneForward, syncFetchedManyForward, syncRetriedOne
+    case syncRetriedMany, syncPushedOne, syncPushedMany, cloneDone, statusNoRemote, statusTracking, statusTrackingLastFetch
+    case statusUnpushedOne, statusUnpushedMany, statusUnmergedOne, statusUnmergedMany, statusRunSync
+    case statusNoDriver, mergeNote, mergeSettled, mergeUnreadable, mergeUnsettledField, mergeMarkersLeft
 }
