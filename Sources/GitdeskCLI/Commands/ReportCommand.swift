@@ -37,7 +37,7 @@ struct ReportCommand: ParsableCommand {
     func validate() throws {
         let periodGiven = month != nil || week != nil || from != nil || to != nil
         if [month != nil, week != nil, from != nil || to != nil].filter({ $0 }).count > 1 {
-            throw ValidationError(ReportError.conflictingPeriods.description)
+            throw ValidationError(Speech.say(ReportError.conflictingPeriods))
         }
         if (from == nil) != (to == nil) { throw ValidationError("--from and --to go together") }
         if id != nil && (periodGiven || query != nil) { throw ValidationError("a ticket's report takes no period or --query") }
@@ -66,7 +66,7 @@ struct ReportCommand: ParsableCommand {
             let period: ReportPeriod
             if let month { period = try ReportPeriod.parseMonth(month, offsetMinutes: offset) }
             else if let week { period = try ReportPeriod.parseWeek(week, offsetMinutes: offset) }
-            else if let from, let to { period = try ReportPeriod.parseRange(from: from, to: to, offsetMinutes: offset) }
+            else if let from, let to { period = try ReportPeriod.parseRange(from: from, to: to, offsetMinutes: offset, now: clock) }
             else { period = ReportPeriod.month(containing: (revisionTime ?? clock).withOffset(offset)) }
             let now = ReportClock.now(period: period, clock: clock, revisionTime: revisionTime)
             let (report, unreadable) = try desk.periodReport(period: period, now: now, lang: lang, useCache: at == nil)

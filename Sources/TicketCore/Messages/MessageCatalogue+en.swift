@@ -68,7 +68,7 @@ extension MessageCatalogue {
         .valueNotTicketID: "'{value}' is not a ticket ID",
         .subtypeOfOtherType: "subtype '{value}' belongs to type '{parent}', not '{type}'",
         .valueNotHandle: "'{value}' is not a handle",
-        .valueNotDateTime: "'{value}' is not a date-time like 2024-05-02 18:00 or 2024-05-01T14:30:00+08:00",
+        .valueNotDateTime: "'{value}' is not a date-time; accepted: 2026-12-05 18:00, 2026/12/05, 2026.12.05, today, tomorrow, yesterday, +3d, ISO 8601 (2026-12-05T18:00:00+08:00), and the Chinese forms",
         .valueNotDuration: "'{value}' is not a duration like 4h, 30m or 3d",
         .valueNotRating: "{field} is a rating from 1 to 5",
         .logRecordsOtherStart: "the log records {from} → {to}, but the ticket was {was}",
@@ -98,8 +98,8 @@ extension MessageCatalogue {
         .receiveCommit: "commit {commit} by {author}: {summary}",
         .receiveNothingUpdated: "gitdesk: nothing was updated; fix the commits (git commit --amend / git rebase -i) and push again",
 
-        .notADateTime: "{option} '{text}' is not a date-time like 2024-05-02 18:00 or 2024-05-02T18:00:00+08:00",
-        .notADateOrDateTime: "{option} '{text}' is not a date or date-time like 2024-05-01 or 2024-05-01T14:30:00+08:00",
+        .notADateTime: "{option} '{text}' is not a date-time; accepted: 2026-12-05 18:00, 2026/12/05, 2026.12.05, today, tomorrow, yesterday, +3d, ISO 8601 (2026-12-05T18:00:00+08:00), and the Chinese forms",
+        .notADateOrDateTime: "{option} '{text}' is not a date or date-time; accepted: 2026-12-05 18:00, 2026/12/05, 2026.12.05, today, tomorrow, yesterday, +3d, ISO 8601 (2026-12-05T18:00:00+08:00), and the Chinese forms",
         .emptyComment: "the comment is empty",
         .emptyTitle: "the title must not be empty",
         .emptySearch: "search: give the words to find",
@@ -108,5 +108,10 @@ extension MessageCatalogue {
         .optionProblem: "{option}: {problem}",
         .ambiguousOption: "{option} '{typed}' could be any of: {choices}; type one of them",
         .unknownOptionValue: "{option} '{typed}' is not one of: {choices}",
+
+        // everyday (issue 11): report periods
+        .badPeriod: "not a period: {text} (expected {shape})",
+        .emptyPeriod: "--from {from} is after --to {to}",
+        .conflictingPeriods: "give one period: --month, --week, or --from with --to",
     ]
 }

@@ -68,7 +68,7 @@ extension MessageCatalogue {
         .valueNotTicketID: "「{value}」不是工单编号",
         .subtypeOfOtherType: "子类型「{value}」属于类型「{parent}」，而不是「{type}」",
         .valueNotHandle: "「{value}」不是人员代号",
-        .valueNotDateTime: "「{value}」不是日期时间，应形如 2024-05-02 18:00 或 2024-05-01T14:30:00+08:00",
+        .valueNotDateTime: "「{value}」不是日期时间；可用格式：2026-12-05 18:00、2026/12/05、2026.12.05、12月5日、2026年12月5日、今天、明天、昨天、today、tomorrow、+3d、ISO 8601（2026-12-05T18:00:00+08:00）",
         .valueNotDuration: "「{value}」不是时长，应形如 4h、30m 或 3d",
         .valueNotRating: "{field}是 1 到 5 的评分",
         .logRecordsOtherStart: "处理记录写的是「{from}」→「{to}」，但工单原来是「{was}」",
@@ -98,8 +98,8 @@ extension MessageCatalogue {
         .receiveCommit: "提交 {commit}（作者 {author}）：{summary}",
         .receiveNothingUpdated: "gitdesk：未更新任何内容；请修正这些提交（git commit --amend / git rebase -i）后重新推送",
 
-        .notADateTime: "{option} 的值「{text}」不是日期时间，应形如 2024-05-02 18:00 或 2024-05-02T18:00:00+08:00",
-        .notADateOrDateTime: "{option} 的值「{text}」不是日期或日期时间，应形如 2024-05-01 或 2024-05-01T14:30:00+08:00",
+        .notADateTime: "{option} 的值「{text}」不是日期时间；可用格式：2026-12-05 18:00、2026/12/05、2026.12.05、12月5日、2026年12月5日、今天、明天、昨天、today、tomorrow、+3d、ISO 8601（2026-12-05T18:00:00+08:00）",
+        .notADateOrDateTime: "{option} 的值「{text}」不是日期或日期时间；可用格式：2026-12-05 18:00、2026/12/05、2026.12.05、12月5日、2026年12月5日、今天、明天、昨天、today、tomorrow、+3d、ISO 8601（2026-12-05T18:00:00+08:00）",
         .emptyComment: "备注内容为空",
         .emptyTitle: "标题不能为空",
         .emptySearch: "search：请给出要查找的词",
@@ -108,5 +108,10 @@ extension MessageCatalogue {
         .optionProblem: "{option}：{problem}",
         .ambiguousOption: "{option} 的值「{typed}」可以指以下任一项：{choices}；请输入其中之一",
         .unknownOptionValue: "{option} 的值「{typed}」不在可选值中：{choices}",
+
+        // everyday (issue 11): report periods
+        .badPeriod: "「{text}」不是有效的统计期间（应为 {shape}）",
+        .emptyPeriod: "--from {from} 晚于 --to {to}",
+        .conflictingPeriods: "只能给一个统计期间：--month、--week，或 --from 加 --to",
     ]
 }

@@ -30,4 +30,6 @@ public enum MessageKey: String, CaseIterable, Sendable {
     // The command line
     case notADateTime, notADateOrDateTime, emptyComment, emptyTitle, emptySearch, searchTooMuch, negativeLimit
     case optionProblem, ambiguousOption, unknownOptionValue
+    // everyday (issue 11): report periods
+    case badPeriod, emptyPeriod, conflictingPeriods
 }
