@@ -8,6 +8,7 @@ struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
         abstract: "Make a demo desk with the example records from the process documents.",
+        usage: HelpText.usage("gitdesk demo [<directory>] [--tickets <tickets>] [--seed <seed>] [--as <handle>] [-C <dir>] [--lang <zh|en>]"),
         discussion: """
             Replays the seed stories (CS20240501001 ...) with their logs, each change one \
             commit at its documented time, then adds N generated tickets. The result is \

@@ -8,6 +8,7 @@ struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
         abstract: "Make a ticket desk in a new or existing git repository.",
+        usage: HelpText.usage("gitdesk init [<directory>] [--prefix <prefix>] [--timezone <timezone>] [--admin <handle>] [--name <name>] [--email <email>] [--clock-override] [--as <handle>] [-C <dir>] [--lang <zh|en>]"),
         discussion: """
             Writes .gitdesk/config.yaml, the default schema (.gitdesk/schema/), an example \
             roster (team.yaml), tickets/ and templates/, and commits them. You (git's \

@@ -8,6 +8,7 @@ struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "The analysis report of a period, one ticket's processing report, or a desk's own query.",
+        usage: HelpText.usage("gitdesk report [<id>] [--month <YYYY-MM>] [--week <YYYY-Www>] [--from <date>] [--to <date>] [--at <REV>] [--query <NAME>] [--format <format>] [--output <file>] [--as <handle>] [-C <dir>] [--lang <zh|en>]"),
         discussion: """
             Examples: gitdesk report --month 2024-05 (the month's analysis); \
             gitdesk report --week 2024-W21 --format html -o w21.html; \
@@ -26,8 +27,8 @@ struct ReportCommand: ParsableCommand {
     @Argument(help: "A ticket ID (or unique prefix): its processing report.") var id: String?
     @Option(help: ArgumentHelp("A month: YYYY-MM.", valueName: "YYYY-MM")) var month: String?
     @Option(help: ArgumentHelp("An ISO week: YYYY-Www.", valueName: "YYYY-Www")) var week: String?
-    @Option(help: ArgumentHelp("First day, included.", valueName: "YYYY-MM-DD")) var from: String?
-    @Option(help: ArgumentHelp("Last day, included.", valueName: "YYYY-MM-DD")) var to: String?
+    @Option(help: ArgumentHelp("First day, included (2024-05-01, 2024/05/01, 5月1日, 昨天...).", valueName: "date")) var from: String?
+    @Option(help: ArgumentHelp("Last day, included.", valueName: "date")) var to: String?
     @Option(help: ArgumentHelp("Compute from the desk as it was at this revision.", valueName: "REV")) var at: String?
     @Option(help: ArgumentHelp("Run the desk's own report reports/NAME.sql.", valueName: "NAME")) var query: String?
     @Option(help: "Output format: text, md, csv, json or html.") var format: Format = .text

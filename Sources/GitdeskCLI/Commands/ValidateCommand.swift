@@ -9,6 +9,7 @@ struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
         abstract: "Check tickets against the desk's rules, as the git hooks do.",
+        usage: HelpText.usage("gitdesk validate [<rev..rev>] [--all] [--staged] [--json] [--as <handle>] [-C <dir>] [--lang <zh|en>]"),
         discussion: """
             --staged checks the index against HEAD (what the pre-commit hook checks). \
             REV..REV checks every commit in the range against each of its parents, with \
