@@ -31,12 +31,15 @@ struct HelpSnapshotTests {
         let usage = lines[start...].prefix { !$0.isEmpty }.joined(separator: " ")
         guard !usage.contains("<options>"), !usage.contains("<subcommand>"),
               let optionsStart = lines.firstIndex(where: { $0.hasPrefix("OPTIONS:") }) else { return }
-        let names = lines[(optionsStart + 1)...].prefix { !$0.isEmpty }.compactMap { line -> String? in
-            guard line.hasPrefix("  -") else { return nil }
-            return line.trimmingCharacters(in: .whitespaces).split(separator: " ").first.map { String($0.trimmingCharacters(in: [","])) }
-        }
-        for option in names where !["-h", "--help", "--version"].contains(option) {
-            #expect(usage.contains(option + " ") || usage.contains(option + "]"), "\(name): USAGE lacks \(option): \(usage)")
+        // An option's row: `  -o, --output <file>   Description`; its names are `-o` and `--output`.
+        let rows = lines[(optionsStart + 1)...].prefix { !$0.isEmpty }.filter { $0.hasPrefix("  -") }
+        for row in rows {
+            let names = row.trimmingCharacters(in: .whitespaces).split(separator: " ")
+                .prefix { $0.hasPrefix("-") || $0.hasPrefix("<") }.filter { $0.hasPrefix("-") }
+                .map { String($0.trimmingCharacters(in: [","])) }
+            guard !names.contains("--help"), !names.contains("--version") else { continue }
+            #expect(names.contains { usage.contains("[\($0) ") || usage.contains("[\($0)]") || usage.contains(" \($0) ") },
+                    "\(name): USAGE lacks \(names): \(usage)")
         }
     }
 

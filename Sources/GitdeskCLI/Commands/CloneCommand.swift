@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TicketCore
 import TicketStore
 
 /// `gitdesk clone URL [DIR]`
@@ -23,7 +24,7 @@ struct CloneCommand: ParsableCommand {
         let cwd = global.directory ?? FileManager.default.currentDirectoryPath
         do {
             let outcome = try DeskCloner.clone(url: url, into: dir, workingDirectory: cwd)
-            print("Cloned \(url) into \(outcome.directory): \(outcome.tickets) tickets; hooks and merge driver installed")
+            print(Speech.say(Message(.cloneDone, ["url": .text(url), "directory": .text(outcome.directory), "count": .number(outcome.tickets)])))
         } catch {
             throw CLIError(error: error)
         }

@@ -21,7 +21,8 @@ struct CommentCommand: ParsableCommand {
         let result = try desk.apply(id, by: person, at: now) { engine, ticket in
             try engine.comment(ticket, text: text, by: person, at: now)
         }
-        print("\(result.id): logged")
-        MaskNotice.print(result, schema: desk.schema, language: global.language(for: desk))
+        let language = global.language(for: desk)
+        print(Message(.commentLogged, ["id": .text(result.id)]).render(language))
+        MaskNotice.print(result, schema: desk.schema, language: language)
     }
 }

@@ -35,7 +35,7 @@ struct DemoCommand: ParsableCommand {
         if tickets > 0 { try demo.generate(count: tickets, seed: seed) }
         // Hand edits of a demo desk are checked like any desk's.
         let hooks = try HookInstaller.install(at: path, server: false)
-        for line in HookReport.lines(hooks) { print(line) }
+        for line in HookReport.lines(hooks, Speech.language) { print(line) }
         print("Demo desk ready in \(path): \(try Desk.open(at: path).ticketPaths().count) tickets.")
         print("Try: gitdesk list -C \(path)")
     }

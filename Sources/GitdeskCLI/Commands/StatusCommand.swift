@@ -1,4 +1,5 @@
 import ArgumentParser
+import TicketCore
 import TicketStore
 
 /// `gitdesk status [--fetch] [--json]`
@@ -38,16 +39,16 @@ struct StatusCommand: ParsableCommand {
             print(object.serialised())
             return
         }
-        guard let upstream = status.upstream else {
-            print("On \(status.branch), no remote: \(status.branch) is not shared (gitdesk clone URL makes a shared desk)")
-            return
+        let language = global.language(for: desk)
+        func say(_ key: MessageKey, _ arguments: [String: Message.Argument] = [:]) {
+            print(Message(key, arguments).render(language))
         }
-        print("On \(status.branch), tracking \(upstream)\(fetch ? "" : " (as of the last fetch)")")
-        print("\(status.unpushed) local change\(status.unpushed == 1 ? "" : "s") (commits) not pushed")
-        print("\(status.unmerged) change\(status.unmerged == 1 ? "" : "s") from \(upstream) not merged")
-        if status.unpushed > 0 || status.unmerged > 0 { print("Run 'gitdesk sync' to merge and push.") }
-        if !MergeDriverSetup.isRegistered(in: desk.repository) {
-            print("This clone has no gitdesk merge driver: a plain git pull would conflict on tickets. Run 'gitdesk hooks install' (or use 'gitdesk sync').")
-        }
+        let branch = Message.Argument.text(status.branch)
+        guard let upstream = status.upstream else { return say(.statusNoRemote, ["branch": branch]) }
+        say(fetch ? .statusTracking : .statusTrackingCached, ["branch": branch, "upstream": .text(upstream)])
+        say(status.unpushed == 1 ? .statusUnpushedOne : .statusUnpushedMany, ["count": .number(status.unpushed)])
+        say(status.unmerged == 1 ? .statusUnmergedOne : .statusUnmergedMany, ["count": .number(status.unmerged), "upstream": .text(upstream)])
+        if status.unpushed > 0 || status.unmerged > 0 { say(.statusRunSync) }
+        if !MergeDriverSetup.isRegistered(in: desk.repository) { say(.statusNoDriver) }
     }
 }

@@ -66,7 +66,7 @@ struct ValidateCommand: ParsableCommand {
         } catch let error as GitError where (error.code == .notFound && !error.message.contains("git fsck"))
                     || error.code == .invalidSpec || error.code == .ambiguous {
             // (An object the repository lacks is damage, named with `git fsck`, not an unknown revision.)
-            throw CLIError("unknown revision '\(range ?? "HEAD")': \(error.message)")
+            throw CLIError(.unknownRevision, ["revision": .text(range ?? "HEAD"), "problem": .text(error.message)])
         } catch {
             throw DeskError.git(String(describing: error))
         }
@@ -76,9 +76,9 @@ struct ValidateCommand: ParsableCommand {
             for line in FindingPresenter.lines(reports) { print(line) }
             if !reports.contains(where: \.hasErrors) {
                 // A word on stderr that the check ran (stdout stays the findings, empty, for scripts).
-                let what = staged ? "the staged changes" : range != nil ? "\(reports.count) commit\(reports.count == 1 ? "" : "s")"
-                    : all ? "every ticket at HEAD and all history" : "every ticket at HEAD"
-                printError("gitdesk validate: ok, \(what) follow the desk's rules")
+                let ok = staged ? Message(.validateOkStaged) : range != nil ? Message(.validateOkCommits, ["count": .number(reports.count)])
+                    : Message(all ? .validateOkAll : .validateOkHead)
+                printError(Speech.say(ok))
             }
         }
         if reports.contains(where: \.hasErrors) { throw ExitCode(1) }

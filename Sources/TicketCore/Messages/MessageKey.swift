@@ -32,4 +32,12 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case optionProblem, ambiguousOption, unknownOptionValue
     // everyday (issue 11): report periods
     case badPeriod, emptyPeriod, conflictingPeriods
+    // everyday (issue 11): what init, hooks install, comment, status and clone say
+    case initDone, initClockOverride, initAddedYou, initNoEmail, initNext
+    case hooksActive, hookPurposePreCommit, hookPurposeCommitMsg, hookPurposePreMergeCommit, hookPurposePreReceive
+    case hookPurposePostReceive, hookPurposeOther, hookChained, hooksForwarded, hooksReceiveSettings, hooksProtected
+    case hooksProtectedUnborn, hooksAcceptedRefs, hooksLeftAlone, commentLogged
+    case statusNoRemote, statusTracking, statusTrackingCached, statusUnpushedOne, statusUnpushedMany
+    case statusUnmergedOne, statusUnmergedMany, statusRunSync, statusNoDriver, cloneDone
+    case validateOkStaged, validateOkCommits, validateOkAll, validateOkHead, unknownRevision
 }
