@@ -22,6 +22,12 @@ import TestSupport
         return false
     }
 
+    /// A line of `show`'s log (`  2026-06-15 10:00  li  登记：…`): ticket data, written
+    /// once in the words of the desk that recorded it, shown as stored.
+    static func isLogEntry(_ line: String) -> Bool {
+        line.range(of: #"^  \d{4}-\d{2}-\d{2} \d{2}:\d{2}  \S+  "#, options: .regularExpression) != nil
+    }
+
     /// An example command line printed as advice (`  gitdesk new --as li ...`).
     static func isCommandLine(_ line: String) -> Bool {
         let t = line.trimmingCharacters(in: .whitespaces)
@@ -72,7 +78,7 @@ import TestSupport
     }
 
     @Test func anEnglishDeskSpeaksEnglish() throws {
-        for (command, line) in try Self.tour("en", title: "Refund missing", comment: "Customer called") {
+        for (command, line) in try Self.tour("en", title: "Refund missing", comment: "Customer called") where !Self.isLogEntry(line) {
             #expect(!Self.hasCJK(line), "gitdesk \(command): Chinese in an English desk: '\(line)'")
         }
     }

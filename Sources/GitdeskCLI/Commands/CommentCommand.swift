@@ -14,8 +14,8 @@ struct CommentCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        guard !text.trimmed().isEmpty else { throw CLIError(.emptyComment) }
         let desk = try global.openDesk()
+        guard !text.trimmed().isEmpty else { throw CLIError(.emptyComment) }
         let person = try global.person(in: desk)
         let now = try global.now(in: desk)
         let result = try desk.apply(id, by: person, at: now) { engine, ticket in

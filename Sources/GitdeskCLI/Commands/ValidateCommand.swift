@@ -78,7 +78,7 @@ struct ValidateCommand: ParsableCommand {
                 // A word on stderr that the check ran (stdout stays the findings, empty, for scripts).
                 let ok = staged ? Message(.validateOkStaged) : range != nil ? Message(.validateOkCommits, ["count": .number(reports.count)])
                     : Message(all ? .validateOkAll : .validateOkHead)
-                printError(Speech.say(ok))
+                printError(ok.render(global.language(for: try? global.openDesk())))
             }
         }
         if reports.contains(where: \.hasErrors) { throw ExitCode(1) }
