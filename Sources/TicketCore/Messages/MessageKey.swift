@@ -40,6 +40,8 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case statusNoRemote, statusTracking, statusTrackingCached, statusUnpushedOne, statusUnpushedMany
     case statusUnmergedOne, statusUnmergedMany, statusRunSync, statusNoDriver, cloneDone
     case validateOkStaged, validateOkCommits, validateOkAll, validateOkHead, unknownRevision
+    // everyday (issue 11): refused input (DeskError.said)
+    case founderNeedsEmail, founderBadEmail, founderBadHandle, founderBadName, badPrefix, badTimeZone, badTicketID, badNow, importNotAllowed, importNoRows, badBranchName, unknownTemplate, ambiguousTemplate, templateExistsEdit, templateExists, badRange, ticketExists
     // everyday (issue 11): validation findings
     case logEntryRemoved, logEntryChanged, contactRemoved, contactChanged, bornStatus, bornWithStep, bornFieldTooEarly, dueChangedByHand, fieldNotInSchema, logByStranger, valueTooLong, tooManyLogEntries, tooManyContacts, logInOthersName, contactInOthersName, logBeforeCreated, contactBeforeCreated, timeBeforeCreated, bornDueNotSLA, ticketMisplaced
 }
