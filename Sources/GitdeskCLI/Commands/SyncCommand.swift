@@ -43,19 +43,21 @@ struct SyncCommand: ParsableCommand {
             let why = status ?? (lines.isEmpty ? "no reason given" : "the server's reasons above")
             throw CLIError(SyncError.refusalVerdict(remote: remote, why: ControlCharacters.escaped(why)))
         } catch { throw CLIError(error: error) }
-        if report.nothingToDo {
-            print("Already in sync with \(report.upstream): nothing to fetch, merge or push")
-            return
+        let language = global.language(for: desk)
+        func say(_ key: MessageKey, _ arguments: [String: Message.Argument] = [:]) {
+            print(Message(key, arguments).render(language, labels: desk.schema))
         }
-        for r in report.renamed {
-            print("Renamed \(r.old) to \(r.new): the server already has a ticket with ID \(r.old)")
-        }
-        for line in report.settled { print("Conflict settled: \(line)") }
+        let upstream = Message.Argument.text(report.upstream)
+        if report.nothingToDo { return say(.syncNothing, ["upstream": upstream]) }
+        for r in report.renamed { say(.syncRenamed, ["old": .text(r.old), "new": .text(r.new)]) }
+        for line in report.settled { say(.syncSettled, ["line": .text(line)]) }
         if report.incoming > 0 {
-            let how = report.mergeCommit.map { "merged (\($0.prefix(7)))" } ?? "fast-forward"
-            print("Fetched \(report.incoming) commit\(report.incoming == 1 ? "" : "s") from \(report.upstream): \(how)")
+            let one = report.incoming == 1
+            let key: MessageKey = report.mergeCommit == nil ? (one ? .syncFetchedForwardOne : .syncFetchedForwardMany)
+                : (one ? .syncFetchedMergedOne : .syncFetchedMergedMany)
+            say(key, ["count": .number(report.incoming), "upstream": upstream, "commit": .text(String(report.mergeCommit?.prefix(7) ?? ""))])
         }
-        if report.retries > 0 { print("Another push came first \(report.retries) time\(report.retries == 1 ? "" : "s"): merged and retried") }
-        if report.pushed > 0 { print("Pushed \(report.pushed) commit\(report.pushed == 1 ? "" : "s") to \(report.upstream)") }
+        if report.retries > 0 { say(report.retries == 1 ? .syncRetriedOne : .syncRetriedMany, ["count": .number(report.retries)]) }
+        if report.pushed > 0 { say(report.pushed == 1 ? .syncPushedOne : .syncPushedMany, ["count": .number(report.pushed), "upstream": upstream]) }
     }
 }

@@ -149,6 +149,18 @@ extension MessageCatalogue {
         .validateOkAll: "gitdesk validate: ok, every ticket at HEAD and all history follow the desk's rules",
         .validateOkHead: "gitdesk validate: ok, every ticket at HEAD follow the desk's rules",
         .unknownRevision: "unknown revision '{revision}': {problem}",
+        // everyday (issue 11): what sync says
+        .syncNothing: "Already in sync with {upstream}: nothing to fetch, merge or push",
+        .syncRenamed: "Renamed {old} to {new}: the server already has a ticket with ID {old}",
+        .syncSettled: "Conflict settled: {line}",
+        .syncFetchedMergedOne: "Fetched 1 commit from {upstream}: merged ({commit})",
+        .syncFetchedMergedMany: "Fetched {count} commits from {upstream}: merged ({commit})",
+        .syncFetchedForwardOne: "Fetched 1 commit from {upstream}: fast-forward",
+        .syncFetchedForwardMany: "Fetched {count} commits from {upstream}: fast-forward",
+        .syncRetriedOne: "Another push came first 1 time: merged and retried",
+        .syncRetriedMany: "Another push came first {count} times: merged and retried",
+        .syncPushedOne: "Pushed 1 commit to {upstream}",
+        .syncPushedMany: "Pushed {count} commits to {upstream}",
         // everyday (issue 11): refused input (DeskError.said)
         .founderNeedsEmail: "--admin needs an e-mail: pass --email (or set git config user.email)",
         .founderBadEmail: "the e-mail for the roster must look like name@example.com, on one line",

@@ -149,6 +149,18 @@ extension MessageCatalogue {
         .validateOkAll: "gitdesk validate：通过，HEAD 的所有工单和全部历史符合工单库规则",
         .validateOkHead: "gitdesk validate：通过，HEAD 的所有工单符合工单库规则",
         .unknownRevision: "未知的版本「{revision}」：{problem}",
+        // everyday (issue 11): what sync says
+        .syncNothing: "已与 {upstream} 同步：没有需要获取、合并或推送的内容",
+        .syncRenamed: "已把 {old} 改名为 {new}：服务器上已有编号为 {old} 的工单",
+        .syncSettled: "冲突已按规则解决：{line}",
+        .syncFetchedMergedOne: "从 {upstream} 获取了 1 个提交：已合并（{commit}）",
+        .syncFetchedMergedMany: "从 {upstream} 获取了 {count} 个提交：已合并（{commit}）",
+        .syncFetchedForwardOne: "从 {upstream} 获取了 1 个提交：快进",
+        .syncFetchedForwardMany: "从 {upstream} 获取了 {count} 个提交：快进",
+        .syncRetriedOne: "另一次推送抢先了 1 次：已合并并重试",
+        .syncRetriedMany: "另一次推送抢先了 {count} 次：已合并并重试",
+        .syncPushedOne: "已向 {upstream} 推送 1 个提交",
+        .syncPushedMany: "已向 {upstream} 推送 {count} 个提交",
         // everyday (issue 11): refused input (DeskError.said)
         .founderNeedsEmail: "--admin 需要邮箱：请传 --email（或设置 git config user.email）",
         .founderBadEmail: "人员名单中的邮箱应形如 name@example.com，且只占一行",

@@ -40,6 +40,8 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case statusNoRemote, statusTracking, statusTrackingCached, statusUnpushedOne, statusUnpushedMany
     case statusUnmergedOne, statusUnmergedMany, statusRunSync, statusNoDriver, cloneDone
     case validateOkStaged, validateOkCommits, validateOkAll, validateOkHead, unknownRevision
+    // everyday (issue 11): what sync says
+    case syncNothing, syncRenamed, syncSettled, syncFetchedMergedOne, syncFetchedMergedMany, syncFetchedForwardOne, syncFetchedForwardMany, syncRetriedOne, syncRetriedMany, syncPushedOne, syncPushedMany
     // everyday (issue 11): refused input (DeskError.said)
     case founderNeedsEmail, founderBadEmail, founderBadHandle, founderBadName, badPrefix, badTimeZone, badTicketID, badNow, importNotAllowed, importNoRows, badBranchName, unknownTemplate, ambiguousTemplate, templateExistsEdit, templateExists, badRange, ticketExists
     // everyday (issue 11): validation findings
