@@ -15,7 +15,8 @@ import TestSupport
     static func isEnglishProse(_ line: String) -> Bool {
         var run = 0
         for word in line.split(whereSeparator: { !$0.isLetter && $0 != "'" }) {
-            let letters = word.allSatisfy { $0.isASCII && $0.isLetter || $0 == "'" }
+            // Words with a lower-case letter: all-capital runs are IDs (CS-20260615-ZEJ9KT) and keys.
+            let letters = word.allSatisfy { $0.isASCII && $0.isLetter || $0 == "'" } && word.contains(where: \.isLowercase)
             run = letters && word.count >= 2 ? run + 1 : 0
             if run >= 3 { return true }
         }

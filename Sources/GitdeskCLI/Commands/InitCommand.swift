@@ -8,7 +8,7 @@ struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
         abstract: "Make a ticket desk in a new or existing git repository.",
-        usage: HelpText.usage("gitdesk init [<directory>] [--prefix <prefix>] [--timezone <timezone>] [--admin <handle>] [--name <name>] [--email <email>] [--clock-override] [--as <handle>] [-C <dir>] [--lang <zh|en>]"),
+        usage: HelpText.usage("gitdesk init [<directory>] [--prefix <prefix>] [--timezone <timezone>] [--admin <handle>] [--name <name>] [--email <email>] [--clock-override] [--force] [--as <handle>] [-C <dir>] [--lang <zh|en>]"),
         discussion: """
             Writes .gitdesk/config.yaml, the default schema (.gitdesk/schema/), an example \
             roster (team.yaml), tickets/ and templates/, and commits them. You (git's \
@@ -38,6 +38,9 @@ struct InitCommand: ParsableCommand {
     @Flag(help: "A test or demo desk: anyone may set GITDESK_NOW and the server's time rules are off (clock_override in .gitdesk/config.yaml).")
     var clockOverride = false
 
+    @Flag(help: "Make a new first commit even where the branch's history exists but cannot be read (a damaged packed-refs): it hides that history. Restore the branch instead when you can.")
+    var force = false
+
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
@@ -45,7 +48,7 @@ struct InitCommand: ParsableCommand {
         let config = DeskConfig(prefix: prefix, timezone: timezone, language: global.lang ?? .zh,
                                 clockOverride: clockOverride)
         let founder = try DeskFounder.resolve(handle: adminHandle, name: name, email: email, directory: dir)
-        let outcome = try DeskInitializer.initialize(at: dir, config: config, time: nil, founder: founder, unfinished: true)
+        let outcome = try DeskInitializer.initialize(at: dir, config: config, time: nil, founder: founder, unfinished: true, force: force)
         // The desk's language (--lang, else Chinese) is the one to greet it in.
         func say(_ key: MessageKey, _ arguments: [String: Message.Argument] = [:]) {
             print(Message(key, arguments).render(config.language))
