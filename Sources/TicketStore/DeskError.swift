@@ -33,6 +33,8 @@ public enum DeskError: Error, Equatable, CataloguedMessage {
     case refLocked(ref: String, lockFile: String, seconds: Int)
     case git(String)
     case invalidInput(String)
+    /// Bad input, its words from the catalogue (``invalidInput`` holds older English sentences).
+    case said(Message)
     /// Personal data where strict privacy refuses it (shown masked only).
     case privacy(PrivacyError)
     /// The workflow refused the operation (illegal transition, role, reason...).
@@ -75,6 +77,7 @@ public enum DeskError: Error, Equatable, CataloguedMessage {
             return Message(.refLocked, ["ref": .text(ref), "lockFile": .text(lockFile), "seconds": .number(seconds)])
         case .git(let problem): return Message(.gitFailure, ["problem": .text(problem)])
         case .invalidInput(let message): return Message(.verbatim, ["text": .text(message)])
+        case .said(let message): return message
         case .workflow(let error): return error.message
         case .privacy(let error): return error.message
         case .backdateNotAllowed(let handle, let time, let clock, let roles):

@@ -31,7 +31,7 @@ public enum DeskClock {
                            environment: [String: String] = ProcessInfo.processInfo.environment) throws(DeskError) -> Timestamp {
         if let text = environment["GITDESK_NOW"], !text.isEmpty {
             guard let t = Timestamp.parse(text, defaultOffsetMinutes: zone.currentOffsetMinutes) else {
-                throw .invalidInput("GITDESK_NOW='\(text)' is not an ISO 8601 date-time like 2024-05-01T14:30:00+08:00")
+                throw DeskError.said(Message(.badNow, ["text": .text(text)]))
             }
             return zone.localise(t)
         }

@@ -37,7 +37,7 @@ extension Desk {
         guard let created = ticket.created else { throw .invalidInput("a new ticket needs its created time") }
         let path = TicketPath.path(id: ticket.id, created: created)
         return try write(id: ticket.id, path: path, by: person, at: time, creating: true) { old in
-            if old != nil { throw DeskError.invalidInput("ticket \(ticket.id) already exists") }
+            if old != nil { throw DeskError.said(Message(.ticketExists, ["id": .text(ticket.id)])) }
             return (ticket, "new \(ticket["type"] ?? "ticket"): \(ticket["title"] ?? "")", operation)
         }
     }

@@ -25,7 +25,7 @@ extension Desk {
         // permission of workflow.yaml (admins when it is not listed), as the `born` rule requires.
         let importers = schema.workflow.roles(for: "import") ?? ["admin"]
         guard importers.contains(where: person.has(role:)) else {
-            throw .invalidInput("\(person.handle) may not import tickets: it needs the role \(importers.joined(separator: " or ")) (the import permission in workflow.yaml)")
+            throw DeskError.said(Message(.importNotAllowed, ["handle": .text(person.handle), "roles": .roles(importers)]))
         }
         let lock = try DeskLock.acquire(gitDir: repository.gitDir)
         defer { withExtendedLifetime(lock) {} }
@@ -95,7 +95,7 @@ extension Desk {
                 let lines = problems.sorted { $0.line < $1.line }.map(\.message)
                 throw DeskError.invalidInput("nothing imported (\(lines.count) bad row\(lines.count == 1 ? "" : "s")):\n" + lines.joined(separator: "\n"))
             }
-            guard !files.isEmpty else { throw DeskError.invalidInput("nothing imported: \(file) has no rows") }
+            guard !files.isEmpty else { throw DeskError.said(Message(.importNoRows, ["file": .text(file)])) }
 
             let signature = Signature(name: person.name, email: person.email, time: time.seconds, offsetMinutes: time.offsetMinutes)
             var changes: [TreeChange] = []
