@@ -33,7 +33,7 @@ struct HistoryIndex {
     /// ``verified(_:path:tip:)``) and on any doubt the index is rebuilt from
     /// the commit graph and asked again.
     func commits(touching path: String, tip: ObjectID) throws -> [ObjectID] {
-        let lock = try DeskLock.acquire(gitDir: repository.gitDir, name: "history.lock", quiet: true)
+        let lock = try DeskLock.acquire(gitDir: repository.gitDir, name: "history.lock", timeout: LockTimeout.configured(repository), quiet: true)
         defer { withExtendedLifetime(lock) {} }
         if FileManager.default.contents(atPath: root + "/FORMAT") != Data((Self.format + "\n").utf8) {
             rebuildFromScratch()

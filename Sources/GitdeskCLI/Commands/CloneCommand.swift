@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TicketCore
 import TicketStore
 
 /// `gitdesk clone URL [DIR]`
@@ -23,7 +24,7 @@ struct CloneCommand: ParsableCommand {
         let cwd = global.directory ?? FileManager.default.currentDirectoryPath
         do {
             let outcome = try DeskCloner.clone(url: url, into: dir, workingDirectory: cwd)
-            print("Cloned \(url) into \(outcome.directory): \(outcome.tickets) tickets; hooks and merge driver installed")
+            print("Cloned \(url.terminalSafe) into \(outcome.directory.terminalSafe): \(outcome.tickets) tickets; hooks and merge driver installed")
         } catch {
             throw CLIError(error: error)
         }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import TicketCore
 import TicketStore
 
 /// `gitdesk status [--fetch] [--json]`
@@ -37,11 +38,13 @@ struct StatusCommand: ParsableCommand {
             print(object.serialised())
             return
         }
-        guard let upstream = status.upstream else {
-            print("On \(status.branch), no remote: \(status.branch) is not shared (gitdesk clone URL makes a shared desk)")
+        // A ref name may hold bidi or other control characters (git allows them): printed escaped.
+        let branch = status.branch.terminalSafe
+        guard let upstream = status.upstream?.terminalSafe else {
+            print("On \(branch), no remote: \(branch) is not shared (gitdesk clone URL makes a shared desk)")
             return
         }
-        print("On \(status.branch), tracking \(upstream)\(fetch ? "" : " (as of the last fetch)")")
+        print("On \(branch), tracking \(upstream)\(fetch ? "" : " (as of the last fetch)")")
         print("\(status.unpushed) local change\(status.unpushed == 1 ? "" : "s") (commits) not pushed")
         print("\(status.unmerged) change\(status.unmerged == 1 ? "" : "s") from \(upstream) not merged")
         if status.unpushed > 0 || status.unmerged > 0 { print("Run 'gitdesk sync' to merge and push.") }

@@ -43,7 +43,7 @@ struct SyncCommand: ParsableCommand {
             throw CLIError(SyncError.refusalVerdict(remote: remote, why: ControlCharacters.escaped(why)))
         } catch { throw CLIError(error: error) }
         if report.nothingToDo {
-            print("Already in sync with \(report.upstream): nothing to fetch, merge or push")
+            print("Already in sync with \(report.upstream.terminalSafe): nothing to fetch, merge or push")
             return
         }
         for r in report.renamed {
@@ -52,9 +52,9 @@ struct SyncCommand: ParsableCommand {
         for line in report.settled { print("Conflict settled: \(line)") }
         if report.incoming > 0 {
             let how = report.mergeCommit.map { "merged (\($0.prefix(7)))" } ?? "fast-forward"
-            print("Fetched \(report.incoming) commit\(report.incoming == 1 ? "" : "s") from \(report.upstream): \(how)")
+            print("Fetched \(report.incoming) commit\(report.incoming == 1 ? "" : "s") from \(report.upstream.terminalSafe): \(how)")
         }
         if report.retries > 0 { print("Another push came first \(report.retries) time\(report.retries == 1 ? "" : "s"): merged and retried") }
-        if report.pushed > 0 { print("Pushed \(report.pushed) commit\(report.pushed == 1 ? "" : "s") to \(report.upstream)") }
+        if report.pushed > 0 { print("Pushed \(report.pushed) commit\(report.pushed == 1 ? "" : "s") to \(report.upstream.terminalSafe)") }
     }
 }

@@ -27,10 +27,11 @@ extension Desk {
         guard importers.contains(where: person.has(role:)) else {
             throw .invalidInput("\(person.handle) may not import tickets: it needs the role \(importers.joined(separator: " or ")) (the import permission in workflow.yaml)")
         }
-        let lock = try DeskLock.acquire(gitDir: repository.gitDir)
+        let lockTimeout = try LockTimeout.configured(repository)
+        let lock = try DeskLock.acquire(gitDir: repository.gitDir, timeout: lockTimeout)
         defer { withExtendedLifetime(lock) {} }
         try WriteJournal(gitDir: repository.gitDir).recover(in: repository, branch: branch)
-        try waitForIndex()
+        try waitForIndex(timeout: lockTimeout)
         do {
             guard let tip = try repository.referenceTarget(branch) else { throw DeskError.unbornBranch }
             let tree = try repository.commit(tip).tree
