@@ -4,10 +4,13 @@ import TestSupport
 
 /// A control character (ESC…) in a desk's YAML file — team.yaml, the
 /// schema — is refused in one line that names the file, the line and the
-/// column, the character printed escaped, never quoted raw.
+/// column, the character printed escaped, never quoted raw. A broken roster
+/// does not keep anyone from reading tickets: `list` and `show` work, while
+/// `validate` and every write (someone must be looked up) refuse with it.
 @Suite("Control characters in settings files")
 struct SettingsControlCharacterTests {
-    @Test("team.yaml holding ESC: one line naming team.yaml, its line and column, escaped", arguments: ["list", "show", "validate", "comment"])
+    @Test("team.yaml holding ESC: validate and writes refuse in one line naming team.yaml, its line and column, escaped; list and show work",
+          arguments: ["list", "show", "validate", "comment"])
     func escInTeamFile(_ command: String) throws {
         let desk = try TestDesk()
         let id = try desk.record(title: "支付成功但订单未生成", now: "2024-05-01T14:30:00+08:00")
@@ -22,6 +25,10 @@ struct SettingsControlCharacterTests {
         default: [command]
         }
         let result = try desk.gitdesk(args, now: "2024-05-01T15:00:00+08:00")
+        if command == "list" || command == "show" {
+            #expect(result.status == 0 && result.stdout.contains(id), "\(result)")
+            return
+        }
         #expect(refusalProblems(result, mentioning: ["team.yaml:\(at + 1)", "U+001B (ESC)", "column \(column)"]).isEmpty, "\(result)")
         #expect(!result.stderr.unicodeScalars.contains("\u{1B}"), "\(result)")
     }
