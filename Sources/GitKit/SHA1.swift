@@ -3,34 +3,12 @@
 /// error path, and once per write for the index), so plain and small.
 enum SHA1 {
     static func digest(_ data: UnsafeRawBufferPointer) -> [UInt8] {
-        var h: (UInt32, UInt32, UInt32, UInt32, UInt32) = (0x67452301, 0xEFCDAB89, 0x98BADCFE, 0x10325476, 0xC3D2E1F0)
-        var w = [UInt32](repeating: 0, count: 80)
-        func block(_ bytes: UnsafeRawBufferPointer, _ offset: Int) {
-            for i in 0..<16 {
-                let b = offset + i * 4
-                w[i] = UInt32(bytes[b]) << 24 | UInt32(bytes[b + 1]) << 16 | UInt32(bytes[b + 2]) << 8 | UInt32(bytes[b + 3])
-            }
-            for i in 16..<80 {
-                let x = w[i - 3] ^ w[i - 8] ^ w[i - 14] ^ w[i - 16]
-                w[i] = x << 1 | x >> 31
-            }
-            var (a, b, c, d, e) = h
-            for i in 0..<80 {
-                let f: UInt32, k: UInt32
-                switch i {
-                case 0..<20: f = (b & c) | (~b & d); k = 0x5A827999
-                case 20..<40: f = b ^ c ^ d; k = 0x6ED9EBA1
-                case 40..<60: f = (b & c) | (b & d) | (c & d); k = 0x8F1BBCDC
-                default: f = b ^ c ^ d; k = 0xCA62C1D6
-                }
-                let t = (a << 5 | a >> 27) &+ f &+ e &+ k &+ w[i]
-                e = d; d = c; c = b << 30 | b >> 2; b = a; a = t
-            }
-            h = (h.0 &+ a, h.1 &+ b, h.2 &+ c, h.3 &+ d, h.4 &+ e)
-        }
+        var state = State()
         let whole = data.count / 64 * 64
-        var offset = 0
-        while offset < whole { block(data, offset); offset += 64 }
+        if let base = data.baseAddress {
+            var offset = 0
+            while offset < whole { state.block(base + offset); offset += 64 }
+        }
         // The tail, the 0x80 bit, zeros and the length in bits (big-endian).
         var tail = Array(data[whole...]) + [0x80]
         while tail.count % 64 != 56 { tail.append(0) }
@@ -38,13 +16,45 @@ enum SHA1 {
         for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bits >> UInt64(shift))) }
         tail.withUnsafeBytes { t in
             var o = 0
-            while o < t.count { block(t, o); o += 64 }
+            while o < t.count { state.block(t.baseAddress! + o); o += 64 }
         }
         var out: [UInt8] = []
-        for word in [h.0, h.1, h.2, h.3, h.4] {
+        for word in [state.h0, state.h1, state.h2, state.h3, state.h4] {
             out += [UInt8(word >> 24), UInt8(word >> 16 & 0xFF), UInt8(word >> 8 & 0xFF), UInt8(word & 0xFF)]
         }
         return out
+    }
+
+    private struct State {
+        var h0: UInt32 = 0x67452301, h1: UInt32 = 0xEFCDAB89, h2: UInt32 = 0x98BADCFE, h3: UInt32 = 0x10325476, h4: UInt32 = 0xC3D2E1F0
+        /// The message schedule: 16 words, rolled (w[i & 15]), not 80.
+        var w = (UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0),
+                 UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0))
+
+        @inline(__always)
+        mutating func block(_ p: UnsafeRawPointer) {
+            var a = h0, b = h1, c = h2, d = h3, e = h4
+            withUnsafeMutableBytes(of: &w) { raw in
+                let w = raw.baseAddress!.assumingMemoryBound(to: UInt32.self)
+                for i in 0..<16 { w[i] = UInt32(bigEndian: p.loadUnaligned(fromByteOffset: i * 4, as: UInt32.self)) }
+                @inline(__always) func word(_ i: Int) -> UInt32 {
+                    if i < 16 { return w[i] }
+                    let x = w[(i &- 3) & 15] ^ w[(i &- 8) & 15] ^ w[(i &- 14) & 15] ^ w[i & 15]
+                    w[i & 15] = x << 1 | x >> 31
+                    return w[i & 15]
+                }
+                @inline(__always) func round(_ f: UInt32, _ k: UInt32, _ i: Int) {
+                    let t = (a << 5 | a >> 27) &+ f &+ e &+ k &+ word(i)
+                    e = d; d = c; c = b << 30 | b >> 2; b = a; a = t
+                }
+                // Four loops, one per round function: no branch per round.
+                for i in 0..<20 { round((b & c) | (~b & d), 0x5A827999, i) }
+                for i in 20..<40 { round(b ^ c ^ d, 0x6ED9EBA1, i) }
+                for i in 40..<60 { round((b & c) | (b & d) | (c & d), 0x8F1BBCDC, i) }
+                for i in 60..<80 { round(b ^ c ^ d, 0xCA62C1D6, i) }
+            }
+            h0 = h0 &+ a; h1 = h1 &+ b; h2 = h2 &+ c; h3 = h3 &+ d; h4 = h4 &+ e
+        }
     }
 
     /// True when the file's last 20 bytes are the SHA-1 of the bytes before them.

@@ -89,7 +89,13 @@ extension Desk {
         let repaired = try journal.recover(in: repository, branch: branch)
         // A damaged index is named before anything is committed (git would
         // refuse to update it after the branch moved).
-        do { try repository.checkIndexHeader() } catch { throw DeskError.from(error) }
+        // The checksum is verified only for an index gitdesk has not seen (IndexCheckStamp).
+        let indexStamp = IndexCheckStamp(gitDir: repository.gitDir)
+        do {
+            let known = indexStamp.isCurrent
+            try repository.checkIndexHeader(verifyChecksum: !known)
+            if !known { indexStamp.record() }
+        } catch { throw DeskError.from(error) }
         // git starts and reads the index while the change is built and committed.
         let index = repository.workdir == nil ? nil : IndexUpdater(repository: repository)
         StartupTrace.mark("lock + journal")
@@ -167,6 +173,7 @@ extension Desk {
                 if format.recordsHistory { HistoryIndex(repository: repository).record(commit: commit, parent: tip, path: path) }
                 do {
                     try index?.finish()
+                    if index != nil { indexStamp.record() }  // the index git just wrote
                     if synced { journal.end() }
                 } catch {
                     warnUnsynced(id: id, path: path, error)
