@@ -6,6 +6,8 @@ import TicketCore
 public enum OperatorResolver {
     public static func resolve(flag: String?, desk: Desk,
                                environment: [String: String] = ProcessInfo.processInfo.environment) throws(DeskError) -> Person {
+        // Nobody can be looked up in a roster that cannot be read: say why, not "not on the roster".
+        if let problem = desk.rosterProblem { throw .configuration(problem) }
         if let handle = flag ?? environment["GITDESK_OPERATOR"], !handle.isEmpty {
             guard let person = desk.team.person(handle) else { throw .unknownOperator(handle) }
             return person

@@ -7,6 +7,8 @@ struct DeskSettings {
     var config: DeskConfig
     var schema: Schema
     var team: Team
+    /// Set only by a lenient read (``Desk/loadSettings(repository:tree:displayPath:lenientRoster:)``).
+    var rosterProblem: ConfigurationError? = nil
 }
 
 /// Caches decoded settings in `.git/gitdesk/settings.json`, keyed by the

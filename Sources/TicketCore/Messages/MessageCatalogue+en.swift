@@ -55,6 +55,9 @@ extension MessageCatalogue {
         .busy: "another writer kept {what} busy; nothing was written, try again",
         .refLocked: "{ref} is locked by another program: {lockFile} has existed for {seconds} s; nothing was written; if no git command is running, remove that file and try again",
         .gitFailure: "git: {problem}",
+        .indexLocked: "the index is locked: {lockFile} has existed for {seconds} s and no running process holds it open; nothing was written; if no git command is running, remove that file and try again",
+        .indexLockedBy: "the index is locked: {lockFile} has existed for {seconds} s, held by {holder}; nothing was written; try again when it is done, or wait longer with GITDESK_LOCK_TIMEOUT=SECONDS",
+        .lockTimeoutInvalid: "{source} is '{value}': give a number of seconds from 0 to {maximum} (e.g. 30; 0 gives up at once)",
         .backdateBefore: "{handle} may not write at {time} (GITDESK_NOW), {gap} before the clock ({clock}): writing another time than the clock's needs the backdate permission ({roles} in workflow.yaml); unset GITDESK_NOW, or ask someone who holds it",
         .backdateAfter: "{handle} may not write at {time} (GITDESK_NOW), {gap} after the clock ({clock}): writing another time than the clock's needs the backdate permission ({roles} in workflow.yaml); unset GITDESK_NOW, or ask someone who holds it",
 
@@ -62,6 +65,7 @@ extension MessageCatalogue {
         .invalidPolicy: "privacy.yaml: {problem}",
         .ambiguousName: "'{typed}' could be any {what} of: {choices}; type the key",
         .fileNotUTF8: "the file is not UTF-8 text (binary data or another encoding)",
+        .emptyTicketFile: "empty ticket file: it holds no text; write the ticket into it, or remove it (git rm)",
         .fileTooLarge: "the file is {size}; a ticket file holds at most {limit}",
 
         .requiredField: "{field} is required",

@@ -54,6 +54,9 @@ extension MessageCatalogue {
         .nothingChanged: "{id}：没有需要修改的内容",
         .busy: "{what}正被另一个写入者占用；未写入任何内容，请重试",
         .refLocked: "{ref} 被另一个程序锁定：{lockFile} 已存在 {seconds} 秒；未写入任何内容；如果没有 git 命令在运行，请删除该文件后重试",
+        .indexLocked: "索引被锁定：{lockFile} 已存在 {seconds} 秒，没有运行中的进程打开它；未写入任何内容；如果没有 git 命令在运行，请删除该文件后重试",
+        .indexLockedBy: "索引被锁定：{lockFile} 已存在 {seconds} 秒，由 {holder} 持有；未写入任何内容；请等它结束后重试，或用 GITDESK_LOCK_TIMEOUT=秒数 等待更久",
+        .lockTimeoutInvalid: "{source} 的值为「{value}」：请给出 0 到 {maximum} 之间的秒数（如 30；0 表示不等待）",
         .gitFailure: "git：{problem}",
         .backdateBefore: "{handle} 不能以 {time}（GITDESK_NOW）写入，比时钟（{clock}）早 {gap}：以非当前时间写入需要 backdate 权限（workflow.yaml 中的{roles}）；请取消 GITDESK_NOW，或请有此权限的人操作",
         .backdateAfter: "{handle} 不能以 {time}（GITDESK_NOW）写入，比时钟（{clock}）晚 {gap}：以非当前时间写入需要 backdate 权限（workflow.yaml 中的{roles}）；请取消 GITDESK_NOW，或请有此权限的人操作",
@@ -62,6 +65,7 @@ extension MessageCatalogue {
         .invalidPolicy: "privacy.yaml：{problem}",
         .ambiguousName: "「{typed}」可以指以下任一{what}：{choices}；请输入键名",
         .fileNotUTF8: "该文件不是 UTF-8 文本（二进制数据或其他编码）",
+        .emptyTicketFile: "空的工单文件：文件中没有内容；请写入工单，或删除该文件（git rm）",
         .fileTooLarge: "该文件大小为 {size}；工单文件最多 {limit}",
 
         .requiredField: "必填字段「{field}」未填写",

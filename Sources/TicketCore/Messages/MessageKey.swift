@@ -13,9 +13,10 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case notARepository, notADesk, branchLost, initOverHistory, initInterrupted, interruptedWriteRepaired, alreadyADesk, detachedHead, unbornBranch, bareRepository
     case unknownTicket, ambiguousTicket, ambiguousTicketMore, unreadableTicket, unknownOperator, noOperator
     case invalidChangeEmpty, invalidChange, uncommittedChanges, nothingChanged, busy, refLocked, gitFailure
+    case indexLocked, indexLockedBy, lockTimeoutInvalid
     case backdateBefore, backdateAfter
     // PrivacyError, typed names, ticket files
-    case personalDataNotAllowed, invalidPolicy, ambiguousName, fileNotUTF8, fileTooLarge
+    case personalDataNotAllowed, invalidPolicy, ambiguousName, fileNotUTF8, fileTooLarge, emptyTicketFile
     // Validation findings and field values
     case requiredField, requiredFieldInStatus
     case valueOneLine, valueNotTicketID, subtypeOfOtherType, valueNotHandle, valueNotDateTime, valueNotDuration, valueNotRating
