@@ -154,8 +154,9 @@ $scan
 \`\`\`
 
 Loading the default schema in-process, median of 200 warm rounds: from its YAML
-files (what a command pays without the settings cache), from JSON (the cache in
-\`.git/gitdesk/settings.json\`) and from a binary property list (not used: slower):
+files (what a command pays without the settings cache), from JSON (the cache's
+format until 2026-11-29; it now reads a record by hand, see "Start-up") and from a
+binary property list (not used: slower):
 
 \`\`\`
 $settings
