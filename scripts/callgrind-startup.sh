@@ -11,7 +11,7 @@ command -v valgrind >/dev/null || { echo "valgrind is not installed (apt-get ins
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 objcopy --strip-debug "$bin" "$work/gitdesk"
 cp -a "$desk" "$work/desk"
-id=$(git -C "$work/desk" ls-files 'tickets/*.md' | head -1 | sed 's#.*/##; s#\.md$##')
+id=$(git -C "$work/desk" ls-files 'tickets/*.md' | sed -n '1{s#.*/##; s#\.md$##; p;}')
 measure() {  # name, arguments...
   local name=$1; shift
   (cd "$work/desk" && "$work/gitdesk" "$@" >/dev/null 2>&1) || true
