@@ -81,8 +81,11 @@ struct SettingsRecordReader {
         var digits = 0
         while offset < bytes.count, bytes[offset] != end {
             let d = bytes[offset] &- 48
-            guard d < 10, digits < 19 else { throw Damaged() }
-            value = value * 10 + Int(d)
+            guard d < 10 else { throw Damaged() }
+            let (times, o1) = value.multipliedReportingOverflow(by: 10)
+            let (sum, o2) = times.addingReportingOverflow(Int(d))
+            guard !o1, !o2 else { throw Damaged() }
+            value = sum
             digits += 1
             offset += 1
         }

@@ -48,7 +48,7 @@ import TicketCore
 
     @Test("settings with generated texts, optionals and numbers read back equal")
     func generatedSettings() async {
-        await propertyCheck(count: 300, input: Self.texts, Self.texts, Gen<Int>.int(in: -1_000_000...1_000_000), Gen<Bool>.bool) { a, b, n, flag in
+        await propertyCheck(count: 100, input: Self.texts, Self.texts, Gen<Int>.int(in: -1_000_000...1_000_000), Gen<Bool>.bool) { a, b, n, flag in
             var s = Self.fixture
             s.config.prefix = a; s.config.timezone = b; s.config.maxOfflineHours = n; s.config.clockOverride = flag
             s.team.people.append(Person(handle: a, name: b, email: a + b, roles: [a, b], department: flag ? nil : b))
