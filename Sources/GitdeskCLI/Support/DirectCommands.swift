@@ -4,6 +4,12 @@ import TicketCore
 /// The common commands built straight from their arguments (``DirectArguments``),
 /// each filled in exactly as argument-parser would fill it; nil for anything
 /// else, which argument-parser then parses.
+///
+/// Every property of a command built here must be set, its default included:
+/// a property wrapper left unset stops the process when read. An option added
+/// to one of these commands (or to its option groups) is added here too, or its
+/// command line left to argument-parser; `DirectArgumentsTests` runs each
+/// command through both paths and catches a property left out.
 enum DirectCommands {
     /// The command for `arguments` (global options already moved after the
     /// subcommand), or nil when argument-parser must read them.
