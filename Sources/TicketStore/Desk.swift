@@ -110,7 +110,7 @@ public final class Desk {
                 return Desk(repository: repository, branch: branch, headCommit: commit, headTree: tree,
                             config: hit.config) {
                     defer { StartupTrace.mark("schema and roster from cache") }
-                    if let rules = SettingsCache.decodeRules(hit.rules) { return (rules.schema, rules.team) }
+                    if let rules = SettingsCache.decodeRules(hit) { return (rules.schema, rules.team) }
                     // A damaged cache: the committed YAML, which was readable when the cache was
                     // written, and a repaired cache.
                     do {

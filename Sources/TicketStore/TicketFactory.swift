@@ -58,7 +58,7 @@ extension TicketFactory {
     /// must make two clones mint the same ID, from `GITDESK_ID_SEED` (an
     /// integer: every process given the same seed mints the same first ID).
     public static func freshID(prefix: String, created: Timestamp,
-                               environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+                               environment: [String: String] = ProcessEnvironment.only("GITDESK_ID_SEED")) -> String {
         if let text = environment["GITDESK_ID_SEED"], let seed = UInt64(text) {
             var rng = SeededGenerator(seed: seed)
             return TicketID.generate(prefix: prefix, created: created, using: &rng)
