@@ -29,8 +29,13 @@ final class QueryCache {
     /// The cache brought up to date with `desk`'s tree, rebuilt once if the
     /// file is damaged. Throws when the cache cannot be used at all (e.g. a
     /// read-only repository): the caller then parses the files.
+    ///
+    /// A desk opened at another revision (`--at REV`) uses its own file,
+    /// `cache-at.sqlite`, caught up from whatever tree it last held, so the
+    /// cache for HEAD is neither read nor moved by a look at the past.
     static func current(for desk: Desk) throws -> QueryCache {
-        let file = path(gitDir: desk.repository.gitDir)
+        var file = path(gitDir: desk.repository.gitDir)
+        if desk.revision != nil { file = (file as NSString).deletingLastPathComponent + "/cache-at.sqlite" }
         do {
             return try catchUp(file: file, desk: desk)
         } catch let error as DatabaseError where error.resultCode == .SQLITE_CORRUPT || error.resultCode == .SQLITE_NOTADB {
