@@ -45,15 +45,15 @@ struct RevisionQueryTests {
     @Test("a query at a revision neither reads nor moves the cache for HEAD")
     func headCacheUntouched() throws {
         let (desk, ids) = try Self.history()
-        let warm = try desk.gitdesk(["list", "--format", "json"], env: ["GITDESK_TRACE": "1"])
+        let warm = try desk.gitdesk(["list", "--format", "json"], now: Self.now, env: ["GITDESK_TRACE": "1"])
         let rows = try JSONSerialization.jsonObject(with: Data(warm.stdout.utf8)) as? [[String: Any]] ?? []
         #expect(warm.status == 0 && Self.ids(rows) == Set(ids), "\(warm)")
         for rev in ["v1", "2024-05-04", "HEAD~2"] {
-            let past = try desk.gitdesk(["list", "--format", "json", "--at", rev], env: ["GITDESK_TRACE": "1"])
+            let past = try desk.gitdesk(["list", "--format", "json", "--at", rev], now: Self.now, env: ["GITDESK_TRACE": "1"])
             #expect(past.status == 0, "\(past)")
         }
         #expect(FileManager.default.fileExists(atPath: desk.path(".git/gitdesk/cache-at.sqlite")))
-        let again = try desk.gitdesk(["list", "--format", "json"], env: ["GITDESK_TRACE": "1"])
+        let again = try desk.gitdesk(["list", "--format", "json"], now: Self.now, env: ["GITDESK_TRACE": "1"])
         #expect(again.stderr.contains("trace query cache fresh"), "HEAD's cache was moved by --at: \(again.stderr)")
         #expect(again.stdout == warm.stdout)
     }
