@@ -21,6 +21,9 @@ public final class Desk {
     public var team: Team { rules.value.team }
     /// The desk's time zone, resolved once.
     public let timeZone: DeskTimeZone
+    /// The revision typed with `--at` when the desk was opened as of it (`at(revision:)`),
+    /// nil for the desk at HEAD. Such a desk never reads or writes HEAD's query cache.
+    public internal(set) var revision: String? = nil
     private let rules: LazyRules
     /// Why team.yaml could not be read (the roster is then empty): commands
     /// that only read tickets still work; anyone acting is refused with it
@@ -68,6 +71,9 @@ public final class Desk {
             StartupTrace.mark("process start → open")
             repository = try Repository.discover(from: path)
             StartupTrace.mark("libgit2 init + discover")
+        } catch let error as GitError where error.code == .owner {
+            // libgit2's ownership check, as git's: refused unless safe.directory allows it.
+            throw DeskError.from(error)
         } catch {
             throw .notARepository(path)
         }

@@ -33,7 +33,7 @@ enum DirectCommands {
             guard let a = DirectArguments(arguments, options: options(["--json": .flag], display: true), positionals: 1),
                   let global = global(a), let display = display(a) else { return nil }
             var c = ShowCommand()
-            c.id = a.positionals[0]; c.json = a.flags.contains("--json"); c.display = display; c.global = global
+            c.id = a.positionals[0]; c.json = a.flags.contains("--json"); c.display = display; c.revision = now(); c.global = global
             return c
         },
         "history": { arguments in
@@ -112,10 +112,17 @@ enum DirectCommands {
             } else {
                 c.format = .table
             }
-            c.filters = filters; c.order = order; c.display = display; c.global = global
+            c.filters = filters; c.order = order; c.display = display; c.revision = now(); c.global = global
             return c
         },
     ]
+
+    /// `--at` not given: the desk as it is (`--at REV` itself goes to argument-parser).
+    private static func now() -> RevisionOption {
+        var r = RevisionOption()
+        r.at = nil
+        return r
+    }
 
     /// The options every command takes; nil when `--lang` is not one argument-parser accepts.
     private static func global(_ a: DirectArguments) -> GlobalOptions? {

@@ -71,20 +71,3 @@ extension Desk {
                                    period: period, now: now, schema: schema, lang: lang), input.unreadable)
     }
 }
-
-extension Desk {
-    /// The desk as it was at `revision` (a commit, branch, tag, `HEAD~3`...):
-    /// its tree, settings and tickets read through GitKit, and the commit's time.
-    public func at(revision: String) throws(DeskError) -> (desk: Desk, committed: Timestamp) {
-        do {
-            let commit = try repository.resolveCommit(revision)
-            let info = try repository.commit(commit)
-            let desk = try Desk.open(repository: repository, branch: nil, commit: commit, displayPath: revision)
-            return (desk, Timestamp(seconds: info.committer.time, offsetMinutes: info.committer.offsetMinutes))
-        } catch let error as DeskError {
-            throw error
-        } catch {
-            throw .invalidInput("no commit \(revision) in this desk (\(error))")
-        }
-    }
-}
