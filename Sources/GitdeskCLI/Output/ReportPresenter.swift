@@ -82,51 +82,60 @@ struct ReportPresenter {
         let r = report
         let n = Self.number, p = Self.percent
         var out: [(String, [String], [[String]])] = []
-        out.append((say("概览", "Overview"), [say("指标", "Metric"), say("数值", "Value")], [
+        // Each section says which basis it counts by: intake by creation, outcomes by the
+        // time they happened (docs/reports.md, "Two bases").
+        let created = say("（按创建时间）", " (by creation)"), happened = say("（按发生时间）", " (by event time)")
+        out.append((say("概览", "Overview") + created, [say("指标", "Metric"), say("数值", "Value")], [
             [say("统计周期", "Period"), "\(r.period.fromText) ~ \(r.period.toText)"],
             [say("计算时刻", "Computed at"), r.now.shortDisplay],
             [say("有效工单", "Valid tickets"), String(r.total)],
             [say("无效工单（不计入比率）", "Invalid (excluded from rates)"), String(r.invalid)],
+            [say("积压（未结）工单（计算时刻）", "Backlog (open at the moment computed)"), String(r.backlog.count)],
+            [say("积压时长 中位数/P90（小时）", "Backlog age median/P90 (h)"), "\(n(r.backlog.age.median)) / \(n(r.backlog.age.p90))"],
+        ]))
+        out.append((say("重开与满意度", "Reopens and satisfaction") + happened, [say("指标", "Metric"), say("数值", "Value")], [
             [say("重开率", "Reopen rate"), p(r.reopenRate) + " (\(r.reopened)/\(r.resolvedOnce))"],
             [say("满意度均值", "Mean satisfaction"), n(r.satisfaction.average) + (r.satisfaction.average == nil ? "" : "★")],
             [say("4–5 星占比", "Share of 4–5★"), p(r.satisfaction.share45)],
             [say("评分数", "Ratings"), String(r.satisfaction.count)],
             [say("1–2 星工单", "Tickets rated 1–2★"), r.satisfaction.low.isEmpty ? "-" : r.satisfaction.low.joined(separator: " ")],
-            [say("积压（未结）工单", "Backlog (open)"), String(r.backlog.count)],
-            [say("积压时长 中位数/P90（小时）", "Backlog age median/P90 (h)"), "\(n(r.backlog.age.median)) / \(n(r.backlog.age.p90))"],
         ]))
         let countHeaders = [say("分类", "Value"), say("数量", "Count"), say("占比", "Share")]
         for (title, list) in [(say("按问题类型", "By type"), r.byType), (say("按子类型", "By subtype"), r.bySubtype),
                               (say("按渠道", "By channel"), r.byChannel), (say("按责任部门", "By department"), r.byDepartment),
                               (say("按模块", "By module"), r.byModule)] {
-            out.append((title, countHeaders, list.map { [$0.label, String($0.count), p($0.share)] }))
+            out.append((title + created, countHeaders, list.map { [$0.label, String($0.count), p($0.share)] }))
         }
-        out.append((say("高频问题 Top 5", "Top 5 frequent problems"),
+        out.append((say("高频问题 Top 5", "Top 5 frequent problems") + created,
                     [say("模块", "Module"), say("子类型", "Subtype"), say("数量", "Count"), say("示例工单", "Example")],
                     r.topProblems.map { [$0.module, $0.subtypeLabel, String($0.count), "\($0.example) \($0.exampleTitle)"] }))
-        let d = [say("时长（小时）", "Hours"), say("工单数", "Tickets"), say("均值", "Mean"), say("中位数", "Median"), "P90"]
+        func d(_ count: String) -> [String] { [say("时长（小时）", "Hours"), count, say("均值", "Mean"), say("中位数", "Median"), "P90"] }
         func row(_ label: String, _ s: DurationStats) -> [String] { [label, String(s.count), n(s.mean), n(s.median), n(s.p90)] }
-        out.append((say("处理时长", "Handling times"), d, [
+        out.append((say("首次响应", "First response") + created, d(say("工单数", "Tickets")), [
             row(say("首次响应（自然时间）", "First response (wall clock)"), r.firstResponse.wall),
             row(say("首次响应（工作时间）", "First response (working hours)"), r.firstResponse.working),
+        ]))
+        out.append((say("解决时长（每轮解决）", "Resolution time (each round resolved)") + happened, d(say("轮次", "Rounds")), [
             row(say("解决（自然时间）", "Resolution (wall clock)"), r.resolution.wall),
             row(say("解决（工作时间）", "Resolution (working hours)"), r.resolution.working),
         ]))
-        out.append((say("SLA 达标率（按优先级）", "SLA compliance by priority"),
+        out.append((say("SLA 达标率（按优先级）", "SLA compliance by priority") + happened,
                     [say("优先级", "Priority"), say("达标", "Met"), say("超时", "Breached"), say("达标率", "Compliance")],
                     (r.sla + [r.slaTotal]).map { [$0.label, String($0.met), String($0.breached), p($0.compliance)] }))
-        out.append((say("满意度分布", "Satisfaction distribution"), [say("星级", "Stars"), say("数量", "Count")],
+        out.append((say("满意度分布", "Satisfaction distribution") + happened, [say("星级", "Stars"), say("数量", "Count")],
                     (1...5).map { ["\($0)★", String(r.satisfaction.distribution[$0 - 1])] }))
-        let g = [say("名称", "Name"), say("工单", "Tickets"), say("已解决", "Resolved"), say("未结", "Open"),
+        let g = [say("名称", "Name"), say("新建工单", "Tickets created"), say("已解决轮次", "Rounds resolved"), say("未结", "Open"),
                  say("平均解决（工作小时）", "Mean resolution (working h)"), say("SLA 达标/超时", "SLA met/breached"),
                  say("满意度", "Satisfaction")]
         func groupRows(_ list: [PeriodReport.Group]) -> [[String]] {
             list.map { [$0.label, String($0.tickets), String($0.resolved), String($0.open), n($0.resolutionWorkingMean),
                         "\($0.slaMet)/\($0.slaBreached)", n($0.satisfactionAverage)] }
         }
-        out.append((say("按处理人", "By handler"), g, groupRows(r.byHandler)))
-        out.append((say("按部门", "By department (figures)"), g, groupRows(r.byDepartmentGroup)))
-        out.append((say("每周工单量", "Weekly volume"), [say("周", "Week"), say("数量", "Count")], r.weekly.map { [$0.label, String($0.count)] }))
+        let mixed = say("（新建、未结按创建时间；其余按发生时间，归属取当时的处理人/部门）",
+                        " (created and open by creation; the rest by event time, to the handler/department at the time)")
+        out.append((say("按处理人", "By handler") + mixed, g, groupRows(r.byHandler)))
+        out.append((say("按部门", "By department (figures)") + mixed, g, groupRows(r.byDepartmentGroup)))
+        out.append((say("每周工单量", "Weekly volume") + created, [say("周", "Week"), say("数量", "Count")], r.weekly.map { [$0.label, String($0.count)] }))
         return out
     }
 
