@@ -47,7 +47,7 @@ public struct Gitdesk: ParsableCommand {
         } catch let error as CLIError {
             fail(Speech.say(error))
         } catch let error as ReportError {
-            fail(error.description)
+            fail(Speech.say(error))
         } catch {
             // argument-parser's messages echo what was typed: escape control
             // characters before they reach the terminal.

@@ -108,5 +108,15 @@ extension MessageCatalogue {
         .optionProblem: "{option}: {problem}",
         .ambiguousOption: "{option} '{typed}' could be any of: {choices}; type one of them",
         .unknownOptionValue: "{option} '{typed}' is not one of: {choices}",
+
+        .reportBadPeriod: "not a period: {text} (expected {shape})",
+        .reportEmptyPeriod: "--from {from} is after --to {to}",
+        .reportConflictingPeriods: "give one period: --month, --week, or --from with --to",
+        .reportFuturePeriod: "the period has not begun (it starts {from}): a report of the future cannot be computed",
+        .reportFromToTogether: "--from and --to go together",
+        .reportTicketTakesNoPeriod: "a ticket's report takes no period or --query",
+        .reportQueryTakesNoPeriod: "--query takes no period",
+        .reportCannotWrite: "cannot write {path}: {reason}",
+        .reportNoFolder: "cannot write {path}: the folder {folder} does not exist",
     ]
 }

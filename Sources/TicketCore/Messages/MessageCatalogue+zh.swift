@@ -108,5 +108,15 @@ extension MessageCatalogue {
         .optionProblem: "{option}：{problem}",
         .ambiguousOption: "{option} 的值「{typed}」可以指以下任一项：{choices}；请输入其中之一",
         .unknownOptionValue: "{option} 的值「{typed}」不在可选值中：{choices}",
+
+        .reportBadPeriod: "不是有效的统计周期：{text}（应为 {shape}）",
+        .reportEmptyPeriod: "--from {from} 晚于 --to {to}",
+        .reportConflictingPeriods: "只能给一个统计周期：--month、--week，或 --from 与 --to",
+        .reportFuturePeriod: "统计周期尚未开始（从 {from} 起）：无法统计未来的周期",
+        .reportFromToTogether: "--from 与 --to 须一起给出",
+        .reportTicketTakesNoPeriod: "单张工单的处理报告不接受统计周期或 --query",
+        .reportQueryTakesNoPeriod: "--query 不接受统计周期",
+        .reportCannotWrite: "无法写入 {path}：{reason}",
+        .reportNoFolder: "无法写入 {path}：目录 {folder} 不存在",
     ]
 }

@@ -30,4 +30,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     // The command line
     case notADateTime, notADateOrDateTime, emptyComment, emptyTitle, emptySearch, searchTooMuch, negativeLimit
     case optionProblem, ambiguousOption, unknownOptionValue
+    // Reports
+    case reportBadPeriod, reportEmptyPeriod, reportConflictingPeriods, reportFuturePeriod, reportFromToTogether
+    case reportTicketTakesNoPeriod, reportQueryTakesNoPeriod, reportCannotWrite, reportNoFolder
 }

@@ -7,7 +7,7 @@ extension PeriodReport {
     /// `openSince`: creation times of further tickets the caller knows were
     /// open at `now` without reading them (counted in the backlog only).
     public static func build(tickets: [Ticket], openSince: [Timestamp] = [], period: ReportPeriod, now: Timestamp,
-                             schema: Schema, lang: Language) -> PeriodReport {
+                             schema: Schema, lang: Language, name: (String) -> String = { $0 }) -> PeriodReport {
         var cohort: [TicketFacts] = []
         var backlog: [TicketFacts] = []
         var events: [TicketFacts] = []
@@ -141,7 +141,7 @@ extension PeriodReport {
             satisfaction: satisfaction,
             backlog: Backlog(count: backlog.count + openSince.count,
                              age: DurationStats(seconds: backlog.map { $0.age(at: now) } + openSince.map { max(0, now.seconds - $0.seconds) })),
-            byHandler: groups("assignee") { $0 },
+            byHandler: groups("assignee", label: name),
             byDepartmentGroup: groups("department") { schema.label(value: $0, of: "department", lang) },
             weekly: weeks.map { Week(label: $0.label, count: $0.count) })
     }

@@ -98,16 +98,20 @@ public struct ReportPeriod: Equatable, Sendable {
 }
 
 /// Why a report cannot be made.
-public enum ReportError: Error, Equatable, CustomStringConvertible {
+public enum ReportError: Error, Equatable, CataloguedMessage {
     case badPeriod(String, String)
     case emptyPeriod(from: String, to: String)
     case conflictingPeriods
+    /// The period starts after the moment the report would be computed at.
+    case futurePeriod(from: String)
 
-    public var description: String {
+    /// In the operator's language, through the catalogue.
+    public var message: Message {
         switch self {
-        case .badPeriod(let text, let shape): return "not a period: \(text) (expected \(shape))"
-        case .emptyPeriod(let from, let to): return "--from \(from) is after --to \(to)"
-        case .conflictingPeriods: return "give one period: --month, --week, or --from with --to"
+        case .badPeriod(let text, let shape): return Message(.reportBadPeriod, ["text": .text(text), "shape": .text(shape)])
+        case .emptyPeriod(let from, let to): return Message(.reportEmptyPeriod, ["from": .text(from), "to": .text(to)])
+        case .conflictingPeriods: return Message(.reportConflictingPeriods)
+        case .futurePeriod(let from): return Message(.reportFuturePeriod, ["from": .text(from)])
         }
     }
 }

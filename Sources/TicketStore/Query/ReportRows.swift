@@ -70,7 +70,7 @@ extension Desk {
     public func periodReport(period: ReportPeriod, now: Timestamp, lang: Language, useCache: Bool = true) throws(DeskError) -> (report: PeriodReport, unreadable: [(path: String, error: String)]) {
         let input = try reportTickets(period: period, now: now, useCache: useCache)
         return (PeriodReport.build(tickets: input.tickets, openSince: input.openSince.map { Timestamp(seconds: $0, offsetMinutes: 0) },
-                                   period: period, now: now, schema: schema, lang: lang), input.unreadable)
+                                   period: period, now: now, schema: schema, lang: lang, name: team.displayName), input.unreadable)
     }
 }
 

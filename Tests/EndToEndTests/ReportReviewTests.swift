@@ -1,0 +1,69 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// The new-user review of reports (issue 13): a Chinese desk's refusals in
+/// Chinese, spreadsheet-safe CSV, keys in the ticket JSON, readable steps,
+/// roster names, and periods that have not begun.
+@Suite struct ReportReviewTests {
+    /// A Chinese May desk: one ticket solved and rated by zhang.
+    func desk(language: String = "zh") throws -> (WorkflowDesk, String) {
+        let d = try WorkflowDesk(language: language)
+        let id = try d.new(priority: "urgent", at: "2024-05-06T09:00:00+08:00")
+        try d.ok(["move", id, "in_progress"], as: "zhang", at: "2024-05-06T09:30:00+08:00")
+        try d.ok(["resolve", id, "--solution", "补发订单"], as: "zhang", at: "2024-05-06T10:00:00+08:00")
+        try d.ok(["confirm", id, "--rating", "5"], as: "li", at: "2024-05-06T11:00:00+08:00")
+        return (d, id)
+    }
+    let june = "2024-06-10T12:00:00+08:00"
+
+    /// Finding 5: refusals in the desk's language, one line; a file that cannot be written is named.
+    @Test func refusalsSpeakTheDesksLanguage() throws {
+        let (d, _) = try desk()
+        let bad = try d.run(["report", "--month", "2024-6"], at: june)
+        #expect(bad.status == 1 && bad.stderr == "gitdesk: 不是有效的统计周期：2024-6（应为 YYYY-MM）\n", "\(bad)")
+        let alone = try d.run(["report", "--from", "2024-05-01"], at: june)
+        #expect(alone.status == 64 && alone.stderr.contains("--from 与 --to 须一起给出"), "\(alone)")
+        let file = try d.run(["report", "--month", "2024-05", "-o", "/nonexistent/x.html"], at: june)
+        #expect(file.status == 1 && file.stderr == "gitdesk: 无法写入 /nonexistent/x.html：目录 /nonexistent 不存在\n", "\(file)")
+    }
+
+    /// Finding 18: a period that has not begun is refused; one in progress says it is as of now.
+    @Test func aFuturePeriodIsRefusedAndARunningOneSaysSo() throws {
+        let (d, _) = try desk()
+        let future = try d.run(["report", "--month", "2030-01"], at: june)
+        #expect(future.status == 1 && future.stderr.hasPrefix("gitdesk: 统计周期尚未开始（从 2030-01-01 起）"), "\(future)")
+        #expect(future.stderr.split(separator: "\n").count == 1)
+        let running = try d.ok(["report", "--month", "2024-06"], at: june).stdout
+        #expect(running.contains("（周期进行中：截至此刻）"), "\(running)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(try d.ok(["report", "--month", "2024-06", "--format", "json"], at: june).stdout.utf8)) as? [String: Any])
+        #expect(json["in_progress"] as? Bool == true)
+    }
+
+    /// Finding 6: BOM, one figure per cell, counts in their own columns, empty for none.
+    @Test func theCSVHoldsOneFigurePerCell() throws {
+        let (d, _) = try desk()
+        let csv = try d.ok(["report", "--month", "2024-05", "--format", "csv", "--lang", "en"], at: june).stdout
+        #expect(csv.hasPrefix("\u{FEFF}section,item,metric,value,numerator,denominator\r\n"), "\(csv)")
+        #expect(csv.contains("Reopens and satisfaction (by event time),Reopen rate,rate,0,0,1\r\n"), "\(csv)")
+        #expect(csv.contains("SLA compliance by priority (by event time),Urgent,compliance,1,1,1\r\n"), "\(csv)")
+        #expect(csv.contains(",Backlog age (h),median,,,\r\n"), "\(csv)")
+        #expect(!csv.contains("%") && !csv.contains("'-") && !csv.contains("/1,"), "\(csv)")
+    }
+
+    /// Findings 7, 9, 20: keys in JSON; HTML with tables and no raw markers; roster names; ASCII colons in English.
+    @Test func theTicketReportGivesKeysNamesAndReadableSteps() throws {
+        let (d, id) = try desk()
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(try d.ok(["report", id, "--format", "json"], at: june).stdout.utf8)) as? [String: Any])
+        #expect(json["status"] as? String == "resolved" && json["status_label"] as? String == "已解决", "\(json)")
+        #expect(json["type"] as? String == "complaint" && json["priority"] as? String == "urgent", "\(json)")
+        let html = try d.ok(["report", id, "--format", "html"], at: june).stdout
+        #expect(!html.contains("<pre>") && html.contains("<table>") && html.contains("<h2>处理步骤</h2>"), "\(html)")
+        #expect(!html.contains("[status:") && !html.contains("[due:") && !html.contains("[rating:"), "\(html)")
+        let text = try d.ok(["report", id, "--lang", "en"], at: june).stdout
+        #expect(text.contains("- Title: ") && text.contains("- SLA: met"), "\(text)")
+        #expect(!text.contains("[status:"), "\(text)")
+        let zh = try d.ok(["report", id], at: june).stdout
+        #expect(!zh.contains(" zhang：") && zh.contains("技术小张："), "\(zh)")
+    }
+}
