@@ -11,7 +11,7 @@ import TestSupport
         let d = try WorkflowDesk(language: language)
         let id = try d.new(priority: "urgent", at: "2024-05-06T09:00:00+08:00")
         try d.ok(["move", id, "in_progress"], as: "zhang", at: "2024-05-06T09:30:00+08:00")
-        try d.ok(["resolve", id, "--solution", "补发订单"], as: "zhang", at: "2024-05-06T10:00:00+08:00")
+        try d.ok(["resolve", id, "--solution", "补发订单", "--root-cause", "接口超时"], as: "zhang", at: "2024-05-06T10:00:00+08:00")
         try d.ok(["confirm", id, "--rating", "5"], as: "li", at: "2024-05-06T11:00:00+08:00")
         return (d, id)
     }

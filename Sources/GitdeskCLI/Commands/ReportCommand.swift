@@ -34,7 +34,8 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file")) var output: String?
     @OptionGroup var global: GlobalOptions
 
-    func validate() throws {
+    /// Checked once the desk is open, so the refusal is in the desk's language (still a usage error, exit 64).
+    func checkOptions() throws {
         let periodGiven = month != nil || week != nil || from != nil || to != nil
         if [month != nil, week != nil, from != nil || to != nil].filter({ $0 }).count > 1 {
             throw ValidationError(Speech.say(ReportError.conflictingPeriods))
@@ -46,6 +47,7 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         var desk = try global.openDesk()
+        try checkOptions()
         let clock = try global.now(in: desk)
         var revisionTime: Timestamp? = nil
         if let at {
