@@ -66,4 +66,17 @@ import TestSupport
         let zh = try d.ok(["report", id], at: june).stdout
         #expect(!zh.contains(" zhang：") && zh.contains("技术小张："), "\(zh)")
     }
+
+    /// Finding 4: a year the calendar does not cover is said once, in the report and by `new`.
+    @Test func aYearWithoutHolidaysIsSaidOnce() throws {
+        let d = try WorkflowDesk(language: "zh")
+        let made = try d.run(["new", "--type", "complaint", "--channel", "phone", "--priority", "low", "--title", "无法开机"],
+                             as: "li", at: "2027-03-01T10:00:00+08:00")
+        #expect(made.status == 0 && made.stderr.contains("没有 2027 年的节假日"), "\(made)")
+        #expect(made.stderr.components(separatedBy: "2027 年").count == 2, "\(made)")
+        let text = try d.ok(["report", "--month", "2027-03"], at: "2027-04-02T10:00:00+08:00").stdout
+        #expect(text.components(separatedBy: "没有 2027 年的节假日").count == 2, "\(text)")
+        let covered = try d.ok(["report", "--month", "2026-03"], at: "2027-04-02T10:00:00+08:00").stdout
+        #expect(!covered.contains("节假日"), "\(covered)")
+    }
 }

@@ -184,6 +184,18 @@ import TestSupport
         #expect(h.value("department", at: t("2024-06-04 00:00")) == "product")
     }
 
+    /// Finding 4: the default calendar carries 2026 (from chinesecalendar, scripts/holidays-from-chinesecalendar.py)
+    /// and names the years it does not cover.
+    @Test func theDefaultCalendarCovers2026AndNamesTheYearsItDoesNot() throws {
+        let calendar = try #require(try SchemaLoader.load(files: SchemaLoader.defaultFiles).sla?.calendar)
+        #expect(!calendar.isWorkingDay(year: 2026, month: 2, day: 16))  // 春节 (Monday)
+        #expect(calendar.isWorkingDay(year: 2026, month: 2, day: 14))   // 春节调休 (Saturday)
+        #expect(!calendar.isWorkingDay(year: 2026, month: 10, day: 7))  // 国庆节 (Wednesday)
+        #expect(calendar.isWorkingDay(year: 2026, month: 10, day: 10))  // 国庆节调休 (Saturday)
+        #expect(calendar.uncoveredYears(from: t("2026-12-30 10:00"), to: t("2027-01-05 10:00")) == [2027])
+        #expect(calendar.uncoveredYears(from: t("2024-05-01 10:00"), to: t("2026-05-05 10:00")) == [])
+    }
+
     @Test func eachRoundKeepsItsRatingTimesAndOutcome() throws {
         let facts = try #require(TicketFacts.read(try reopenedTwice(), at: t("2024-06-01 00:00"), schema: schema))
         #expect(facts.reopens == 2)

@@ -49,7 +49,7 @@ struct ReportHTML {
             <style>\(Self.style)</style>
             </head>
             <body>
-            <h1>\(Self.escape(presenter.title))</h1>
+            <h1>\(Self.escape(presenter.title))</h1>\(presenter.calendarNote.map { "\n<p><strong>\(Self.escape($0))</strong></p>" } ?? "")
 
             """
         out += "<div class=\"charts\">\n"

@@ -36,6 +36,7 @@ struct ReportPresenter {
             ("period", .object([("from", .string(r.period.fromText)), ("to", .string(r.period.toText))])),
             ("computed_at", .string(r.now.iso8601)),
             ("in_progress", .bool(r.inProgress)),
+            ("calendar_uncovered_years", .array(r.uncoveredYears.map { .int($0) })),
             ("total", .int(r.total)),
             ("invalid", .int(r.invalid)),
             ("by_type", counts(r.byType)), ("by_subtype", counts(r.bySubtype)), ("by_channel", counts(r.byChannel)),
@@ -143,10 +144,16 @@ struct ReportPresenter {
 
     var title: String { say("客服分析报告", "Customer service report") + " \(report.period.fromText) ~ \(report.period.toText)" }
 
+    /// The calendar warning, once, when the period reaches a year without holidays.
+    var calendarNote: String? {
+        report.uncoveredYears.isEmpty ? nil
+            : Message(.calendarNotCovered, ["years": .texts(report.uncoveredYears.map(String.init))]).render(language)
+    }
+
     // MARK: text, md, csv
 
     func text() -> String {
-        var out = title + "\n"
+        var out = title + "\n" + (calendarNote.map { $0 + "\n" } ?? "")
         for s in sections() {
             out += "\n" + s.title + "\n"
             var table = TextTable(headers: s.headers)
@@ -159,7 +166,7 @@ struct ReportPresenter {
 
     func markdown() -> String {
         func cell(_ s: String) -> String { s.replacingNewlines().split(separator: "|", omittingEmptySubsequences: false).joined(separator: "\\|") }
-        var out = "# " + title + "\n"
+        var out = "# " + title + "\n" + (calendarNote.map { "\n> " + $0 + "\n" } ?? "")
         for s in sections() {
             out += "\n## " + s.title + "\n\n"
             out += "| " + s.headers.map(cell).joined(separator: " | ") + " |\n"
@@ -189,6 +196,7 @@ struct ReportPresenter {
         add(overview, say("统计周期", "Period"), "from", r.period.fromText)
         add(overview, say("统计周期", "Period"), "to", r.period.toText)
         add(overview, say("计算时刻", "Computed at"), "computed_at", r.now.iso8601)
+        if let note = calendarNote { add(overview, say("工作日历", "Calendar"), "note", note) }
         add(overview, say("有效工单", "Valid tickets"), "total", String(r.total))
         add(overview, say("无效工单", "Invalid"), "invalid", String(r.invalid))
         add(overview, say("积压（未结）工单", "Backlog (open)"), "count", String(r.backlog.count))

@@ -118,5 +118,6 @@ extension MessageCatalogue {
         .reportQueryTakesNoPeriod: "--query takes no period",
         .reportCannotWrite: "cannot write {path}: {reason}",
         .reportNoFolder: "cannot write {path}: the folder {folder} does not exist",
+        .calendarNotCovered: "note: the calendar (sla.yaml) lists no holidays for {years}: every weekday there counts as working time; add that year's holidays",
     ]
 }

@@ -118,5 +118,6 @@ extension MessageCatalogue {
         .reportQueryTakesNoPeriod: "--query 不接受统计周期",
         .reportCannotWrite: "无法写入 {path}：{reason}",
         .reportNoFolder: "无法写入 {path}：目录 {folder} 不存在",
+        .calendarNotCovered: "注意：工作日历（sla.yaml）没有 {years} 年的节假日，这些年份的工作日均按普通工作日计算；请补充节假日",
     ]
 }

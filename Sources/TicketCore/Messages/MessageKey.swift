@@ -32,5 +32,5 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case optionProblem, ambiguousOption, unknownOptionValue
     // Reports
     case reportBadPeriod, reportEmptyPeriod, reportConflictingPeriods, reportFuturePeriod, reportFromToTogether
-    case reportTicketTakesNoPeriod, reportQueryTakesNoPeriod, reportCannotWrite, reportNoFolder
+    case reportTicketTakesNoPeriod, reportQueryTakesNoPeriod, reportCannotWrite, reportNoFolder, calendarNotCovered
 }

@@ -128,7 +128,7 @@ extension PeriodReport {
             if let i = weeks.firstIndex(where: { $0.key == w.year * 100 + w.week }) { weeks[i].count += 1 }
         }
 
-        return PeriodReport(
+        var report = PeriodReport(
             period: period, now: now, total: total, invalid: cohort.count - total,
             byType: breakdown("type"), bySubtype: breakdown("subtype"), byChannel: breakdown("channel"),
             byDepartment: breakdown("department"), byModule: breakdown("module"), topProblems: Array(top),
@@ -144,5 +144,7 @@ extension PeriodReport {
             byHandler: groups("assignee", label: name),
             byDepartmentGroup: groups("department") { schema.label(value: $0, of: "department", lang) },
             weekly: weeks.map { Week(label: $0.label, count: $0.count) })
+        report.uncoveredYears = schema.sla?.calendar.uncoveredYears(from: period.start, to: period.end.adding(seconds: -1)) ?? []
+        return report
     }
 }
