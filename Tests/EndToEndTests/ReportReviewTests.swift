@@ -79,4 +79,19 @@ import TestSupport
         let covered = try d.ok(["report", "--month", "2026-03"], at: "2027-04-02T10:00:00+08:00").stdout
         #expect(!covered.contains("节假日"), "\(covered)")
     }
+
+    /// Finding 17: a report on disk but not committed says "commit it"; JSON numbers are numbers.
+    @Test func anUncommittedQuerySaysCommitItAndJSONKeepsNumbers() throws {
+        let (d, _) = try desk(language: "en")
+        try d.sandbox.write("\(d.dir)/reports/per_type.sql", "SELECT type, count(*) AS n, '007' AS code FROM ticket GROUP BY type")
+        let uncommitted = try d.run(["report", "--query", "per_type"], at: june)
+        #expect(uncommitted.status == 1 && uncommitted.stderr.contains("is not committed: commit it"), "\(uncommitted)")
+        try d.sandbox.git(["add", "reports"], in: d.dir)
+        let commit = try d.sandbox.git(["-c", "user.name=管理员", "-c", "user.email=admin@desk.example", "commit", "-qm", "report"],
+                                       in: d.dir, env: ["GITDESK_NOW": june])
+        try #require(commit.status == 0, "\(commit)")
+        let json = try d.ok(["report", "--query", "per_type", "--format", "json"], at: june).stdout
+        #expect(json.contains("\"n\":1") || json.contains("\"n\": 1"), "\(json)")
+        #expect(json.contains("\"007\""), "\(json)")
+    }
 }

@@ -112,8 +112,17 @@ struct QueryReportOutput {
         case .csv:
             return CSVWriter.line(result.columns) + cells.map(CSVWriter.line).joined()
         case .json:
-            return JSONValue.array(result.rows.map { row in
-                .object(zip(result.columns, row).map { ($0, $1.map { .string($0) } ?? .null) })
+            // Numbers SQLite returned as numbers stay numbers; text stays text ("00123" too).
+            return JSONValue.array(result.rows.enumerated().map { r, row in
+                .object(zip(result.columns, row).enumerated().map { c, pair in
+                    let (column, cell) = pair
+                    guard let cell else { return (column, .null) }
+                    if result.numeric.indices.contains(r), result.numeric[r][c] {
+                        if let i = Int(cell) { return (column, .int(i)) }
+                        if let d = Double(cell), d.isFinite { return (column, .double(d)) }
+                    }
+                    return (column, .string(cell))
+                })
             }).serialised() + "\n"
         case .md:
             func c(_ s: String) -> String { s.replacingNewlines().split(separator: "|", omittingEmptySubsequences: false).joined(separator: "\\|") }
