@@ -196,6 +196,24 @@ import TestSupport
         #expect(calendar.uncoveredYears(from: t("2024-05-01 10:00"), to: t("2026-05-05 10:00")) == [])
     }
 
+    /// Finding 13: a ticket marked invalid and restored is one round, timed from the restore
+    /// (where its SLA clock restarts), not over the span before it was marked invalid too.
+    @Test func aRestoredInvalidTicketIsOneRoundFromTheRestore() throws {
+        var x = try invalidTicket()
+        x = try engine.reopen(x, reason: "误判，确为投诉", by: Fixtures.chen, at: t("2024-05-20 14:00")).ticket
+        x = try engine.move(x, to: "in_progress", by: Fixtures.zhang, at: t("2024-05-20 14:30")).ticket
+        x = try engine.resolve(x, solution: "补发订单", rootCause: "接口超时", by: Fixtures.zhang, at: t("2024-05-20 15:00")).ticket
+        x = try engine.confirm(x, rating: 4, by: Fixtures.li, at: t("2024-05-20 15:30")).ticket
+        let facts = try #require(TicketFacts.read(x, at: t("2024-06-01 00:00"), schema: schema))
+        #expect(facts.rounds.count == 1)
+        #expect(facts.rounds[0].start == t("2024-05-20 14:00"))
+        #expect(facts.rounds[0].wallSeconds == 3600)  // 14:00–15:00; 15:00–15:30 waits on the customer
+        #expect(facts.rounds[0].sla == .met)
+        #expect(facts.reopens == 0)
+        let report = TicketReport.build(x, at: t("2024-06-01 00:00"), schema: schema, lang: .zh)
+        #expect(report.rounds == 1 && report.handlingWall == 3600)
+    }
+
     @Test func eachRoundKeepsItsRatingTimesAndOutcome() throws {
         let facts = try #require(TicketFacts.read(try reopenedTwice(), at: t("2024-06-01 00:00"), schema: schema))
         #expect(facts.reopens == 2)

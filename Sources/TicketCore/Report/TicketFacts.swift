@@ -103,7 +103,11 @@ public struct TicketFacts: Equatable, Sendable {
         }
 
         // Round boundaries: restart_sla transitions out of a stopped status that is not invalid.
+        // Restoring an invalid ticket (restart_sla out of invalid) restarts the round it was in:
+        // the SLA clock restarts there (as `show` measures it), so the round is timed from the
+        // restore, not over the span before it was marked invalid as well (one round, one span).
         var starts: [(time: Timestamp, dueBefore: String?)] = []
+        var firstStart = created
         var reopens = 0
         var everResolved = false
         var resolvedAt: [Timestamp] = [], reopenedAt: [Timestamp] = []
@@ -120,10 +124,12 @@ public struct TicketFacts: Equatable, Sendable {
             }
             if t?.restartSLA == true, workflow.clock(in: c.from) == .stopped, !workflow.isInvalid(c.from) {
                 starts.append((c.entry.time, dueMarker(in: c.entry.text)?.old))
+            } else if t?.restartSLA == true, workflow.isInvalid(c.from) {
+                if starts.isEmpty { firstStart = c.entry.time } else { starts[starts.count - 1].time = c.entry.time }
             }
         }
         var rounds: [Round] = []
-        let boundaries = [created] + starts.map(\.time)
+        let boundaries = [firstStart] + starts.map(\.time)
         for (i, start) in boundaries.enumerated() {
             let limit = i + 1 < boundaries.count ? boundaries[i + 1] : now
             // The round ends when it first enters a stopped status.
