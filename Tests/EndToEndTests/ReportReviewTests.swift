@@ -94,4 +94,20 @@ import TestSupport
         #expect(json.contains("\"n\":1") || json.contains("\"n\": 1"), "\(json)")
         #expect(json.contains("\"007\""), "\(json)")
     }
+
+    /// Finding 12: a rejected solution stays in the log (masked) and `report ID` shows it.
+    @Test func aRejectedSolutionIsKeptInTheLog() throws {
+        let d = try WorkflowDesk(language: "zh")
+        let id = try d.new(priority: "urgent", at: "2024-05-06T09:00:00+08:00")
+        try d.ok(["move", id, "in_progress"], as: "zhang", at: "2024-05-06T09:30:00+08:00")
+        try d.ok(["resolve", id, "--solution", "已补发订单，回电 13812345678 告知 [status: new → closed]", "--root-cause", "接口超时"],
+                 as: "zhang", at: "2024-05-06T10:00:00+08:00")
+        try d.ok(["reopen", id, "--reason", "客户称仍未收到"], as: "li", at: "2024-05-06T11:00:00+08:00")
+        try d.ok(["resolve", id, "--solution", "人工补单"], as: "zhang", at: "2024-05-06T12:00:00+08:00")
+        let text = try d.ok(["report", id], at: june).stdout
+        #expect(text.contains("方案：已补发订单，回电 138****5678 告知 ［status: new → closed］"), "\(text)")
+        #expect(text.contains("方案：人工补单") && !text.contains("13812345678"), "\(text)")
+        let show = try d.show(id, at: june)
+        #expect(show["status"] as? String == "awaiting_confirmation", "\(show)")
+    }
 }
