@@ -110,4 +110,26 @@ import TestSupport
         let show = try d.show(id, at: june)
         #expect(show["status"] as? String == "awaiting_confirmation", "\(show)")
     }
+
+    /// Finding 10: the demo's generated tickets have lived: assigned, resolved, rated, closed,
+    /// some rejected or recurring, some invalid, some still open; written in bulk (few commits).
+    @Test func theDemoDeskHasSomethingToReport() throws {
+        let sandbox = try Sandbox("gitdesk-e2e")
+        let made = try sandbox.gitdesk(["demo", "demo", "--tickets", "300", "--seed", "7"])
+        try #require(made.status == 0, "\(made)")
+        let commits = Int(try sandbox.git(["rev-list", "--count", "HEAD"], in: "demo").stdout.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+        #expect(commits < 100, "\(commits) commits for 300 generated tickets")
+        let r = try sandbox.gitdesk(["report", "--from", "2024-01-01", "--to", "2024-01-31", "--format", "json", "-C", "demo"],
+                                    env: ["GITDESK_NOW": "2025-01-01T00:00:00+08:00"])
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any], "\(r)")
+        #expect((json["invalid"] as? Int ?? 0) > 0, "\(json)")
+        #expect((json["reopened"] as? Int ?? 0) > 0, "\(json)")
+        let satisfaction = try #require(json["satisfaction"] as? [String: Any])
+        #expect((satisfaction["count"] as? Int ?? 0) > 50, "\(satisfaction)")
+        let sla = try #require(json["sla"] as? [String: Any])
+        #expect((sla["breached"] as? Int ?? 0) > 0 && (sla["achieved"] as? Int ?? 0) > 0, "\(sla)")
+        #expect(((json["backlog_age_hours"] as? [String: Any])?["count"] as? Int ?? 0) > 0, "\(json)")
+        let handlers = try #require(json["by_handler"] as? [[String: Any]])
+        #expect(handlers.filter { ($0["resolved"] as? Int ?? 0) > 0 }.count >= 2, "\(handlers)")
+    }
 }
