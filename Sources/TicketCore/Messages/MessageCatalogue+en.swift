@@ -34,6 +34,8 @@ extension MessageCatalogue {
 
         .notARepository: "{path} is not a git repository (run 'gitdesk init {path}' to make a desk there)",
         .notADesk: "{path} is a git repository but not a gitdesk desk (no .gitdesk/config.yaml at HEAD; run 'gitdesk init')",
+        .branchLost: "{path} is a desk whose branch {branch} cannot be read ({file} is empty, damaged or lacks it); nothing was changed. Restore the branch: {repair}; then check with `git fsck`. Do not run gitdesk init: a new first commit would hide the history",
+        .initOverHistory: "{path} has the history of a branch {branch} that cannot be read ({file} is empty, damaged or lacks it); a new desk would hide that history, so nothing was done. Restore the branch: {repair}; or, to start a new history anyway, run gitdesk init --force",
         .interruptedWriteRepaired: "an earlier write was interrupted (killed or crashed); {path} is back to what the branch holds (git log shows whether that write was committed)",
         .initInterrupted: "{path} is a desk whose `gitdesk init` was interrupted; run `gitdesk init {path}` again to finish it",
         .alreadyADesk: "{path} is already a gitdesk desk (.gitdesk/config.yaml exists); nothing was changed",

@@ -34,6 +34,8 @@ extension MessageCatalogue {
 
         .notARepository: "{path} 不是 git 仓库（运行 'gitdesk init {path}' 在此创建工单库）",
         .notADesk: "{path} 是 git 仓库，但不是 gitdesk 工单库（HEAD 中没有 .gitdesk/config.yaml；请运行 'gitdesk init'）",
+        .branchLost: "{path} 是工单库，但无法读取分支 {branch}（{file} 为空、已损坏或缺少该分支）；未做任何修改。请恢复分支：{repair}；然后用 `git fsck` 检查。不要运行 gitdesk init：新的首个提交会遮住全部历史",
+        .initOverHistory: "{path} 有分支 {branch} 的历史，但该分支无法读取（{file} 为空、已损坏或缺少该分支）；新建工单库会遮住这段历史，因此未做任何操作。请恢复分支：{repair}；若确要开始新的历史，运行 gitdesk init --force",
         .interruptedWriteRepaired: "上次写入被中断（进程被终止或崩溃）；{path} 已恢复为分支中已提交的内容（用 git log 查看那次写入是否已提交）",
         .initInterrupted: "{path} 的 `gitdesk init` 曾被中断；请再次运行 `gitdesk init {path}` 完成初始化",
         .alreadyADesk: "{path} 已经是 gitdesk 工单库（.gitdesk/config.yaml 已存在）；未做任何修改",

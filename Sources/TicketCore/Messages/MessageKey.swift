@@ -10,7 +10,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case nothingToApprove, alreadyArchived, notArchivable, noOpenFollowUp, notOverdue, unknownStatus
     case ownedByStep, unknownField, invalidValue, nothingToChange, rejectedEmpty, rejected
     // DeskError
-    case notARepository, notADesk, initInterrupted, interruptedWriteRepaired, alreadyADesk, detachedHead, unbornBranch, bareRepository
+    case notARepository, notADesk, branchLost, initOverHistory, initInterrupted, interruptedWriteRepaired, alreadyADesk, detachedHead, unbornBranch, bareRepository
     case unknownTicket, ambiguousTicket, ambiguousTicketMore, unreadableTicket, unknownOperator, noOperator
     case invalidChangeEmpty, invalidChange, uncommittedChanges, nothingChanged, busy, refLocked, gitFailure
     case backdateBefore, backdateAfter
