@@ -25,5 +25,6 @@ struct ExtendCommand: ParsableCommand {
         try session.apply(id) { engine, ticket, person, now in
             try engine.extend(ticket, until: until, reason: reason, by: person, at: now)
         }
+        CalendarNotice.print(desk: session.desk, from: until, to: until)
     }
 }

@@ -161,10 +161,6 @@ extension MessageCatalogue {
         .mergeUnsettledField: "gitdesk merge: {path}: {field}: {note} (ours {ours}, theirs {theirs})",
         .mergeMarkersLeft: "gitdesk merge: {path}: left git's conflict markers; edit the file to keep one value, then git add it",
         // everyday (issue 11): report periods
-        .badPeriod: "not a period: {text} (expected {shape})",
-        .emptyPeriod: "--from {from} is after --to {to}",
-        .conflictingPeriods: "give one period: --month, --week, or --from with --to",
-
         // everyday (issue 11): command output
         .initDone: "Initialised gitdesk desk in {path} (prefix {prefix}, {timezone}).",
         .initClockOverride: "A clock-override desk: anyone may set GITDESK_NOW (for tests and demos, not for real work).",
@@ -231,5 +227,15 @@ extension MessageCatalogue {
         .timeBeforeCreated: "{field} {time} is earlier than the ticket was created ({created}): nothing happens to a ticket before it exists",
         .bornDueNotSLA: "a new ticket's due is {due}, but the SLA policy gives {expected} for its created time and priority: gitdesk new sets it",
         .ticketMisplaced: "the ticket belongs at {expected} (its id and creation month), not {path}",
+        .reportBadPeriod: "not a period: {text} (expected {shape})",
+        .reportEmptyPeriod: "--from {from} is after --to {to}",
+        .reportConflictingPeriods: "give one period: --month, --week, or --from with --to",
+        .reportFuturePeriod: "the period has not begun (it starts {from}): a report of the future cannot be computed",
+        .reportFromToTogether: "--from and --to go together",
+        .reportTicketTakesNoPeriod: "a ticket's report takes no period or --query",
+        .reportQueryTakesNoPeriod: "--query takes no period",
+        .reportCannotWrite: "cannot write {path}: {reason}",
+        .reportNoFolder: "cannot write {path}: the folder {folder} does not exist",
+        .calendarNotCovered: "note: the calendar (sla.yaml) lists no holidays for {years}: every weekday there counts as working time; add that year's holidays",
     ]
 }

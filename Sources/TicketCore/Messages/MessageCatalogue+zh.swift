@@ -161,10 +161,6 @@ extension MessageCatalogue {
         .mergeUnsettledField: "gitdesk 合并：{path}：{field}：{note}（我方 {ours}，对方 {theirs}）",
         .mergeMarkersLeft: "gitdesk 合并：{path}：已保留 git 的冲突标记；请编辑文件只保留一个值，然后 git add",
         // everyday (issue 11): report periods
-        .badPeriod: "「{text}」不是有效的统计期间（应为 {shape}）",
-        .emptyPeriod: "--from {from} 晚于 --to {to}",
-        .conflictingPeriods: "只能给一个统计期间：--month、--week，或 --from 加 --to",
-
         // everyday (issue 11): command output
         .initDone: "已在 {path} 创建 gitdesk 工单库（编号前缀 {prefix}，时区 {timezone}）。",
         .initClockOverride: "这是一个可改时钟的工单库：任何人都可以设置 GITDESK_NOW（仅用于测试和演示，不要用于实际工作）。",
@@ -231,5 +227,15 @@ extension MessageCatalogue {
         .timeBeforeCreated: "「{field}」{time} 早于工单的提交时间（{created}）：工单存在之前不会发生任何事",
         .bornDueNotSLA: "新工单的预计完成时间是 {due}，但按 SLA 策略，根据提交时间和优先级应为 {expected}：该时间由 gitdesk new 设定",
         .ticketMisplaced: "该工单应位于 {expected}（按编号和提交月份），而不是 {path}",
+        .reportBadPeriod: "不是有效的统计周期：{text}（应为 {shape}）",
+        .reportEmptyPeriod: "--from {from} 晚于 --to {to}",
+        .reportConflictingPeriods: "只能给一个统计周期：--month、--week，或 --from 与 --to",
+        .reportFuturePeriod: "统计周期尚未开始（从 {from} 起）：无法统计未来的周期",
+        .reportFromToTogether: "--from 与 --to 须一起给出",
+        .reportTicketTakesNoPeriod: "单张工单的处理报告不接受统计周期或 --query",
+        .reportQueryTakesNoPeriod: "--query 不接受统计周期",
+        .reportCannotWrite: "无法写入 {path}：{reason}",
+        .reportNoFolder: "无法写入 {path}：目录 {folder} 不存在",
+        .calendarNotCovered: "注意：工作日历（sla.yaml）没有 {years} 年的节假日，这些年份的工作日均按普通工作日计算；请补充节假日",
     ]
 }

@@ -40,8 +40,6 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case syncRetriedMany, syncPushedOne, syncPushedMany, cloneDone, statusNoRemote, statusTracking, statusTrackingLastFetch
     case statusUnpushedOne, statusUnpushedMany, statusUnmergedOne, statusUnmergedMany, statusRunSync
     case statusNoDriver, mergeNote, mergeSettled, mergeUnreadable, mergeUnsettledField, mergeMarkersLeft
-    // everyday (issue 11): report periods
-    case badPeriod, emptyPeriod, conflictingPeriods
     // everyday (issue 11): what init, hooks install, comment, status and clone say
     case initDone, initClockOverride, initAddedYou, initNoEmail, initNext
     case hooksActive, hookPurposePreCommit, hookPurposeCommitMsg, hookPurposePreMergeCommit, hookPurposePreReceive
@@ -52,4 +50,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case founderNeedsEmail, founderBadEmail, founderBadHandle, founderBadName, badPrefix, badTimeZone, badTicketID, badNow, importNotAllowed, importNoRows, badBranchName, unknownTemplate, ambiguousTemplate, templateExistsEdit, templateExists, badRange, ticketExists
     // everyday (issue 11): validation findings
     case logEntryRemoved, logEntryChanged, contactRemoved, contactChanged, bornStatus, bornWithStep, bornFieldTooEarly, dueChangedByHand, fieldNotInSchema, logByStranger, valueTooLong, tooManyLogEntries, tooManyContacts, logInOthersName, contactInOthersName, logBeforeCreated, contactBeforeCreated, timeBeforeCreated, bornDueNotSLA, ticketMisplaced
+    // Reports
+    case reportBadPeriod, reportEmptyPeriod, reportConflictingPeriods, reportFuturePeriod, reportFromToTogether
+    case reportTicketTakesNoPeriod, reportQueryTakesNoPeriod, reportCannotWrite, reportNoFolder, calendarNotCovered
 }

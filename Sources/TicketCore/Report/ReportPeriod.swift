@@ -105,12 +105,16 @@ public enum ReportError: Error, Equatable, CataloguedMessage {
     case badPeriod(String, String)
     case emptyPeriod(from: String, to: String)
     case conflictingPeriods
+    /// The period starts after the moment the report would be computed at.
+    case futurePeriod(from: String)
 
+    /// In the operator's language, through the catalogue.
     public var message: Message {
         switch self {
-        case .badPeriod(let text, let shape): return Message(.badPeriod, ["text": .text(text), "shape": .text(shape)])
-        case .emptyPeriod(let from, let to): return Message(.emptyPeriod, ["from": .text(from), "to": .text(to)])
-        case .conflictingPeriods: return Message(.conflictingPeriods)
+        case .badPeriod(let text, let shape): return Message(.reportBadPeriod, ["text": .text(text), "shape": .text(shape)])
+        case .emptyPeriod(let from, let to): return Message(.reportEmptyPeriod, ["from": .text(from), "to": .text(to)])
+        case .conflictingPeriods: return Message(.reportConflictingPeriods)
+        case .futurePeriod(let from): return Message(.reportFuturePeriod, ["from": .text(from)])
         }
     }
 }
