@@ -79,6 +79,23 @@ public enum DeskInitializer {
     /// The marker of an unfinished `init`: `.git/gitdesk/init-incomplete`.
     static func markerPath(gitDir: String) -> String { gitDir + "/gitdesk/init-incomplete" }
 
+    /// A kill inside `git_repository_init`, or while init wrote the config, can
+    /// leave `config.lock` (or `HEAD.lock`) before the marker exists; opening or
+    /// creating the repository then fails on it. A repository with no commit yet
+    /// (or with the marker) is init's own, so a lock no process holds open is
+    /// the killed init's: removed before the repository is opened.
+    private static func removeKilledInitConfigLocks(gitDir: String) {
+        guard FileManager.default.fileExists(atPath: gitDir) else { return }
+        let unfinished = FileManager.default.fileExists(atPath: markerPath(gitDir: gitDir))
+        let heads = (FileManager.default.subpaths(atPath: gitDir + "/refs/heads") ?? []).filter { !$0.hasSuffix(".lock") }
+        let packed = (try? FileManager.default.attributesOfItem(atPath: gitDir + "/packed-refs")[.size] as? Int) ?? 0
+        guard unfinished || (heads.isEmpty && packed == 0) else { return }
+        for lock in ["config.lock", "HEAD.lock"] {
+            let path = gitDir + "/" + lock
+            if access(path, F_OK) == 0 && !OpenFiles.isOpen(path) { unlink(path) }
+        }
+    }
+
     /// True while the repository's `gitdesk init` has not finished.
     public static func isUnfinished(gitDir: String) -> Bool {
         access(markerPath(gitDir: gitDir), F_OK) == 0
@@ -138,6 +155,7 @@ public enum DeskInitializer {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             var created = false
             let repository: Repository
+            removeKilledInitConfigLocks(gitDir: directory + "/.git")
             if let existing = try? Repository.open(path: directory) {
                 repository = existing
             } else {

@@ -160,7 +160,6 @@ extension MessageCatalogue {
         .mergeUnreadable: "gitdesk merge: {path}: not a readable ticket on every side ({reason}); left git's conflict markers: fix the file, then git add it",
         .mergeUnsettledField: "gitdesk merge: {path}: {field}: {note} (ours {ours}, theirs {theirs})",
         .mergeMarkersLeft: "gitdesk merge: {path}: left git's conflict markers; edit the file to keep one value, then git add it",
-        // everyday (issue 11): report periods
         // everyday (issue 11): command output
         .initDone: "Initialised gitdesk desk in {path} (prefix {prefix}, {timezone}).",
         .initClockOverride: "A clock-override desk: anyone may set GITDESK_NOW (for tests and demos, not for real work).",

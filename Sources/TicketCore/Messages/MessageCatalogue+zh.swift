@@ -160,7 +160,6 @@ extension MessageCatalogue {
         .mergeUnreadable: "gitdesk 合并：{path}：并非每一方都是可读的工单（{reason}）；已保留 git 的冲突标记：请修正文件后 git add",
         .mergeUnsettledField: "gitdesk 合并：{path}：{field}：{note}（我方 {ours}，对方 {theirs}）",
         .mergeMarkersLeft: "gitdesk 合并：{path}：已保留 git 的冲突标记；请编辑文件只保留一个值，然后 git add",
-        // everyday (issue 11): report periods
         // everyday (issue 11): command output
         .initDone: "已在 {path} 创建 gitdesk 工单库（编号前缀 {prefix}，时区 {timezone}）。",
         .initClockOverride: "这是一个可改时钟的工单库：任何人都可以设置 GITDESK_NOW（仅用于测试和演示，不要用于实际工作）。",
