@@ -77,10 +77,15 @@ extension Desk {
 
     /// `template approve`.
     public func approveTemplate(_ query: String, by person: Person, at time: Timestamp) throws(DeskError) -> TemplateChangeResult {
-        let slug = try template(query).template.slug
+        let entry = try template(query)
+        let slug = entry.template.slug
         let engine = TemplateEngine(schema: schema)
+        let authors: Set<String>
+        do {
+            authors = try TemplateAuthorship.contentAuthors(repository, path: entry.path, at: headCommit, team: team)
+        } catch { throw DeskError.from(error) }
         return try writeTemplate(slug: slug, creating: false, by: person, at: time) { old in
-            try engine.approve(old!, by: person, at: time)
+            try engine.approve(old!, contentAuthors: authors, by: person, at: time)
         }
     }
 

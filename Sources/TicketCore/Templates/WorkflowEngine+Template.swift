@@ -8,7 +8,7 @@ extension WorkflowEngine {
     public func resolve(_ ticket: Ticket, template: SolutionTemplate, solution: String? = nil, rootCause: String? = nil,
                         by person: Person, at now: Timestamp) throws(WorkflowError) -> WorkflowResult {
         guard template.isUsable else {
-            throw .invalidValue(field: "--template", problem: Message(.verbatim, ["text": .text(TemplateError.unapprovedMajor(slug: template.slug).description)]))
+            throw .invalidValue(field: "--template", problem: Message(.verbatim, ["text": .text((template.hasOldFormApproval ? TemplateError.oldFormApproval(slug: template.slug) : TemplateError.unapprovedMajor(slug: template.slug)).description)]))
         }
         var new = ticket
         let t = try named("resolve", ticket)
