@@ -105,7 +105,7 @@ import TestSupport
         try expectRefusedPush(d, try d.push(["main"], pusher: "li"), ["template-approval", "covers other content"])
         try d.must(d.sandbox.git(["reset", "-q", "--hard", "origin/main"], in: "desk"))
         // An approval from before SHA-256 (16 hex digits) is stale: the template needs a new one.
-        let old = file.replacingOccurrences(of: #/approved_hash: sha256:[0-9a-f]{64}/#, with: "approved_hash: 3c6f0a9d51e2b7c4")
+        let old = file.replacing(#/approved_hash: sha256:[0-9a-f]{64}/#, with: "approved_hash: 3c6f0a9d51e2b7c4")
         try d.sandbox.write("desk/templates/amb.md", old)
         try d.commitByHand("old digest", author: "主管老王 <wang@desk.example>")
         let show = try d.sandbox.gitdesk(["template", "list"], in: "desk")
