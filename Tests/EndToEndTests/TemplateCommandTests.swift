@@ -167,7 +167,7 @@ struct TemplateCommandTests {
     @Test("edit: FIELD=VALUE by key or label, or a whole file; nothing changed is refused")
     func edit() throws {
         let desk = try deskWithTemplate()
-        try desk.succeed(["template", "edit", "pay", "标签=支付, 订单, 接口超时", "major=false"], as: "li", now: Self.now)
+        try desk.succeed(["template", "edit", "pay", "标签=支付, 订单, 接口超时", "major=false"], as: "wang", now: Self.now)
         var json = try #require(try JSONSerialization.jsonObject(with: Data(desk.succeed(["template", "show", "pay", "--json"]).utf8)) as? [String: Any])
         #expect(json["tags"] as? [String] == ["支付", "订单", "接口超时"] && json["major"] as? Bool == false)
         let replaced = try desk.read("templates/pay-order.md").replacingOccurrences(of: "手工同步订单", with: "同步订单并回访")

@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import TicketCore
 
@@ -17,6 +18,8 @@ struct ResolveCommand: ParsableCommand {
     @Option(help: "What was done, by whom, by when.") var solution: String?
     @Option(help: "Root-cause analysis (5W1H).") var rootCause: String?
     @Option(help: "Use this template of the library (name or unique prefix).") var template: String?
+    @Option(help: ArgumentHelp("Fill a template placeholder: 客户=张女士 for 〔客户〕 (repeatable).", valueName: "NAME=VALUE")) var fill: [String] = []
+    @Flag(help: "Use a template made for another type of ticket.") var force = false
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
@@ -26,8 +29,15 @@ struct ResolveCommand: ParsableCommand {
     func run() throws {
         let session = try WorkflowSession(global)
         if let template {
+            var values: [String: String] = [:]
+            for pair in fill {
+                guard let eq = pair.firstIndex(of: "="), eq != pair.startIndex else {
+                    throw ValidationError("--fill \(pair): write NAME=VALUE, e.g. --fill 客户=张女士")
+                }
+                values[String(pair[..<eq]).trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "〔", with: "").replacingOccurrences(of: "〕", with: "")] = String(pair[pair.index(after: eq)...])
+            }
             let result = try session.desk.resolve(id, template: template, solution: solution, rootCause: rootCause,
-                                                  by: session.person, at: session.now)
+                                                  fill: values, force: force, by: session.person, at: session.now)
             session.print(result)
             return
         }

@@ -75,8 +75,8 @@ public struct TemplateEngine: Sendable {
     /// `template from ID`: a resolved or closed ticket's proven solution
     /// becomes a template: title, type, subtype, module, root cause, the
     /// solution as steps, what the customer was told (feedback, else the
-    /// wording (empty when the ticket has none: steps are internal, never the
-    /// customer's reply; `emptyWording` says so). The customer's contact, ID
+    /// wording (left empty when the ticket has none: steps are internal,
+    /// never the customer's reply; the command says so). The customer's contact, ID
     /// and name are never copied, their values in the texts become 〔客户〕
     /// (any case, full-width folded) and any contact data a placeholder.
     public func from(ticket: Ticket, slug: String, values: [(key: String, value: String)],
@@ -92,7 +92,6 @@ public struct TemplateEngine: Sendable {
         t["customer_wording"] = ticket["feedback"]
         t["source"] = ticket.id
         var removed = try set(&t, values)
-        if t["customer_wording"] == nil { throw .ticketLacks(id: ticket.id, field: "feedback (反馈结果), the reply to the customer; give one with customer_wording=…") }
         guard t["root_cause"] != nil else { throw .ticketLacks(id: ticket.id, field: "root_cause (根因分析); give one with root_cause=…") }
         let customer = [ticket["contact"], ticket["customer_id"], ticket["submitter"]].compactMap { $0 }.filter { $0 != "匿名用户" }
         removed += scrub(&t, customerValues: customer)

@@ -14,6 +14,18 @@ public enum TemplateScrub {
     /// The placeholder for a value of `kind`.
     public static func placeholder(_ kind: String) -> String { "〔\(kind)〕" }
 
+    /// The names of the placeholders in `text` (`〔客户〕` → `客户`), in order, once each.
+    public static func placeholders(in text: String) -> [String] {
+        var names: [String] = []
+        var rest = Substring(text)
+        while let open = rest.firstIndex(of: "〔"), let close = rest[open...].firstIndex(of: "〕") {
+            let name = String(rest[rest.index(after: open)..<close])
+            if !name.isEmpty, !names.contains(name) { names.append(name) }
+            rest = rest[rest.index(after: close)...]
+        }
+        return names
+    }
+
     /// `text` with personal data (raw, by ``PIIScanner``, or already masked)
     /// and the given customer values replaced by placeholders.
     public static func scrub(_ text: String, field: String, customerValues: [String] = [],

@@ -41,7 +41,7 @@ public struct TemplateValidator: Sendable {
     /// Findings for one file version: `old` nil when the change adds it.
     public func validate(path: String, old: [UInt8]?, new bytes: [UInt8]) -> [Finding] {
         let parsed: ParsedTicket
-        do { parsed = try TicketFile.parse(bytes: bytes) } catch {
+        do { parsed = try TemplateFile.parse(bytes: bytes).lines } catch {
             return [Finding(file: path, line: error.line, rule: "parse", message: "not a template file: \(error.description)")]
         }
         let oldTemplate = old.flatMap { try? TemplateFile.parse(bytes: $0).template }
@@ -73,6 +73,11 @@ public struct TemplateValidator: Sendable {
             if !keys.contains(value) {
                 add("template-field", key, "template \(fileSlug): '\(value)' is not a \(key) (\(keys.joined(separator: ", ")))")
             }
+        }
+        // A subtype belongs to one type (fault → hardware), as in tickets.
+        if let sub = t["subtype"], let type = t["type"], let name = schema.field("subtype")?.enumName,
+           let parent = schema.values(of: name).first(where: { $0.key == sub })?.parent, parent != type {
+            add("template-field", "subtype", "template \(fileSlug): the subtype '\(sub)' belongs to the type '\(parent)', not '\(type)'")
         }
         if let major = t["major"], major != "true", major != "false" {
             add("template-field", "major", "template \(fileSlug): major is true or false, not '\(major)'")

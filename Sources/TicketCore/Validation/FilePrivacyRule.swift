@@ -99,7 +99,10 @@ public struct FilePrivacyRule: Sendable {
         return allowed(PIIScanner.scan(text, options: options), in: text).map { match in
             let (line, _) = PrivacyGuard.position(of: match.utf8Range.lowerBound, in: text)
             return Finding(file: path, line: line, rule: Self.id, field: nil,
-                           message: "\(match.kind.enWithArticle) (\(match.kind.zh)) must not be stored raw in a file; write it masked, e.g. \(match.masked), or, if the desk ships it as an example, list it in \(PrivacyExceptions.path)")
+                           message: TemplateFile.isTemplatePath(path)
+                               // A template holds no contact data, masked or not (template-pii): the placeholder is the fix that passes.
+                               ? "\(match.kind.enWithArticle) (\(match.kind.zh)) must not be stored in a template, raw or masked: write the placeholder \(TemplateScrub.placeholder(match.kind.zh)) instead"
+                               : "\(match.kind.enWithArticle) (\(match.kind.zh)) must not be stored raw in a file; write it masked, e.g. \(match.masked), or, if the desk ships it as an example, list it in \(PrivacyExceptions.path)")
         }
     }
 
