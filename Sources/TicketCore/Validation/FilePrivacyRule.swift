@@ -101,7 +101,7 @@ public struct FilePrivacyRule: Sendable {
             return Finding(file: path, line: line, rule: Self.id, field: nil,
                            message: TemplateFile.isTemplatePath(path)
                                // A template holds no contact data, masked or not (template-pii): the placeholder is the fix that passes.
-                               ? "\(match.kind.enWithArticle) (\(match.kind.zh)) must not be stored in a template, raw or masked: write the placeholder \(TemplateScrub.placeholder(match.kind.zh)) instead"
+                               ? "\(match.kind.enWithArticle) (\(match.kind.zh)) \(match.masked) must not be stored in a template, raw or masked: write the placeholder \(TemplateScrub.placeholder(match.kind.zh)) instead"
                                : "\(match.kind.enWithArticle) (\(match.kind.zh)) must not be stored raw in a file; write it masked, e.g. \(match.masked), or, if the desk ships it as an example, list it in \(PrivacyExceptions.path)")
         }
     }
