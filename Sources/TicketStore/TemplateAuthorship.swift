@@ -1,7 +1,8 @@
 import GitKit
 import TicketCore
 
-/// Who wrote a template's current content: for each content field, the
+/// Who wrote a template's current content: for each content field (but
+/// `major`, which only approvers change), the
 /// author of the commit that last set it (following first parents back from
 /// a commit). An approver must not be one of them (a supervisor does not
 /// sign off their own major plan), so this is read before `template
@@ -17,7 +18,8 @@ enum TemplateAuthorship {
         }
         var info = try repository.commit(commit)
         guard let current = try content(info.tree) else { return [] }
-        var remaining = Set(current.fields.keys)
+        // Flagging a plan as major is a supervisor's call, not authorship of the plan.
+        var remaining = Set(current.fields.keys).subtracting(["major"])
         var authors = Set<String>()
         var blob = current.blob
         while !remaining.isEmpty {
