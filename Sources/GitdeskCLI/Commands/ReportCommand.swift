@@ -30,6 +30,7 @@ struct ReportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Last day, included.", valueName: "YYYY-MM-DD")) var to: String?
     @Option(help: ArgumentHelp("Compute from the desk as it was at this revision.", valueName: "REV")) var at: String?
     @Option(help: ArgumentHelp("Run the desk's own report reports/NAME.sql.", valueName: "NAME")) var query: String?
+    @Option(help: ArgumentHelp("With --query: stop the query after this many seconds (default 10).", valueName: "seconds")) var timeout: Double?
     @Option(help: "Output format: text, md, csv, json or html.") var format: Format = .text
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file")) var output: String?
     @OptionGroup var global: GlobalOptions
@@ -42,6 +43,7 @@ struct ReportCommand: ParsableCommand {
         if (from == nil) != (to == nil) { throw ValidationError("--from and --to go together") }
         if id != nil && (periodGiven || query != nil) { throw ValidationError("a ticket's report takes no period or --query") }
         if query != nil && periodGiven { throw ValidationError("--query takes no period") }
+        if let timeout, query == nil || !(timeout > 0 && timeout <= 3600) { throw ValidationError("--timeout goes with --query: seconds, more than 0 and at most 3600") }
     }
 
     func run() throws {
@@ -54,7 +56,7 @@ struct ReportCommand: ParsableCommand {
         let lang = global.language(for: desk)
         let text: String
         if let query {
-            text = try QueryReportOutput(desk: desk, name: query, format: format, language: lang).render()
+            text = try QueryReportOutput(desk: desk, name: query, format: format, language: lang, timeout: timeout ?? 10).render()
         } else if let id {
             let now = revisionTime.map { min($0, clock) } ?? clock
             let found = try desk.ticket(id)
