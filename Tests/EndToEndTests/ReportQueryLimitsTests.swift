@@ -27,7 +27,7 @@ struct ReportQueryLimitsTests {
         try desk.expectRefusal(["report", "--query", "blob"], mentioning: ["randomblob(100000000) is over the 65536 bytes"])
         try desk.expectRefusal(["report", "--query", "zero"], mentioning: ["zeroblob", "is over the 65536 bytes"])
         try desk.expectRefusal(["report", "--query", "rows"], mentioning: ["returns more than 10000 rows"])
-        #expect(try desk.succeed(["report", "--query", "fine", "--format", "csv"]) == "n\n6\n")
+        #expect(try desk.succeed(["report", "--query", "fine", "--format", "csv"]) == "n\r\n6\r\n")
         let usage = try desk.gitdesk(["report", "--timeout", "5"])
         #expect(usage.status == 64 && usage.stderr.contains("--timeout goes with --query"), "\(usage)")
     }
