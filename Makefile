@@ -13,6 +13,12 @@ deps:
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq libgit2-dev libsqlite3-dev pkg-config git >/dev/null; \
 	fi
+	@# The huge-object tests measure a command's peak memory with /usr/bin/time.
+	@if [ ! -x /usr/bin/time ]; then \
+	  echo "installing time with apt-get (the huge-object tests measure peak memory)"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq time >/dev/null; \
+	fi
 	@# The sync tests start a real sshd (Debian's openssh-server) on 127.0.0.1.
 	@if [ ! -x /usr/sbin/sshd ] || ! command -v ssh-keygen >/dev/null; then \
 	  echo "installing openssh-server with apt-get (the sync tests start a real sshd)"; \

@@ -58,6 +58,7 @@ done
 
 scan=$("$BENCH_BIN" scan 2>/dev/null || true)
 settings=$("$BENCH_BIN" settings 2>/dev/null || true)
+parse=$("$BENCH_BIN" parse 2>/dev/null || true)
 echo "== pre-receive: a 100-commit push into a 10k-ticket desk"
 prereceive=$(BENCH_RUNS=10 scripts/bench-prereceive.sh 2>"$WORK/prereceive.log" || true)
 prereceive_detail=$(grep -E "push_ms|hook_ms" "$WORK/prereceive.log" || true)
@@ -159,6 +160,15 @@ files (what a command pays without the settings cache), from JSON (the cache in
 
 \`\`\`
 $settings
+\`\`\`
+
+The ticket parser on 1 MiB pathological files (500k blank or whitespace-only
+lines before or after a section's text, 330k CRLF lines; issue 10 measured 140 s
+for 400k blank lines) and the \`pii\` scan of a 1 MB note outside \`tickets/\` with
+38k phone numbers (20 findings and a count; minutes before), best of 3:
+
+\`\`\`
+$parse
 \`\`\`
 MD
 if [ -n "$fuzzing" ]; then printf '\n%s\n' "$fuzzing" >> BENCHMARKS.md; fi

@@ -41,6 +41,24 @@ typedef struct {
     char *dir; /* the objects directory, ending in '/' */
 } gitdesk_loose_guard;
 
+/* The largest object gitdesk reads whole (Repository.maximumObjectBytes): every
+   full read of a larger object, whoever asks for it (a blob, or a tree or commit
+   lookup that libgit2 makes itself in a tree walk, a path lookup or a peel), is
+   refused from the object's header before it is inflated. */
+static size_t gitdesk_max_object_bytes = 16u << 20;
+
+static inline int gitdesk_too_large(const git_oid *id, size_t size) {
+    char hex[GIT_OID_HEXSZ + 1];
+    git_oid_tostr(hex, sizeof hex, id);
+    char message[512];
+    snprintf(message, sizeof message,
+             "object %s is %zu bytes, over the %zu MiB gitdesk reads (a ticket file may hold 1 MiB); it was not read: "
+             "remove the file that holds it (git rm), or find it with `git log --find-object=%s`",
+             hex, size, gitdesk_max_object_bytes >> 20, hex);
+    git_error_set_str(GIT_ERROR_ODB, message);
+    return GIT_ERROR;
+}
+
 /* Sets libgit2's error for a damaged object and returns GIT_ERROR. */
 static inline int gitdesk_lg_damaged(const gitdesk_loose_guard *g, const git_oid *id, const char *what) {
     char hex[GIT_OID_HEXSZ + 1];
@@ -201,6 +219,12 @@ done:
 }
 
 static inline int gitdesk_lg_read(void **data, size_t *len, git_object_t *type, git_odb_backend *backend, const git_oid *id) {
+    /* Its header first: a huge object is refused before its file is loaded and inflated. */
+    void *none = NULL;
+    size_t size = 0;
+    int error = gitdesk_lg_read_object((gitdesk_loose_guard *)backend, id, &none, &size, type, 1);
+    if (error) return error;
+    if (size > gitdesk_max_object_bytes) return gitdesk_too_large(id, size);
     return gitdesk_lg_read_object((gitdesk_loose_guard *)backend, id, data, len, type, 0);
 }
 
@@ -245,6 +269,55 @@ static inline void gitdesk_lg_free(git_odb_backend *backend) {
     gitdesk_loose_guard *g = (gitdesk_loose_guard *)backend;
     free(g->dir);
     free(g);
+}
+
+/* The size gate of packed objects: ranked before every other backend, it asks
+   the pack backends for an object's header (a pack entry's header; for a delta,
+   the result size its delta header records) and refuses a full read of an
+   object over the limit; otherwise it passes (GIT_PASSTHROUGH), and the pack
+   or loose backends read the object as usual. The pack backends are called
+   directly: the object database holds its lock while it asks a backend. */
+typedef struct {
+    git_odb_backend parent;
+    git_odb_backend *packs[8];
+    size_t count;
+} gitdesk_pack_gate;
+
+static inline int gitdesk_pg_read(void **data, size_t *len, git_object_t *type, git_odb_backend *backend, const git_oid *id) {
+    (void)data; (void)len;
+    gitdesk_pack_gate *g = (gitdesk_pack_gate *)backend;
+    for (size_t i = 0; i < g->count; i++) {
+        size_t size = 0;
+        git_object_t t = GIT_OBJECT_INVALID;
+        if (g->packs[i]->read_header(&size, &t, g->packs[i], id) == 0) {
+            if (size > gitdesk_max_object_bytes) { *type = t; return gitdesk_too_large(id, size); }
+            break;
+        }
+    }
+    git_error_clear();
+    return GIT_PASSTHROUGH;
+}
+
+static inline void gitdesk_pg_free(git_odb_backend *backend) { free(backend); }
+
+/* Adds the pack gate in front of the pack backends `odb` has now (call after the
+   repository is opened: libgit2 adds its pack backends then). */
+static inline int gitdesk_add_pack_gate(git_odb *odb) {
+    gitdesk_pack_gate *g = calloc(1, sizeof *g);
+    if (!g) { git_error_set_oom(); return GIT_ERROR; }
+    size_t n = git_odb_num_backends(odb);
+    for (size_t i = 0; i < n && g->count < 8; i++) {
+        git_odb_backend *b = NULL;
+        if (git_odb_get_backend(&b, odb, i) == 0 && b && b->read_header && b->refresh && !b->write) {
+            g->packs[g->count++] = b;  /* the pack backends: read-only with a refresh */
+        }
+    }
+    git_odb_init_backend(&g->parent, GIT_ODB_BACKEND_VERSION);
+    g->parent.read = gitdesk_pg_read;
+    g->parent.free = gitdesk_pg_free;
+    int error = git_odb_add_backend(odb, &g->parent, 100);
+    if (error < 0) free(g);
+    return error;
 }
 
 /* Adds the guard for the loose objects under `objects_dir` to `odb`, ranked

@@ -33,6 +33,11 @@ enum LooseObjectGuard {
         for dir in alternates where seen.insert(dir).inserted {
             try check(gitdesk_add_loose_guard(odb, dir, 1))
         }
+        // Every full read of an object over Repository.maximumObjectBytes is refused
+        // from its header: the loose guard checks its own, this gate the packs'.
+        // Reads libgit2 makes itself (a tree walk, a path lookup, a peel) go through
+        // here too, so no object lookup anywhere can inflate a 2 GB blob.
+        try check(gitdesk_add_pack_gate(odb))
     }
 
     /// The directories `objects/info/alternates` names (relative ones taken from `objects`).

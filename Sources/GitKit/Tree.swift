@@ -64,7 +64,11 @@ extension Repository {
     /// file there (nothing, or a directory).
     public func fileContents(at path: String, inTree tree: ObjectID) throws -> [UInt8]? {
         guard let entry = try entry(at: path, inTree: tree), entry.isBlob else { return nil }
-        return try blob(entry.id)
+        do { return try blob(entry.id) } catch let error as GitError where error.message.contains("gitdesk reads") {
+            // An oversized file is named by its path too: the object ID alone says little.
+            throw GitError(code: error.code, returnCode: error.returnCode, errorClass: error.errorClass,
+                           message: "\(path): " + error.message)
+        }
     }
 
     /// Every file (blob) under directory `prefix` of tree `tree`, recursively, in

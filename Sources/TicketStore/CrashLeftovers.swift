@@ -43,9 +43,12 @@ enum CrashLeftovers {
         removeDeadTemporaryFiles(in: git + "/gitdesk/history")
         removeAbandonedIndexLock(gitDir: git)
         guard let journal else { return }
-        if let workdir, !journal.path.isEmpty {
-            let full = (workdir.hasSuffix("/") ? workdir : workdir + "/") + journal.path
-            removeDeadTemporaryFiles(in: (full as NSString).deletingLastPathComponent)
+        if let workdir {
+            // Each folder once: an import's journal names hundreds of files in a few month folders.
+            let folders = Set(journal.paths.map { ($0 as NSString).deletingLastPathComponent })
+            for folder in folders.sorted() {
+                removeDeadTemporaryFiles(in: (workdir.hasSuffix("/") ? workdir : workdir + "/") + folder)
+            }
         }
         if let ref = journal.ref, let owner = journal.owner {
             removeStaleRefLock(gitDir: git, ref: ref, owner: owner, journalTime: journal.time, lockTakenAt: lockTakenAt)

@@ -72,9 +72,20 @@ public final class Desk {
     public static func open(repository: Repository, displayPath: String) throws(DeskError) -> Desk {
         if DeskInitializer.isUnfinished(gitDir: repository.gitDir) { throw .initInterrupted(repository.workdir ?? displayPath) }
         let head: HeadState
-        do { head = try repository.head() } catch { throw DeskError.from(error) }
+        do { head = try repository.head() } catch {
+            // A packed-refs file that does not parse: libgit2 cannot read any ref.
+            if let branch = LostBranch.headBranch(gitDir: repository.gitDir),
+               let lost = LostBranch.detect(repository: repository, branch: branch,
+                                            packedRefsUnreadable: "\(error)".contains("packed")) {
+                throw lost.error(path: repository.workdir ?? displayPath)
+            }
+            throw DeskError.from(error)
+        }
         switch head {
-        case .unborn:
+        case .unborn(let branch):
+            if let lost = LostBranch.detect(repository: repository, branch: branch) {
+                throw lost.error(path: repository.workdir ?? displayPath)
+            }
             throw .notADesk(displayPath)
         case .branch(let name, let commit):
             return try open(repository: repository, branch: name, commit: commit, displayPath: displayPath)

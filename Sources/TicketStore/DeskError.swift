@@ -6,6 +6,11 @@ public enum DeskError: Error, Equatable, CataloguedMessage {
     case notARepository(String)
     case notADesk(String)
     case alreadyADesk(String)
+    /// HEAD's branch does not resolve but the repository had its history
+    /// (``LostBranch``): `file` is the refs file to blame, `repair` the commands.
+    case branchLost(path: String, branch: String, file: String, repair: String)
+    /// `init` over such a repository, without `--force`.
+    case initOverHistory(path: String, branch: String, file: String, repair: String)
     /// `gitdesk init` was killed before it finished (its marker is still there).
     case initInterrupted(String)
     case detachedHead
@@ -40,6 +45,10 @@ public enum DeskError: Error, Equatable, CataloguedMessage {
         case .notARepository(let path): return Message(.notARepository, ["path": .text(path)])
         case .notADesk(let path): return Message(.notADesk, ["path": .text(path)])
         case .alreadyADesk(let path): return Message(.alreadyADesk, ["path": .text(path)])
+        case .branchLost(let path, let branch, let file, let repair):
+            return Message(.branchLost, ["path": .text(path), "branch": .text(branch), "file": .text(file), "repair": .text(repair)])
+        case .initOverHistory(let path, let branch, let file, let repair):
+            return Message(.initOverHistory, ["path": .text(path), "branch": .text(branch), "file": .text(file), "repair": .text(repair)])
         case .detachedHead: return Message(.detachedHead)
         case .unbornBranch: return Message(.unbornBranch)
         case .bareRepository: return Message(.bareRepository)

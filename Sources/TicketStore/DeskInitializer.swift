@@ -118,15 +118,15 @@ public enum DeskInitializer {
     /// `unfinished`: leave the marker of an unfinished init for the caller,
     /// who has more to do (hooks), to remove with ``finish(at:)``.
     public static func initialize(at directory: String, config: DeskConfig, time: Timestamp?, founder: Person? = nil,
-                                  unfinished: Bool = false,
+                                  unfinished: Bool = false, force: Bool = false,
                                   environment: [String: String] = ProcessInfo.processInfo.environment) throws(DeskError) -> Outcome {
-        let outcome = try build(at: directory, config: config, time: time, founder: founder, environment: environment)
+        let outcome = try build(at: directory, config: config, time: time, founder: founder, force: force, environment: environment)
         if !unfinished { try finish(at: outcome.path) }
         return outcome
     }
 
     private static func build(at directory: String, config: DeskConfig, time: Timestamp?, founder: Person?,
-                              environment: [String: String]) throws(DeskError) -> Outcome {
+                              force: Bool, environment: [String: String]) throws(DeskError) -> Outcome {
         let roster = try DeskFounder.roster(exampleTeam, adding: founder)
         guard DeskConfig.isValidPrefix(config.prefix) else {
             throw .invalidInput("prefix '\(config.prefix)' must be 1–8 ASCII capital letters, e.g. CS")
@@ -149,6 +149,12 @@ public enum DeskInitializer {
             // driver: ``finish(at:)``); every other command refuses a desk that has
             // it, and `init` run again finishes the job.
             let resuming = FileManager.default.fileExists(atPath: markerPath(gitDir: repository.gitDir))
+            // A repository whose branch was lost (an emptied packed-refs) is not an
+            // empty one: a new root commit would hide its history. (A resumed init's
+            // own first commit may be in the reflog: that history is init's.)
+            if !resuming, !force, let lost = LostBranch.ofHead(repository) {
+                throw DeskError.initOverHistory(path: workdir, branch: lost.branch, file: lost.file, repair: lost.repair)
+            }
             // An init killed while git_repository_init wrote the config leaves no marker yet.
             if resuming || (try? repository.isEmpty) == true {
                 // A killed init's half-written files (`NAME.gitdesk-PID.tmp`) and index lock.

@@ -65,7 +65,9 @@ public enum TicketDiff {
                     touching[c.path, default: []].append(info)
                 }
             }
-            let findings = try CommitValidator(repository: repository).validate(commits: commits).flatMap(\.findings)
+            let validator = CommitValidator(repository: repository)
+            try validator.witnessCollisions(onto: from, in: commits)
+            let findings = try validator.validate(commits: commits).flatMap(\.findings)
             var used = Set<Int>()
             var entries: [Entry] = []
             let schema = desk.schema

@@ -260,13 +260,17 @@ extension Desk {
 /// (``CrashLeftovers``).
 ///
 /// The file: the ticket's path on the first line, then `pid PID START` and
-/// `ref REF` (a journal holding only the path is read as before).
+/// `ref REF` (a journal holding only the path is read as before), then one
+/// `also PATH` line for each further file of a write that brings several
+/// files along (an import).
 struct WriteJournal {
     let url: String
 
     /// What an interrupted write left in the journal.
     struct Record {
         var path: String
+        /// Every file the write brings along: `path` first, then the `also` lines.
+        var paths: [String] = []
         var owner: ProcessIdentity?
         var ref: String?
         /// When the journal was written (its modification time).
@@ -278,8 +282,14 @@ struct WriteJournal {
     }
 
     func begin(path: String, ref: String) throws {
+        try begin(paths: [path], ref: ref)
+    }
+
+    /// Names every file a write will bring along (an import's tickets).
+    func begin(paths: [String], ref: String) throws {
         let me = ProcessIdentity.current
-        let text = "\(path)\npid \(me.pid) \(me.startTime.map(String.init) ?? "-")\nref \(ref)\n"
+        let text = "\(paths.first ?? "")\npid \(me.pid) \(me.startTime.map(String.init) ?? "-")\nref \(ref)\n"
+            + paths.dropFirst().map { "also \($0)\n" }.joined()
         do { try AtomicFile.replace(url, with: Array(text.utf8)) } catch {
             throw DeskError.git(error.description)
         }
@@ -292,7 +302,12 @@ struct WriteJournal {
         guard let data = FileManager.default.contents(atPath: url) else { return nil }
         let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
         var record = Record(path: lines.first.map(String.init) ?? "")
+        if !record.path.isEmpty { record.paths = [record.path] }
         for line in lines.dropFirst() {
+            if line.hasPrefix("also "), line.count > 5 {
+                record.paths.append(String(line.dropFirst(5)))
+                continue
+            }
             let words = line.split(separator: " ")
             if words.count == 3, words[0] == "pid", let pid = pid_t(words[1]) {
                 record.owner = ProcessIdentity(pid: pid, startTime: UInt64(words[2]))
@@ -305,33 +320,39 @@ struct WriteJournal {
         return record
     }
 
-    /// Brings a file named by an interrupted write to what the branch holds;
-    /// returns its path when there was one to repair.
+    /// Brings the files named by an interrupted write to what the branch
+    /// holds; returns the first one's path (or "N files" for several) when
+    /// there was something to repair.
     @discardableResult
     func recover(in repository: Repository, branch: String) throws(DeskError) -> String? {
         guard let record = read() else { return nil }
-        let path = record.path
         do {
-            if let workdir = repository.workdir, let tip = try repository.referenceTarget(branch),
-               let bytes = try repository.fileContents(at: path, inTree: try repository.commit(tip).tree) {
-                let full = workdir.hasSuffix("/") ? workdir + path : workdir + "/" + path
-                // The working file is brought along only from a state the dead write
-                // left (the version before it, or already the committed one): a hand
-                // edit made since is kept, never overwritten.
-                let before = try repository.commit(tip).parents.first
-                    .flatMap { try repository.fileContents(at: path, inTree: try repository.commit($0).tree) }
-                let onDisk = FileManager.default.contents(atPath: full).map { [UInt8]($0) }
-                if onDisk == nil || onDisk == bytes || onDisk == before {
-                    try AtomicFile.replace(full, with: bytes, makeDirectory: true)
-                    try IndexUpdater.stage(path: path, in: repository)
-                } else {
-                    FileHandle.standardError.write(Data("gitdesk: warning: \(path) was edited by hand after an interrupted write; it is left as it is (git diff shows the edit)\n".utf8))
+            if let workdir = repository.workdir, let tip = try repository.referenceTarget(branch) {
+                let tree = try repository.commit(tip).tree
+                let parentTree = try repository.commit(tip).parents.first.map { try repository.commit($0).tree }
+                let index = IndexUpdater(repository: repository)
+                for path in record.paths {
+                    guard let bytes = try repository.fileContents(at: path, inTree: tree) else { continue }
+                    let full = workdir.hasSuffix("/") ? workdir + path : workdir + "/" + path
+                    // The working file is brought along only from a state the dead write
+                    // left (the version before it, or already the committed one): a hand
+                    // edit made since is kept, never overwritten.
+                    let before = try parentTree.flatMap { try repository.fileContents(at: path, inTree: $0) }
+                    let onDisk = FileManager.default.contents(atPath: full).map { [UInt8]($0) }
+                    if onDisk == nil || onDisk == bytes || onDisk == before {
+                        if onDisk != bytes { try AtomicFile.replace(full, with: bytes, makeDirectory: true) }
+                        index.stage(path)
+                    } else {
+                        FileHandle.standardError.write(Data("gitdesk: warning: \(path) was edited by hand after an interrupted write; it is left as it is (git diff shows the edit)\n".utf8))
+                    }
                 }
+                try index.finish()
             }
         } catch {
             throw DeskError.from(error)
         }
         end()
-        return path
+        if record.paths.count > 1 { return "\(record.paths.count) files (\(record.path), …)" }
+        return record.path
     }
 }

@@ -2,6 +2,7 @@
 //
 //   gitdesk-bench scan [MB]     PII scanner and masker throughput (default 8 MB)
 //   gitdesk-bench settings      loading the schema from YAML, JSON, binary plist
+//   gitdesk-bench parse         the ticket parser on 1 MiB pathological files, a 1 MB note's pii scan
 //
 // Each subcommand prints `key=value` lines that scripts/bench.sh collects.
 
@@ -12,6 +13,7 @@ let usage = """
     usage: gitdesk-bench <subcommand> [options]
       scan [MB]    time PIIScanner.scan and .mask over MB megabytes of mixed text (default 8)
       settings     time loading the default schema from YAML, JSON and a binary plist
+      parse        time parsing 1 MiB pathological ticket files and the pii scan of a 1 MB note
     """
 
 switch arguments.first {
@@ -24,6 +26,8 @@ case "scan":
     ScanBenchmark(megabytes: megabytes).run()
 case "settings":
     SettingsBenchmark().run()
+case "parse":
+    ParseBenchmark().run()
 case "-h", "--help", "help":
     print(usage)
 default:

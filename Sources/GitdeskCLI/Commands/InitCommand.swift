@@ -37,6 +37,9 @@ struct InitCommand: ParsableCommand {
     @Flag(help: "A test or demo desk: anyone may set GITDESK_NOW and the server's time rules are off (clock_override in .gitdesk/config.yaml).")
     var clockOverride = false
 
+    @Flag(help: "Make a new first commit even where the branch's history exists but cannot be read (a damaged packed-refs): it hides that history. Restore the branch instead when you can.")
+    var force = false
+
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
@@ -44,7 +47,7 @@ struct InitCommand: ParsableCommand {
         let config = DeskConfig(prefix: prefix, timezone: timezone, language: global.lang ?? .zh,
                                 clockOverride: clockOverride)
         let founder = try DeskFounder.resolve(handle: adminHandle, name: name, email: email, directory: dir)
-        let outcome = try DeskInitializer.initialize(at: dir, config: config, time: nil, founder: founder, unfinished: true)
+        let outcome = try DeskInitializer.initialize(at: dir, config: config, time: nil, founder: founder, unfinished: true, force: force)
         print("Initialised gitdesk desk in \(outcome.path) (prefix \(prefix), \(timezone)).")
         if clockOverride { print("A clock-override desk: anyone may set GITDESK_NOW (for tests and demos, not for real work).") }
         if let me = outcome.founder {

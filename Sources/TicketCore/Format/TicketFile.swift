@@ -95,11 +95,12 @@ public enum TicketFile {
     /// end dropped; blank lines inside and indentation (a pasted stack trace,
     /// a code block) kept.
     static func entryLines(_ text: String) -> [String] {
-        var lines = text.replacingCRLF().split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = text.replacingCRLF().split(separator: "\n", omittingEmptySubsequences: false)
             .map { $0.trimmingTrailingWhitespace() }
-        while lines.first?.isEmpty == true { lines.removeFirst() }
-        while lines.last?.isEmpty == true { lines.removeLast() }
-        return lines
+        // By index, not removeFirst() per line (quadratic on many blank lines).
+        let start = lines.firstIndex { !$0.isEmpty } ?? lines.endIndex
+        let end = lines[start...].lastIndex { !$0.isEmpty }.map { $0 + 1 } ?? start
+        return Array(lines[start..<end])
     }
 
     /// True if `line` starts with what the parser trims (space, tab, U+3000).

@@ -10,7 +10,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case nothingToApprove, alreadyArchived, notArchivable, noOpenFollowUp, notOverdue, unknownStatus
     case ownedByStep, unknownField, invalidValue, nothingToChange, rejectedEmpty, rejected
     // DeskError
-    case notARepository, notADesk, initInterrupted, interruptedWriteRepaired, alreadyADesk, detachedHead, unbornBranch, bareRepository
+    case notARepository, notADesk, branchLost, initOverHistory, initInterrupted, interruptedWriteRepaired, alreadyADesk, detachedHead, unbornBranch, bareRepository
     case unknownTicket, ambiguousTicket, ambiguousTicketMore, unreadableTicket, unknownOperator, noOperator
     case invalidChangeEmpty, invalidChange, uncommittedChanges, nothingChanged, busy, refLocked, gitFailure
     case backdateBefore, backdateAfter
@@ -30,4 +30,13 @@ public enum MessageKey: String, CaseIterable, Sendable {
     // The command line
     case notADateTime, notADateOrDateTime, emptyComment, emptyTitle, emptySearch, searchTooMuch, negativeLimit
     case optionProblem, ambiguousOption, unknownOptionValue
+    // Sync, clone, status and the merge driver (the sync helper's block)
+    case syncGitMissing, syncNoRemote, syncUnreachable, syncTimedOutFetch, syncTimedOutPush, syncCloneFailed
+    case syncCloneTargetExists, syncNotADesk, syncPushRefused, syncPushRefusedSilently, syncPushRefusedAbove
+    case syncRaceLost, syncConflictingFiles, syncUnsettled, syncInvalidMerge, syncOperationInProgress
+    case syncUncommitted, syncDetachedHead, syncGit, syncAlreadyInSync, syncRenamed, syncConflictSettled
+    case syncFetchedOneMerged, syncFetchedManyMerged, syncFetchedOneForward, syncFetchedManyForward, syncRetriedOne
+    case syncRetriedMany, syncPushedOne, syncPushedMany, cloneDone, statusNoRemote, statusTracking, statusTrackingLastFetch
+    case statusUnpushedOne, statusUnpushedMany, statusUnmergedOne, statusUnmergedMany, statusRunSync
+    case statusNoDriver, mergeNote, mergeSettled, mergeUnreadable, mergeUnsettledField, mergeMarkersLeft
 }

@@ -39,12 +39,14 @@ public struct Ticket: Equatable, Sendable {
     /// `\n`, trailing spaces on each line and blank lines at both ends removed.
     public static func normalise(_ text: String) -> String {
         if isNormalised(text) { return text }
-        var lines = text.replacingCRLF().split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = text.replacingCRLF().split(separator: "\n", omittingEmptySubsequences: false)
             .map { $0.trimmingTrailingWhitespace() }
-        while let first = lines.first, first.utf8.allSatisfy({ $0 == 32 || $0 == 9 }) { lines.removeFirst() }
-        while let last = lines.last, last.isEmpty { lines.removeLast() }
-        if lines.count == 1 { return lines[0].trimmingLeadingWhitespace() }
-        return lines.joined(separator: "\n")
+        // Cut the blank ends by index: removeFirst() per blank line shifts the
+        // whole array each time, quadratic for 400k leading blank lines (issue 10).
+        let start = lines.firstIndex { !$0.utf8.allSatisfy({ $0 == 32 || $0 == 9 }) } ?? lines.endIndex
+        let end = lines[start...].lastIndex { !$0.isEmpty }.map { $0 + 1 } ?? start
+        if end - start == 1 { return lines[start].trimmingLeadingWhitespace() }
+        return lines[start..<end].joined(separator: "\n")
     }
 }
 

@@ -29,8 +29,15 @@ extension Desk {
         }
         let lock = try DeskLock.acquire(gitDir: repository.gitDir)
         defer { withExtendedLifetime(lock) {} }
-        try WriteJournal(gitDir: repository.gitDir).recover(in: repository, branch: branch)
+        // The same journal and crash recovery as every other write (TicketWriter).
+        var lockTakenAt = timespec()
+        clock_gettime(CLOCK_REALTIME, &lockTakenAt)
+        let journal = WriteJournal(gitDir: repository.gitDir)
+        CrashLeftovers.clear(gitDir: repository.gitDir, workdir: repository.workdir, journal: journal.read(),
+                             lockTakenAt: lockTakenAt)
+        let repaired = try journal.recover(in: repository, branch: branch)
         try waitForIndex()
+        do { try repository.checkIndexHeader() } catch { throw DeskError.from(error) }
         do {
             guard let tip = try repository.referenceTarget(branch) else { throw DeskError.unbornBranch }
             let tree = try repository.commit(tip).tree
@@ -115,9 +122,15 @@ extension Desk {
                 base = newTree
                 commits.append(parent)
             }
+            // The journal names every file before the branch moves: killed after
+            // the move, the next gitdesk command brings them all into the working
+            // tree and the index (else they read as deleted, and a plain
+            // `git commit` would delete them).
+            try journal.begin(paths: files.map(\.path), ref: branch)
             do {
                 try repository.updateReference(branch, to: parent, expecting: tip, message: "gitdesk import: \(files.count) tickets")
             } catch let error as GitError where error.code == .modified || error.code == .locked {
+                journal.end()
                 throw DeskError.busy(branch)
             }
             let index = repository.workdir == nil ? nil : IndexUpdater(repository: repository)
@@ -126,7 +139,12 @@ extension Desk {
                 index?.stage(f.path)
             }
             try index?.finish()
+            journal.end()
             Maintenance.afterWrite(gitDir: repository.gitDir)
+            if let repaired {
+                let notice = Message(.interruptedWriteRepaired, ["path": .text(repaired)]).render(config.language)
+                FileHandle.standardError.write(Data("gitdesk: \(notice)\n".utf8))
+            }
             return ImportResult(ids: files.map(\.id), commits: commits, masked: maskNotes)
         } catch let error as DeskError {
             throw error
