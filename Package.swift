@@ -66,11 +66,21 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
-        .testTarget(name: "TicketStoreTests", dependencies: ["TicketStore", "GitKit", "TestSupport"]),
+        .testTarget(
+            name: "TicketStoreTests",
+            dependencies: [
+                "TicketStore", "GitKit", "TestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
         .testTarget(
             name: "GitdeskCLITests",
             dependencies: ["GitdeskCLI", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
-        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
+        .testTarget(
+            name: "EndToEndTests",
+            // GRDB: the damaged-cache tests damage rows of the cache file as a crash or a stray tool would.
+            dependencies: ["TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
     ]
 )

@@ -40,7 +40,17 @@ public final class Repository {
     private static func openExt(_ path: String?, flags: UInt32) throws -> Repository {
         Runtime.ensureInitialized()
         var repo: OpaquePointer? = nil
-        try check(git_repository_open_ext(&repo, path, flags, nil))
+        let rc = git_repository_open_ext(&repo, path, flags, nil)
+        if rc < 0 {
+            let error = lastError(rc)
+            guard Ownership.isRefusal(error) else { throw error }
+            // libgit2 1.5 knows no `safe.directory = *`, which git (2.36+) honours:
+            // only then is its check, already made, passed over for this one open.
+            guard Ownership.allowsEveryDirectory() else { throw Ownership.refusal(error, path: path) }
+            _ = gitdesk_set_owner_validation(0)
+            defer { _ = gitdesk_set_owner_validation(1) }
+            try check(git_repository_open_ext(&repo, path, flags, nil))
+        }
         let repository = Repository(repo!)
         try LooseObjectGuard.install(on: repo!, gitDir: repository.gitDir,
                                      fromEnvironment: flags & GIT_REPOSITORY_OPEN_FROM_ENV.rawValue != 0)

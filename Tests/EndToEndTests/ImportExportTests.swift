@@ -56,10 +56,32 @@ struct ImportExportTests {
         #expect(try desk.showJSON("CS20240502001")["description"] as? String == "问积分,兑换")
         // Imported again: every row already exists, nothing written.
         // Only the import permission (admins by default) may add tickets with their history.
-        try desk.expectRefusal(["import", file], as: "wang", mentioning: ["wang may not import", "admin"])
+        try desk.expectRefusal(["import", file], as: "wang", mentioning: ["wang 无权导入工单", "管理员"])
         let again = try desk.gitdesk(["import", file], as: "admin", now: Self.now)
         #expect(again.status == 1 && again.stderr.contains("seed.csv:2: ticket CS20240501001 already exists"), "\(again)")
         #expect(try desk.commitCount == 3)
+    }
+
+    @Test("quotes inside unquoted cells are kept, as Excel and Python's csv read them, and survive export → import")
+    func quotesInsideCells() throws {
+        let desk = try TestDesk(language: "zh")
+        // `ab"c` unquoted, `"x"y` after a closing quote, `15"屏` mid-cell: no character may be lost.
+        let table = """
+            问题编号,提交时间,问题类型,渠道,标题,问题描述,优先级,处理状态
+            CS20240501007,2024-05-01 14:30,投诉,电话,屏幕 15"寸 ab"c,"说明"书 "x"y,中,新建
+
+            """
+        let file = try write(desk, "quotes.csv", Array(table.utf8))
+        try desk.succeed(["import", file], as: "admin", now: Self.now)
+        let shown = try desk.showJSON("CS20240501007")
+        #expect(shown["title"] as? String == "屏幕 15\"寸 ab\"c")
+        #expect(shown["description"] as? String == "说明书 \"x\"y")
+        // Round trip: export, import into an empty desk, the same ticket file.
+        let csv = try desk.succeed(["export"], now: Self.now)
+        let empty = try TestDesk(language: "zh")
+        try empty.succeed(["import", try write(empty, "again.csv", Array(csv.utf8))], as: "admin", now: Self.now)
+        let path = try desk.ticketPath("CS20240501007")
+        #expect(try empty.read(path) == desk.read(path))
     }
 
     @Test("one bad row: nothing is written, every bad row is reported as FILE:LINE")

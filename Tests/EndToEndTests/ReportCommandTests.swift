@@ -65,7 +65,7 @@ import TestSupport
         let text = try report(d, ["--month", "2024-05", "--lang", "zh"])
         #expect(text.contains("有效工单") && text.contains("无效工单"))
         let csv = try report(d, ["--month", "2024-05", "--format", "csv"])
-        #expect(csv.hasPrefix("section,item,metric,value\r\n"))
+        #expect(csv.hasPrefix("\u{FEFF}section,item,metric,value,numerator,denominator\r\n"))
         let md = try report(d, ["--month", "2024-05", "--format", "md", "--lang", "en"])
         #expect(md.hasPrefix("# Customer service report 2024-05-01 ~ 2024-05-31"))
         #expect(try report(d, [solved, "--format", "md", "--lang", "zh"]).contains("SLA：达标"))

@@ -88,3 +88,35 @@ struct ShortIDTests {
         }
     }
 }
+
+/// Imported legacy IDs that are also prefixes of other tickets' IDs or short IDs.
+@Suite("Legacy IDs that shadow a prefix")
+struct LegacyPrefixTests {
+    @Test("the exact ID wins over a longer ID it prefixes; an ambiguous prefix lists the candidates")
+    func exactLegacyIDWins() throws {
+        let desk = try TestDesk(language: "en")
+        let table = """
+            问题编号,提交时间,问题类型,渠道,标题,优先级,处理状态
+            CS2024050100,2024-05-01 09:00,投诉,电话,短编号,中,新建
+            CS20240501001,2024-05-01 10:00,投诉,电话,长编号,中,新建
+            ABCD,2024-05-02 09:00,咨询,电话,四字编号,中,新建
+            CS-20240502-ABCD23,2024-05-02 10:00,咨询,电话,生成式编号,中,新建
+
+            """
+        let file = desk.sandbox.path("legacy.csv")
+        try Data(table.utf8).write(to: URL(fileURLWithPath: file))
+        try desk.succeed(["import", file], as: "admin", now: "2024-06-01T10:00:00+08:00")
+        func shown(_ query: String) throws -> String? { try desk.showJSON(query)["title"] as? String }
+        #expect(try shown("CS2024050100") == "短编号")
+        #expect(try shown("cs2024050100") == "短编号")
+        #expect(try shown("CS20240501001") == "长编号")
+        #expect(try shown("ABCD") == "四字编号")
+        #expect(try shown("ABCD2") == "生成式编号")
+        // A write through the shadowing ID touches the exact ticket only.
+        try desk.succeed(["comment", "CS2024050100", "回电确认"], as: "li", now: "2024-06-01T11:00:00+08:00")
+        #expect(try desk.gitOutput(["log", "-1", "--format=%s"]).hasPrefix("CS2024050100:"))
+        let ambiguous = try desk.expectRefusal(["show", "CS202405010"], mentioning: ["CS2024050100", "CS20240501001"])
+        #expect(ambiguous.stderr.contains("ambiguous"))
+        try desk.expectRefusal(["show", "ABC"], mentioning: ["ABCD", "CS-20240502-ABCD23"])
+    }
+}

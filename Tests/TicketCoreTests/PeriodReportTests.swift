@@ -106,24 +106,25 @@ import TestSupport
         #expect(r.firstResponse.wall.median == 0.5)
         #expect(r.firstResponse.wall.p90 == 0.5)
         #expect(r2(r.firstResponse.working.mean) == 0.39)
-        // Resolution, customer waits removed, every round: T1 1 h + 2 h, T2 2.25 h, T6 6 h.
-        #expect(r.resolution.wall.count == 3)
-        #expect(r.resolution.wall.mean == 3.75)
-        #expect(r.resolution.wall.median == 3)
+        // Resolution, customer waits removed, each round ended in May: T1 1 h and 2 h, T2 2.25 h, T6 6 h.
+        #expect(r.resolution.wall.count == 4)
+        #expect(r2(r.resolution.wall.mean) == 2.81)
+        #expect(r.resolution.wall.median == 2.125)
         #expect(r.resolution.wall.p90 == 6)
         // T2 in working hours: Fri 17:00–18:00 and the make-up Saturday 09:00–12:00, less
         // 17:45–18:00 and 09:00–10:00 waiting for information and 11:30–12:00 for confirmation.
-        #expect(r.resolution.working.mean == 3.75)
+        #expect(r.resolution.working.mean == 2.8125)
     }
 
     @Test func slaReopenSatisfactionAndBacklog() throws {
         let r = try report()
         let urgent = try #require(r.sla.first { $0.key == "urgent" })
-        #expect((urgent.met, urgent.breached) == (1, 1))
+        // Outcomes of the resolutions of May: T1's two rounds met, T6 breached (urgent); T2 met (medium).
+        #expect((urgent.met, urgent.breached) == (2, 1))
         let medium = try #require(r.sla.first { $0.key == "medium" })
         #expect((medium.met, medium.breached) == (1, 0))
-        #expect((r.slaTotal.met, r.slaTotal.breached) == (2, 1))
-        #expect(r2(r.slaTotal.compliance) == 0.67)
+        #expect((r.slaTotal.met, r.slaTotal.breached) == (3, 1))
+        #expect(r2(r.slaTotal.compliance) == 0.75)
         #expect((r.reopened, r.resolvedOnce) == (1, 3))
         #expect(r.satisfaction.count == 4)
         #expect(r.satisfaction.average == 3.5)
@@ -134,6 +135,83 @@ import TestSupport
         #expect(r.backlog.count == 2)
         #expect(r.backlog.age.median == 377.5)
         #expect(r.backlog.age.p90 == 751)
+    }
+
+    var june: ReportPeriod { try! ReportPeriod.parseMonth("2024-06", offsetMinutes: 480) }
+
+    /// Finding 1: T5 was created on 31 May and resolved and rated 1★ on 1 June. May counts its
+    /// intake; June counts its resolution, SLA outcome and rating (events count when they happen).
+    @Test func eventsCountInThePeriodTheyHappenIn() throws {
+        let may = try report()
+        #expect(!may.satisfaction.low.contains("CS-20240531-EEE005"))
+        #expect(may.byType.contains { $0.key == "fault" && $0.count == 2 })
+        let tickets = [try reopenedTwice(), try pausedForTheCustomer(), try acrossTheHoliday(), try invalidTicket(),
+                       try acrossTheEnd(), try breached()]
+        let r = PeriodReport.build(tickets: tickets, period: june, now: june.end, schema: schema, lang: .zh)
+        #expect(r.total == 0)
+        #expect(r.satisfaction.count == 1)
+        #expect(r.satisfaction.distribution == [1, 0, 0, 0, 0])
+        #expect(r.satisfaction.low == ["CS-20240531-EEE005"])
+        #expect(r.resolution.wall.count == 1)
+        #expect((r.slaTotal.met, r.slaTotal.breached) == (1, 0))
+        #expect(r.sla.first { $0.key == "high" }?.met == 1)
+        #expect((r.reopened, r.resolvedOnce) == (0, 1))
+        #expect(r.byHandler.first { $0.key == "zhang" }.map { ($0.tickets, $0.resolved) }! == (0, 1))
+    }
+
+    /// Finding 2: a reassignment and a priority change in June leave May's per-handler,
+    /// per-department and per-priority figures as they were.
+    @Test func aLaterReassignmentLeavesAClosedMonthAlone() throws {
+        let before = try report()
+        var t6 = try breached()
+        t6 = try engine.assign(t6, to: "wang", by: Fixtures.chen, at: t("2024-06-03 10:00")).ticket
+        t6 = try engine.set(t6, values: [("priority", "low")], by: Fixtures.chen, at: t("2024-06-03 10:05")).ticket
+        #expect(t6["assignee"] == "wang" && t6["priority"] == "low" && t6["department"] == "product")
+        let tickets = [try reopenedTwice(), try pausedForTheCustomer(), try acrossTheHoliday(), try invalidTicket(),
+                       try acrossTheEnd(), t6]
+        let after = PeriodReport.build(tickets: tickets, period: may, now: may.end, schema: schema, lang: .zh)
+        #expect(after.byHandler == before.byHandler)
+        #expect(after.byDepartmentGroup == before.byDepartmentGroup)
+        #expect(after.byDepartment == before.byDepartment)
+        #expect(after.sla == before.sla)
+        #expect(after.sla.first { $0.key == "urgent" }?.breached == 1)
+        // The state at an event is read from the log, not the file.
+        let h = FieldHistory.read(t6, schema: schema)
+        #expect(h.value("assignee", at: t("2024-05-13 15:00")) == "zhang")
+        #expect(h.value("assignee", at: t("2024-06-04 00:00")) == "wang")
+        #expect(h.value("priority", at: t("2024-05-13 15:00")) == "urgent")
+        #expect(h.value("department", at: t("2024-05-13 15:00")) == "tech_support")
+        #expect(h.value("department", at: t("2024-06-04 00:00")) == "product")
+    }
+
+    /// Finding 4: the default calendar carries 2026 (from chinesecalendar, scripts/holidays-from-chinesecalendar.py)
+    /// and names the years it does not cover.
+    @Test func theDefaultCalendarCovers2026AndNamesTheYearsItDoesNot() throws {
+        let calendar = try #require(try SchemaLoader.load(files: SchemaLoader.defaultFiles).sla?.calendar)
+        #expect(!calendar.isWorkingDay(year: 2026, month: 2, day: 16))  // 春节 (Monday)
+        #expect(calendar.isWorkingDay(year: 2026, month: 2, day: 14))   // 春节调休 (Saturday)
+        #expect(!calendar.isWorkingDay(year: 2026, month: 10, day: 7))  // 国庆节 (Wednesday)
+        #expect(calendar.isWorkingDay(year: 2026, month: 10, day: 10))  // 国庆节调休 (Saturday)
+        #expect(calendar.uncoveredYears(from: t("2026-12-30 10:00"), to: t("2027-01-05 10:00")) == [2027])
+        #expect(calendar.uncoveredYears(from: t("2024-05-01 10:00"), to: t("2026-05-05 10:00")) == [])
+    }
+
+    /// Finding 13: a ticket marked invalid and restored is one round, timed from the restore
+    /// (where its SLA clock restarts), not over the span before it was marked invalid too.
+    @Test func aRestoredInvalidTicketIsOneRoundFromTheRestore() throws {
+        var x = try invalidTicket()
+        x = try engine.reopen(x, reason: "误判，确为投诉", by: Fixtures.chen, at: t("2024-05-20 14:00")).ticket
+        x = try engine.move(x, to: "in_progress", by: Fixtures.zhang, at: t("2024-05-20 14:30")).ticket
+        x = try engine.resolve(x, solution: "补发订单", rootCause: "接口超时", by: Fixtures.zhang, at: t("2024-05-20 15:00")).ticket
+        x = try engine.confirm(x, rating: 4, by: Fixtures.li, at: t("2024-05-20 15:30")).ticket
+        let facts = try #require(TicketFacts.read(x, at: t("2024-06-01 00:00"), schema: schema))
+        #expect(facts.rounds.count == 1)
+        #expect(facts.rounds[0].start == t("2024-05-20 14:00"))
+        #expect(facts.rounds[0].wallSeconds == 3600)  // 14:00–15:00; 15:00–15:30 waits on the customer
+        #expect(facts.rounds[0].sla == .met)
+        #expect(facts.reopens == 0)
+        let report = TicketReport.build(x, at: t("2024-06-01 00:00"), schema: schema, lang: .zh)
+        #expect(report.rounds == 1 && report.handlingWall == 3600)
     }
 
     @Test func eachRoundKeepsItsRatingTimesAndOutcome() throws {

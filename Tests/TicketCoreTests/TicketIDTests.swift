@@ -32,6 +32,18 @@ struct TicketIDTests {
         #expect(TicketID.resolve("", among: ids) == .notFound)
     }
 
+    @Test func legacyIDsThatArePrefixesOfOthersResolveExactly() {
+        // Legacy IDs that are also prefixes of another ticket's whole ID or of its random suffix.
+        let ids = ["CS2024050100", "CS20240501001", "ABCD", "CS-20240501-ABCD23", "ABCD23X"]
+        #expect(TicketID.resolve("CS2024050100", among: ids) == .found("CS2024050100"))
+        #expect(TicketID.resolve("cs20240501001", among: ids) == .found("CS20240501001"))
+        #expect(TicketID.resolve("abcd", among: ids) == .found("ABCD"))
+        // The whole random suffix names its ticket though a legacy ID starts with it.
+        #expect(TicketID.resolve("ABCD23", among: ids) == .found("CS-20240501-ABCD23"))
+        #expect(TicketID.resolve("CS202405010", among: ids) == .ambiguous(["CS2024050100", "CS20240501001"]))
+        #expect(TicketID.resolve("ABC", among: ids) == .ambiguous(["ABCD", "ABCD23X", "CS-20240501-ABCD23"]))
+    }
+
     @Test(arguments: ["CS-20240501-7K3FQ2", "CST-20240520001", "IT20240520001"])
     func acceptsDocumentIDs(id: String) { #expect(TicketID.isWellFormed(id)) }
 

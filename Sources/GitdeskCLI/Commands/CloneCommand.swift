@@ -30,7 +30,7 @@ struct CloneCommand: ParsableCommand {
                let speech = HookChecks.speech(repository, server: false) {
                 Speech.desk(language: Speech.flag ?? speech.language, schema: { speech.schema })
             }
-            print(Speech.say(Message(.cloneDone, ["url": .text(url), "dir": .text(outcome.directory), "count": .number(outcome.tickets)])))
+            print(Speech.say(Message(.cloneDone, ["url": .text(url.terminalSafe), "dir": .text(outcome.directory.terminalSafe), "count": .number(outcome.tickets)])))
         } catch {
             throw CLIError(error: error)
         }

@@ -25,11 +25,12 @@ struct ExportCommand: ParsableCommand {
     @Flag(help: "Values as keys (complaint) rather than labels (投诉).") var keys = false
     @OptionGroup var filters: FilterOptions
     @OptionGroup var order: OrderOptions
+    @OptionGroup var revision: RevisionOption
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        let desk = try global.openDesk()
-        let now = try global.now(in: desk)
+        let head = try global.openDesk()
+        let (desk, now) = try revision.apply(to: head, now: try global.now(in: head))
         let filter = try filters.filter(desk: desk, now: now)
         let (sort, limit) = try order.order(desk: desk)
         let answer = try desk.query(filter, sort: sort, limit: limit, at: now)

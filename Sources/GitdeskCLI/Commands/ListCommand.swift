@@ -15,11 +15,12 @@ struct ListCommand: ParsableCommand {
     @OptionGroup var order: OrderOptions
     @Option(help: "Output format: table, json or csv.") var format: Format = .table
     @OptionGroup var display: DisplayOptions
+    @OptionGroup var revision: RevisionOption
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        let desk = try global.openDesk()
-        let now = try global.now(in: desk)
+        let head = try global.openDesk()
+        let (desk, now) = try revision.apply(to: head, now: try global.now(in: head))
         // Filters may name a value by key or by its zh / en label (--status 已关闭).
         let filter = try filters.filter(desk: desk, now: now)
         let (sort, limit) = try order.order(desk: desk)

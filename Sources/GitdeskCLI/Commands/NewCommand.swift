@@ -51,6 +51,7 @@ struct NewCommand: ParsableCommand {
         let request = NewTicketRequest(values: values.compactMapValues { $0 })
         let result = try TicketFactory.record(request, desk: desk, by: person, at: now)
         print(result.id)
+        CalendarNotice.print(desk: desk, from: now, to: result.ticket["due"].flatMap { Timestamp.parse($0) })
         MaskNotice.print(result, schema: desk.schema, language: global.language(for: desk))
     }
 }

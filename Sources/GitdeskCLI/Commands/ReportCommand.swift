@@ -8,6 +8,7 @@ struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "The analysis report of a period, one ticket's processing report, or a desk's own query.",
+        usage: HelpText.usage("gitdesk report [<id>] [--month <YYYY-MM>] [--week <YYYY-Www>] [--from <date>] [--to <date>] [--at <REV>] [--query <NAME>] [--timeout <seconds>] [--format <format>] [--output <file>] [--as <handle>] [-C <dir>] [--lang <zh|en>]"),
         discussion: """
             Examples: gitdesk report --month 2024-05 (the month's analysis); \
             gitdesk report --week 2024-W21 --format html -o w21.html; \
@@ -26,8 +27,8 @@ struct ReportCommand: ParsableCommand {
     @Argument(help: "A ticket ID (or unique prefix): its processing report.") var id: String?
     @Option(help: ArgumentHelp("A month: YYYY-MM.", valueName: "YYYY-MM")) var month: String?
     @Option(help: ArgumentHelp("An ISO week: YYYY-Www.", valueName: "YYYY-Www")) var week: String?
-    @Option(help: ArgumentHelp("First day, included.", valueName: "YYYY-MM-DD")) var from: String?
-    @Option(help: ArgumentHelp("Last day, included.", valueName: "YYYY-MM-DD")) var to: String?
+    @Option(help: ArgumentHelp("First day, included (2024-05-01, 2024/05/01, 5月1日, 昨天...).", valueName: "date")) var from: String?
+    @Option(help: ArgumentHelp("Last day, included.", valueName: "date")) var to: String?
     @Option(help: ArgumentHelp("Compute from the desk as it was at this revision.", valueName: "REV")) var at: String?
     @Option(help: ArgumentHelp("Run the desk's own report reports/NAME.sql.", valueName: "NAME")) var query: String?
     @Option(help: ArgumentHelp("With --query: stop the query after this many seconds (default 10).", valueName: "seconds")) var timeout: Double?
@@ -35,19 +36,21 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file")) var output: String?
     @OptionGroup var global: GlobalOptions
 
-    func validate() throws {
+    /// Checked once the desk is open, so the refusal is in the desk's language (still a usage error, exit 64).
+    func checkOptions() throws {
         let periodGiven = month != nil || week != nil || from != nil || to != nil
         if [month != nil, week != nil, from != nil || to != nil].filter({ $0 }).count > 1 {
-            throw ValidationError(ReportError.conflictingPeriods.description)
+            throw ValidationError(Speech.say(ReportError.conflictingPeriods))
         }
-        if (from == nil) != (to == nil) { throw ValidationError("--from and --to go together") }
-        if id != nil && (periodGiven || query != nil) { throw ValidationError("a ticket's report takes no period or --query") }
-        if query != nil && periodGiven { throw ValidationError("--query takes no period") }
+        if (from == nil) != (to == nil) { throw ValidationError(Speech.say(Message(.reportFromToTogether))) }
+        if id != nil && (periodGiven || query != nil) { throw ValidationError(Speech.say(Message(.reportTicketTakesNoPeriod))) }
+        if query != nil && periodGiven { throw ValidationError(Speech.say(Message(.reportQueryTakesNoPeriod))) }
         if let timeout, query == nil || !(timeout > 0 && timeout <= 3600) { throw ValidationError("--timeout goes with --query: seconds, more than 0 and at most 3600") }
     }
 
     func run() throws {
         var desk = try global.openDesk()
+        try checkOptions()
         let clock = try global.now(in: desk)
         var revisionTime: Timestamp? = nil
         if let at {
@@ -60,16 +63,20 @@ struct ReportCommand: ParsableCommand {
         } else if let id {
             let now = revisionTime.map { min($0, clock) } ?? clock
             let found = try desk.ticket(id)
+            let team = desk.team
             let report = TicketReport.build(found.parsed.ticket, at: now.withOffset(desk.timeZone.offsetMinutes(at: now.seconds)),
-                                            schema: desk.schema, lang: lang)
+                                            schema: desk.schema, lang: lang, name: team.displayName)
             text = TicketReportOutput(report: report, language: lang).render(format)
         } else {
             let offset = desk.timeZone.offsetMinutes(at: clock.seconds)
             let period: ReportPeriod
             if let month { period = try ReportPeriod.parseMonth(month, offsetMinutes: offset) }
             else if let week { period = try ReportPeriod.parseWeek(week, offsetMinutes: offset) }
-            else if let from, let to { period = try ReportPeriod.parseRange(from: from, to: to, offsetMinutes: offset) }
+            else if let from, let to { period = try ReportPeriod.parseRange(from: from, to: to, offsetMinutes: offset, now: clock) }
             else { period = ReportPeriod.month(containing: (revisionTime ?? clock).withOffset(offset)) }
+            // A period that has not begun has nothing to count (and a backlog "as of" its
+            // start would be a guess): refused. One in progress is computed as of now and says so.
+            if period.start > (revisionTime.map { min($0, clock) } ?? clock) { throw ReportError.futurePeriod(from: period.fromText) }
             let now = ReportClock.now(period: period, clock: clock, revisionTime: revisionTime)
             let (report, unreadable) = try desk.periodReport(period: period, now: now, lang: lang, useCache: at == nil)
             for bad in unreadable {
@@ -85,12 +92,23 @@ struct ReportCommand: ParsableCommand {
             }
         }
         if let output {
-            do { try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic) } catch {
-                throw CLIError("cannot write \(output): \(error.localizedDescription)")
-            }
+            try Self.write(text, to: output)
         } else {
             print(text, terminator: "")
         }
     }
-}
 
+    /// Writes the report; a failure is one line naming the path (never Foundation's own wording).
+    static func write(_ text: String, to path: String) throws {
+        let url = URL(fileURLWithPath: path)
+        let folder = url.deletingLastPathComponent().path
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+            throw CLIError(.reportNoFolder, ["path": .text(path), "folder": .text(folder)])
+        }
+        do { try Data(text.utf8).write(to: url, options: .atomic) } catch {
+            let reason = (error as NSError).userInfo[NSUnderlyingErrorKey].flatMap { ($0 as? NSError).map { String(cString: strerror(Int32($0.code))) } }
+            throw CLIError(.reportCannotWrite, ["path": .text(path), "reason": .text(reason ?? "permission denied or disk full")])
+        }
+    }
+}

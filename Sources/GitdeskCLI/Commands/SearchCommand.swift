@@ -21,6 +21,7 @@ struct SearchCommand: ParsableCommand {
     @Option(help: "Show at most this many tickets.") var limit: Int?
     @Option(help: "Output format: table or json.") var format: Format = .table
     @OptionGroup var display: DisplayOptions
+    @OptionGroup var revision: RevisionOption
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
@@ -30,8 +31,8 @@ struct SearchCommand: ParsableCommand {
             throw CLIError(.searchTooMuch, ["words": .number(SearchTerms.maxTerms), "length": .number(SearchTerms.maxTermLength)])
         }
         if let limit, limit < 0 { throw CLIError(.negativeLimit) }
-        let desk = try global.openDesk()
-        let now = try global.now(in: desk)
+        let head = try global.openDesk()
+        let (desk, now) = try revision.apply(to: head, now: try global.now(in: head))
         let filter = try filters.filter(desk: desk, now: now)
         let (hits, unreadable) = try desk.search(terms, filter: filter, limit: limit, at: now)
         for bad in unreadable {

@@ -38,11 +38,13 @@ struct StatusCommand: ParsableCommand {
             print(object.serialised())
             return
         }
-        guard let upstream = status.upstream else {
-            print(Speech.say(Message(.statusNoRemote, ["branch": .text(status.branch)])))
+        // A ref name may hold bidi or other control characters (git allows them): printed escaped.
+        let branch = status.branch.terminalSafe
+        guard let upstream = status.upstream?.terminalSafe else {
+            print(Speech.say(Message(.statusNoRemote, ["branch": .text(branch)])))
             return
         }
-        let names: [String: Message.Argument] = ["branch": .text(status.branch), "upstream": .text(upstream)]
+        let names: [String: Message.Argument] = ["branch": .text(branch), "upstream": .text(upstream)]
         print(Speech.say(Message(fetch ? .statusTracking : .statusTrackingLastFetch, names)))
         print(Speech.say(Message(status.unpushed == 1 ? .statusUnpushedOne : .statusUnpushedMany, ["count": .number(status.unpushed)])))
         print(Speech.say(Message(status.unmerged == 1 ? .statusUnmergedOne : .statusUnmergedMany,

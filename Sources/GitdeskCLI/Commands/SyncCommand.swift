@@ -43,7 +43,7 @@ struct SyncCommand: ParsableCommand {
             throw CLIError(lines.isEmpty ? SyncError.refusal(remote: remote, why: nil) : Message(.syncPushRefusedAbove, ["remote": .text(remote)]))
         } catch { throw CLIError(error: error) }
         if report.nothingToDo {
-            print(Speech.say(Message(.syncAlreadyInSync, ["upstream": .text(report.upstream)])))
+            print(Speech.say(Message(.syncAlreadyInSync, ["upstream": .text(report.upstream.terminalSafe)])))
             return
         }
         for r in report.renamed {
@@ -51,7 +51,7 @@ struct SyncCommand: ParsableCommand {
         }
         for line in report.settled { print(Speech.say(Message(.syncConflictSettled, ["line": .text(line)]))) }
         if report.incoming > 0 {
-            let arguments: [String: Message.Argument] = ["count": .number(report.incoming), "upstream": .text(report.upstream),
+            let arguments: [String: Message.Argument] = ["count": .number(report.incoming), "upstream": .text(report.upstream.terminalSafe),
                                                          "commit": .text(String(report.mergeCommit?.prefix(7) ?? ""))]
             let key: MessageKey = report.mergeCommit == nil
                 ? (report.incoming == 1 ? .syncFetchedOneForward : .syncFetchedManyForward)

@@ -49,14 +49,14 @@ struct ReportHTML {
             <style>\(Self.style)</style>
             </head>
             <body>
-            <h1>\(Self.escape(presenter.title))</h1>
+            <h1>\(Self.escape(presenter.title))</h1>\(presenter.calendarNote.map { "\n<p><strong>\(Self.escape($0))</strong></p>" } ?? "")
 
             """
         out += "<div class=\"charts\">\n"
         out += figure(say("问题类型占比", "Share by type"),
-                      horizontalBars(report.byType.map { ($0.label, Double($0.count), "\($0.count) · \(ReportPresenter.percent($0.share))") }))
+                      horizontalBars(report.byType.map { ($0.label, $0.share * 100, "\($0.count) · \(ReportPresenter.percent($0.share))") }, maximum: 100))
         out += figure(say("每周工单量", "Weekly volume"),
-                      columns(report.weekly.map { (String($0.label.suffix(3)), Double($0.count), String($0.count)) }, maximum: nil))
+                      columns(report.weekly.map { ($0.label, Double($0.count), String($0.count)) }, maximum: nil, slot: 76))
         out += figure(say("各优先级 SLA 达标率", "SLA compliance by priority"),
                       columns((report.sla + [report.slaTotal]).map { ($0.label, ($0.compliance ?? 0) * 100, ReportPresenter.percent($0.compliance)) },
                               maximum: 100))
@@ -82,10 +82,11 @@ struct ReportHTML {
     static let palette = ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7"]
 
     /// One bar per row, labels on the left.
-    func horizontalBars(_ rows: [(label: String, value: Double, text: String)]) -> String {
+    /// `maximum` is the full width (100 for shares: a bar shows its share of the whole).
+    func horizontalBars(_ rows: [(label: String, value: Double, text: String)], maximum: Double) -> String {
         let width = 420, labelWidth = 110, barMax = 210, rowHeight = 24
         let height = max(rows.count, 1) * rowHeight + 10
-        let top = rows.map(\.value).max() ?? 0
+        let top = maximum
         var svg = "<svg width=\"\(width)\" height=\"\(height)\" viewBox=\"0 0 \(width) \(height)\" role=\"img\">\n"
         if rows.isEmpty { svg += "<text x=\"10\" y=\"20\">\(Self.escape(say("（无数据）", "(no data)")))</text>\n" }
         for (i, row) in rows.enumerated() {
@@ -99,8 +100,8 @@ struct ReportHTML {
     }
 
     /// Vertical columns with a baseline; `maximum` fixes the scale (100 for percentages).
-    func columns(_ rows: [(label: String, value: Double, text: String)], maximum: Double?) -> String {
-        let slot = 56, chartHeight = 150, base = chartHeight + 10
+    func columns(_ rows: [(label: String, value: Double, text: String)], maximum: Double?, slot: Int = 56) -> String {
+        let chartHeight = 150, base = chartHeight + 10
         let width = max(rows.count, 1) * slot + 20, height = base + 30
         let top = maximum ?? (rows.map(\.value).max() ?? 0)
         var svg = "<svg width=\"\(width)\" height=\"\(height)\" viewBox=\"0 0 \(width) \(height)\" role=\"img\">\n"

@@ -14,29 +14,64 @@ struct TicketReportOutput {
         case .text: return ((zh ? "问题处理报告 " : "Processing report ") + r.id + "\n\n" + r.markdown(language, headingLevel: 0)).terminalSafe
         case .json: return json().serialised() + "\n"
         case .csv:
-            var out = CSVWriter.line(["time", "operator", "text"])
-            for s in r.steps { out += CSVWriter.line([s.time.iso8601, s.operatorHandle, s.text]) }
+            var out = "\u{FEFF}" + CSVWriter.line(["time", "operator", "text"])
+            for s in r.steps { out += CSVWriter.line([s.time.iso8601, s.operatorHandle, TicketReport.readable(s.text, language)]) }
             return out
-        case .html:
-            let body = ReportHTML.escape(r.markdown(language, headingLevel: 0))
-            let title = ReportHTML.escape((zh ? "问题处理报告 " : "Processing report ") + r.id)
-            return """
-                <!DOCTYPE html>
-                <html lang="\(zh ? "zh-CN" : "en")">
-                <head>
-                <meta charset="utf-8">
-                <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-                <title>\(title)</title>
-                <style>\(ReportHTML.style) pre{white-space:pre-wrap;font-family:inherit}</style>
-                </head>
-                <body>
-                <h1>\(title)</h1>
-                <pre>\(body)</pre>
-                </body>
-                </html>
-
-                """
+        case .html: return html()
         }
+    }
+
+    /// Sections, a table of facts and a table of steps, markers said in words.
+    func html() -> String {
+        let r = report
+        let zh = language == .zh
+        func e(_ s: String) -> String { ReportHTML.escape(s) }
+        func say(_ z: String, _ en: String) -> String { zh ? z : en }
+        let title = e(say("问题处理报告 ", "Processing report ") + r.id)
+        let none = "-"
+        let facts: [(String, String)] = [
+            (say("标题", "Title"), r.title),
+            (say("类型 / 优先级 / 状态", "Type / priority / status"), "\(r.typeLabel) / \(r.priorityLabel) / \(r.statusLabel)"),
+            (say("提交时间", "Created"), r.created.shortDisplay),
+            (say("总时长（小时）", "Duration (hours)"), TicketReport.hours(r.durationSeconds)),
+            (say("处理用时（小时，不含等待客户）", "Handling time (hours, customer waits removed)"),
+             TicketReport.hours(r.handlingWall) + say("，工作时间 ", ", working hours ") + TicketReport.hours(r.handlingWorking)),
+            (say("处理轮次", "Rounds"), String(r.rounds)),
+            (say("参与人", "Participants"), r.participants.isEmpty ? none : r.participants.joined(separator: ", ")),
+            (say("根因", "Root cause"), r.rootCause ?? none),
+            (say("解决方案", "Solution"), r.solution ?? none),
+            (say("补偿方案", "Compensation"), r.compensation ?? none),
+            (say("反馈结果", "Feedback"), r.feedback ?? none),
+            (say("满意度", "Satisfaction"), r.ratings.isEmpty ? none : r.ratings.map { "\($0)★" }.joined(separator: " → ")),
+            ("SLA", TicketReport.outcomeLabel(r.slaOutcome, language)),
+        ]
+        var out = """
+            <!DOCTYPE html>
+            <html lang="\(zh ? "zh-CN" : "en")">
+            <head>
+            <meta charset="utf-8">
+            <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+            <title>\(title)</title>
+            <style>\(ReportHTML.style) td{white-space:pre-wrap}</style>
+            </head>
+            <body>
+            <h1>\(title)</h1>
+            <h2>\(say("概要", "Summary"))</h2>
+            <table>
+
+            """
+        for (k, v) in facts { out += "<tr><th>\(e(k))</th><td>\(e(v))</td></tr>\n" }
+        out += "</table>\n"
+        func steps(_ heading: String, _ list: [TicketReport.Step]) {
+            out += "<h2>\(e(heading))</h2>\n<table>\n<tr><th>\(say("时间", "Time"))</th><th>\(say("操作人", "Operator"))</th><th>\(say("内容", "What"))</th></tr>\n"
+            for s in list {
+                out += "<tr><td>\(e(s.time.shortDisplay))</td><td>\(e(s.operatorHandle))</td><td>\(e(TicketReport.readable(s.text, language)))</td></tr>\n"
+            }
+            out += "</table>\n"
+        }
+        steps(say("处理步骤", "Steps"), r.steps)
+        if !r.communication.isEmpty { steps(say("沟通记录", "Communication"), r.communication) }
+        return out + "</body>\n</html>\n"
     }
 
     func json() -> JSONValue {
@@ -47,7 +82,10 @@ struct TicketReportOutput {
         func opt(_ s: String?) -> JSONValue { s.map { .string($0) } ?? .null }
         return .object([
             ("id", .string(r.id)), ("title", .string(r.title)), ("created", .string(r.created.iso8601)),
-            ("status", .string(r.statusLabel)), ("type", .string(r.typeLabel)), ("priority", .string(r.priorityLabel)),
+            // Keys whatever the language, with their labels alongside (as the period JSON gives them).
+            ("status", .string(r.statusKey)), ("status_label", .string(r.statusLabel)),
+            ("type", opt(r.typeKey)), ("type_label", .string(r.typeLabel)),
+            ("priority", opt(r.priorityKey)), ("priority_label", .string(r.priorityLabel)),
             ("duration_hours", .double((Double(r.durationSeconds) / 3600).reportRounded)),
             ("handling_hours", .double((Double(r.handlingWall) / 3600).reportRounded)),
             ("handling_working_hours", .double((Double(r.handlingWorking) / 3600).reportRounded)),
@@ -75,8 +113,17 @@ struct QueryReportOutput {
         case .csv:
             return CSVWriter.line(result.columns) + cells.map(CSVWriter.line).joined()
         case .json:
-            return JSONValue.array(result.rows.map { row in
-                .object(zip(result.columns, row).map { ($0, $1.map { .string($0) } ?? .null) })
+            // Numbers SQLite returned as numbers stay numbers; text stays text ("00123" too).
+            return JSONValue.array(result.rows.enumerated().map { r, row in
+                .object(zip(result.columns, row).enumerated().map { c, pair in
+                    let (column, cell) = pair
+                    guard let cell else { return (column, .null) }
+                    if result.numeric.indices.contains(r), result.numeric[r][c] {
+                        if let i = Int(cell) { return (column, .int(i)) }
+                        if let d = Double(cell), d.isFinite { return (column, .double(d)) }
+                    }
+                    return (column, .string(cell))
+                })
             }).serialised() + "\n"
         case .md:
             func c(_ s: String) -> String { s.replacingNewlines().split(separator: "|", omittingEmptySubsequences: false).joined(separator: "\\|") }

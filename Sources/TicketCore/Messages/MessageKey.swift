@@ -13,9 +13,10 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case notARepository, notADesk, branchLost, initOverHistory, initInterrupted, interruptedWriteRepaired, alreadyADesk, detachedHead, unbornBranch, bareRepository
     case unknownTicket, ambiguousTicket, ambiguousTicketMore, unreadableTicket, unknownOperator, noOperator
     case invalidChangeEmpty, invalidChange, uncommittedChanges, nothingChanged, busy, refLocked, gitFailure
+    case indexLocked, indexLockedBy, lockTimeoutInvalid
     case backdateBefore, backdateAfter
     // PrivacyError, typed names, ticket files
-    case personalDataNotAllowed, invalidPolicy, ambiguousName, fileNotUTF8, fileTooLarge
+    case personalDataNotAllowed, invalidPolicy, ambiguousName, fileNotUTF8, fileTooLarge, emptyTicketFile
     // Validation findings and field values
     case requiredField, requiredFieldInStatus
     case valueOneLine, valueNotTicketID, subtypeOfOtherType, valueNotHandle, valueNotDateTime, valueNotDuration, valueNotRating
@@ -39,4 +40,17 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case syncRetriedMany, syncPushedOne, syncPushedMany, cloneDone, statusNoRemote, statusTracking, statusTrackingLastFetch
     case statusUnpushedOne, statusUnpushedMany, statusUnmergedOne, statusUnmergedMany, statusRunSync
     case statusNoDriver, mergeNote, mergeSettled, mergeUnreadable, mergeUnsettledField, mergeMarkersLeft
+    // everyday (issue 11): what init, hooks install, comment, status and clone say
+    case initDone, initClockOverride, initAddedYou, initNoEmail, initNext
+    case hooksActive, hookPurposePreCommit, hookPurposeCommitMsg, hookPurposePreMergeCommit, hookPurposePreReceive
+    case hookPurposePostReceive, hookPurposeOther, hookChained, hooksForwarded, hooksReceiveSettings, hooksProtected
+    case hooksProtectedUnborn, hooksAcceptedRefs, hooksLeftAlone, commentLogged
+    case validateOkStaged, validateOkCommits, validateOkAll, validateOkHead, unknownRevision
+    // everyday (issue 11): refused input (DeskError.said)
+    case founderNeedsEmail, founderBadEmail, founderBadHandle, founderBadName, badPrefix, badTimeZone, badTicketID, badNow, importNotAllowed, importNoRows, badBranchName, unknownTemplate, ambiguousTemplate, templateExistsEdit, templateExists, badRange, ticketExists
+    // everyday (issue 11): validation findings
+    case logEntryRemoved, logEntryChanged, contactRemoved, contactChanged, bornStatus, bornWithStep, bornFieldTooEarly, dueChangedByHand, fieldNotInSchema, logByStranger, valueTooLong, tooManyLogEntries, tooManyContacts, logInOthersName, contactInOthersName, logBeforeCreated, contactBeforeCreated, timeBeforeCreated, bornDueNotSLA, ticketMisplaced
+    // Reports
+    case reportBadPeriod, reportEmptyPeriod, reportConflictingPeriods, reportFuturePeriod, reportFromToTogether
+    case reportTicketTakesNoPeriod, reportQueryTakesNoPeriod, reportCannotWrite, reportNoFolder, calendarNotCovered
 }

@@ -133,3 +133,12 @@ public struct DeskConfig: Codable, Equatable, Sendable {
         """
     }
 }
+
+extension Team {
+    /// How reports show a person: the roster name, with the handle where two
+    /// people share the name (or the handle alone when not on the roster).
+    public func displayName(_ handle: String) -> String {
+        guard let p = person(handle), !p.name.isEmpty else { return handle }
+        return people.filter { $0.name == p.name }.count > 1 ? "\(p.name) (\(handle))" : p.name
+    }
+}

@@ -60,15 +60,22 @@ public enum TicketID {
         return false
     }
 
-    /// Resolves `query` against known IDs: the exact ID wins, otherwise the one
-    /// ID it is a unique prefix of.
+    /// Resolves `query` against known IDs, most exact first: the whole ID
+    /// (a legacy `CS2024050100` even when it is also the prefix of another
+    /// ID), then one ID whose whole random suffix it is, then the one ID it is
+    /// a unique prefix of (of the ID or of its suffix); several → ambiguous.
     public static func resolve(_ query: String, among ids: some Sequence<String>) -> Resolution {
         var found: [String] = []
+        var wholeSuffix: [String] = []
         let upper = query.uppercased()
         for id in ids {
             if id.uppercased() == upper { return .found(id) }
-            if matches(query, id: id) { found.append(id) }
+            if matches(query, id: id) {
+                found.append(id)
+                if let s = suffix(of: id), s.uppercased() == upper { wholeSuffix.append(id) }
+            }
         }
+        if wholeSuffix.count == 1 { return .found(wholeSuffix[0]) }
         switch found.count {
         case 0: return .notFound
         case 1: return .found(found[0])

@@ -31,6 +31,11 @@ public enum CSVReader {
     /// The records of `text` (a leading byte-order mark is skipped; blank
     /// lines are dropped). A quote opened and never closed is an error
     /// naming the line it opened on: everything after it would be one cell.
+    ///
+    /// Leniently, as Excel and Python's `csv` read: a quote opens quoting
+    /// only as a field's first character; anywhere else in an unquoted field
+    /// (`ab"c`), or after a closing quote (`"ab"c"`), it is a character of
+    /// the cell and kept, never dropped.
     public static func records(_ text: String) throws(Malformed) -> [Record] {
         var records: [Record] = []
         var cells: [String] = []
@@ -43,6 +48,8 @@ public enum CSVReader {
         var iterator = chars.unicodeScalars.makeIterator()
         var pending: Unicode.Scalar? = nil
         var quoteLine = 0
+        // True until the current field has a character: only then does a quote open quoting.
+        var fieldStart = true
         func endRecord() {
             cells.append(cell)
             cell = ""
@@ -65,15 +72,15 @@ public enum CSVReader {
                 continue
             }
             switch c {
-            case "\"": quoted = true; quoteLine = line
-            case ",": cells.append(cell); cell = ""
+            case "\"" where fieldStart: quoted = true; quoteLine = line; fieldStart = false
+            case ",": cells.append(cell); cell = ""; fieldStart = true
             case "\r":
                 let next = iterator.next()
                 if next != "\n" { pending = next }
-                endRecord(); line += 1; start = line
+                endRecord(); line += 1; start = line; fieldStart = true
             case "\n":
-                endRecord(); line += 1; start = line
-            default: cell.unicodeScalars.append(c)
+                endRecord(); line += 1; start = line; fieldStart = true
+            default: cell.unicodeScalars.append(c); fieldStart = false
             }
         }
         if quoted {

@@ -68,6 +68,10 @@ public struct PeriodReport: Equatable, Sendable {
     public var period: ReportPeriod
     /// The moment the report was computed at (see `ReportClock`).
     public var now: Timestamp
+    /// Computed before the period's end: the figures are as of `now` and will still change.
+    public var inProgress: Bool { now < period.end }
+    /// Years of the period the desk's calendar lists no holidays for (counted as plain weekdays).
+    public var uncoveredYears: [Int] = []
     /// Valid tickets created in the period.
     public var total: Int
     /// Tickets created in the period and marked invalid.

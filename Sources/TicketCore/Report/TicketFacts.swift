@@ -23,6 +23,8 @@ public struct TicketFacts: Equatable, Sendable {
         public var sla: SLAMeasure.State?
         /// The customer's rating given at the end of the round, if any.
         public var rating: Int?
+        /// When that rating was logged (a period counts it by this time).
+        public var ratedAt: Timestamp? = nil
     }
 
     public var id: String
@@ -43,6 +45,12 @@ public struct TicketFacts: Equatable, Sendable {
     public var everResolved: Bool
     /// Every operator who wrote in the log, in order of first appearance, and the assignee.
     public var participants: [String]
+    /// When a solution was given (each entry into the resolve transition's status or a stopped one).
+    public var resolvedAt: [Timestamp] = []
+    /// When the customer rejected a solution or the problem recurred.
+    public var reopenedAt: [Timestamp] = []
+    /// Handler, department and priority over time (reports attribute an event by the state at it).
+    public var history: FieldHistory = FieldHistory(changes: [], initial: [:], current: [:])
 
     public static func == (a: TicketFacts, b: TicketFacts) -> Bool {
         a.id == b.id && a.status == b.status && a.rounds == b.rounds && a.fields == b.fields
@@ -95,20 +103,33 @@ public struct TicketFacts: Equatable, Sendable {
         }
 
         // Round boundaries: restart_sla transitions out of a stopped status that is not invalid.
+        // Restoring an invalid ticket (restart_sla out of invalid) restarts the round it was in:
+        // the SLA clock restarts there (as `show` measures it), so the round is timed from the
+        // restore, not over the span before it was marked invalid as well (one round, one span).
         var starts: [(time: Timestamp, dueBefore: String?)] = []
+        var firstStart = created
         var reopens = 0
         var everResolved = false
+        var resolvedAt: [Timestamp] = [], reopenedAt: [Timestamp] = []
         let resolveTarget = workflow.transitions.first { $0.operation == "resolve" }?.to
         for c in changes {
             let t = workflow.transition(from: c.from, to: c.to)
-            if t?.operation == "reopen", !workflow.isInvalid(c.from) { reopens += 1 }
-            if c.to == resolveTarget || (workflow.clock(in: c.to) == .stopped && !workflow.isInvalid(c.to)) { everResolved = true }
+            if t?.operation == "reopen", !workflow.isInvalid(c.from) { reopens += 1; reopenedAt.append(c.entry.time) }
+            if c.to == resolveTarget || (workflow.clock(in: c.to) == .stopped && !workflow.isInvalid(c.to)) {
+                // A confirm, follow-up or close after a resolve is the same solution, not another one.
+                if c.to == resolveTarget || (c.from != resolveTarget && workflow.clock(in: c.from) != .stopped) {
+                    resolvedAt.append(c.entry.time)
+                }
+                everResolved = true
+            }
             if t?.restartSLA == true, workflow.clock(in: c.from) == .stopped, !workflow.isInvalid(c.from) {
                 starts.append((c.entry.time, dueMarker(in: c.entry.text)?.old))
+            } else if t?.restartSLA == true, workflow.isInvalid(c.from) {
+                if starts.isEmpty { firstStart = c.entry.time } else { starts[starts.count - 1].time = c.entry.time }
             }
         }
         var rounds: [Round] = []
-        let boundaries = [created] + starts.map(\.time)
+        let boundaries = [firstStart] + starts.map(\.time)
         for (i, start) in boundaries.enumerated() {
             let limit = i + 1 < boundaries.count ? boundaries[i + 1] : now
             // The round ends when it first enters a stopped status.
@@ -123,9 +144,11 @@ public struct TicketFacts: Equatable, Sendable {
             var round = Round(start: start, end: end, wallSeconds: wall, workingSeconds: working, due: nil, sla: nil,
                               rating: nil)
             // The round's rating: the last confirmation logged in it (a status step with a rating).
-            round.rating = log.last { $0.time >= start && $0.time < limit || (i + 1 == boundaries.count && $0.time == limit) ? 
+            let rated = log.last { $0.time >= start && $0.time < limit || (i + 1 == boundaries.count && $0.time == limit) ?
                 WorkflowLog.statusChange(in: $0.text) != nil && WorkflowLog.rating(in: $0.text) != nil : false
-            }.flatMap { WorkflowLog.rating(in: $0.text) }
+            }
+            round.rating = rated.flatMap { WorkflowLog.rating(in: $0.text) }
+            round.ratedAt = rated?.time
             if !invalid, let policy {
                 let targets = policy.targets(for: ticket["priority"])
                 let basis = targets?.resolve.basis ?? .calendar
@@ -145,7 +168,8 @@ public struct TicketFacts: Equatable, Sendable {
         if let a = ticket["assignee"], !participants.contains(a) { participants.append(a) }
         return TicketFacts(id: ticket.id, created: created, status: status, invalid: invalid, open: open, fields: fields,
                            firstResponse: firstResponse, rounds: rounds, reopens: reopens, everResolved: everResolved,
-                           participants: participants)
+                           participants: participants, resolvedAt: resolvedAt, reopenedAt: reopenedAt,
+                           history: FieldHistory.read(ticket, schema: schema))
     }
 
     /// The `due` in force at `now`: the NEW of the last due change logged by then, or the OLD

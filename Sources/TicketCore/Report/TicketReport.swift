@@ -10,6 +10,10 @@ public struct TicketReport: Equatable, Sendable {
     public var id: String
     public var title: String
     public var created: Timestamp
+    /// Keys (`resolved`, `fault`, `urgent`: the same in every language) and their labels.
+    public var statusKey: String
+    public var typeKey: String?
+    public var priorityKey: String?
     public var statusLabel: String
     public var typeLabel: String
     public var priorityLabel: String
@@ -32,8 +36,9 @@ public struct TicketReport: Equatable, Sendable {
     public var slaOutcome: String
     public var invalid: Bool
 
-    /// The report of `ticket` at `now`.
-    public static func build(_ ticket: Ticket, at now: Timestamp, schema: Schema, lang: Language) -> TicketReport {
+    /// The report of `ticket` at `now`; `name` shows an operator (a roster name; the handle by default).
+    public static func build(_ ticket: Ticket, at now: Timestamp, schema: Schema, lang: Language,
+                             name: (String) -> String = { $0 }) -> TicketReport {
         let facts = TicketFacts.read(ticket, at: now, schema: schema)
         let created = ticket.created ?? now
         let lastEnd = facts?.rounds.last?.end
@@ -42,23 +47,25 @@ public struct TicketReport: Equatable, Sendable {
         if facts?.invalid == true { outcome = "none" } else {
             switch facts?.slaOutcome { case .met: outcome = "met"; case .breached: outcome = "breached"; default: outcome = "pending" }
         }
-        let participants = (facts?.participants ?? []).map { handle in handle }
+        let participants = (facts?.participants ?? []).map(name)
+        let status = facts?.status ?? ticket.status ?? ""
         return TicketReport(
             id: ticket.id, title: ticket["title"] ?? "", created: created,
-            statusLabel: schema.label(value: facts?.status ?? ticket.status ?? "", of: "status", lang),
+            statusKey: status, typeKey: ticket["type"], priorityKey: ticket["priority"],
+            statusLabel: schema.label(value: status, of: "status", lang),
             typeLabel: ticket["type"].map { schema.label(value: $0, of: "type", lang) } ?? "-",
             priorityLabel: ticket["priority"].map { schema.label(value: $0, of: "priority", lang) } ?? "-",
             durationSeconds: max(0, end.seconds - created.seconds),
             handlingWall: facts?.rounds.reduce(0) { $0 + $1.wallSeconds } ?? 0,
             handlingWorking: facts?.rounds.reduce(0) { $0 + $1.workingSeconds } ?? 0,
             participants: participants,
-            steps: ticket.log.filter { $0.time <= now }.map { Step(time: $0.time, operatorHandle: $0.operator, text: $0.text) },
+            steps: ticket.log.filter { $0.time <= now }.map { Step(time: $0.time, operatorHandle: name($0.operator), text: $0.text) },
             rootCause: ticket["root_cause"], solution: ticket["solution"], feedback: ticket["feedback"],
             compensation: ticket["compensation"],
             communication: ticket.contacts.filter { $0.time <= now }.map {
-                Step(time: $0.time, operatorHandle: $0.operator,
-                     text: schema.label(value: $0.channel, of: "channel", lang) + "：" + $0.summary
-                        + ($0.followUp.map { "（跟进：\($0)）" } ?? ""))
+                Step(time: $0.time, operatorHandle: name($0.operator),
+                     text: schema.label(value: $0.channel, of: "channel", lang) + (lang == .zh ? "：" : ": ") + $0.summary
+                        + ($0.followUp.map { lang == .zh ? "（跟进：\($0)）" : " (follow-up: \($0))" } ?? ""))
             },
             ratings: facts?.ratings ?? [], rounds: facts?.rounds.count ?? 1, slaOutcome: outcome,
             invalid: facts?.invalid ?? false)
@@ -69,7 +76,38 @@ public struct TicketReport: Equatable, Sendable {
     public static func section(of ticket: Ticket, at time: Timestamp, schema: Schema) -> String {
         var source = ticket
         source["report"] = nil
-        return Ticket.normalise(build(source, at: time, schema: schema, lang: .zh).markdown(.zh, headingLevel: 0))
+        return Ticket.normalise(build(source, at: time, schema: schema, lang: .zh).markdown(.zh, headingLevel: 0, steps: false))
+    }
+
+    /// A log entry as people read it: the machine markers (`[status: a → b]`, `[assignee: …]`,
+    /// `[rating: N]`) dropped, since the sentence before them says the same; a due change and
+    /// `[auto]` said in words.
+    public static func readable(_ text: String, _ lang: Language) -> String {
+        var out = ""
+        var rest = Substring(text)
+        while let open = rest.firstIndex(of: "[") {
+            let tail = rest[open...]
+            guard let close = tail.firstIndex(of: "]") else { break }
+            let inner = tail[tail.index(after: open)..<close]
+            var replacement: String? = nil
+            if inner.hasPrefix("status: ") || inner.hasPrefix("assignee: ") || inner.hasPrefix("rating: ") {
+                replacement = ""
+            } else if inner.hasPrefix("due: ") {
+                let change = inner.dropFirst("due: ".count).split(separator: "→").map { part -> String in
+                    let v = part.trimmed()
+                    return Timestamp.parse(v)?.shortDisplay ?? v
+                }
+                replacement = (lang == .zh ? "（预计完成 " : " (due ") + change.joined(separator: " → ") + (lang == .zh ? "）" : ")")
+            } else if inner == "auto" {
+                replacement = lang == .zh ? "（自动）" : " (automatic)"
+            }
+            guard let replacement else { out += rest[...open]; rest = rest[rest.index(after: open)...]; continue }
+            var before = String(rest[..<open])
+            if replacement.isEmpty || replacement.hasPrefix("（") { while before.hasSuffix(" ") { before.removeLast() } }
+            out += before + replacement
+            rest = rest[rest.index(after: close)...]
+        }
+        return out + rest
     }
 
     /// Hours with two decimals.
@@ -89,30 +127,36 @@ public struct TicketReport: Equatable, Sendable {
 
     /// The report as markdown: `gitdesk report ID --format md`, and the body
     /// of the `## report` section `archive` writes into the ticket file.
-    public func markdown(_ lang: Language, headingLevel: Int = 1) -> String {
+    /// `steps: false` leaves the steps and the communication out (the archived `## report`
+    /// section: a summary, since the file already holds the log).
+    public func markdown(_ lang: Language, headingLevel: Int = 1, steps withSteps: Bool = true) -> String {
         let zh = lang == .zh
         let h = String(repeating: "#", count: headingLevel)
+        let sub = headingLevel > 0 ? h + "#" : "###"
         func one(_ s: String) -> String { s.replacingNewlines() }
+        // Full-width colons are Chinese punctuation: English text gets ASCII ones.
+        let c = zh ? "：" : ": "
         var out = headingLevel > 0 ? "\(h) \(zh ? "问题处理报告" : "Processing report") \(id)\n\n" : ""
-        out += "- \(zh ? "标题" : "Title")：\(one(title))\n"
-        out += "- \(zh ? "类型 / 优先级 / 状态" : "Type / priority / status")：\(typeLabel) / \(priorityLabel) / \(statusLabel)\n"
-        out += "- \(zh ? "提交时间" : "Created")：\(created.shortDisplay)\n"
-        out += "- \(zh ? "总时长（小时）" : "Duration (hours)")：\(Self.hours(durationSeconds))\n"
-        out += "- \(zh ? "处理用时（小时，不含等待客户）" : "Handling time (hours, customer waits removed)")："
+        out += "- \(zh ? "标题" : "Title")\(c)\(one(title))\n"
+        out += "- \(zh ? "类型 / 优先级 / 状态" : "Type / priority / status")\(c)\(typeLabel) / \(priorityLabel) / \(statusLabel)\n"
+        out += "- \(zh ? "提交时间" : "Created")\(c)\(created.shortDisplay)\n"
+        out += "- \(zh ? "总时长（小时）" : "Duration (hours)")\(c)\(Self.hours(durationSeconds))\n"
+        out += "- \(zh ? "处理用时（小时，不含等待客户）" : "Handling time (hours, customer waits removed)")\(c)"
             + "\(Self.hours(handlingWall))\(zh ? "，工作时间 " : ", working hours ")\(Self.hours(handlingWorking))\n"
-        out += "- \(zh ? "处理轮次" : "Rounds")：\(rounds)\n"
-        out += "- \(zh ? "参与人" : "Participants")：\(participants.isEmpty ? "-" : participants.joined(separator: ", "))\n"
-        out += "- \(zh ? "根因" : "Root cause")：\(rootCause.map(one) ?? "-")\n"
-        out += "- \(zh ? "解决方案" : "Solution")：\(solution.map(one) ?? "-")\n"
-        if let compensation { out += "- \(zh ? "补偿方案" : "Compensation")：\(one(compensation))\n" }
-        if let feedback { out += "- \(zh ? "反馈结果" : "Feedback")：\(one(feedback))\n" }
-        out += "- \(zh ? "满意度" : "Satisfaction")：\(ratings.isEmpty ? "-" : ratings.map { "\($0)★" }.joined(separator: " → "))\n"
-        out += "- SLA：\(Self.outcomeLabel(slaOutcome, lang))\n"
-        out += "\n\(h)# \(zh ? "处理步骤" : "Steps")\n\n"
-        for s in steps { out += "- \(s.time.shortDisplay) \(s.operatorHandle)：\(one(s.text))\n" }
+        out += "- \(zh ? "处理轮次" : "Rounds")\(c)\(rounds)\n"
+        out += "- \(zh ? "参与人" : "Participants")\(c)\(participants.isEmpty ? "-" : participants.joined(separator: ", "))\n"
+        out += "- \(zh ? "根因" : "Root cause")\(c)\(rootCause.map(one) ?? "-")\n"
+        out += "- \(zh ? "解决方案" : "Solution")\(c)\(solution.map(one) ?? "-")\n"
+        if let compensation { out += "- \(zh ? "补偿方案" : "Compensation")\(c)\(one(compensation))\n" }
+        if let feedback { out += "- \(zh ? "反馈结果" : "Feedback")\(c)\(one(feedback))\n" }
+        out += "- \(zh ? "满意度" : "Satisfaction")\(c)\(ratings.isEmpty ? "-" : ratings.map { "\($0)★" }.joined(separator: " → "))\n"
+        out += "- SLA\(c)\(Self.outcomeLabel(slaOutcome, lang))\n"
+        guard withSteps else { return out }
+        out += "\n\(sub) \(zh ? "处理步骤" : "Steps")\n\n"
+        for s in steps { out += "- \(s.time.shortDisplay) \(s.operatorHandle)\(c)\(one(Self.readable(s.text, lang)))\n" }
         if !communication.isEmpty {
-            out += "\n\(h)# \(zh ? "沟通记录" : "Communication")\n\n"
-            for s in communication { out += "- \(s.time.shortDisplay) \(s.operatorHandle)：\(one(s.text))\n" }
+            out += "\n\(sub) \(zh ? "沟通记录" : "Communication")\n\n"
+            for s in communication { out += "- \(s.time.shortDisplay) \(s.operatorHandle)\(c)\(one(s.text))\n" }
         }
         return out
     }

@@ -108,3 +108,16 @@ public struct BusinessCalendar: Codable, Equatable, Sendable {
         return nil
     }
 }
+
+extension BusinessCalendar {
+    /// Years from `from` to `to` (local) for which the calendar lists no holiday: there it
+    /// counts every weekday as working time, so a report or deadline there should say so.
+    /// None when the calendar lists no holidays at all (a desk that keeps none chose that).
+    public func uncoveredYears(from: Timestamp, to: Timestamp) -> [Int] {
+        guard !holidays.isEmpty else { return [] }
+        let covered = Set(holidays.map { CivilTime.civilFromDays($0).0 })
+        let first = from.withOffset(offsetMinutes).local.year, last = to.withOffset(offsetMinutes).local.year
+        guard first <= last else { return [] }
+        return (first...last).filter { !covered.contains($0) }
+    }
+}

@@ -29,8 +29,19 @@ extension WorkflowEngine {
         let t = try named("resolve", ticket)
         new["solution"] = solution
         if let rootCause, !rootCause.trimmed().isEmpty { new["root_cause"] = rootCause }
-        try apply(t, to: &new, by: person, at: now, reason: nil)
+        // The log keeps what was proposed (masked by the write path like every new entry), so a
+        // rejected solution is not lost when the next one replaces the field.
+        try apply(t, to: &new, by: person, at: now, reason: nil, detail: Self.proposed(solution))
         return try finish(old: ticket, new: new, by: person, summary: "resolve", operation: "resolve")
+    }
+
+    /// The solution as the resolve entry records it: one line, at most 200 characters, and
+    /// no `[` so it can never read as a marker (`[status: …]`) of the entry.
+    static func proposed(_ solution: String) -> String {
+        var line = solution.replacingNewlines().trimmed().replacingOccurrences(of: "[", with: "［")
+            .replacingOccurrences(of: "]", with: "］")
+        if line.count > 200 { line = String(line.prefix(199)) + "…" }
+        return "方案：" + line
     }
 
     /// `gitdesk confirm ID --rating 1..5`: the customer's answer; the ticket

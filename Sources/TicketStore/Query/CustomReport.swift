@@ -8,12 +8,16 @@ public struct CustomReportResult: Sendable {
     public var columns: [String]
     /// Cells as text (nil = SQL NULL), personal data masked.
     public var rows: [[String?]]
+    /// True where SQLite gave a number (INTEGER or REAL), so JSON writes it as one.
+    public var numeric: [[Bool]] = []
 }
 
 /// Why a custom report was refused.
 public enum CustomReportError: Error, Equatable, CustomStringConvertible {
     case badName(String)
     case notFound(String, available: [String])
+    /// On disk but not in the committed tree (reports run from what the team reviewed).
+    case notCommitted(String)
     case notOneStatement(String)
     case notAQuery(String)
     case denied(String, String)
@@ -29,6 +33,8 @@ public enum CustomReportError: Error, Equatable, CustomStringConvertible {
         case .badName(let n): return "not a report name: \(n) (letters, digits, _ and - only; the file is reports/NAME.sql)"
         case .notFound(let n, let available):
             return "no report reports/\(n).sql in this desk" + (available.isEmpty ? " (reports/ holds none)" : " (have: \(available.joined(separator: ", ")))")
+        case .notCommitted(let n):
+            return "reports/\(n).sql is not committed: commit it (git add reports/\(n).sql && git commit); reports run from the committed tree"
         case .notOneStatement(let n): return "reports/\(n).sql must hold exactly one SQL statement"
         case .notAQuery(let n): return "reports/\(n).sql is not a read-only SELECT: reports may only read"
         case .denied(let n, let what): return "reports/\(n).sql may not \(what): a report reads the ticket table and nothing else"
@@ -110,6 +116,9 @@ extension Desk {
         }
         let path = "\(DeskLayout.reportsDirectory)/\(name).sql"
         guard let bytes = (try? repository.fileContents(at: path, inTree: headTree)) ?? nil else {
+            if let workdir = repository.workdir, FileManager.default.fileExists(atPath: workdir + "/" + path) {
+                throw .notCommitted(name)
+            }
             throw .notFound(name, available: customReportNames())
         }
         let sql = String(decoding: bytes, as: UTF8.self)
@@ -134,23 +143,27 @@ extension Desk {
                 let statement = try Self.compileReport(sql, name: name, in: db)
                 let columns = statement.columnNames
                 var rows: [[String?]] = []
+                var numeric: [[Bool]] = []
                 var bytes = 0
                 let cursor = try Row.fetchCursor(statement)
                 do {
                     while let row = try cursor.next() {
                         if rows.count == limits.rows { throw CustomReportError.tooManyRows(name, limit: limits.rows) }
+                        var kinds: [Bool] = []
                         let cells = columns.indices.map { i in
                             let value: DatabaseValue = row[i]
+                            switch value.storage { case .int64, .double: kinds.append(true); default: kinds.append(false) }
                             return CustomReportMasking.cell(value, column: columns[i])
                         }
                         bytes += cells.reduce(0) { $0 + ($1?.utf8.count ?? 0) }
                         if bytes > limits.bytes { throw CustomReportError.tooMuchOutput(name, limit: limits.bytes) }
                         rows.append(cells)
+                        numeric.append(kinds)
                     }
                 } catch let error as DatabaseError where deadline.hit || error.resultCode == .SQLITE_INTERRUPT {
                     throw CustomReportError.timedOut(name, seconds: limits.seconds)
                 }
-                return CustomReportResult(columns: columns, rows: rows)
+                return CustomReportResult(columns: columns, rows: rows, numeric: numeric)
             }
         } catch let error as CustomReportError {
             throw error

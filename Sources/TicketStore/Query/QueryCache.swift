@@ -29,8 +29,13 @@ final class QueryCache {
     /// The cache brought up to date with `desk`'s tree, rebuilt once if the
     /// file is damaged. Throws when the cache cannot be used at all (e.g. a
     /// read-only repository): the caller then parses the files.
+    ///
+    /// A desk opened at another revision (`--at REV`) uses its own file,
+    /// `cache-at.sqlite`, caught up from whatever tree it last held, so the
+    /// cache for HEAD is neither read nor moved by a look at the past.
     static func current(for desk: Desk) throws -> QueryCache {
-        let file = path(gitDir: desk.repository.gitDir)
+        var file = path(gitDir: desk.repository.gitDir)
+        if desk.revision != nil { file = (file as NSString).deletingLastPathComponent + "/cache-at.sqlite" }
         do {
             return try catchUp(file: file, desk: desk)
         } catch let error as DatabaseError where error.resultCode == .SQLITE_CORRUPT || error.resultCode == .SQLITE_NOTADB {
@@ -44,7 +49,10 @@ final class QueryCache {
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: file + suffix) }
     }
 
-    private static func catchUp(file: String, desk: Desk) throws -> QueryCache {
+    /// The cache file opened in WAL mode (the query tables and the history index share it).
+    /// `busy`: how long to wait for another process's write (a write's own
+    /// history record waits little: the next `history` catches up anyway).
+    static func openQueue(file: String, busy: TimeInterval = 10) throws -> DatabaseQueue {
         try FileManager.default.createDirectory(atPath: (file as NSString).deletingLastPathComponent,
                                                 withIntermediateDirectories: true)
         // A link would make SQLite write wherever it points (another
@@ -53,12 +61,16 @@ final class QueryCache {
             if (try? FileManager.default.destinationOfSymbolicLink(atPath: file + suffix)) != nil { throw LinkedCache() }
         }
         var config = Configuration()
-        config.busyMode = .timeout(10)
+        config.busyMode = .timeout(busy)
         config.prepareDatabase { db in
             // A cache: losing the last transaction on power loss only means a catch-up.
             try db.execute(sql: "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL")
         }
-        let queue = try DatabaseQueue(path: file, configuration: config)
+        return try DatabaseQueue(path: file, configuration: config)
+    }
+
+    private static func catchUp(file: String, desk: Desk) throws -> QueryCache {
+        let queue = try openQueue(file: file)
         let cache = QueryCache(queue: queue)
         let tree = desk.headTree.hex
         let settings = SettingsCache.key(repository: desk.repository, tree: desk.headTree) ?? "-"

@@ -20,9 +20,10 @@ public struct ReportInput {
 }
 
 extension QueryCache {
-    /// Parsed: rows created in `[start, end)`, and rows created by `now` whose state at `now`
+    /// Parsed: rows created in `[start, end)`, rows changed since `start` (an event in the
+    /// period: a resolution, a rating, a reopen), and rows created by `now` whose state at `now`
     /// needs their log (settled after `now`, or changed after `now`). Counted from columns:
-    /// rows open since before `now` and unchanged since (the backlog a busy desk carries).
+    /// rows open since before `start` and unchanged since (the backlog a busy desk carries).
     func reportCandidates(start: Timestamp, end: Timestamp, now: Timestamp) throws -> ReportInput {
         try queue.read { db in
             var input = ReportInput(tickets: [], openSince: [], unreadable: [])
@@ -34,6 +35,7 @@ extension QueryCache {
                 UNION SELECT path, body, error FROM ticket WHERE \(inPeriod)
                 UNION SELECT path, body, error FROM ticket WHERE settled_s > ?3 AND created_s <= ?3
                 UNION SELECT path, body, error FROM ticket WHERE settled_s IS NULL AND changed_s > ?3 AND created_s <= ?3
+                UNION SELECT path, body, error FROM ticket WHERE changed_s >= ?1 AND created_s <= ?3
                 ORDER BY path
                 """
             let rows = try Row.fetchCursor(db, sql: sql, arguments: [start.seconds, end.seconds, now.seconds])
@@ -44,7 +46,7 @@ extension QueryCache {
             }
             input.openSince = try Int64.fetchAll(db, sql: """
                 SELECT created_s FROM ticket
-                WHERE error IS NULL AND NOT \(inPeriod) AND created_s <= ?3 AND settled_s IS NULL AND changed_s <= ?3
+                WHERE error IS NULL AND NOT \(inPeriod) AND created_s <= ?3 AND settled_s IS NULL AND changed_s < ?1
                 """, arguments: [start.seconds, end.seconds, now.seconds])
             return input
         }
@@ -68,23 +70,6 @@ extension Desk {
     public func periodReport(period: ReportPeriod, now: Timestamp, lang: Language, useCache: Bool = true) throws(DeskError) -> (report: PeriodReport, unreadable: [(path: String, error: String)]) {
         let input = try reportTickets(period: period, now: now, useCache: useCache)
         return (PeriodReport.build(tickets: input.tickets, openSince: input.openSince.map { Timestamp(seconds: $0, offsetMinutes: 0) },
-                                   period: period, now: now, schema: schema, lang: lang), input.unreadable)
-    }
-}
-
-extension Desk {
-    /// The desk as it was at `revision` (a commit, branch, tag, `HEAD~3`...):
-    /// its tree, settings and tickets read through GitKit, and the commit's time.
-    public func at(revision: String) throws(DeskError) -> (desk: Desk, committed: Timestamp) {
-        do {
-            let commit = try repository.resolveCommit(revision)
-            let info = try repository.commit(commit)
-            let desk = try Desk.open(repository: repository, branch: nil, commit: commit, displayPath: revision)
-            return (desk, Timestamp(seconds: info.committer.time, offsetMinutes: info.committer.offsetMinutes))
-        } catch let error as DeskError {
-            throw error
-        } catch {
-            throw .invalidInput("no commit \(revision) in this desk (\(error))")
-        }
+                                   period: period, now: now, schema: schema, lang: lang, name: team.displayName), input.unreadable)
     }
 }
