@@ -19,6 +19,7 @@ struct ListCommand: ParsableCommand {
 
     func run() throws {
         let desk = try global.openDesk()
+        PendingRepairNotice.say(desk.interruptedWrite)
         let now = try global.now(in: desk)
         // Filters may name a value by key or by its zh / en label (--status 已关闭).
         let filter = try filters.filter(desk: desk, now: now)

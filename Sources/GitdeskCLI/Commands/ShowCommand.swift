@@ -17,6 +17,7 @@ struct ShowCommand: ParsableCommand {
 
     func run() throws {
         let desk = try global.openDesk()
+        PendingRepairNotice.say(desk.interruptedWrite)
         let (_, path, parsed) = try desk.ticket(id)
         let sla = SLAClock.status(of: parsed.ticket, at: try global.now(in: desk), schema: desk.schema)
         let arrivals = desk.slaArrivals(path: path, ticket: parsed.ticket, sla: sla)
