@@ -6,7 +6,7 @@ import TicketStore
 struct RepairCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "repair",
-        abstract: "Finish what an interrupted (killed or crashed) gitdesk write left: working files, index, leftover locks.",
+        abstract: "Finish what a killed gitdesk write left: working files, index, leftover locks.",
         discussion: """
             A write killed after it moved the branch leaves the working tree and the index behind \
             (git status shows its files as deleted or changed, and the client hooks refuse commits). \
