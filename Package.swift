@@ -66,7 +66,13 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
-        .testTarget(name: "TicketStoreTests", dependencies: ["TicketStore", "GitKit", "TestSupport"]),
+        .testTarget(
+            name: "TicketStoreTests",
+            dependencies: [
+                "TicketStore", "GitKit", "TestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
         .testTarget(
             name: "GitdeskCLITests",
             dependencies: ["GitdeskCLI", .product(name: "PropertyBased", package: "swift-property-based")]

@@ -79,6 +79,8 @@ done
 cpu=$(lscpu 2>/dev/null | sed -n 's/^Model name:[[:space:]]*//p' | head -1)
 # The "## Fuzzing" section is recorded by hand after long fuzz runs: keep it.
 fuzzing=$(sed -n '/^## Fuzzing/,$p' BENCHMARKS.md 2>/dev/null || true)
+# The start-up section (callgrind instruction counts, scripts/callgrind-startup.sh) is kept as it is.
+startup=$(sed -n '/^## Start-up/,/^## Pre-receive/{/^## Pre-receive/!p;}' BENCHMARKS.md 2>/dev/null || true)
 cat > BENCHMARKS.md <<MD
 # Benchmarks
 
@@ -108,6 +110,8 @@ ratio ≤ 1.0 for every write and read at 10k. \`make bench-100k\` adds 100k.
 | tickets | operation | gitdesk median (ms) | gitdesk P90 | Fossil median (ms) | Fossil P90 | ratio | gitdesk max RSS (MB) | Fossil max RSS (MB) |
 |---|---|---|---|---|---|---|---|---|
 $fossil_rows
+
+$startup
 
 ## Pre-receive (scripts/bench-prereceive.sh)
 
@@ -155,8 +159,9 @@ $scan
 \`\`\`
 
 Loading the default schema in-process, median of 200 warm rounds: from its YAML
-files (what a command pays without the settings cache), from JSON (the cache in
-\`.git/gitdesk/settings.json\`) and from a binary property list (not used: slower):
+files (what a command pays without the settings cache), from JSON (the cache's
+format until 2026-11-29; it now reads a record by hand, see "Start-up") and from a
+binary property list (not used: slower):
 
 \`\`\`
 $settings

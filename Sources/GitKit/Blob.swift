@@ -17,7 +17,7 @@ extension Repository {
         var oid = id.oid
         var size = 0
         var type = GIT_OBJECT_INVALID
-        try check(git_odb_read_header(&size, &type, odb, &oid), reading: id)
+        try check(git_odb_read_header(&size, &type, odb, &oid), reading: id, in: gitDir)
         return size
     }
 
@@ -30,7 +30,7 @@ extension Repository {
         }
         var oid = id.oid
         var blob: OpaquePointer? = nil
-        try check(git_blob_lookup(&blob, pointer, &oid), reading: id)
+        try check(git_blob_lookup(&blob, pointer, &oid), reading: id, in: gitDir)
         let handle = BlobHandle(blob!)
         let blobSize = Int(git_blob_rawsize(handle.pointer))
         guard blobSize > 0, let content = git_blob_rawcontent(handle.pointer) else { return [] }

@@ -143,11 +143,15 @@ func check(_ rc: Int32) throws -> Int32 {
 /// (a damaged pack says only "incorrect data check") and says what to do,
 /// with `git fsck` (callers tell a missing object from an unknown name by it).
 @discardableResult
-func check(_ rc: Int32, reading id: ObjectID) throws -> Int32 {
+func check(_ rc: Int32, reading id: ObjectID, in gitDir: String? = nil) throws -> Int32 {
     guard rc < 0 else { return rc }
     let error = lastError(rc)
     var message = error.message
     if !message.contains(id.hex) { message = "object \(id.hex): \(message)" }
+    // A damaged pack or pack index is named, with how to recover.
+    if let gitDir, !message.contains("git fsck"), let culprit = PackDamage.explain(id, gitDir: gitDir) {
+        message += "; \(culprit): `git fsck` lists the damage; recover from a clone of the server (git clone, then copy over what this clone had not pushed) or a backup"
+    }
     if !message.contains("git fsck") {
         message += error.code == .notFound
             ? "; the repository lacks an object it refers to: `git fsck` lists what is missing; fetch it from another clone or restore a backup"

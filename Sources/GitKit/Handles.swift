@@ -50,7 +50,7 @@ extension Repository {
     func lookupTree(_ id: ObjectID) throws -> TreeHandle {
         var oid = id.oid
         var tree: OpaquePointer? = nil
-        try check(git_tree_lookup(&tree, pointer, &oid), reading: id)
+        try check(git_tree_lookup(&tree, pointer, &oid), reading: id, in: gitDir)
         return TreeHandle(tree!)
     }
 
@@ -58,7 +58,7 @@ extension Repository {
     func lookupCommit(_ id: ObjectID) throws -> CommitHandle {
         var oid = id.oid
         var commit: OpaquePointer? = nil
-        try check(git_commit_lookup(&commit, pointer, &oid), reading: id)
+        try check(git_commit_lookup(&commit, pointer, &oid), reading: id, in: gitDir)
         return CommitHandle(commit!)
     }
 

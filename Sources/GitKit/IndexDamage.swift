@@ -20,11 +20,11 @@ extension Repository {
             "the index \(indexPath) is damaged (\(reason)); rebuild it from HEAD with `rm \(indexPath) && git -C \(workdir ?? gitDir) reset` (working files stay as they are; stage your hand edits again with git add)")
     }
 
-    /// Checks what can be checked without reading every entry: the header
-    /// (`DIRC`, version 2–4) and that the file is long enough for the entries
-    /// it announces. Cheap (12 bytes and a stat), so every write runs it
-    /// before it commits; a missing index (a fresh clone) passes.
-    public func checkIndexHeader() throws {
+    /// Checks the header (`DIRC`, version 2–4), that the file is long enough
+    /// for the entries it announces, and (unless `verifyChecksum` is false)
+    /// its SHA-1 checksum. Every write runs it before it commits; a missing
+    /// index (a fresh clone) passes.
+    public func checkIndexHeader(verifyChecksum: Bool = true) throws {
         guard workdir != nil else { return }
         let fd = Glibc.open(indexPath, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else {
@@ -44,6 +44,17 @@ extension Repository {
         // An entry takes at least 62 bytes and a path byte; the file ends with a 20-byte checksum.
         guard 12 + entries * 63 + 20 <= Int64(info.st_size) else {
             throw damagedIndex("truncated: \(info.st_size) bytes cannot hold its \(entries) entries")
+        }
+        // The checksum covers every entry: a flipped byte anywhere (a path, a
+        // blob ID, the checksum itself) is caught before the branch moves.
+        // git skips this check since 2.13, but a write must not stage onto an
+        // index whose entries may be wrong. All zeros: written with index.skipHash.
+        guard verifyChecksum else { return }
+        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
+        let got = bytes.withUnsafeMutableBytes { Glibc.pread(fd, $0.baseAddress, $0.count, 0) }
+        guard got == bytes.count else { throw damagedIndex("cannot be read: \(String(cString: strerror(errno)))") }
+        if !bytes.suffix(20).allSatisfy({ $0 == 0 }) && !SHA1.trailerMatches(bytes) {
+            throw damagedIndex("its checksum does not match its content: an entry or the checksum was changed")
         }
     }
 

@@ -39,6 +39,18 @@ public struct Gitdesk: ParsableCommand {
             let hoisted: [String]
             Speech.begin(arguments: given)
             do { hoisted = try LeadingOptions.apply(given) } catch { fail(error.description) }
+            if DirectArguments.enabled {
+                if DirectCommands.isVersion(hoisted) {
+                    StartupTrace.mark("arguments read directly")
+                    print(configuration.version)
+                    Foundation.exit(0)
+                }
+                if var command = DirectCommands.command(hoisted) {
+                    StartupTrace.mark("arguments read directly")
+                    try command.run()
+                    Foundation.exit(0)
+                }
+            }
             var command = try parseQuickly(hoisted)
             try command.run()
             Foundation.exit(0)
@@ -47,7 +59,7 @@ public struct Gitdesk: ParsableCommand {
         } catch let error as CLIError {
             fail(Speech.say(error))
         } catch let error as ReportError {
-            fail(error.description)
+            fail(Speech.say(error))
         } catch {
             // argument-parser's messages echo what was typed: escape control
             // characters before they reach the terminal.

@@ -78,9 +78,9 @@ extension CommitValidator {
         var changed: [String: (new: ObjectID, first: ObjectID?)] = [:]
         var deleted: [Ticket] = []
         for (i, parent) in (parentTrees.isEmpty ? [nil] : parentTrees.map { Optional($0) }).enumerated() {
-            for c in try repository.changedPaths(from: parent, to: info.tree, under: "tickets/") {
+            for c in try changes(from: parent, to: info.tree, under: "tickets/") {
                 if let blob = c.newBlob { if i == 0 || changed[c.path] == nil { changed[c.path] = (blob, i == 0 ? c.oldBlob : nil) } }
-                else if i == 0, let old = c.oldBlob, let t = try? TicketFile.parse(bytes: repository.blob(old)) { deleted.append(t.ticket) }
+                else if i == 0, let old = c.oldBlob, let t = try? TicketFile.parse(bytes: self.blob(old)) { deleted.append(t.ticket) }
             }
         }
         var result: [(String, RecordedTime)] = []
@@ -92,9 +92,9 @@ extension CommitValidator {
                 // The first parent's blob is known from the diff (one parent: no tree lookups).
                 let old = i == 0 ? blobs.first : try repository.entry(at: path, inTree: tree)?.id
                 if old == blob { unchanged = true; break }
-                previous.append(old.flatMap { try? TicketFile.parse(bytes: repository.blob($0)).ticket })
+                previous.append(old.flatMap { try? TicketFile.parse(bytes: self.blob($0)).ticket })
             }
-            guard !unchanged, let new = try? TicketFile.parse(bytes: repository.blob(blob)) else { continue }
+            guard !unchanged, let new = try? TicketFile.parse(bytes: self.blob(blob)) else { continue }
             if previous.allSatisfy({ $0 == nil }), let created = new.ticket["created"],
                let renamed = deleted.first(where: { $0["created"] == created }) {
                 previous = [renamed]

@@ -19,7 +19,7 @@ extension CommitValidator {
 
         var paths = Set<String>()
         for parentTree in parentTrees {
-            for c in try repository.changedPaths(from: parentTree, to: tree) { paths.insert(c.path) }
+            for c in try changes(from: parentTree, to: tree) { paths.insert(c.path) }
         }
         var settingsProduced: [String] = []
         var ticketChanges: [(path: String, result: ObjectID?, base: ObjectID?, sides: [ObjectID?])] = []
@@ -63,7 +63,7 @@ extension CommitValidator {
         }
 
         // Duplicate IDs the merge brings together: files new to the first parent's side.
-        let addedToFirst = try repository.changedPaths(from: parentTrees[0], to: tree, under: "tickets/")
+        let addedToFirst = try changes(from: parentTrees[0], to: tree, under: "tickets/")
         let sameIDs = try sameID(for: addedToFirst, in: tree)
         let judged = Set(ticketChanges.map(\.path))
         for (path, others) in sameIDs.sorted(by: { $0.key < $1.key }) where !judged.contains(path) {
@@ -75,11 +75,11 @@ extension CommitValidator {
         var removals: [FileChange] = []
         for change in ticketChanges {
             guard let result = change.result else {
-                let old = try (change.sides + [change.base]).compactMap { $0 }.first.map { try repository.blob($0) }
+                let old = try (change.sides + [change.base]).compactMap { $0 }.first.map { try self.blob($0) }
                 removals.append(FileChange(path: change.path, old: old, new: nil))
                 continue
             }
-            let bytes = try repository.blob(result)
+            let bytes = try self.blob(result)
             guard TreeValidator.ticketID(fromPath: change.path) != nil, let parsed = try? TicketFile.parse(bytes: bytes) else {
                 // Not a ticket file, or unreadable: binary, layout, parse say which.
                 findings += validator.validate(FileChange(path: change.path, old: nil, new: bytes))
@@ -130,6 +130,6 @@ extension CommitValidator {
     /// The ticket a blob holds; nil when there is none or it does not parse.
     private func ticket(_ blob: ObjectID?) throws -> Ticket? {
         guard let blob else { return nil }
-        return try? TicketFile.parse(bytes: try repository.blob(blob)).ticket
+        return try? TicketFile.parse(bytes: try self.blob(blob)).ticket
     }
 }

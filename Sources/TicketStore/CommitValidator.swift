@@ -47,7 +47,16 @@ public final class CommitValidator {
     /// The push's scan cap (pre-receive); nil for the client gates.
     public var scanBudget: ScanBudget?
 
+    /// Commits that witness an ID collision: a ticket renamed by someone
+    /// without the `delete` permission must have had its old ID taken by
+    /// another ticket here (pre-receive: the protected branch's tip; the
+    /// client hooks: the upstream and the commits being merged; sync: the
+    /// fetched tip; `validate A..B` and `diff`: A and the sides merged in the
+    /// range). Default: the rules commit.
+    public var renameWitnesses: [ObjectID]
+
     private var settingsMemo: [String: DeskSettings?] = [:]
+    let memo = ValidatorMemo()
     private var monthMemo: [ObjectID: [String: [String]]] = [:]
     var exceptionsMemo: [ObjectID: PrivacyExceptions] = [:]
     var filePrivacyMemo: [String: FilePrivacyRule] = [:]
@@ -56,6 +65,7 @@ public final class CommitValidator {
         self.repository = repository
         self.rulesCommit = rulesCommit
         self.pusher = pusher
+        self.renameWitnesses = rulesCommit.map { [$0] } ?? []
     }
 
     // MARK: Commits
@@ -73,7 +83,17 @@ public final class CommitValidator {
         }
         let from = try repository.resolveCommit(parts[0].isEmpty ? "HEAD" : parts[0])
         let to = try repository.resolveCommit(parts[1].isEmpty ? "HEAD" : parts[1])
-        return try repository.commits(from: [to], hiding: [from])
+        let commits = try repository.commits(from: [to], hiding: [from])
+        if renameWitnesses.isEmpty { try witnessCollisions(onto: from, in: commits) }
+        return commits
+    }
+
+    /// Takes the witnesses of ID collisions for a range of `commits` going
+    /// onto `base`: the base itself, and every other side a merge in the
+    /// range brought in (sync renames before it merges the server's side).
+    public func witnessCollisions(onto base: ObjectID, in commits: [ObjectID]) throws {
+        renameWitnesses = [base]
+        for id in commits { renameWitnesses += try repository.commit(id).parents.dropFirst() }
     }
 
     /// One commit, judged against each of its parents.
@@ -82,7 +102,11 @@ public final class CommitValidator {
         let label = id.shortHex()
         let rulesTree = try (rulesCommit ?? info.parents.first).map { try repository.commit($0).tree } ?? info.tree
         let settings = try self.settings(tree: rulesTree) ?? self.settings(tree: info.tree)
-        try scanBudget?.charge(info, in: repository, policy: settings?.schema.privacy ?? .default)
+        if let scanBudget {
+            let base = try info.parents.first.map { try repository.commit($0).tree }
+            try scanBudget.charge(info, changes: changes(from: base, to: info.tree), size: { try self.blob($0).count },
+                                  policy: settings?.schema.privacy ?? .default)
+        }
         var findings = try validate(tree: info.tree, parents: info.parents, author: info.author,
                                     settings: settings, rulesTree: rulesTree, isRoot: info.parents.isEmpty)
         let policy = settings?.schema.privacy ?? .default
@@ -126,7 +150,7 @@ public final class CommitValidator {
         }
         let parents = sides
         let parentTrees = try parents.map { try repository.commit($0).tree }
-        let firstChanges = try repository.changedPaths(from: parentTrees.first, to: tree)
+        let firstChanges = try changes(from: parentTrees.first, to: tree)
         let entries = Self.entryFindings(firstChanges)
         if !entries.isEmpty { return findings + entries }
 
@@ -178,8 +202,9 @@ public final class CommitValidator {
             findings.append(Finding(file: changed[0].path, line: 1, rule: "author",
                 message: "\(Self.describe(author, nil)) is not on the roster (team.yaml): only people listed there may change tickets"))
         }
-        let validator = TreeValidator(schema: schema, team: team, author: person)
+        var validator = TreeValidator(schema: schema, team: team, author: person)
         let changes = try changed.map { try fileChange($0) }
+        validator.provenCollisions = try provenCollisions(changes, parent: parents.first)
         findings += validator.validate(changes, sameID: try sameID(for: changed, in: tree))
         return findings
     }
@@ -249,8 +274,33 @@ public final class CommitValidator {
     // MARK: Helpers
 
     func fileChange(_ c: ChangedPath) throws -> FileChange {
-        FileChange(path: c.path, old: try c.oldBlob.map { try repository.blob($0) },
-                   new: try c.newBlob.map { try repository.blob($0) })
+        FileChange(path: c.path, old: try c.oldBlob.map { try self.blob($0) },
+                   new: try c.newBlob.map { try self.blob($0) })
+    }
+
+    /// The IDs `changes` rename (``TreeValidator/renames(in:)``) that settle
+    /// a real ID collision: a witness commit holds another file at the old
+    /// path, and that path was added on both sides since the change's parent
+    /// and the witness parted (their merge base lacks it). A ticket both
+    /// already shared (pushed before) is never a collision, whatever its log
+    /// says. Content cannot decide it: two tickets minted in the same second
+    /// by one operator look alike in every field that never changes.
+    func provenCollisions(_ changes: [FileChange], parent: ObjectID?) throws -> Set<String> {
+        guard let parent else { return [] }
+        var proven = Set<String>()
+        for id in TreeValidator.renames(in: changes) {
+            guard let removed = changes.first(where: { $0.new == nil && TreeValidator.ticketID(fromPath: $0.path) == id }),
+                  let mine = removed.old else { continue }
+            for witness in renameWitnesses {
+                guard let entry = try repository.entry(at: removed.path, inTree: repository.commit(witness).tree), entry.isBlob,
+                      try repository.blob(entry.id) != mine else { continue }
+                let base = try repository.mergeBase(parent, witness)
+                if try base.map({ try repository.entry(at: removed.path, inTree: repository.commit($0).tree) }) ?? nil != nil { continue }
+                proven.insert(TreeValidator.idKey(id))
+                break
+            }
+        }
+        return proven
     }
 
     /// For each added ticket path, the other paths of `tree` whose file

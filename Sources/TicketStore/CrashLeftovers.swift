@@ -99,20 +99,35 @@ enum CrashLeftovers {
 
     /// `.git/index.lock` left by a process that is gone — typically the
     /// `git update-index` child of a gitdesk write, killed with it (kill -9 of
-    /// the process group), before any journal named it. git holds the lock
-    /// file open from creating it until just before renaming it into place,
-    /// so a lock that no running process has open, and that has not been
-    /// touched for two seconds (past that last close-then-rename moment), has
-    /// no owner left: removing it is what `git` tells a person to do by hand.
-    static func removeAbandonedIndexLock(gitDir: String) {
+    /// the process group). Removed when no running process has it open and
+    /// either
+    /// - its writer is known dead: the ``IndexWriterRecord`` a gitdesk write
+    ///   leaves while its `git update-index` runs names a process that is
+    ///   gone, and the lock was made after that record (so it was that
+    ///   writer's child's), or
+    /// - it has not been touched for two seconds: git holds its lock file open
+    ///   from creating it until just before renaming it into place, so past
+    ///   that last close-then-rename moment it has no owner left.
+    /// Removing it is what `git` tells a person to do by hand.
+    /// Returns true when no lock is left.
+    @discardableResult
+    static func removeAbandonedIndexLock(gitDir: String) -> Bool {
         let lock = gitDir + "/index.lock"
+        let record = IndexWriterRecord(gitDir: gitDir)
         var info = stat()
-        guard stat(lock, &info) == 0 else { return }
+        guard stat(lock, &info) == 0 else {
+            record.clearIfDead()
+            return true
+        }
         var now = timespec()
         clock_gettime(CLOCK_REALTIME, &now)
-        guard now.tv_sec - info.st_mtim.tv_sec >= 2 else { return }
-        guard !OpenFiles.isOpen(lock) else { return }
-        if unlink(lock) == 0 { StartupTrace.mark("removed index.lock that no process holds") }
+        let deadWriters = record.deadWriterTime.map { !(info.st_mtim < $0) } ?? false
+        guard deadWriters || now.tv_sec - info.st_mtim.tv_sec >= 2 else { return false }
+        guard !OpenFiles.isOpen(lock) else { return false }
+        guard unlink(lock) == 0 || errno == ENOENT else { return false }
+        StartupTrace.mark(deadWriters ? "removed index.lock of a dead gitdesk write" : "removed index.lock that no process holds")
+        record.clearIfDead()
+        return true
     }
 
     // MARK: The branch's lock file
@@ -168,11 +183,23 @@ enum OpenFiles {
     /// True if a process we may inspect has `path` open. Processes of other
     /// users cannot be inspected: a desk shared by several Unix accounts
     /// should not kill its writers.
-    static func isOpen(_ path: String) -> Bool {
-        guard let real = realpath(path, nil) else { return false }
+    static func isOpen(_ path: String) -> Bool { holder(of: path) != nil }
+
+    /// A process that has `path` open, as `pid 42 (git)`, if any we may inspect.
+    static func holderDescription(of path: String) -> String? {
+        guard let pid = holder(of: path) else { return nil }
+        let comm = (try? String(contentsOfFile: "/proc/\(pid)/comm", encoding: .utf8))?
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+            .filter { $0.isASCII && !$0.isWhitespace && $0 != "\u{7F}" && $0.unicodeScalars.allSatisfy { $0.value >= 0x20 } } ?? ""
+        return comm.isEmpty ? "pid \(pid)" : "pid \(pid) (\(comm))"
+    }
+
+    /// The PID of a process that has `path` open, if any we may inspect.
+    static func holder(of path: String) -> pid_t? {
+        guard let real = realpath(path, nil) else { return nil }
         let target = String(cString: real)
         free(real)
-        guard let proc = opendir("/proc") else { return false }
+        guard let proc = opendir("/proc") else { return nil }
         defer { closedir(proc) }
         var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
         while let entry = readdir(proc) {
@@ -188,10 +215,10 @@ enum OpenFiles {
                 let n = readlink("/proc/\(name)/fd/\(fdName)", &buffer, buffer.count - 1)
                 guard n > 0 else { continue }
                 buffer[n] = 0
-                if String(cString: buffer) == target { return true }
+                if String(cString: buffer) == target { return pid_t(name) }
             }
         }
-        return false
+        return nil
     }
 }
 

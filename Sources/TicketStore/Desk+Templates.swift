@@ -51,8 +51,8 @@ extension Desk {
         if let exact = all.first(where: { $0.template.slug == q }) { return exact }
         let matches = q.isEmpty ? [] : all.filter { $0.template.slug.hasPrefix(q) }
         if matches.count == 1 { return matches[0] }
-        if matches.isEmpty { throw .invalidInput("no template matches '\(q)' (gitdesk template list shows them)") }
-        throw .invalidInput("'\(q)' is ambiguous: it matches \(matches.count) templates (\(matches.prefix(8).map(\.template.slug).joined(separator: ", ")))")
+        if matches.isEmpty { throw DeskError.said(Message(.unknownTemplate, ["query": .text(q)])) }
+        throw DeskError.said(Message(.ambiguousTemplate, ["query": .text(q), "count": .number(matches.count), "shown": .texts(matches.prefix(8).map(\.template.slug))]))
     }
 
     /// `template add`.
@@ -60,7 +60,7 @@ extension Desk {
                             by person: Person, at time: Timestamp) throws(DeskError) -> TemplateChangeResult {
         let engine = TemplateEngine(schema: schema)
         return try writeTemplate(slug: slug, creating: true, by: person, at: time) { old in
-            if old != nil { throw DeskError.invalidInput("template \(slug) already exists (gitdesk template edit \(slug) changes it)") }
+            if old != nil { throw DeskError.said(Message(.templateExistsEdit, ["slug": .text(slug)])) }
             return try engine.add(slug: slug, values: values, base: base, by: person, at: time)
         }
     }
@@ -90,7 +90,7 @@ extension Desk {
         let ticket = try self.ticket(query).parsed.ticket
         let engine = TemplateEngine(schema: schema)
         return try writeTemplate(slug: slug, creating: true, by: person, at: time) { old in
-            if old != nil { throw DeskError.invalidInput("template \(slug) already exists: choose another name") }
+            if old != nil { throw DeskError.said(Message(.templateExists, ["slug": .text(slug)])) }
             return try engine.from(ticket: ticket, slug: slug, values: values, by: person, at: time)
         }
     }

@@ -7,9 +7,9 @@ extension Desk {
     public var engine: WorkflowEngine { WorkflowEngine(schema: schema, team: team) }
 
     /// A date-time typed by a person (`2024-05-01 18:00`, ISO 8601, a bare
-    /// date); a value without an offset is read in the desk's time zone.
-    /// Nil if it does not parse.
+    /// date, `2026/12/05`, `12月5日`, `明天`, `+3d`: ``TypedTime``); a value
+    /// without an offset is read in the desk's time zone. Nil if it does not parse.
     public func parseTime(_ text: String, near now: Timestamp) -> Timestamp? {
-        Timestamp.parse(text, defaultOffsetMinutes: timeZone.offsetMinutes(at: now.seconds)).map(timeZone.localise)
+        TypedTime.parse(text, now: now, offsetMinutes: timeZone.offsetMinutes(at: now.seconds)).map(timeZone.localise)
     }
 }

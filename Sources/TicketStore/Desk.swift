@@ -22,9 +22,15 @@ public final class Desk {
     /// The desk's time zone, resolved once.
     public let timeZone: DeskTimeZone
     private let rules: LazyRules
+    /// Why team.yaml could not be read (the roster is then empty): commands
+    /// that only read tickets still work; anyone acting is refused with it
+    /// (``OperatorResolver``), and `validate` and the hooks report it.
+    public let rosterProblem: ConfigurationError?
 
     init(repository: Repository, branch: String?, headCommit: ObjectID, headTree: ObjectID,
-         config: DeskConfig, rules: @escaping () -> (schema: Schema, team: Team)) {
+         config: DeskConfig, rosterProblem: ConfigurationError? = nil,
+         rules: @escaping () -> (schema: Schema, team: Team)) {
+        self.rosterProblem = rosterProblem
         self.repository = repository
         self.branch = branch
         self.headCommit = headCommit
@@ -104,7 +110,7 @@ public final class Desk {
                 return Desk(repository: repository, branch: branch, headCommit: commit, headTree: tree,
                             config: hit.config) {
                     defer { StartupTrace.mark("schema and roster from cache") }
-                    if let rules = SettingsCache.decodeRules(hit.rules) { return (rules.schema, rules.team) }
+                    if let rules = SettingsCache.decodeRules(hit) { return (rules.schema, rules.team) }
                     // A damaged cache: the committed YAML, which was readable when the cache was
                     // written, and a repaired cache.
                     do {
@@ -117,30 +123,36 @@ public final class Desk {
                     }
                 }
             }
-            let settings = try loadSettings(repository: repository, tree: tree, displayPath: displayPath)
+            let settings = try loadSettings(repository: repository, tree: tree, displayPath: displayPath, lenientRoster: true)
             StartupTrace.mark("settings from YAML")
-            if let key { SettingsCache.store(gitDir: repository.gitDir, key: key, settings: settings) }
+            // An unreadable roster is never cached: it is found again, and named, by every command.
+            if let key, settings.rosterProblem == nil { SettingsCache.store(gitDir: repository.gitDir, key: key, settings: settings) }
             return Desk(repository: repository, branch: branch, headCommit: commit, headTree: tree,
-                        config: settings.config) { (settings.schema, settings.team) }
+                        config: settings.config, rosterProblem: settings.rosterProblem) { (settings.schema, settings.team) }
         } catch {
             throw DeskError.from(error)
         }
     }
 
-    /// Reads config.yaml, the schema and team.yaml from a tree.
-    static func loadSettings(repository: Repository, tree: ObjectID, displayPath: String) throws -> DeskSettings {
+    /// Reads config.yaml, the schema and team.yaml from a tree. `lenientRoster`:
+    /// an unreadable team.yaml gives an empty roster and its problem in
+    /// ``DeskSettings/rosterProblem`` instead of failing (reading tickets needs no roster).
+    static func loadSettings(repository: Repository, tree: ObjectID, displayPath: String,
+                             lenientRoster: Bool = false) throws -> DeskSettings {
         guard let configBytes = try repository.fileContents(at: DeskLayout.configPath, inTree: tree) else {
             throw DeskError.notADesk(displayPath)
         }
         let config = try DeskConfig.load(yaml: String(decoding: configBytes, as: UTF8.self))
         let schema = try loadSchema(repository: repository, tree: tree)
-        let team: Team
+        var team = Team(people: [])
+        var rosterProblem: ConfigurationError? = nil
         if let teamBytes = try repository.fileContents(at: DeskLayout.teamPath, inTree: tree) {
-            team = try Team.load(yaml: String(decoding: teamBytes, as: UTF8.self))
-        } else {
-            team = Team(people: [])
+            do { team = try Team.load(yaml: String(decoding: teamBytes, as: UTF8.self)) } catch {
+                guard lenientRoster else { throw error }
+                rosterProblem = error
+            }
         }
-        return DeskSettings(config: config, schema: schema, team: team)
+        return DeskSettings(config: config, schema: schema, team: team, rosterProblem: rosterProblem)
     }
 
     /// The desk's schema files, each falling back to the built-in default when absent.

@@ -31,8 +31,15 @@ public enum DeskError: Error, Equatable, CataloguedMessage {
     /// A branch's lock file that gitdesk did not leave (or cannot prove it
     /// left) keeps every write out: `ref`, the lock file, its age in seconds.
     case refLocked(ref: String, lockFile: String, seconds: Int)
+    /// `.git/index.lock` stayed past the lock timeout: the file, its age in
+    /// seconds, and the process holding it open when one does (`pid 42 (git)`).
+    case indexLocked(lockFile: String, seconds: Int, holder: String?)
+    /// `GITDESK_LOCK_TIMEOUT` or `gitdesk.lockTimeout` holds no number of seconds in range.
+    case lockTimeoutInvalid(source: String, value: String)
     case git(String)
     case invalidInput(String)
+    /// Bad input, its words from the catalogue (``invalidInput`` holds older English sentences).
+    case said(Message)
     /// Personal data where strict privacy refuses it (shown masked only).
     case privacy(PrivacyError)
     /// The workflow refused the operation (illegal transition, role, reason...).
@@ -73,8 +80,17 @@ public enum DeskError: Error, Equatable, CataloguedMessage {
         case .lockWait(let message): return Message(.verbatim, ["text": .text(message)])
         case .refLocked(let ref, let lockFile, let seconds):
             return Message(.refLocked, ["ref": .text(ref), "lockFile": .text(lockFile), "seconds": .number(seconds)])
+        case .indexLocked(let lockFile, let seconds, let holder):
+            if let holder {
+                return Message(.indexLockedBy, ["lockFile": .text(lockFile), "seconds": .number(seconds), "holder": .text(holder)])
+            }
+            return Message(.indexLocked, ["lockFile": .text(lockFile), "seconds": .number(seconds)])
+        case .lockTimeoutInvalid(let source, let value):
+            return Message(.lockTimeoutInvalid, ["source": .text(source), "value": .text(value),
+                                                 "maximum": .number(Int(LockTimeout.maximum))])
         case .git(let problem): return Message(.gitFailure, ["problem": .text(problem)])
         case .invalidInput(let message): return Message(.verbatim, ["text": .text(message)])
+        case .said(let message): return message
         case .workflow(let error): return error.message
         case .privacy(let error): return error.message
         case .backdateNotAllowed(let handle, let time, let clock, let roles):

@@ -22,20 +22,20 @@ public enum DeskFounder {
         }
         guard let email = (email ?? configEmail)?.trimmed(), !email.isEmpty else {
             if handle != nil || name != nil {
-                throw .invalidInput("--admin needs an e-mail: pass --email (or set git config user.email)")
+                throw DeskError.said(Message(.founderNeedsEmail))
             }
             return nil
         }
         guard email.contains("@"), !email.contains(where: { $0 == "\n" || $0 == "\"" }) else {
-            throw .invalidInput("the e-mail for the roster must look like name@example.com, on one line")
+            throw DeskError.said(Message(.founderBadEmail))
         }
         let handle = handle ?? derivedHandle(from: email)
         guard TicketFile.isHandle(handle) else {
-            throw .invalidInput("handle '\(handle)' may hold only ASCII letters, digits, '.', '_' and '-'")
+            throw DeskError.said(Message(.founderBadHandle, ["handle": .text(handle)]))
         }
         let display = (name ?? configName ?? handle).trimmed()
         guard !display.contains(where: { $0 == "\n" || $0 == "\"" || $0 == "\\" }) else {
-            throw .invalidInput("the name may not contain quotes, backslashes or line breaks")
+            throw DeskError.said(Message(.founderBadName))
         }
         return Person(handle: handle, name: display.isEmpty ? handle : display, email: email,
                       roles: ["admin", "supervisor"], department: "customer_service")

@@ -129,10 +129,10 @@ public enum DeskInitializer {
                               force: Bool, environment: [String: String]) throws(DeskError) -> Outcome {
         let roster = try DeskFounder.roster(exampleTeam, adding: founder)
         guard DeskConfig.isValidPrefix(config.prefix) else {
-            throw .invalidInput("prefix '\(config.prefix)' must be 1–8 ASCII capital letters, e.g. CS")
+            throw DeskError.said(Message(.badPrefix, ["prefix": .text(config.prefix)]))
         }
         guard TimeZone(identifier: config.timezone) != nil else {
-            throw .invalidInput("unknown time zone '\(config.timezone)' (use an IANA name such as Asia/Shanghai)")
+            throw DeskError.said(Message(.badTimeZone, ["zone": .text(config.timezone)]))
         }
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)

@@ -17,7 +17,7 @@ import Darwin
 /// the command being only gitdesk's subcommand: its other arguments may hold
 /// personal data). A writer that has to wait says so on stderr after
 /// ``noticeAfter`` seconds, naming the holder, and gives up after the
-/// timeout (`GITDESK_LOCK_TIMEOUT` seconds, default ``defaultTimeout``).
+/// timeout (``LockTimeout``: `GITDESK_LOCK_TIMEOUT`, `gitdesk.lockTimeout`, 30 s).
 final class DeskLock {
     private let fd: Int32
 
@@ -28,23 +28,13 @@ final class DeskLock {
         close(fd)
     }
 
-    /// How long a write waits for another live writer, unless `GITDESK_LOCK_TIMEOUT` says otherwise.
-    static let defaultTimeout = 30.0
     /// When a waiting writer first says on stderr whom it waits for.
     static let noticeAfter = 1.0
 
-    /// The wait `GITDESK_LOCK_TIMEOUT` asks for (seconds, ≥ 0), else the default.
-    static var configuredTimeout: Double {
-        guard let raw = getenv("GITDESK_LOCK_TIMEOUT").map({ String(cString: $0) }),
-              let seconds = Double(raw), seconds >= 0, seconds.isFinite else { return defaultTimeout }
-        return seconds
-    }
-
-    /// Waits up to `timeout` seconds for the lock (the configured wait when nil).
+    /// Waits up to `timeout` seconds for the lock (``LockTimeout/configured(_:)`` for writers).
     /// `quiet`: no notice while waiting (a lock only gitdesk's own caches use).
-    static func acquire(gitDir: String, name: String = "write.lock", timeout: Double? = nil,
+    static func acquire(gitDir: String, name: String = "write.lock", timeout: Double,
                         quiet: Bool = false) throws(DeskError) -> DeskLock {
-        let timeout = timeout ?? configuredTimeout
         let dir = gitDir.hasSuffix("/") ? gitDir + "gitdesk" : gitDir + "/gitdesk"
         mkdir(dir, 0o755)
         let file = dir + "/" + name
@@ -76,9 +66,7 @@ final class DeskLock {
         return DeskLock(fd: fd)
     }
 
-    private static func seconds(_ s: Double) -> String {
-        s == s.rounded() ? "\(Int(s)) s" : "\(s) s"
-    }
+    private static func seconds(_ s: Double) -> String { LockTimeout.describe(s) }
 
     /// Who holds a lock, as its holder wrote it.
     struct Holder: CustomStringConvertible {

@@ -33,9 +33,9 @@ struct HistoryIndex {
     /// ``verified(_:path:tip:)``) and on any doubt the index is rebuilt from
     /// the commit graph and asked again.
     func commits(touching path: String, tip: ObjectID) throws -> [ObjectID] {
-        let lock = try DeskLock.acquire(gitDir: repository.gitDir, name: "history.lock", quiet: true)
+        let lock = try DeskLock.acquire(gitDir: repository.gitDir, name: "history.lock", timeout: LockTimeout.configured(repository), quiet: true)
         defer { withExtendedLifetime(lock) {} }
-        if FileManager.default.contents(atPath: root + "/FORMAT") != Data((Self.format + "\n").utf8) {
+        if Self.read(root + "/FORMAT", cap: 4096) != Data((Self.format + "\n").utf8) {
             rebuildFromScratch()
         }
         try catchUp(to: tip)
@@ -52,7 +52,10 @@ struct HistoryIndex {
 
     /// The lines of `path`'s file: nil if one is not a commit ID (truncated, overwritten).
     private func listed(_ path: String) -> [ObjectID]? {
-        guard let data = FileManager.default.contents(atPath: file(for: path)) else { return [] }
+        let target = file(for: path)
+        guard let data = Self.read(target, cap: Self.fileCap) else {
+            return access(target, F_OK) == 0 ? nil : []  // there but unreadable or over the cap: damage
+        }
         guard data.last == 0x0A || data.isEmpty else { return nil }
         var ids: [ObjectID] = []
         for line in String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).dropLast() {
@@ -143,8 +146,25 @@ struct HistoryIndex {
 
     private func file(for path: String) -> String { root + "/" + path }
 
+    /// The most one ticket's list may hold (41 bytes a commit: 200,000 changes to
+    /// one ticket). A larger file — a huge or sparse one planted or grown by
+    /// damage — is not read: it is damage, and the index is rebuilt.
+    static let fileCap = 8 << 20
+
+    /// The file's bytes if it is a regular file of at most `cap` bytes (its size
+    /// checked with stat before reading), else nil.
+    static func read(_ file: String, cap: Int) -> Data? {
+        var info = stat()
+        guard stat(file, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        guard Int(info.st_size) <= cap else {
+            StartupTrace.mark("history index file over \(cap) bytes: not read, rebuilt")
+            return nil
+        }
+        return FileManager.default.contents(atPath: file)
+    }
+
     private func indexedTip() -> ObjectID? {
-        guard let data = FileManager.default.contents(atPath: root + "/TIP") else { return nil }
+        guard let data = Self.read(root + "/TIP", cap: 4096) else { return nil }
         return ObjectID(hex: String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
     }
 

@@ -32,8 +32,9 @@ public enum HookChecks {
         do {
             let tree = try repository.writeIndexTree()
             let parents = (try repository.head().commit.map { [$0] } ?? []) + mergeHeads(repository, environment)
-            return try CommitValidator(repository: repository)
-                .validate(pendingTree: tree, parents: parents, author: author(repository, environment))
+            let validator = CommitValidator(repository: repository)
+            validator.renameWitnesses = try renameWitnesses(repository, environment)
+            return try validator.validate(pendingTree: tree, parents: parents, author: author(repository, environment))
         } catch { throw DeskError.from(error) }
     }
 
@@ -42,8 +43,9 @@ public enum HookChecks {
         do {
             let tree = try repository.writeIndexTree()
             let parents = (try repository.head().commit.map { [$0] } ?? []) + mergeHeads(repository, environment)
-            return try CommitValidator(repository: repository)
-                .validate(pendingTree: tree, parents: parents, author: author(repository, environment))
+            let validator = CommitValidator(repository: repository)
+            validator.renameWitnesses = try renameWitnesses(repository, environment)
+            return try validator.validate(pendingTree: tree, parents: parents, author: author(repository, environment))
         } catch { throw DeskError.from(error) }
     }
 
@@ -89,6 +91,17 @@ public enum HookChecks {
     }
 
     /// The other parents of a merge in progress (MERGE_HEAD; several for an octopus).
+    /// Where a client hook looks for the ticket that took a renamed ticket's
+    /// ID: the branch's upstream as last fetched, and the commits being merged.
+    static func renameWitnesses(_ repository: Repository, _ environment: [String: String]) throws -> [ObjectID] {
+        var witnesses = mergeHeads(repository, environment)
+        if let branch = try repository.head().branchName, let upstream = try Upstream.of(branch: branch, in: repository),
+           let tip = try repository.referenceTarget(upstream.trackingRef) {
+            witnesses.append(tip)
+        }
+        return witnesses
+    }
+
     static func mergeHeads(_ repository: Repository, _ environment: [String: String]) -> [ObjectID] {
         guard let data = FileManager.default.contents(atPath: repository.gitDir + "/MERGE_HEAD") else {
             // git merge runs pre-merge-commit before it writes MERGE_HEAD; the

@@ -1,3 +1,4 @@
+import TicketCore
 import Foundation
 import GitKit
 
@@ -56,7 +57,7 @@ public enum HookInstaller {
     /// `gitdesk.branch` in the repository's config.
     public static func install(in repository: Repository, server: Bool, force: Bool = false, branch: String? = nil) throws(DeskError) -> Outcome {
         if let branch, !ServerPolicy.isValidBranch(branch) {
-            throw .invalidInput("'\(branch)' is not a branch name (give it without refs/heads/, e.g. --branch main)")
+            throw DeskError.said(Message(.badBranchName, ["branch": .text(branch)]))
         }
         let directory = ownDirectory(of: repository, server: server)
         var outcome = Outcome(directory: directory, installed: [], skipped: [])

@@ -25,6 +25,8 @@ final class IndexUpdater {
     private var paths: [String] = []
     /// git's outcome once reaped: true if it exited with status 0.
     private var gitResult: Bool? = nil
+    /// Set while git runs: who made `index.lock` (``IndexWriterRecord``).
+    private var record: IndexWriterRecord? = nil
 
     /// Starts git for the repository's index (nothing for a bare repository).
     init(repository: Repository) {
@@ -49,6 +51,9 @@ final class IndexUpdater {
         var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         var child: pid_t = 0
+        // Names this write as the lock's maker, should both die before git is done.
+        record = IndexWriterRecord(gitDir: repository.gitDir)
+        record?.begin()
         let spawned = posix_spawn(&child, git, &actions, nil, &argv, environ) == 0
         close(ends[0])
         if spawned {
@@ -56,6 +61,7 @@ final class IndexUpdater {
             input = ends[1]
         } else {
             close(ends[1])
+            record?.end()
         }
     }
 
@@ -113,6 +119,7 @@ final class IndexUpdater {
             while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
             result = (status & 0x7F) == 0 && (status >> 8) & 0xFF == 0  // WIFEXITED && WEXITSTATUS == 0
         }
+        record?.end()
         gitResult = result
         return result
     }

@@ -5,7 +5,9 @@ import TicketCore
 /// config `user.email` / `user.name`, each looked up in team.yaml.
 public enum OperatorResolver {
     public static func resolve(flag: String?, desk: Desk,
-                               environment: [String: String] = ProcessInfo.processInfo.environment) throws(DeskError) -> Person {
+                               environment: [String: String] = ProcessEnvironment.only("GITDESK_OPERATOR")) throws(DeskError) -> Person {
+        // Nobody can be looked up in a roster that cannot be read: say why, not "not on the roster".
+        if let problem = desk.rosterProblem { throw .configuration(problem) }
         if let handle = flag ?? environment["GITDESK_OPERATOR"], !handle.isEmpty {
             guard let person = desk.team.person(handle) else { throw .unknownOperator(handle) }
             return person
@@ -28,10 +30,10 @@ public enum OperatorResolver {
 /// demos and back-filling history; otherwise the clock. Shown in the desk's zone.
 public enum DeskClock {
     public static func now(zone: DeskTimeZone,
-                           environment: [String: String] = ProcessInfo.processInfo.environment) throws(DeskError) -> Timestamp {
+                           environment: [String: String] = ProcessEnvironment.only("GITDESK_NOW")) throws(DeskError) -> Timestamp {
         if let text = environment["GITDESK_NOW"], !text.isEmpty {
             guard let t = Timestamp.parse(text, defaultOffsetMinutes: zone.currentOffsetMinutes) else {
-                throw .invalidInput("GITDESK_NOW='\(text)' is not an ISO 8601 date-time like 2024-05-01T14:30:00+08:00")
+                throw DeskError.said(Message(.badNow, ["text": .text(text)]))
             }
             return zone.localise(t)
         }

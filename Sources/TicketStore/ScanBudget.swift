@@ -20,12 +20,19 @@ public final class ScanBudget {
     /// relative to its first parent, and its message) and refuses once the
     /// push's total passes `policy.maxScanBytes`.
     public func charge(_ commit: CommitInfo, in repository: Repository, policy: PrivacyPolicy) throws {
-        spent += commit.message.utf8.count
         let base = try commit.parents.first.map { try repository.commit($0).tree }
-        for change in try repository.changedPaths(from: base, to: commit.tree) {
+        try charge(commit, changes: repository.changedPaths(from: base, to: commit.tree),
+                   size: { try repository.blob($0).count }, policy: policy)
+    }
+
+    /// The same with the commit's changes (against its first parent) and a
+    /// blob's size given: the validator's, already read for its rules.
+    func charge(_ commit: CommitInfo, changes: [ChangedPath], size: (ObjectID) throws -> Int, policy: PrivacyPolicy) throws {
+        spent += commit.message.utf8.count
+        for change in changes {
             // A submodule's id is a commit, not text to scan (tree-entry refuses it).
             guard let blob = change.newBlob, change.newKind != .submodule else { continue }
-            spent += try repository.blob(blob).count
+            spent += try size(blob)
             if spent > policy.maxScanBytes { break }
         }
         guard spent <= policy.maxScanBytes else { throw Self.refusal(spent: spent, limit: policy.maxScanBytes) }

@@ -7,9 +7,11 @@ struct DeskSettings {
     var config: DeskConfig
     var schema: Schema
     var team: Team
+    /// Set only by a lenient read (``Desk/loadSettings(repository:tree:displayPath:lenientRoster:)``).
+    var rosterProblem: ConfigurationError? = nil
 }
 
-/// Caches decoded settings in `.git/gitdesk/settings.json`, keyed by the
+/// Caches decoded settings in `.git/gitdesk/settings.cache`, keyed by the
 /// object IDs of `.gitdesk/` and `team.yaml` at the revision read.
 ///
 /// Decoding eight YAML files costs ~7 ms per command (Yams' resolver loads
@@ -17,23 +19,26 @@ struct DeskSettings {
 /// never the source of truth: a missing, stale or unreadable cache is simply
 /// rebuilt from the committed YAML.
 ///
-/// The file is three lines: the key, the config as JSON, and the schema and
-/// roster as JSON. A command decodes the small config at once and the rest
-/// only when it asks for the schema or the roster (`history` never does).
+/// The file is the key on one line, an FNV-1a checksum of the rest on the
+/// next, then the config and then the schema and roster as records written
+/// by hand (``SettingsRecordWriter``: Codable's run-time conformance lookups
+/// cost as much as the YAML they replace). A command decodes the small config
+/// at once and the rest only when it asks for the schema or the roster
+/// (`history` never does).
 enum SettingsCache {
     /// Bump when the cached types or the file's layout change.
-    static let format = "gitdesk-settings-6"
+    static let format = "gitdesk-settings-7"
 
     /// The part decoded on demand.
-    struct Rules: Codable {
+    struct Rules {
         var schema: Schema
         var team: Team
     }
 
-    /// A cache file whose key matched: the config, and the rest still encoded.
+    /// A cache file whose key and checksum matched: the config, and the rest still encoded.
     struct Hit {
         var config: DeskConfig
-        var rules: Data
+        var rules: SettingsRecordReader
     }
 
     static func key(repository: Repository, tree: ObjectID) -> String? {
@@ -43,31 +48,60 @@ enum SettingsCache {
     }
 
     static func path(gitDir: String) -> String {
-        (gitDir.hasSuffix("/") ? gitDir : gitDir + "/") + "gitdesk/settings.json"
+        (gitDir.hasSuffix("/") ? gitDir : gitDir + "/") + "gitdesk/settings.cache"
     }
 
     /// The cached config for `key`, with the schema and roster left encoded; nil on any mismatch.
     static func load(gitDir: String, key: String) -> Hit? {
         guard let data = FileManager.default.contents(atPath: path(gitDir: gitDir)) else { return nil }
-        let lines = data.split(separator: 10, maxSplits: 2, omittingEmptySubsequences: false)
-        guard lines.count == 3, lines[0].elementsEqual(key.utf8), !lines[2].isEmpty,
-              let config = try? JSONDecoder().decode(DeskConfig.self, from: Data(lines[1])) else { return nil }
-        return Hit(config: config, rules: Data(lines[2]))
+        return parse([UInt8](data), key: key)
+    }
+
+    /// The config of a cache file's bytes, checked against `key` and the checksum.
+    static func parse(_ bytes: [UInt8], key: String) -> Hit? {
+        let keyBytes = Array(key.utf8)
+        guard bytes.count > keyBytes.count + 18, bytes.starts(with: keyBytes), bytes[keyBytes.count] == 10,
+              bytes[keyBytes.count + 17] == 10 else { return nil }
+        let body = keyBytes.count + 18
+        guard bytes[(keyBytes.count + 1)..<(keyBytes.count + 17)].elementsEqual(hex(checksum(bytes[body...]))) else { return nil }
+        var reader = SettingsRecordReader(bytes, offset: body)
+        guard let config = try? reader.config() else { return nil }
+        return Hit(config: config, rules: reader)
     }
 
     /// Decodes the schema and roster of a cache hit.
-    static func decodeRules(_ data: Data) -> Rules? {
-        try? JSONDecoder().decode(Rules.self, from: data)
+    static func decodeRules(_ hit: Hit) -> Rules? {
+        var reader = hit.rules
+        guard let schema = try? reader.schema(), let team = try? reader.team(), reader.atEnd else { return nil }
+        return Rules(schema: schema, team: team)
+    }
+
+    /// The file's bytes for `settings` under `key`.
+    static func encode(key: String, settings: DeskSettings) -> [UInt8] {
+        var writer = SettingsRecordWriter()
+        writer.config(settings.config)
+        writer.schema(settings.schema)
+        writer.team(settings.team)
+        return Array(key.utf8) + [10] + hex(checksum(writer.bytes[...])) + [10] + writer.bytes
     }
 
     /// Writes the cache atomically; failures (read-only repository) are ignored.
     static func store(gitDir: String, key: String, settings: DeskSettings) {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]  // keys in a fixed order (sets still encode in hash order)
-        guard let config = try? encoder.encode(settings.config),
-              let rules = try? encoder.encode(Rules(schema: settings.schema, team: settings.team)) else { return }
-        // JSONEncoder escapes newlines inside strings, so each part is one line.
-        let file = Data(key.utf8) + Data([10]) + config + Data([10]) + rules + Data([10])
-        try? AtomicFile.replace(path(gitDir: gitDir), with: file, makeDirectory: true)
+        try? AtomicFile.replace(path(gitDir: gitDir), with: encode(key: key, settings: settings), makeDirectory: true)
+    }
+
+    /// 64-bit FNV-1a: catches a damaged byte the record's structure would not.
+    static func checksum(_ bytes: ArraySlice<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+        return hash
+    }
+
+    /// Sixteen lower-case hex digits.
+    static func hex(_ value: UInt64) -> [UInt8] {
+        (0..<16).map { i in
+            let nibble = UInt8((value >> (60 - 4 * UInt64(i))) & 0xf)
+            return nibble < 10 ? 48 + nibble : 87 + nibble
+        }
     }
 }

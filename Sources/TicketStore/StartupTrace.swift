@@ -4,7 +4,9 @@ import Foundation
 /// With `GITDESK_TRACE_FILE=PATH` they are appended to that file instead: a
 /// server hook's stderr goes back to the pusher's git, which sync does not show.
 public enum StartupTrace {
-    static let enabled = ProcessInfo.processInfo.environment["GITDESK_TRACE"] == "1"
+    // getenv, not ProcessInfo: `--version` and the direct argument path mark
+    // before anything else has built ProcessInfo's environment dictionary.
+    static let enabled = getenv("GITDESK_TRACE").map { String(cString: $0) == "1" } ?? false
     static let file = ProcessInfo.processInfo.environment["GITDESK_TRACE_FILE"].flatMap { $0.isEmpty ? nil : $0 }
     nonisolated(unsafe) static var last = DispatchTime.now().uptimeNanoseconds
 

@@ -43,7 +43,7 @@ public enum TicketDiff {
         do {
             // A...B reads as git diff reads it: from the merge base to B, which is what A..B shows here.
             let parts = range.contains("...") ? range.components(separatedBy: "...") : range.components(separatedBy: "..")
-            guard parts.count == 2 else { throw DeskError.invalidInput("'\(range)' is not a range like main..HEAD or HEAD~3..HEAD") }
+            guard parts.count == 2 else { throw DeskError.said(Message(.badRange, ["range": .text(range)])) }
             let from: ObjectID
             let to: ObjectID
             do {
@@ -65,7 +65,9 @@ public enum TicketDiff {
                     touching[c.path, default: []].append(info)
                 }
             }
-            let findings = try CommitValidator(repository: repository).validate(commits: commits).flatMap(\.findings)
+            let validator = CommitValidator(repository: repository)
+            try validator.witnessCollisions(onto: from, in: commits)
+            let findings = try validator.validate(commits: commits).flatMap(\.findings)
             var used = Set<Int>()
             var entries: [Entry] = []
             let schema = desk.schema

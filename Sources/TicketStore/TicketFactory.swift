@@ -19,7 +19,7 @@ public struct NewTicketRequest: Sendable {
 public enum TicketFactory {
     public static func make(_ request: NewTicketRequest, desk: Desk, by person: Person, at now: Timestamp) throws(DeskError) -> WorkflowResult {
         let id = request.id ?? TicketFactory.freshID(prefix: desk.config.prefix, created: now)
-        guard TicketID.isWellFormed(id) else { throw .invalidInput("'\(id)' is not a well-formed ticket ID") }
+        guard TicketID.isWellFormed(id) else { throw DeskError.said(Message(.badTicketID, ["id": .text(id)])) }
         var fields: [String: String] = [:]
         // Values may be typed as keys or as their zh / en labels (`--type 投诉`).
         var typed: [String: String] = [:]
@@ -58,7 +58,7 @@ extension TicketFactory {
     /// must make two clones mint the same ID, from `GITDESK_ID_SEED` (an
     /// integer: every process given the same seed mints the same first ID).
     public static func freshID(prefix: String, created: Timestamp,
-                               environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+                               environment: [String: String] = ProcessEnvironment.only("GITDESK_ID_SEED")) -> String {
         if let text = environment["GITDESK_ID_SEED"], let seed = UInt64(text) {
             var rng = SeededGenerator(seed: seed)
             return TicketID.generate(prefix: prefix, created: created, using: &rng)

@@ -37,7 +37,7 @@ extension Desk {
         guard let created = ticket.created else { throw .invalidInput("a new ticket needs its created time") }
         let path = TicketPath.path(id: ticket.id, created: created)
         return try write(id: ticket.id, path: path, by: person, at: time, creating: true) { old in
-            if old != nil { throw DeskError.invalidInput("ticket \(ticket.id) already exists") }
+            if old != nil { throw DeskError.said(Message(.ticketExists, ["id": .text(ticket.id)])) }
             return (ticket, "new \(ticket["type"] ?? "ticket"): \(ticket["title"] ?? "")", operation)
         }
     }
@@ -75,7 +75,8 @@ extension Desk {
         let format = format ?? .ticket(schema: schema, team: team)
         guard let branch else { throw .detachedHead }
         let backdated = try backdateTrailer(for: time, by: person)
-        let lock = try DeskLock.acquire(gitDir: repository.gitDir)
+        let lockTimeout = try LockTimeout.configured(repository)
+        let lock = try DeskLock.acquire(gitDir: repository.gitDir, timeout: lockTimeout)
         defer { withExtendedLifetime(lock) {} }
         var lockTakenAt = timespec()
         clock_gettime(CLOCK_REALTIME, &lockTakenAt)
@@ -84,11 +85,17 @@ extension Desk {
                              lockTakenAt: lockTakenAt)
         // The person learns what happened to a write that was cut off (said
         // once this write succeeds, so a refusal stays one line).
+        try waitForIndex(timeout: lockTimeout)
         let repaired = try journal.recover(in: repository, branch: branch)
-        try waitForIndex()
         // A damaged index is named before anything is committed (git would
         // refuse to update it after the branch moved).
-        do { try repository.checkIndexHeader() } catch { throw DeskError.from(error) }
+        // The checksum is verified only for an index gitdesk has not seen (IndexCheckStamp).
+        let indexStamp = IndexCheckStamp(gitDir: repository.gitDir)
+        do {
+            let known = indexStamp.isCurrent
+            try repository.checkIndexHeader(verifyChecksum: !known)
+            if !known { indexStamp.record() }
+        } catch { throw DeskError.from(error) }
         // git starts and reads the index while the change is built and committed.
         let index = repository.workdir == nil ? nil : IndexUpdater(repository: repository)
         StartupTrace.mark("lock + journal")
@@ -166,6 +173,7 @@ extension Desk {
                 if format.recordsHistory { HistoryIndex(repository: repository).record(commit: commit, parent: tip, path: path) }
                 do {
                     try index?.finish()
+                    if index != nil { indexStamp.record() }  // the index git just wrote
                     if synced { journal.end() }
                 } catch {
                     warnUnsynced(id: id, path: path, error)
@@ -187,20 +195,29 @@ extension Desk {
         }
     }
 
-    /// Waits (up to a second) while another program holds `.git/index.lock`,
-    /// then refuses before anything is committed: once the branch has moved,
-    /// the index must be updated too, or `git status` would show the change
+    /// Waits (up to the lock timeout) while `.git/index.lock` exists, then
+    /// refuses before anything is committed: once the branch has moved, the
+    /// index must be updated too, or `git status` would show the change
     /// reverted while gitdesk reported a failure (and a retry would repeat it).
-    func waitForIndex() throws(DeskError) {
+    /// A lock nobody holds any more is removed while waiting
+    /// (``CrashLeftovers/removeAbandonedIndexLock(gitDir:)``); one still held
+    /// is named with its age and holder when the wait gives up.
+    func waitForIndex(timeout: Double) throws(DeskError) {
         guard repository.workdir != nil else { return }
-        let lock = (repository.gitDir.hasSuffix("/") ? repository.gitDir : repository.gitDir + "/") + "index.lock"
-        var tries = 0
+        let gitDir = repository.gitDir.hasSuffix("/") ? String(repository.gitDir.dropLast()) : repository.gitDir
+        let lock = gitDir + "/index.lock"
+        var waited = 0.0
+        var pause = 0.005
         while access(lock, F_OK) == 0 {
-            guard tries < 100 else {
-                throw .busy("the index (\(lock) exists; if no git command is running, remove it)")
+            if CrashLeftovers.removeAbandonedIndexLock(gitDir: gitDir) { return }
+            if waited >= timeout {
+                var info = stat()
+                let age = stat(lock, &info) == 0 ? max(0, Int(time(nil) - info.st_mtim.tv_sec)) : 0
+                throw .indexLocked(lockFile: lock, seconds: age, holder: OpenFiles.holderDescription(of: lock))
             }
-            tries += 1
-            usleep(10_000)
+            usleep(UInt32(pause * 1_000_000))
+            waited += pause
+            pause = min(pause * 2, 0.1)
         }
     }
 

@@ -8,6 +8,7 @@ import TestSupport
 struct DamagedHistoryIndexTests {
     enum Damage: String, CaseIterable {
         case truncatedMidLine, lastLineDropped, flippedBytes, staleTip, fromAnotherRepository, garbageTip, oldFormat
+        case hugeSparse, hugeSparseTip
     }
 
     /// A desk whose ticket has three commits, its history asked once (the index built).
@@ -59,6 +60,14 @@ struct DamagedHistoryIndexTests {
         case .oldFormat:
             try FileManager.default.removeItem(atPath: root + "/FORMAT")
             try (truth[0] + "\n").write(toFile: file, atomically: true, encoding: .utf8)
+        case .hugeSparse, .hugeSparseTip:
+            // 64 GiB of holes after the real lines: read whole, it would exhaust memory.
+            let target = kind == .hugeSparse ? file : root + "/TIP"
+            #expect(truncate(target, 64 << 30) == 0, "truncate \(target): \(errno)")
+        }
+        if kind == .hugeSparse || kind == .hugeSparseTip {
+            let traced = try desk.gitdesk(["history", id, "--json"], env: ["GITDESK_TRACE": "1"])
+            #expect(traced.status == 0 && traced.stderr.contains("history index file over"), "\(kind): \(traced)")
         }
         #expect(try historyCommits(desk, id) == truth, "\(kind)")
         // And the repaired index keeps up with the next write.

@@ -75,7 +75,7 @@ struct ExtensionCommandTests {
         try desk.expectRefused(["extend", id, "--until", "2024-05-07 18:00", "--reason", "等待备件"], as: "chen",
                                at: "2024-05-06T12:01:00+08:00",
                                "too late to ask for an extension: the ticket is due 2024-05-06 13:00; ask by 2024-05-06 12:00 (1h before)")
-        try desk.expectRefused(["extend", id, "--until", "明天", "--reason", "等待备件"], as: "chen", at: created, "--until '明天' is not a date-time")
+        try desk.expectRefused(["extend", id, "--until", "下周", "--reason", "等待备件"], as: "chen", at: created, "--until '下周' is not a date-time")
         // An urgent ticket can be extended at all: the notice is a share of its 4 h target.
         try desk.ok(["extend", id, "--until", "2024-05-07 18:00", "--reason", "等待备件"], as: "chen", at: "2024-05-06T11:30:00+08:00")
     }

@@ -23,6 +23,26 @@ struct HelpSnapshotTests {
         }
     }
 
+    /// A synopsis written by hand (to wrap it) names every option the command
+    /// has, unless it is argument-parser's short `<options>` form.
+    static func expectUsageNamesEveryOption(_ name: String, _ help: String) {
+        let lines = help.components(separatedBy: "\n")
+        guard let start = lines.firstIndex(where: { $0.hasPrefix("USAGE:") }) else { return }
+        let usage = lines[start...].prefix { !$0.isEmpty }.joined(separator: " ")
+        guard !usage.contains("<options>"), !usage.contains("<subcommand>"),
+              let optionsStart = lines.firstIndex(where: { $0.hasPrefix("OPTIONS:") }) else { return }
+        // An option's row: `  -o, --output <file>   Description`; its names are `-o` and `--output`.
+        let rows = lines[(optionsStart + 1)...].prefix { !$0.isEmpty }.filter { $0.hasPrefix("  -") }
+        for row in rows {
+            let names = row.trimmingCharacters(in: .whitespaces).split(separator: " ")
+                .prefix { $0.hasPrefix("-") || $0.hasPrefix("<") }.filter { $0.hasPrefix("-") }
+                .map { String($0.trimmingCharacters(in: [","])) }
+            guard !names.contains("--help"), !names.contains("--version") else { continue }
+            #expect(names.contains { usage.contains("[\($0) ") || usage.contains("[\($0)]") || usage.contains(" \($0) ") },
+                    "\(name): USAGE lacks \(names): \(usage)")
+        }
+    }
+
     /// Subcommands of command groups, snapshotted as `GROUP-SUB.txt` (`gitdesk help GROUP SUB`).
     static let nested = ["add", "list", "show", "edit", "approve", "from", "suggest"].map { "template-\($0)" }
 
@@ -43,13 +63,14 @@ struct HelpSnapshotTests {
             for line in text.components(separatedBy: "\n") where !line.hasPrefix(" ") && !line.hasPrefix("USAGE:") {
                 #expect(!line.contains("   "), "\(name): a gap inside a line of help: '\(line)'")
             }
-            // In an 80-column terminal no line of prose is wider than 80 cells,
-            // counting a Chinese character as two (the USAGE line is one long
-            // line by argument-parser's design, all ASCII).
+            // In an 80-column terminal no line is wider than 80 cells, counting a
+            // Chinese character as two; the USAGE synopsis included (wrapped by
+            // HelpText.usage, argument-parser prints its own on one line).
             let narrow = try sandbox.gitdesk(args, env: ["COLUMNS": "80"]).stdout
-            for line in narrow.components(separatedBy: "\n") where !line.hasPrefix("USAGE:") {
+            for line in narrow.components(separatedBy: "\n") {
                 #expect(displayWidth(line) <= 80, "\(name): \(displayWidth(line)) columns: '\(line)'")
             }
+            Self.expectUsageNamesEveryOption(name, narrow)
             let file = Self.folder.appendingPathComponent("\(name).txt")
             if update {
                 try Data(text.utf8).write(to: file)

@@ -56,7 +56,7 @@ struct ImportExportTests {
         #expect(try desk.showJSON("CS20240502001")["description"] as? String == "问积分,兑换")
         // Imported again: every row already exists, nothing written.
         // Only the import permission (admins by default) may add tickets with their history.
-        try desk.expectRefusal(["import", file], as: "wang", mentioning: ["wang may not import", "admin"])
+        try desk.expectRefusal(["import", file], as: "wang", mentioning: ["wang 无权导入工单", "管理员"])
         let again = try desk.gitdesk(["import", file], as: "admin", now: Self.now)
         #expect(again.status == 1 && again.stderr.contains("seed.csv:2: ticket CS20240501001 already exists"), "\(again)")
         #expect(try desk.commitCount == 3)

@@ -10,6 +10,10 @@ import TestSupport
 /// (which also rescans all history, so its cost grows with every iteration)
 /// every 100th and at the end.
 ///
+/// Every other kill takes the whole process group (gitdesk and the
+/// `git update-index` it started), as `timeout` or a closed terminal does:
+/// that leaves a young `.git/index.lock` no process holds.
+///
 /// `GITDESK_STRESS_ITERATIONS` sets the number of kills (200 by default;
 /// `make stress` runs more) and `GITDESK_STRESS_VALIDATE_EVERY` how often
 /// `validate` runs (10 by default, 1 under `make stress`).
@@ -49,12 +53,18 @@ struct KillStressTests {
             // at the later part of a run, as long as the last whole write took.
             let span = max(2_000, Int(writeSeconds * 1_000_000))
             usleep(UInt32(Int.random(in: span / 3...span + span / 10, using: &generator)))
-            kill(victim.processIdentifier, SIGKILL)
+            // Foundation makes each child a process group leader: the group is the victim's own.
+            if i % 2 == 1 && getpgid(victim.processIdentifier) == victim.processIdentifier {
+                kill(-victim.processIdentifier, SIGKILL)
+            } else {
+                kill(victim.processIdentifier, SIGKILL)
+            }
             victim.waitUntilExit()
             if victim.terminationReason == .uncaughtSignal { killedMidWrite += 1 }
             // What the kill left, for the summary.
             if FileManager.default.fileExists(atPath: desk.path(".git/refs/heads/main.lock")) { seen["branch lock", default: 0] += 1 }
             if FileManager.default.fileExists(atPath: desk.path(".git/gitdesk/pending")) { seen["journal", default: 0] += 1 }
+            if FileManager.default.fileExists(atPath: desk.path(".git/index.lock")) { seen["index lock", default: 0] += 1 }
             if try !temporaryFiles(in: desk).isEmpty { seen["temporary files", default: 0] += 1 }
 
             let started = Date()

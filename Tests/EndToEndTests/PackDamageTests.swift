@@ -45,4 +45,47 @@ struct PackDamageTests {
             #expect(result.stderr.range(of: "object [0-9a-f]{40}", options: .regularExpression) != nil, "\(args): \(result)")
         }
     }
+
+    /// A desk packed by `git gc`, its ticket's blob and the pack and index files.
+    func packedDesk() throws -> (TestDesk, id: String, blob: String, pack: String, idx: String) {
+        let desk = try TestDesk()
+        let id = try desk.record(title: "退款未到账", now: "2024-05-01T14:30:00+08:00")
+        #expect(try desk.git(["gc", "-q"]).status == 0)
+        let names = try FileManager.default.contentsOfDirectory(atPath: desk.path(".git/objects/pack"))
+        let pack = desk.path(".git/objects/pack/\(try #require(names.first { $0.hasSuffix(".pack") }))")
+        let idx = String(pack.dropLast(5)) + ".idx"
+        let blob = try desk.gitOutput(["rev-parse", "HEAD:\(try desk.ticketPath(id))"])
+        return (desk, id, blob, pack, idx)
+    }
+
+    func flip(_ path: String, _ change: (inout [UInt8]) throws -> Void) throws {
+        var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+        try change(&bytes)
+        chmod(path, 0o644)
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+    }
+
+    @Test("a flipped byte in a .pack: the error names that pack file, git fsck and recovering from a clone of the server")
+    func damagedPackNamed() throws {
+        let (desk, id, _, pack, _) = try packedDesk()
+        try flip(pack) { bytes in for i in stride(from: 32, to: bytes.count - 20, by: 7) { bytes[i] ^= 0x55 } }
+        for args in [["show", id], ["history", id]] {
+            expectOneLineRefusal(try watched(desk, args), mentioning: [pack, "damaged", "git fsck", "clone of the server"])
+        }
+    }
+
+    @Test("a flipped byte in a .idx (the ticket's object ID): the error names the .idx, not a missing object alone")
+    func damagedIdxNamed() throws {
+        let (desk, id, blob, _, idx) = try packedDesk()
+        try flip(idx) { bytes in
+            let key = (0..<20).map { UInt8(blob.dropFirst($0 * 2).prefix(2), radix: 16)! }
+            let at = try #require((0...(bytes.count - 20)).first { Array(bytes[$0..<($0 + 20)]) == key })
+            bytes[at + 19] ^= 0x01
+        }
+        for args in [["show", id], ["validate"]] {
+            let result = try watched(desk, args)
+            #expect(result.status == 1, "\(args): \(result)")
+            #expect(result.stderr.contains(idx) && result.stderr.contains("damaged") && result.stderr.contains("git fsck"), "\(args): \(result)")
+        }
+    }
 }

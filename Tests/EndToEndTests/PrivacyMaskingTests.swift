@@ -31,7 +31,7 @@ import TestSupport
         let d = try HookTestDesk(language: "zh")
         let s = d.sandbox
         let comment = try d.must(s.gitdesk(["comment", "--as", "li", d.id, "回拨 13700003333"], in: "desk"))
-        #expect(comment.stdout == "\(d.id): logged\n")
+        #expect(comment.stdout == "\(d.id)：已记录\n")
         #expect(comment.stderr.contains("已遮蔽个人信息：手机号 137****3333（处理记录）"), "\(comment)")
         #expect(comment.stderr.contains("customer_id"), "\(comment)")
         #expect(!comment.stderr.contains("13700003333"))

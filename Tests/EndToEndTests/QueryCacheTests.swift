@@ -154,7 +154,8 @@ struct QueryCacheTests {
         #expect(try ids(["--limit", "1"]) == [b])
         #expect(try ids(["--created-from", "2024-05-02 00:00"]) == [b])
         #expect(try ids(["--created-before", "2024-05-02 00:00"]) == [a])
-        try desk.expectRefusal(["list", "--status", "new,sleeping"], mentioning: ["sleeping", "new", "closed"])
+        // A Chinese desk lists the statuses by their labels.
+        try desk.expectRefusal(["list", "--status", "new,sleeping"], mentioning: ["sleeping", "新建", "已关闭"])
         try desk.expectRefusal(["list", "--assignee", "nobody"], mentioning: ["nobody", "liu", "zhang"])
         try desk.expectRefusal(["list", "--sort", "colour"], mentioning: ["colour", "priority"])
     }

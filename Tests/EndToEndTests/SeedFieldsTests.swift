@@ -31,6 +31,6 @@ struct SeedFieldsTests {
         let late = try desk.run(["remind", "--all", "--json"], at: "2024-05-06T15:00:00+08:00")
         #expect(late.stdout.contains("\"expected_by\""), "\(late)")
 
-        try desk.expectRefused(["new", "--type", "fault", "--channel", "app", "--title", "t", "--expected-by", "明天"], as: "li", at: now, "--expected-by")
+        try desk.expectRefused(["new", "--type", "fault", "--channel", "app", "--title", "t", "--expected-by", "下周"], as: "li", at: now, "--expected-by")
     }
 }

@@ -2,26 +2,42 @@ import Foundation
 import Testing
 import TestSupport
 
-/// `.git/gitdesk/settings.json` saves decoding the YAML settings on every
+/// `.git/gitdesk/settings.cache` saves decoding the YAML settings on every
 /// command; it is never the source of truth, so any damage to it only costs
 /// a rebuild.
 @Suite("The settings cache")
 struct SettingsCacheTests {
     let now = "2024-05-01T16:00:00+08:00"
+    static let file = ".git/gitdesk/settings.cache"
 
-    func cacheLines(_ desk: TestDesk) throws -> [String] {
-        try desk.read(".git/gitdesk/settings.json").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    func cache(_ desk: TestDesk) throws -> String { try desk.read(Self.file) }
+
+    /// 64-bit FNV-1a in 16 hex digits, as the cache's second line.
+    static func checksum(_ text: Substring) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+        let hex = String(hash, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
     }
 
-    @Test("one line of key, one of config, one of schema and roster; history decodes only the config")
+    /// The cache with its body replaced and the checksum made to match.
+    static func resealed(_ text: String, body: (Substring) -> String) -> String {
+        let parts = text.split(separator: "\n", maxSplits: 2, omittingEmptySubsequences: false)
+        let newBody = body(parts[2])
+        return parts[0] + "\n" + checksum(Substring(newBody)) + "\n" + newBody
+    }
+
+    @Test("the key, a checksum, the config and then the schema and roster; history decodes only the config")
     func layoutAndLazyDecoding() throws {
         let desk = try TestDesk()
         let id = try desk.record(title: "支付成功但订单未生成")
-        let lines = try cacheLines(desk)
-        #expect(lines.count == 4 && lines[3].isEmpty, "\(lines.count) lines")
-        #expect(lines[0].hasPrefix("gitdesk-settings-6:"))
-        #expect(lines[1].contains("\"timezone\""))
-        #expect(lines[2].contains("\"schema\"") && lines[2].contains("\"team\""))
+        let text = try cache(desk)
+        let lines = text.split(separator: "\n", maxSplits: 2, omittingEmptySubsequences: false)
+        #expect(lines.count == 3)
+        #expect(lines[0].hasPrefix("gitdesk-settings-7:"))
+        #expect(lines[1] == Self.checksum(lines[2]))
+        #expect(lines[2].hasPrefix("2:CS\n13:Asia/Shanghai\n2:en\n"), "\(lines[2].prefix(80))")
+        #expect(text.contains("9:处理中\n"), "labels written as they are")
 
         let trace = ["GITDESK_TRACE": "1"]
         let history = try desk.gitdesk(["history", id], env: trace)
@@ -37,25 +53,28 @@ struct SettingsCacheTests {
     func damageIsHarmless() throws {
         let desk = try TestDesk()
         let id = try desk.record(title: "支付成功但订单未生成")
-        let lines = try cacheLines(desk)
+        let original = try cache(desk)
+        let lines = original.split(separator: "\n", maxSplits: 2, omittingEmptySubsequences: false).map(String.init)
         let damaged = [
-            lines[0] + "\n" + lines[1] + "\n" + "{\"schema\": garbage\n",        // schema line unreadable
-            lines[0] + "\n" + "{not json}\n" + lines[2] + "\n",                  // config line unreadable
-            lines[0] + "\n",                                                      // truncated
-            "gitdesk-settings-4:abc:def\n{}\n{}\n",                               // an older format
+            original.replacingOccurrences(of: "处理中", with: "处理仲"),               // a byte changed: the checksum differs
+            lines[0] + "\n" + "0123456789abcdef" + "\n" + lines[2],                 // the checksum changed
+            Self.resealed(original) { String($0.prefix($0.count * 2 / 3)) },         // schema cut, checksum matching
+            Self.resealed(original) { $0.replacingOccurrences(of: "2:en\n", with: "2:fr\n") },  // a language it does not know
+            Self.resealed(original) { $0 + "1\n" },                                   // a value too many
+            lines[0] + "\n",                                                         // truncated
+            "gitdesk-settings-6:abc:def\n{}\n{}\n",                                 // an older format
             "",
         ]
         for (n, text) in damaged.enumerated() {
             let shown = try desk.succeed(["show", id, "--json"], now: now)
             let history = try desk.succeed(["history", id])
-            try desk.write(".git/gitdesk/settings.json", text)
+            try desk.write(Self.file, text)
             #expect(try desk.succeed(["show", id, "--json"], now: now) == shown, "case \(n)")
-            // Repaired: the key of the desk's settings, and a schema line that reads.
-            let repaired = try cacheLines(desk)
-            #expect(repaired.count == 4 && repaired[0] == lines[0] && repaired[2].hasPrefix("{\"schema\":"), "case \(n)")
-            try desk.write(".git/gitdesk/settings.json", text)
+            // Repaired: the same bytes as before the damage.
+            #expect(try cache(desk) == original, "case \(n)")
+            try desk.write(Self.file, text)
             #expect(try desk.succeed(["history", id]) == history, "case \(n)")
-            try desk.write(".git/gitdesk/settings.json", text)
+            try desk.write(Self.file, text)
             try desk.succeed(["comment", id, "已排查 \(n)"], as: "zhang")
         }
     }

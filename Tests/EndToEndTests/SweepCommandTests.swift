@@ -26,7 +26,8 @@ struct SweepCommandTests {
         // 24 h after resolve: no answer counts as confirmed.
         let before = try desk.commitCount()
         r = try desk.ok(["sweep"], as: "zhao", at: "2024-05-07T10:00:00+08:00")
-        #expect(r.stdout.contains("\(answered): sweep: confirm"))
+        // A Chinese desk: the operation by name, the change by its labels.
+        #expect(r.stdout.contains("\(answered)：运行 sweep\n  处理状态  待确认 → 已解决"), "\(r.stdout)")
         #expect(try desk.commitCount() == before + 1)
         let confirmed = try desk.show(answered)
         #expect(confirmed["status"] as? String == "resolved")

@@ -25,13 +25,16 @@ import TicketCore
         #expect(TicketRename.renamedFrom(old) == nil)
     }
 
-    @Test func theDeleteRuleAcceptsARenameFromAnAgentButNotADeletion() {
+    @Test func theDeleteRuleAcceptsAnAgentsRenameOfAProvenCollisionButNotADeletion() {
         let layout = Fixtures.schema.layout
         let oldPath = "tickets/2024/05/CS20240501001.md"
         let newPath = "tickets/2024/05/CS-20240501-7K3FQ2.md"
         let removal = FileChange(path: oldPath, old: Array(TicketFile.render(old, layout: layout).utf8), new: nil)
-        let validator = TreeValidator(schema: Fixtures.schema, team: Fixtures.team, author: Fixtures.li)
+        var validator = TreeValidator(schema: Fixtures.schema, team: Fixtures.team, author: Fixtures.li)
         let rename = [removal, FileChange(path: newPath, old: nil, new: Array(TicketFile.render(renamed, layout: layout).utf8))]
+        // Without a collision to settle, an agent's rename is refused.
+        #expect(validator.deletions(in: rename).map(\.rule) == ["rename"])
+        validator.provenCollisions = [TreeValidator.idKey("CS20240501001")]
         #expect(validator.deletions(in: rename).isEmpty)
         var tampered = renamed
         tampered["title"] = "另一个标题"

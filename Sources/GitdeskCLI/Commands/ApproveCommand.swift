@@ -6,6 +6,7 @@ struct ApproveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "approve",
         abstract: "Approve (or --reject) a ticket's pending extension; supervisors only.",
+        usage: HelpText.usage("gitdesk approve <id> [--reject] [--reason <reason>] [--as <handle>] [-C <dir>] [--lang <zh|en>]"),
         discussion: "Approving moves `due` to the time asked for; rejecting keeps it."
     )
 

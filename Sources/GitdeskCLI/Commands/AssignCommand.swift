@@ -6,6 +6,7 @@ struct AssignCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "assign",
         abstract: "Name a ticket's handler (处理人) and responsible department.",
+        usage: HelpText.usage("gitdesk assign <id> <handle> [--department <department>] [--as <handle>] [-C <dir>] [--lang <zh|en>]"),
         discussion: "The department defaults to the handler's own department in team.yaml."
     )
 

@@ -1,4 +1,6 @@
 import ArgumentParser
+import TicketCore
+import GitKit
 import Foundation
 import TicketStore
 
@@ -23,7 +25,12 @@ struct CloneCommand: ParsableCommand {
         let cwd = global.directory ?? FileManager.default.currentDirectoryPath
         do {
             let outcome = try DeskCloner.clone(url: url, into: dir, workingDirectory: cwd)
-            print("Cloned \(url) into \(outcome.directory): \(outcome.tickets) tickets; hooks and merge driver installed")
+            // Said in the language of the desk just cloned (unless --lang).
+            if let repository = try? Repository.discover(from: outcome.directory),
+               let speech = HookChecks.speech(repository, server: false) {
+                Speech.desk(language: Speech.flag ?? speech.language, schema: { speech.schema })
+            }
+            print(Speech.say(Message(.cloneDone, ["url": .text(url.terminalSafe), "dir": .text(outcome.directory.terminalSafe), "count": .number(outcome.tickets)])))
         } catch {
             throw CLIError(error: error)
         }

@@ -14,14 +14,15 @@ struct CommentCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        guard !text.trimmed().isEmpty else { throw CLIError(.emptyComment) }
         let desk = try global.openDesk()
+        guard !text.trimmed().isEmpty else { throw CLIError(.emptyComment) }
         let person = try global.person(in: desk)
         let now = try global.now(in: desk)
         let result = try desk.apply(id, by: person, at: now) { engine, ticket in
             try engine.comment(ticket, text: text, by: person, at: now)
         }
-        print("\(result.id): logged")
-        MaskNotice.print(result, schema: desk.schema, language: global.language(for: desk))
+        let language = global.language(for: desk)
+        print(Message(.commentLogged, ["id": .text(result.id)]).render(language))
+        MaskNotice.print(result, schema: desk.schema, language: language)
     }
 }

@@ -6,6 +6,7 @@ struct ConfirmCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "confirm",
         abstract: "Record the customer's confirmation and rating; the ticket is resolved (已解决).",
+        usage: HelpText.usage("gitdesk confirm <id> --rating <1..5> [--feedback <feedback>] [--as <handle>] [-C <dir>] [--lang <zh|en>]"),
         discussion: HelpText.fitted("The rating is 1–5, or a word: 满意 / 一般 / 不满意 (5 / 3 / 1), 非常满意 (5), 比较满意 (4), 不太满意 (2), 非常不满意 (1), or in English: very satisfied, satisfied, fairly satisfied, neutral, fairly dissatisfied, dissatisfied, very dissatisfied. A customer who rejects the solution: gitdesk reopen --reason.")
     )
 

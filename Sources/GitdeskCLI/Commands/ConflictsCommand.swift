@@ -7,6 +7,7 @@ struct ConflictsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "conflicts",
         abstract: "List the merge conflicts recorded in tickets (their 'Conflict:' log entries).",
+        usage: HelpText.usage("gitdesk conflicts [--since <time>] [--ticket <ticket>] [--field <field>] [--json] [--color <when>] [--no-color] [--no-pager] [--as <handle>] [-C <dir>] [--lang <zh|en>]"),
         discussion: """
             Every field two clones changed differently is settled by its merge rule and logged in \
             the ticket as 'Conflict: FIELD ours="..." theirs="..." chosen="..." rule=RULE' by the \

@@ -7,6 +7,7 @@ struct ContactCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "contact",
         abstract: "Log a contact (沟通记录), or close its follow-up with --done N.",
+        usage: HelpText.usage("gitdesk contact <id> [--channel <channel>] [--summary <summary>] [--follow-up <follow-up>] [--by <time>] [--done <n>] [--note <note>] [--as <handle>] [-C <dir>] [--lang <zh|en>]"),
         discussion: """
             A follow-up ('call back tomorrow') stays open, and shows in gitdesk remind \
             for whoever logged it, until `gitdesk contact ID --done N` (N = the contact's \

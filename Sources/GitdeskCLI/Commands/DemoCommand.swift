@@ -8,6 +8,7 @@ struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
         abstract: "Make a demo desk with the example records from the process documents.",
+        usage: HelpText.usage("gitdesk demo [<directory>] [--tickets <tickets>] [--seed <seed>] [--as <handle>] [-C <dir>] [--lang <zh|en>]"),
         discussion: """
             Replays the seed stories (CS20240501001 ...) with their logs, each change one \
             commit at its documented time, then adds N generated tickets. The result is \
@@ -34,7 +35,7 @@ struct DemoCommand: ParsableCommand {
         if tickets > 0 { try demo.generate(count: tickets, seed: seed) }
         // Hand edits of a demo desk are checked like any desk's.
         let hooks = try HookInstaller.install(at: path, server: false)
-        for line in HookReport.lines(hooks) { print(line) }
+        for line in HookReport.lines(hooks, Speech.language) { print(line) }
         print("Demo desk ready in \(path): \(try Desk.open(at: path).ticketPaths().count) tickets.")
         print("Try: gitdesk list -C \(path)")
     }

@@ -7,6 +7,7 @@ struct DiffCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "diff",
         abstract: "Review ticket changes: per ticket, each field old → new, the log entries added, who changed it, and any rule the range breaks.",
+        usage: HelpText.usage("gitdesk diff [<range>] [--json] [--color <when>] [--no-color] [--no-pager] [--as <handle>] [-C <dir>] [--lang <zh|en>]"),
         discussion: """
             The range is A..B: the changes from the merge base of A and B to B, as a pull request \
             shows them. Default: your unpushed commits (@{u}..HEAD) when there are any; \

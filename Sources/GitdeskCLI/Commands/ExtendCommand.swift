@@ -6,6 +6,7 @@ struct ExtendCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "extend",
         abstract: "Ask for a later deadline (延期申请); a supervisor approves it with gitdesk approve.",
+        usage: HelpText.usage("gitdesk extend <id> --until <time> --reason <reason> [--as <handle>] [-C <dir>] [--lang <zh|en>]"),
         discussion: """
             Ask at least the SLA policy's extension_notice (4 h, at most a quarter of the \
             ticket's resolution target: 1 h for urgent) before the ticket falls due, with a reason. `due` changes only once the extension is approved. TIME \

@@ -6,7 +6,8 @@ import TicketStore
 struct HistoryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "history",
-        abstract: "The commits that changed a ticket, newest first, with their authors."
+        abstract: "The commits that changed a ticket, newest first, with their authors.",
+        usage: HelpText.usage("gitdesk history <id> [--json] [--color <when>] [--no-color] [--no-pager] [--as <handle>] [-C <dir>] [--lang <zh|en>]")
     )
 
     @Argument(help: "Ticket ID or a unique prefix.", completion: DeskCompletion.ticketIDs) var id: String

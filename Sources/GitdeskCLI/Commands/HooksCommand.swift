@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TicketCore
 import TicketStore
 
 /// `gitdesk hooks install [--server]`
@@ -50,9 +51,11 @@ struct HooksCommand: ParsableCommand {
             let outcome = try HookInstaller.install(at: path, server: server, force: force, branch: branch)
             // Clones also get the merge driver, so git pull merges tickets field by field.
             if !server { try MergeDriverSetup.register(at: path) }
-            for line in HookReport.lines(outcome) { print(line) }
+            // A client desk is said in its language; a bare server repository in --lang or LANG's.
+            let language = server ? Speech.language : ((try? global.openDesk()).map { global.language(for: $0) } ?? Speech.language)
+            for line in HookReport.lines(outcome, language) { print(line) }
             if !outcome.skipped.isEmpty {
-                throw CLIError("left \(outcome.skipped.joined(separator: ", ")) in \(outcome.directory) alone: not gitdesk's (use --force to replace)")
+                throw CLIError(.hooksLeftAlone, ["hooks": .texts(outcome.skipped), "directory": .text(outcome.directory)])
             }
         }
     }

@@ -8,6 +8,7 @@ struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Import tickets from a CSV or JSON file (what export writes, or the seeds' tables).",
+        usage: HelpText.usage("gitdesk import <file> [--each] [--as <handle>] [-C <dir>] [--lang <zh|en>]"),
         discussion: HelpText.fitted("""
             Headers are field keys or labels (问题编号, 提交时间, 问题类型, 问题描述, 优先级, \
             处理人, 处理状态, 用户满意度, ..., 沟通记录, 处理记录); values keys or labels. \

@@ -8,6 +8,7 @@ struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
         abstract: "Make a ticket desk in a new or existing git repository.",
+        usage: HelpText.usage("gitdesk init [<directory>] [--prefix <prefix>] [--timezone <timezone>] [--admin <handle>] [--name <name>] [--email <email>] [--clock-override] [--force] [--as <handle>] [-C <dir>] [--lang <zh|en>]"),
         discussion: """
             Writes .gitdesk/config.yaml, the default schema (.gitdesk/schema/), an example \
             roster (team.yaml), tickets/ and templates/, and commits them. You (git's \
@@ -48,18 +49,22 @@ struct InitCommand: ParsableCommand {
                                 clockOverride: clockOverride)
         let founder = try DeskFounder.resolve(handle: adminHandle, name: name, email: email, directory: dir)
         let outcome = try DeskInitializer.initialize(at: dir, config: config, time: nil, founder: founder, unfinished: true, force: force)
-        print("Initialised gitdesk desk in \(outcome.path) (prefix \(prefix), \(timezone)).")
-        if clockOverride { print("A clock-override desk: anyone may set GITDESK_NOW (for tests and demos, not for real work).") }
+        // The desk's language (--lang, else Chinese) is the one to greet it in.
+        func say(_ key: MessageKey, _ arguments: [String: Message.Argument] = [:]) {
+            print(Message(key, arguments).render(config.language))
+        }
+        say(.initDone, ["path": .text(outcome.path), "prefix": .text(prefix), "timezone": .text(timezone)])
+        if clockOverride { say(.initClockOverride) }
         if let me = outcome.founder {
-            print("Added you to team.yaml as '\(me.handle)' (admin, supervisor), matched by the e-mail \(me.email).")
+            say(.initAddedYou, ["handle": .text(me.handle), "email": .text(me.email)])
         } else if founder == nil {
-            print("No git user.email is set, so team.yaml holds only the example people; run 'git config user.email ...' and add yourself, or act as the example admin ('--as admin').")
+            say(.initNoEmail)
         }
         let hooks = try HookInstaller.install(at: outcome.path, server: false)
-        for line in HookReport.lines(hooks) { print(line) }
+        for line in HookReport.lines(hooks, config.language) { print(line) }
         try MergeDriverSetup.register(at: outcome.path)
         try DeskInitializer.finish(at: outcome.path)
-        print("Next: edit team.yaml to list your team and commit it; then")
+        say(.initNext)
         print("  gitdesk new --as li --type complaint --channel phone --title '...'")
     }
 }

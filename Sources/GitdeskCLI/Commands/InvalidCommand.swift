@@ -6,6 +6,7 @@ struct InvalidCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "invalid",
         abstract: "Mark spam or irrelevant feedback invalid (无效): kept on file, never processed.",
+        usage: HelpText.usage("gitdesk invalid <id> --reason <reason> [--as <handle>] [-C <dir>] [--lang <zh|en>]"),
         discussion: "Needs a reason. A supervisor or QA can restore it with gitdesk reopen."
     )
 

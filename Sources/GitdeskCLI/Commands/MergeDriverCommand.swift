@@ -23,29 +23,41 @@ struct MergeDriverCommand: ParsableCommand {
 
     func run() throws {
         let outcome = try MergeDriver.run(base: base, ours: ours, theirs: theirs, path: path)
+        let at: Message.Argument = .text(path)
         if let replay = outcome.unresolved.first(where: { $0.rule == "replay-step" }) {
             // One line: the rebase cannot be made valid here; the merge route can.
-            printError("gitdesk merge: \(path): \(replay.note ?? "run git rebase --abort, then gitdesk sync")")
+            say(Message(.mergeNote, ["path": at, "note": .text(replay.note ?? "run git rebase --abort, then gitdesk sync")]))
             throw ExitCode(1)
         }
         for c in outcome.settled {
-            printError("gitdesk merge: \(path): \(ConflictPresenter.sentence(c)) (settled, logged as a Conflict entry)")
+            say(Message(.mergeSettled, ["path": at, "sentence": .text(ConflictPresenter.sentence(c))]))
         }
         if let reason = outcome.fallbackReason {
-            printError("gitdesk merge: \(path): not a readable ticket on every side (\(reason)); left git's conflict markers: fix the file, then git add it")
+            say(Message(.mergeUnreadable, ["path": at, "reason": .text(reason)]))
             throw ExitCode(1)
         }
         if let collision = outcome.unresolved.first(where: { $0.rule == "id-collision" }) {
             // Both tickets stay in the file between git's markers: nothing is lost.
-            printError("gitdesk merge: \(path): \(collision.note ?? "two different tickets share this ID")")
+            say(Message(.mergeNote, ["path": at, "note": .text(collision.note ?? "two different tickets share this ID")]))
             throw ExitCode(1)
         }
         guard outcome.unresolved.isEmpty else {
             for c in outcome.unresolved {
-                printError("gitdesk merge: \(path): \(c.field): \(c.note ?? "no rule settles it") (ours \(c.ours ?? "-"), theirs \(c.theirs ?? "-"))")
+                say(Message(.mergeUnsettledField, ["path": at, "field": .text(c.field), "note": .text(c.note ?? "no rule settles it"),
+                                                   "ours": .text(c.ours ?? "-"), "theirs": .text(c.theirs ?? "-")]))
             }
-            printError("gitdesk merge: \(path): left git's conflict markers; edit the file to keep one value, then git add it")
+            say(Message(.mergeMarkersLeft, ["path": at]))
             throw ExitCode(1)
         }
+    }
+
+    /// One line on stderr in the desk's language (read from HEAD's settings
+    /// only when there is something to say: a clean merge pays nothing).
+    private func say(_ message: Message) {
+        if Speech.flag == nil, let repository = try? HookChecks.openRepository(),
+           let speech = HookChecks.speech(repository, server: false) {
+            Speech.desk(language: speech.language, schema: { speech.schema })
+        }
+        printError(Speech.say(message))
     }
 }

@@ -6,6 +6,7 @@ struct MoveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "move",
         abstract: "Move a ticket to another status (a workflow transition).",
+        usage: HelpText.usage("gitdesk move <id> <status> [--reason <reason>] [--as <handle>] [-C <dir>] [--lang <zh|en>]"),
         discussion: """
             The allowed moves, who may make them and which need a reason come from \
             .gitdesk/schema/workflow.yaml; a refused move names the statuses allowed from here.

@@ -7,6 +7,7 @@ struct RemindCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "remind",
         abstract: "What you must act on: overdue and due-soon tickets, open follow-ups, extensions to approve.",
+        usage: HelpText.usage("gitdesk remind [--all] [--json] [--as <handle>] [-C <dir>] [--lang <zh|en>]"),
         discussion: """
             Shows the operator's own items (--as HANDLE, GITDESK_OPERATOR or git config), \
             or everyone's with --all. Overdue and due-soon tickets go to their assignee, \

@@ -6,6 +6,7 @@ struct ReopenCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reopen",
         abstract: "Reopen a ticket: the customer rejected the solution, or the problem recurred.",
+        usage: HelpText.usage("gitdesk reopen <id> --reason <reason> [--priority <priority>] [--description <description>] [--as <handle>] [-C <dir>] [--lang <zh|en>]"),
         discussion: """
             Needs a reason. A new priority replaces the old one; --description is added \
             under a dated line. Rating, confirmation and archiving are cleared, and a \

@@ -8,6 +8,7 @@ struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "The analysis report of a period, one ticket's processing report, or a desk's own query.",
+        usage: HelpText.usage("gitdesk report [<id>] [--month <YYYY-MM>] [--week <YYYY-Www>] [--from <date>] [--to <date>] [--at <REV>] [--query <NAME>] [--format <format>] [--output <file>] [--as <handle>] [-C <dir>] [--lang <zh|en>]"),
         discussion: """
             Examples: gitdesk report --month 2024-05 (the month's analysis); \
             gitdesk report --week 2024-W21 --format html -o w21.html; \
@@ -26,8 +27,8 @@ struct ReportCommand: ParsableCommand {
     @Argument(help: "A ticket ID (or unique prefix): its processing report.") var id: String?
     @Option(help: ArgumentHelp("A month: YYYY-MM.", valueName: "YYYY-MM")) var month: String?
     @Option(help: ArgumentHelp("An ISO week: YYYY-Www.", valueName: "YYYY-Www")) var week: String?
-    @Option(help: ArgumentHelp("First day, included.", valueName: "YYYY-MM-DD")) var from: String?
-    @Option(help: ArgumentHelp("Last day, included.", valueName: "YYYY-MM-DD")) var to: String?
+    @Option(help: ArgumentHelp("First day, included (2024-05-01, 2024/05/01, 5月1日, 昨天...).", valueName: "date")) var from: String?
+    @Option(help: ArgumentHelp("Last day, included.", valueName: "date")) var to: String?
     @Option(help: ArgumentHelp("Compute from the desk as it was at this revision.", valueName: "REV")) var at: String?
     @Option(help: ArgumentHelp("Run the desk's own report reports/NAME.sql.", valueName: "NAME")) var query: String?
     @Option(help: "Output format: text, md, csv, json or html.") var format: Format = .text
@@ -37,7 +38,7 @@ struct ReportCommand: ParsableCommand {
     func validate() throws {
         let periodGiven = month != nil || week != nil || from != nil || to != nil
         if [month != nil, week != nil, from != nil || to != nil].filter({ $0 }).count > 1 {
-            throw ValidationError(ReportError.conflictingPeriods.description)
+            throw ValidationError(Speech.say(ReportError.conflictingPeriods))
         }
         if (from == nil) != (to == nil) { throw ValidationError("--from and --to go together") }
         if id != nil && (periodGiven || query != nil) { throw ValidationError("a ticket's report takes no period or --query") }
@@ -66,7 +67,7 @@ struct ReportCommand: ParsableCommand {
             let period: ReportPeriod
             if let month { period = try ReportPeriod.parseMonth(month, offsetMinutes: offset) }
             else if let week { period = try ReportPeriod.parseWeek(week, offsetMinutes: offset) }
-            else if let from, let to { period = try ReportPeriod.parseRange(from: from, to: to, offsetMinutes: offset) }
+            else if let from, let to { period = try ReportPeriod.parseRange(from: from, to: to, offsetMinutes: offset, now: clock) }
             else { period = ReportPeriod.month(containing: (revisionTime ?? clock).withOffset(offset)) }
             let now = ReportClock.now(period: period, clock: clock, revisionTime: revisionTime)
             let (report, unreadable) = try desk.periodReport(period: period, now: now, lang: lang, useCache: at == nil)

@@ -6,6 +6,7 @@ struct ResolveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "resolve",
         abstract: "Record the solution; the ticket waits for the customer (待确认).",
+        usage: HelpText.usage("gitdesk resolve <id> [--solution <solution>] [--root-cause <root-cause>] [--template <template>] [--as <handle>] [-C <dir>] [--lang <zh|en>]"),
         discussion: HelpText.fitted("""
             Complaints and faults need their root cause (根因分析) first: give --root-cause or set it beforehand. \
             --template T fills the solution from template T's steps, the root cause (when the ticket has none) and \

@@ -7,6 +7,7 @@ struct SetCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "set",
         abstract: "Set fields of a ticket (one commit for all of them).",
+        usage: HelpText.usage("gitdesk set <id> <assignments> ... [--as <handle>] [-C <dir>] [--lang <zh|en>]"),
         discussion: """
             FIELD is a schema key (title, priority, module, ...); an empty VALUE clears the \
             field. Fields a workflow step owns are changed by that step's command: status \

@@ -7,6 +7,7 @@ struct ShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
         abstract: "Show one ticket: fields, SLA clocks, texts, contacts and log.",
+        usage: HelpText.usage("gitdesk show <id> [--json] [--color <when>] [--no-color] [--no-pager] [--as <handle>] [-C <dir>] [--lang <zh|en>]"),
         discussion: "ID may be the whole ID or a unique prefix of it or of its random suffix."
     )
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import TicketCore
 import TicketStore
 
 /// `gitdesk status [--fetch] [--json]`
@@ -38,16 +39,20 @@ struct StatusCommand: ParsableCommand {
             print(object.serialised())
             return
         }
-        guard let upstream = status.upstream else {
-            print("On \(status.branch), no remote: \(status.branch) is not shared (gitdesk clone URL makes a shared desk)")
+        // A ref name may hold bidi or other control characters (git allows them): printed escaped.
+        let branch = status.branch.terminalSafe
+        guard let upstream = status.upstream?.terminalSafe else {
+            print(Speech.say(Message(.statusNoRemote, ["branch": .text(branch)])))
             return
         }
-        print("On \(status.branch), tracking \(upstream)\(fetch ? "" : " (as of the last fetch)")")
-        print("\(status.unpushed) local change\(status.unpushed == 1 ? "" : "s") (commits) not pushed")
-        print("\(status.unmerged) change\(status.unmerged == 1 ? "" : "s") from \(upstream) not merged")
-        if status.unpushed > 0 || status.unmerged > 0 { print("Run 'gitdesk sync' to merge and push.") }
+        let names: [String: Message.Argument] = ["branch": .text(branch), "upstream": .text(upstream)]
+        print(Speech.say(Message(fetch ? .statusTracking : .statusTrackingLastFetch, names)))
+        print(Speech.say(Message(status.unpushed == 1 ? .statusUnpushedOne : .statusUnpushedMany, ["count": .number(status.unpushed)])))
+        print(Speech.say(Message(status.unmerged == 1 ? .statusUnmergedOne : .statusUnmergedMany,
+                                 names.merging(["count": .number(status.unmerged)]) { $1 })))
+        if status.unpushed > 0 || status.unmerged > 0 { print(Speech.say(Message(.statusRunSync))) }
         if !MergeDriverSetup.isRegistered(in: desk.repository) {
-            print("This clone has no gitdesk merge driver: a plain git pull would conflict on tickets. Run 'gitdesk hooks install' (or use 'gitdesk sync').")
+            print(Speech.say(Message(.statusNoDriver)))
         }
     }
 }

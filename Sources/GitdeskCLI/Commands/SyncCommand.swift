@@ -39,22 +39,31 @@ struct SyncCommand: ParsableCommand {
         do { report = try sync.run() } catch SyncError.pushRefused(let remote, let lines, let status) {
             // The server's reasons as it wrote them, each on its own line (escaped), then the verdict.
             for line in lines { printError("remote: " + ControlCharacters.escaped(line)) }
-            let why = status ?? (lines.isEmpty ? "no reason given" : "the server's reasons above")
-            throw CLIError(SyncError.refusalVerdict(remote: remote, why: ControlCharacters.escaped(why)))
+            if let status { throw CLIError(SyncError.refusal(remote: remote, why: ControlCharacters.escaped(status))) }
+            throw CLIError(lines.isEmpty ? SyncError.refusal(remote: remote, why: nil) : Message(.syncPushRefusedAbove, ["remote": .text(remote)]))
         } catch { throw CLIError(error: error) }
         if report.nothingToDo {
-            print("Already in sync with \(report.upstream): nothing to fetch, merge or push")
+            print(Speech.say(Message(.syncAlreadyInSync, ["upstream": .text(report.upstream.terminalSafe)])))
             return
         }
         for r in report.renamed {
-            print("Renamed \(r.old) to \(r.new): the server already has a ticket with ID \(r.old)")
+            print(Speech.say(Message(.syncRenamed, ["old": .text(r.old), "new": .text(r.new)])))
         }
-        for line in report.settled { print("Conflict settled: \(line)") }
+        for line in report.settled { print(Speech.say(Message(.syncConflictSettled, ["line": .text(line)]))) }
         if report.incoming > 0 {
-            let how = report.mergeCommit.map { "merged (\($0.prefix(7)))" } ?? "fast-forward"
-            print("Fetched \(report.incoming) commit\(report.incoming == 1 ? "" : "s") from \(report.upstream): \(how)")
+            let arguments: [String: Message.Argument] = ["count": .number(report.incoming), "upstream": .text(report.upstream.terminalSafe),
+                                                         "commit": .text(String(report.mergeCommit?.prefix(7) ?? ""))]
+            let key: MessageKey = report.mergeCommit == nil
+                ? (report.incoming == 1 ? .syncFetchedOneForward : .syncFetchedManyForward)
+                : (report.incoming == 1 ? .syncFetchedOneMerged : .syncFetchedManyMerged)
+            print(Speech.say(Message(key, arguments)))
         }
-        if report.retries > 0 { print("Another push came first \(report.retries) time\(report.retries == 1 ? "" : "s"): merged and retried") }
-        if report.pushed > 0 { print("Pushed \(report.pushed) commit\(report.pushed == 1 ? "" : "s") to \(report.upstream)") }
+        if report.retries > 0 {
+            print(Speech.say(Message(report.retries == 1 ? .syncRetriedOne : .syncRetriedMany, ["count": .number(report.retries)])))
+        }
+        if report.pushed > 0 {
+            print(Speech.say(Message(report.pushed == 1 ? .syncPushedOne : .syncPushedMany,
+                                     ["count": .number(report.pushed), "upstream": .text(report.upstream)])))
+        }
     }
 }

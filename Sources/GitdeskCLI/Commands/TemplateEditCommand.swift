@@ -6,6 +6,7 @@ struct TemplateEditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "edit",
         abstract: "Change a template (one commit).",
+        usage: HelpText.usage("gitdesk template edit <name> [<assignments> ...] [--file <file>] [--editor] [--as <handle>] [-C <dir>] [--lang <zh|en>]"),
         discussion: HelpText.fitted("""
             FIELD=VALUE like 'set' (an empty VALUE clears an optional field), and/or the whole file \
             from --file ('-': stdin) or the editor (--editor). Changing the content of an approved \

@@ -5,6 +5,7 @@ struct TemplateFromCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "from",
         abstract: "Make a template from a resolved or closed ticket (one commit).",
+        usage: HelpText.usage("gitdesk template from <id> <name> [<assignments> ...] [--as <handle>] [-C <dir>] [--lang <zh|en>]"),
         discussion: HelpText.fitted("""
             Takes the title, type, subtype, module, root cause, the solution (as steps) and the \
             feedback given (as the customer wording, else the solution); FIELD=VALUE pairs add or \

@@ -6,6 +6,7 @@ struct TemplateListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
         abstract: "List the templates of the library.",
+        usage: HelpText.usage("gitdesk template list [--type <type>] [--module <module>] [--tag <tag>] [--json] [--as <handle>] [-C <dir>] [--lang <zh|en>]"),
         discussion: HelpText.fitted("The state column: 已批准 (approved as it stands), 待批准 (a major template waiting for a supervisor), - (ordinary).")
     )
 

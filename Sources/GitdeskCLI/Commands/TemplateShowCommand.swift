@@ -5,7 +5,8 @@ import TicketCore
 struct TemplateShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
-        abstract: "Show one template: fields, root cause, steps, customer wording and its log."
+        abstract: "Show one template: fields, root cause, steps, customer wording and its log.",
+        usage: HelpText.usage("gitdesk template show <name> [--json] [--as <handle>] [-C <dir>] [--lang <zh|en>]")
     )
 
     @Argument(help: "Template name or a unique prefix.") var name: String

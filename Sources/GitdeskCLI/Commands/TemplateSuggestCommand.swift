@@ -5,6 +5,7 @@ struct TemplateSuggestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "suggest",
         abstract: "Templates for a ticket, best first, with their score.",
+        usage: HelpText.usage("gitdesk template suggest <id> [--limit <limit>] [--json] [--as <handle>] [-C <dir>] [--lang <zh|en>]"),
         discussion: HelpText.fitted("""
             score = 0.3 × type + 0.2 × module + 0.5 × text. type: 1 same type (and subtype), \
             0.5 same type other subtype; module: 1 equal, 0.5 same product before '-'; text: \

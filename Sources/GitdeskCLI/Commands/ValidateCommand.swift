@@ -9,6 +9,7 @@ struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
         abstract: "Check tickets against the desk's rules, as the git hooks do.",
+        usage: HelpText.usage("gitdesk validate [<rev..rev>] [--all] [--staged] [--json] [--as <handle>] [-C <dir>] [--lang <zh|en>]"),
         discussion: """
             --staged checks the index against HEAD (what the pre-commit hook checks). \
             REV..REV checks every commit in the range against each of its parents, with \
@@ -66,7 +67,7 @@ struct ValidateCommand: ParsableCommand {
         } catch let error as GitError where (error.code == .notFound && !error.message.contains("git fsck"))
                     || error.code == .invalidSpec || error.code == .ambiguous {
             // (An object the repository lacks is damage, named with `git fsck`, not an unknown revision.)
-            throw CLIError("unknown revision '\(range ?? "HEAD")': \(error.message)")
+            throw CLIError(.unknownRevision, ["revision": .text(range ?? "HEAD"), "problem": .text(error.message)])
         } catch {
             throw DeskError.git(String(describing: error))
         }
@@ -76,9 +77,9 @@ struct ValidateCommand: ParsableCommand {
             for line in FindingPresenter.lines(reports) { print(line) }
             if !reports.contains(where: \.hasErrors) {
                 // A word on stderr that the check ran (stdout stays the findings, empty, for scripts).
-                let what = staged ? "the staged changes" : range != nil ? "\(reports.count) commit\(reports.count == 1 ? "" : "s")"
-                    : all ? "every ticket at HEAD and all history" : "every ticket at HEAD"
-                printError("gitdesk validate: ok, \(what) follow the desk's rules")
+                let ok = staged ? Message(.validateOkStaged) : range != nil ? Message(.validateOkCommits, ["count": .number(reports.count)])
+                    : Message(all ? .validateOkAll : .validateOkHead)
+                printError(ok.render(global.language(for: try? global.openDesk())))
             }
         }
         if reports.contains(where: \.hasErrors) { throw ExitCode(1) }

@@ -1,38 +1,44 @@
+import TicketCore
 import TicketStore
 
 /// What `hooks install` (and `init`) tell the user: which checks are active,
 /// where, and what happened to the hooks that were there before.
 enum HookReport {
-    static let purpose = [
-        "pre-commit": "validates hand edits before git commits them",
-        "commit-msg": "refuses personal data in commit messages",
-        "pre-merge-commit": "validates merge results",
-        "pre-receive": "refuses pushes that break the desk's rules",
-        "post-receive": "stamps when each pushed commit arrived and who pushed it (refs/notes/gitdesk-arrivals)",
+    static let purpose: [String: MessageKey] = [
+        "pre-commit": .hookPurposePreCommit,
+        "commit-msg": .hookPurposeCommitMsg,
+        "pre-merge-commit": .hookPurposePreMergeCommit,
+        "pre-receive": .hookPurposePreReceive,
+        "post-receive": .hookPurposePostReceive,
     ]
 
-    static func lines(_ outcome: HookInstaller.Outcome) -> [String] {
+    static func lines(_ outcome: HookInstaller.Outcome, _ language: Language) -> [String] {
+        func say(_ key: MessageKey, _ arguments: [String: Message.Argument] = [:]) -> String {
+            Message(key, arguments).render(language)
+        }
         var lines: [String] = []
         if !outcome.installed.isEmpty {
-            lines.append("Active gitdesk checks (\(outcome.directory), core.hooksPath of this repository only):")
+            lines.append(say(.hooksActive, ["directory": .text(outcome.directory)]))
             for name in outcome.installed {
-                var line = "  \(name): \(purpose[name] ?? "gitdesk's check")"
+                var line = "  \(name): " + say(purpose[name] ?? .hookPurposeOther)
                 if outcome.chained.contains(name), let previous = outcome.previousDirectory {
-                    line += ", then your previous \(name) in \(previous)"
+                    line += say(.hookChained, ["hook": .text(name), "directory": .text(previous)])
                 }
                 lines.append(line)
             }
         }
         if !outcome.forwarded.isEmpty, let previous = outcome.previousDirectory {
-            lines.append("Still run from \(previous): \(outcome.forwarded.joined(separator: ", "))")
+            lines.append(say(.hooksForwarded, ["directory": .text(previous), "hooks": .texts(outcome.forwarded)]))
         }
-        if outcome.settings.contains(where: { $0.hasPrefix("receive.") }) {
-            lines.append("Set \(outcome.settings.filter { $0.hasPrefix("receive.") }.joined(separator: ", ")): the server refuses deleting or rewriting a branch")
+        let receive = outcome.settings.filter { $0.hasPrefix("receive.") }
+        if !receive.isEmpty {
+            lines.append(say(.hooksReceiveSettings, ["settings": .texts(receive)]))
         }
         if let policy = outcome.policy {
-            lines.append("Protected branch: \(policy.branch) (git config \(ServerPolicy.branchKey); its rules judge every push)" + (outcome.branchExists ? ""
-                : "; it does not exist yet: the first push of \(policy.branch) brings the desk's rules and is trusted, so push it now"))
-            lines.append("Accepted refs: \(policy.allowedRefs.joined(separator: " ")) (git config \(ServerPolicy.allowRefsKey)); every other ref is refused")
+            let branch = Message.Argument.text(policy.branch)
+            lines.append(say(.hooksProtected, ["branch": branch, "key": .text(ServerPolicy.branchKey)])
+                         + (outcome.branchExists ? "" : say(.hooksProtectedUnborn, ["branch": branch])))
+            lines.append(say(.hooksAcceptedRefs, ["refs": .text(policy.allowedRefs.joined(separator: " ")), "key": .text(ServerPolicy.allowRefsKey)]))
         }
         return lines
     }

@@ -105,7 +105,11 @@ struct TicketPresenter {
     func outcome(_ result: ChangeResult) -> String { outcomeText(result).terminalSafe }
 
     private func outcomeText(_ result: ChangeResult) -> String {
-        var out = "\(result.id): \(result.summary)\n"
+        // The summary is the commit's subject (English keys, for git log); a
+        // Chinese desk reads the operation's name, the changed fields follow by label.
+        var out = language == .zh
+            ? "\(result.id)：\(Message(.verbatim, ["text": .operation(result.operation)]).render(.zh, labels: schema))\n"
+            : "\(result.id): \(result.summary)\n"
         let old = result.previous ?? Ticket()
         let new = result.ticket
         var rows: [(String, String)] = []

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TicketStore
 
 /// Options of the commands that print for reading (list, show, history,
 /// search, diff, conflicts): colour and paging, as git's.
@@ -20,7 +21,7 @@ struct DisplayOptions: ParsableArguments {
     /// Decides the colours and, for text meant to be read on a terminal,
     /// starts the pager; call once, before printing.
     func start(paging: Bool = true) -> Palette {
-        let environment = ProcessInfo.processInfo.environment
+        let environment = ProcessEnvironment.only("NO_COLOR", "TERM")
         let palette = Palette.decide(noColour || Self.leadingNoColour ? .never : colour, environment: environment,
                                      stdoutIsTerminal: isatty(STDOUT_FILENO) == 1)
         if paging && !noPager && !Self.leadingNoPager { Pager.start() }

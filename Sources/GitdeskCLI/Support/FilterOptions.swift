@@ -15,7 +15,9 @@ struct FilterOptions: ParsableArguments {
     @Option(help: "Only these departments.", completion: DeskCompletion.values(of: "department")) var department: [String] = []
     @Option(help: "Only tickets assigned to these handles.", completion: DeskCompletion.values(of: "assignee")) var assignee: [String] = []
     @Option(help: "Only these satisfaction ratings (1-5).") var rating: [String] = []
-    @Option(help: ArgumentHelp("Only tickets created at or after this time.", valueName: "time")) var createdFrom: String?
+    @Option(name: [.customLong("since"), .customLong("created-from")],
+            help: ArgumentHelp("Only tickets created at or after this time (2026/12/05, 12月5日, 昨天, +3d...).", valueName: "time"))
+    var createdFrom: String?
     @Option(help: ArgumentHelp("Only tickets created before this time.", valueName: "time")) var createdBefore: String?
     @Flag(help: "Only open tickets past their resolution deadline (SLA, pauses counted).") var overdue = false
     @Option(help: ArgumentHelp("Only open tickets whose deadline (SLA, pauses counted) falls before this time.", valueName: "time"))
@@ -52,7 +54,7 @@ struct FilterOptions: ParsableArguments {
             }
             return t
         }
-        filter.createdFrom = try time("created-from", createdFrom)
+        filter.createdFrom = try time("since", createdFrom)
         filter.createdBefore = try time("created-before", createdBefore)
         filter.dueBefore = try time("due-before", dueBefore)
         filter.dueFrom = try time("due-from", dueFrom)
@@ -64,8 +66,8 @@ struct FilterOptions: ParsableArguments {
     private static func resolve(_ key: String, _ typed: String, _ desk: Desk) throws -> String {
         let option = key == "satisfaction" ? "rating" : key
         let value: String
-        // Ratings also by the words the seeds' tables use (满意 5, 一般 3, 不满意 1), as import reads them.
-        let typed = key == "satisfaction" ? TicketImport.ratingWords[typed] ?? typed : typed
+        // Ratings also by their words (满意 5, 比较满意 4, 一般 3...), as confirm and import read them.
+        let typed = key == "satisfaction" ? TicketImport.rating(typed) : typed
         do { value = try desk.schema.valueKey(typed: typed, of: key) } catch { throw CLIError(.optionProblem, ["option": .text("--\(option)"), "problem": .message(error.message)]) }
         if key == "assignee" {
             guard desk.team.person(value) != nil else {

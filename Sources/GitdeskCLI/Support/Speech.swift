@@ -1,5 +1,6 @@
 import Foundation
 import TicketCore
+import TicketStore
 
 /// The language refusals and notices are said in, and the labels they use:
 /// `--lang`, else the desk's configured language once the desk is open, else
@@ -15,7 +16,7 @@ enum Speech {
 
     /// LANG's language, else Chinese (the desk's default).
     static var fallback: Language {
-        ProcessInfo.processInfo.environment["LANG"].flatMap(Language.init(locale:)) ?? .zh
+        ProcessEnvironment.value("LANG").flatMap(Language.init(locale:)) ?? .zh
     }
 
     /// `--lang` as given on the command line (before the command parses it).

@@ -168,7 +168,9 @@ public enum TicketFile {
         var i = 0
         // Leading blank lines are tolerated.
         while i < lines.count, lines[i].trimmed().isEmpty { i += 1 }
-        guard i < lines.count, lines[i].trimmed() == "---" else {
+        // Nothing but blank lines (or 0 bytes): said as such, not as a missing '---'.
+        guard i < lines.count else { throw .empty }
+        guard lines[i].trimmed() == "---" else {
             throw .malformed(line: i + 1, "a ticket file starts with a '---' line")
         }
         i += 1
@@ -370,12 +372,14 @@ public enum TicketFileError: Error, Equatable, Sendable, CataloguedMessage {
     case notUTF8(line: Int)
     /// A file larger than ``TicketLimits/fileBytes``: not read at all.
     case tooLarge(bytes: Int)
+    /// A file of 0 bytes or only blank lines (a truncated copy, `touch`, a failed editor save).
+    case empty
 
     public var line: Int {
         switch self {
         case .malformed(let line, _): return line
         case .notUTF8(let line): return line
-        case .tooLarge: return 1
+        case .tooLarge, .empty: return 1
         }
     }
 
@@ -383,6 +387,7 @@ public enum TicketFileError: Error, Equatable, Sendable, CataloguedMessage {
         switch self {
         case .malformed(_, let message): return Message(.verbatim, ["text": .text(message)])
         case .notUTF8: return Message(.fileNotUTF8)
+        case .empty: return Message(.emptyTicketFile)
         case .tooLarge(let bytes):
             return Message(.fileTooLarge, ["size": .text(TicketLimits.describe(bytes: bytes)),
                                            "limit": .text(TicketLimits.describe(bytes: TicketLimits.fileBytes))])

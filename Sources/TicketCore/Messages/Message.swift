@@ -25,6 +25,9 @@ public struct Message: Sendable, Equatable {
         case statuses([String])
         case field(String)
         case fields([String])
+        /// Values of an enum of the schema (`channel`, `status`...) by key:
+        /// their labels in Chinese, the keys people type in English.
+        case values(enumName: String, keys: [String])
         /// Roles joined with "or" (`supervisor or admin` / `客服主管或管理员`).
         case roles([String])
         /// Roles a person holds, all of them (`agent, handler` / `客服专员、处理人`).
@@ -72,6 +75,7 @@ public struct Message: Sendable, Equatable {
         case .statuses(let keys): return keys.map { labels?.statusLabel($0, lang) ?? $0 }.joined(separator: list)
         case .field(let key): return labels?.fieldLabel(key, lang) ?? key
         case .fields(let keys): return keys.map { labels?.fieldLabel($0, lang) ?? $0 }.joined(separator: list)
+        case .values(let name, let keys): return keys.map { labels?.valueLabel(enum: name, $0, lang) ?? $0 }.joined(separator: list)
         case .roles(let keys):
             return keys.map { labels?.roleLabel($0, lang) ?? $0 }.joined(separator: lang == .zh ? "或" : " or ")
         case .heldRoles(let keys): return keys.map { labels?.roleLabel($0, lang) ?? $0 }.joined(separator: list)
@@ -114,6 +118,12 @@ public protocol MessageLabels: Sendable {
     func roleLabel(_ key: String, _ lang: Language) -> String
     /// The label of the transition named `operation`, if the workflow has one.
     func operationLabel(_ operation: String, _ lang: Language) -> String?
+    /// A value of the enum `name` (`channel`, `status`, `department`...).
+    func valueLabel(enum name: String, _ key: String, _ lang: Language) -> String
+}
+
+extension MessageLabels {
+    public func valueLabel(enum name: String, _ key: String, _ lang: Language) -> String { key }
 }
 
 extension Schema: MessageLabels {
@@ -122,6 +132,9 @@ extension Schema: MessageLabels {
     public func statusLabel(_ key: String, _ lang: Language) -> String { lang == .zh ? label(status: key, lang) : key }
     public func fieldLabel(_ key: String, _ lang: Language) -> String { lang == .zh ? (field(key)?.zh ?? key) : key }
     public func roleLabel(_ key: String, _ lang: Language) -> String { lang == .zh ? label(role: key, lang) : key }
+    public func valueLabel(enum name: String, _ key: String, _ lang: Language) -> String {
+        lang == .zh ? label(enum: name, value: key, lang) : key
+    }
     public func operationLabel(_ operation: String, _ lang: Language) -> String? {
         lang == .zh ? workflow.transitions.first { $0.operation == operation }?.zh : nil
     }

@@ -43,6 +43,6 @@ public enum MessageCatalogue {
         "assign": "分派工单", "extend": "申请延期", "approve": "审批延期", "archive": "归档",
         "start": "开始处理", "supplement": "标记信息已补充", "resolve": "提交解决方案", "confirm": "确认解决",
         "reopen": "重新打开", "close": "关闭工单", "invalid": "标记为无效", "follow_up": "转入跟进",
-        "move": "变更状态", "set": "修改字段", "comment": "添加备注",
+        "move": "变更状态", "set": "修改字段", "comment": "添加备注", "import": "导入工单",
     ]
 }

@@ -15,9 +15,10 @@ public enum MessageKey: String, CaseIterable, Sendable {
         alreadyADesk, detachedHead, unbornBranch, bareRepository
     case unknownTicket, ambiguousTicket, ambiguousTicketMore, unreadableTicket, unknownOperator, noOperator
     case invalidChangeEmpty, invalidChange, uncommittedChanges, nothingChanged, busy, refLocked, gitFailure
+    case indexLocked, indexLockedBy, lockTimeoutInvalid
     case backdateBefore, backdateAfter
     // PrivacyError, typed names, ticket files
-    case personalDataNotAllowed, invalidPolicy, ambiguousName, fileNotUTF8, fileTooLarge
+    case personalDataNotAllowed, invalidPolicy, ambiguousName, fileNotUTF8, fileTooLarge, emptyTicketFile
     // Validation findings and field values
     case requiredField, requiredFieldInStatus
     case valueOneLine, valueNotTicketID, subtypeOfOtherType, valueNotHandle, valueNotDateTime, valueNotDuration, valueNotRating
@@ -32,4 +33,25 @@ public enum MessageKey: String, CaseIterable, Sendable {
     // The command line
     case notADateTime, notADateOrDateTime, emptyComment, emptyTitle, emptySearch, searchTooMuch, negativeLimit
     case optionProblem, ambiguousOption, unknownOptionValue
+    // Sync, clone, status and the merge driver (the sync helper's block)
+    case syncGitMissing, syncNoRemote, syncUnreachable, syncTimedOutFetch, syncTimedOutPush, syncCloneFailed
+    case syncCloneTargetExists, syncNotADesk, syncPushRefused, syncPushRefusedSilently, syncPushRefusedAbove
+    case syncRaceLost, syncConflictingFiles, syncUnsettled, syncInvalidMerge, syncOperationInProgress
+    case syncUncommitted, syncDetachedHead, syncGit, syncAlreadyInSync, syncRenamed, syncConflictSettled
+    case syncFetchedOneMerged, syncFetchedManyMerged, syncFetchedOneForward, syncFetchedManyForward, syncRetriedOne
+    case syncRetriedMany, syncPushedOne, syncPushedMany, cloneDone, statusNoRemote, statusTracking, statusTrackingLastFetch
+    case statusUnpushedOne, statusUnpushedMany, statusUnmergedOne, statusUnmergedMany, statusRunSync
+    case statusNoDriver, mergeNote, mergeSettled, mergeUnreadable, mergeUnsettledField, mergeMarkersLeft
+    // everyday (issue 11): report periods
+    case badPeriod, emptyPeriod, conflictingPeriods
+    // everyday (issue 11): what init, hooks install, comment, status and clone say
+    case initDone, initClockOverride, initAddedYou, initNoEmail, initNext
+    case hooksActive, hookPurposePreCommit, hookPurposeCommitMsg, hookPurposePreMergeCommit, hookPurposePreReceive
+    case hookPurposePostReceive, hookPurposeOther, hookChained, hooksForwarded, hooksReceiveSettings, hooksProtected
+    case hooksProtectedUnborn, hooksAcceptedRefs, hooksLeftAlone, commentLogged
+    case validateOkStaged, validateOkCommits, validateOkAll, validateOkHead, unknownRevision
+    // everyday (issue 11): refused input (DeskError.said)
+    case founderNeedsEmail, founderBadEmail, founderBadHandle, founderBadName, badPrefix, badTimeZone, badTicketID, badNow, importNotAllowed, importNoRows, badBranchName, unknownTemplate, ambiguousTemplate, templateExistsEdit, templateExists, badRange, ticketExists
+    // everyday (issue 11): validation findings
+    case logEntryRemoved, logEntryChanged, contactRemoved, contactChanged, bornStatus, bornWithStep, bornFieldTooEarly, dueChangedByHand, fieldNotInSchema, logByStranger, valueTooLong, tooManyLogEntries, tooManyContacts, logInOthersName, contactInOthersName, logBeforeCreated, contactBeforeCreated, timeBeforeCreated, bornDueNotSLA, ticketMisplaced
 }

@@ -13,7 +13,11 @@
 /// - U+FE63 (small hyphen-minus) → `-`; also the typographic hyphens and
 ///   dashes U+2010–2015 and U+2212 → `-` (NFKC keeps those, but people type
 ///   them between digit groups: `138—1234—5678`);
-/// - removed: U+200B–200D, U+2060, U+FEFF, U+00AD.
+/// - decimal digits of other scripts (Unicode Nd: Arabic-Indic, Devanagari…)
+///   and the tag digits U+E0030–E0039 → `0`–`9`;
+/// - removed: U+200B–200D, U+2060, U+FEFF, U+00AD and the other invisible
+///   format characters (Cf: U+200E/F, U+2061–2064, U+180E, the bidi
+///   controls, the tag characters…), so none of them splits a number.
 ///
 /// Circled, parenthesised and super-/subscript digits (`①`, `⑴`, `¹`) are
 /// list markers and exponents, not phone digits, and are left alone.
@@ -51,6 +55,21 @@ enum PIINormal {
         case 0xFE52: return dot
         case 0xFFE5: return 0xA5
         case 0x1D7CE...0x1D7FF: return 0x30 &+ (v &- 0x1D7CE) % 10
+        // Tag digits (invisible): read as the digits they name.
+        case 0xE0030...0xE0039: return 0x30 &+ (v &- 0xE0030)
+        // Other invisible format characters (Unicode Cf) are read through.
+        case 0x061C, 0x180E, 0x200E, 0x200F, 0x202A...0x202E, 0x2061...0x2064, 0x2066...0x206F,
+             0xFFF9...0xFFFB, 0xE0001, 0xE0020...0xE007F:
+            return ignorable
+        case 0x0660...0x2FFF, 0x10000...0x1FBFF:
+            // Decimal digits of other scripts (Arabic-Indic ٣, Devanagari ३…:
+            // Unicode Nd) are read as ASCII digits; checked by property only
+            // in the blocks that hold them, so CJK text costs nothing more.
+            if let scalar = Unicode.Scalar(v), scalar.properties.numericType == .decimal,
+               let value = scalar.properties.numericValue, value >= 0, value <= 9 {
+                return 0x30 &+ UInt32(value)
+            }
+            return v
         default: return v
         }
     }
@@ -62,10 +81,13 @@ enum PIINormal {
     @inline(__always) static func isSeparator(_ v: UInt32) -> Bool { v == space || v == hyphen }
 
     /// The separators allowed between digit groups besides a space (rule 1):
-    /// hyphen and dashes, dot, slash, underscore.
+    /// hyphen and dashes, dot, slash, underscore, tilde and comma
+    /// (`139~1234~5678`, `139,1234,5678`, and their full-width forms).
     @inline(__always) static func isJoiner(_ v: UInt32) -> Bool {
-        v == hyphen || v == dot || v == slash || v == underscore
+        v == hyphen || v == dot || v == slash || v == underscore || v == tilde || v == comma
     }
+    static let tilde: UInt32 = 0x7E
+    static let comma: UInt32 = 0x2C
 
     /// The digit a Chinese numeral stands for in a number read out digit by
     /// digit (一三八…, 〇 and 零 for 0, 幺 for 1 as said on the phone), or nil.
@@ -81,6 +103,16 @@ enum PIINormal {
         case 0x4E03: 7                // 七
         case 0x516B: 8                // 八
         case 0x4E5D: 9                // 九
+        // The financial (大写) numerals of amounts and cheques, simplified and traditional.
+        case 0x58F9: 1                // 壹
+        case 0x8D30, 0x8CB3: 2        // 贰 貳
+        case 0x53C1, 0x53C3: 3        // 叁 參
+        case 0x8086: 4                // 肆
+        case 0x4F0D: 5                // 伍
+        case 0x9646, 0x9678: 6        // 陆 陸
+        case 0x67D2: 7                // 柒
+        case 0x634C: 8                // 捌
+        case 0x7396: 9                // 玖
         default: nil
         }
     }

@@ -110,7 +110,9 @@ struct PIIScanEngine {
             // and the lead bytes 0xEF (full-width forms) and 0xF0 (mathematical
             // digits) can start a value, and the Chinese numerals (一…九, 〇,
             // 零, 幺), told by their first two bytes.
-            if b &- 0x30 > 0x10 && b &- 0xEF > 1 {
+            // Lead bytes 0xD9–0xE2 (U+0640–2FFF) and 0xF3 (tag characters) may
+            // start a digit of another script: decoded below like 0xEF/0xF0.
+            if b &- 0x30 > 0x10 && b &- 0xEF > 1 && b &- 0xD9 > 9 && b != 0xF3 {
                 if b &- 0xE3 <= 6 && Self.isNumeral(p + i) {
                     i = scanChineseNumerals(at: i)
                 } else {
@@ -147,7 +149,10 @@ struct PIIScanEngine {
     static func isNumeral(_ p: UnsafePointer<UInt8>) -> Bool {
         switch UInt32(p[0]) << 16 | UInt32(p[1]) << 8 | UInt32(p[2]) {
         case 0xE38087, 0xE99BB6, 0xE4B880, 0xE5B9BA, 0xE4BA8C, 0xE4B889,
-             0xE59B9B, 0xE4BA94, 0xE585AD, 0xE4B883, 0xE585AB, 0xE4B99D:
+             0xE59B9B, 0xE4BA94, 0xE585AD, 0xE4B883, 0xE585AB, 0xE4B99D,
+             // 壹 贰 貳 叁 參 肆 伍 陆 陸 柒 捌 玖
+             0xE5A3B9, 0xE8B4B0, 0xE8B2B3, 0xE58F81, 0xE58F83, 0xE88286,
+             0xE4BC8D, 0xE99986, 0xE999B8, 0xE69F92, 0xE68D8C, 0xE78E96:
             return true
         default:
             return false
@@ -273,9 +278,11 @@ struct PIIScanEngine {
         return false
     }
 
-    /// `(010)` / `（0755）`: a 3–4 digit group starting with 0 between brackets.
+    /// `(010)` / `（0755）`: a 3–4 digit group starting with 0 between brackets;
+    /// also `(139)`, a mobile's first three digits bracketed (`(139)1234 5678`).
     func isBracketedAreaCode(_ g: DigitGroup, before: UInt32) -> Bool {
-        before == PIINormal.openParen && !g.masked && (g.count == 3 || g.count == 4) && chars[g.first] == 0
+        before == PIINormal.openParen && !g.masked
+            && (((g.count == 3 || g.count == 4) && chars[g.first] == 0) || (g.count == 3 && chars[g.first] == 1))
     }
 
     /// The separator starting with `v` (ending at `e`) and the start of the
@@ -345,7 +352,19 @@ struct PIIScanEngine {
             if PIINormal.isDigit(pp.value) {
                 groups[0].glued = true
             } else if PIINormal.isLetter(pp.value) {
-                groups[0].glued = v == PIINormal.dot || !isTouchingWord(endingAt: before.start)
+                if v == PIINormal.dot || isTouchingWord(endingAt: before.start) {
+                    groups[0].glued = v == PIINormal.dot
+                } else {
+                    // `wx-13912345678`: a WeChat ID made of a phone number is the
+                    // phone number (a mobile may touch letters); a code word
+                    // (`CS-`, `SF-`) or letters mixed with digits stay an identifier.
+                    let word = letters(endingAt: before.start)
+                    if word.mixed || Self.identifierPrefixes.contains(word.packed) {
+                        groups[0].glued = true
+                    } else {
+                        groups[0].lettersBefore = true
+                    }
+                }
             }
         } else if v == PIINormal.at {
             groups[0].glued = true

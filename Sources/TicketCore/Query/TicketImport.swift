@@ -15,8 +15,11 @@ public enum TicketImport {
         public var message: String
     }
 
-    /// The seeds' 用户满意度 words as ratings.
-    public static let ratingWords = ["满意": "5", "一般": "3", "不满意": "1"]
+    /// A 用户满意度 cell as a rating: a number, or a word of
+    /// ``SatisfactionWords`` (the one table `confirm` and the filters read too).
+    public static func rating(_ cell: String) -> String {
+        SatisfactionWords.value(of: cell).map(String.init) ?? cell
+    }
 
     /// Header names the seeds' tables use that are not a field's label.
     static let aliases = ["流程卡编号": "id", "沟通记录": TicketFile.contactsSection, "contacts": TicketFile.contactsSection,
@@ -70,7 +73,7 @@ public enum TicketImport {
                 }
                 value = t.iso8601
             case .rating:
-                value = ratingWords[cell] ?? cell
+                value = rating(cell)
             default:
                 do { value = try schema.valueKey(typed: cell, of: key) } catch { return problem(error.description) }
             }

@@ -57,10 +57,13 @@ public struct ReportPeriod: Equatable, Sendable {
         return ReportPeriod(firstDay: monday, lastDay: monday + 6, offsetMinutes: offsetMinutes)
     }
 
-    /// `--from A --to B`, both days included.
-    public static func parseRange(from: String, to: String, offsetMinutes: Int) throws(ReportError) -> ReportPeriod {
-        guard let a = day(from) else { throw .badPeriod(from, "YYYY-MM-DD") }
-        guard let b = day(to) else { throw .badPeriod(to, "YYYY-MM-DD") }
+    /// `--from A --to B`, both days included. Days as ``TypedTime`` reads
+    /// them (`2024-05-01`, `2024/05/01`, `5月1日`, `昨天`); `now` says which
+    /// day is today.
+    public static func parseRange(from: String, to: String, offsetMinutes: Int, now: Timestamp? = nil) throws(ReportError) -> ReportPeriod {
+        let now = now ?? Timestamp(seconds: 0, offsetMinutes: offsetMinutes)
+        guard let a = day(from) ?? TypedTime.day(from, now: now, offsetMinutes: offsetMinutes) else { throw .badPeriod(from, "YYYY-MM-DD, 2024/05/01, today") }
+        guard let b = day(to) ?? TypedTime.day(to, now: now, offsetMinutes: offsetMinutes) else { throw .badPeriod(to, "YYYY-MM-DD, 2024/05/01, today") }
         guard a <= b else { throw .emptyPeriod(from: from, to: to) }
         return ReportPeriod(firstDay: a, lastDay: b, offsetMinutes: offsetMinutes)
     }
@@ -98,16 +101,16 @@ public struct ReportPeriod: Equatable, Sendable {
 }
 
 /// Why a report cannot be made.
-public enum ReportError: Error, Equatable, CustomStringConvertible {
+public enum ReportError: Error, Equatable, CataloguedMessage {
     case badPeriod(String, String)
     case emptyPeriod(from: String, to: String)
     case conflictingPeriods
 
-    public var description: String {
+    public var message: Message {
         switch self {
-        case .badPeriod(let text, let shape): return "not a period: \(text) (expected \(shape))"
-        case .emptyPeriod(let from, let to): return "--from \(from) is after --to \(to)"
-        case .conflictingPeriods: return "give one period: --month, --week, or --from with --to"
+        case .badPeriod(let text, let shape): return Message(.badPeriod, ["text": .text(text), "shape": .text(shape)])
+        case .emptyPeriod(let from, let to): return Message(.emptyPeriod, ["from": .text(from), "to": .text(to)])
+        case .conflictingPeriods: return Message(.conflictingPeriods)
         }
     }
 }

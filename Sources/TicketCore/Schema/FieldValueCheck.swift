@@ -23,13 +23,14 @@ public enum FieldValueCheck {
             if key == "status" {
                 if schema.workflow.status(value) == nil {
                     return Message(.unknownValue, ["value": .text(value), "field": .field("status"),
-                                                   "allowed": .texts(schema.workflow.statuses.map(\.key))])
+                                                   "allowed": .statuses(schema.workflow.statuses.map(\.key))])
                 }
                 return nil
             }
             let values = schema.values(of: field.enumName ?? key)
             guard let v = values.first(where: { $0.key == value }) else {
-                return Message(.unknownValue, ["value": .text(value), "field": .field(key), "allowed": .texts(values.map(\.key))])
+                return Message(.unknownValue, ["value": .text(value), "field": .field(key),
+                                                 "allowed": .values(enumName: field.enumName ?? key, keys: values.map(\.key))])
             }
             if let parent = v.parent, let t = ticketType, key == "subtype", parent != t {
                 return Message(.subtypeOfOtherType, ["value": .text(value), "parent": .text(parent), "type": .text(t)])
@@ -38,7 +39,7 @@ public enum FieldValueCheck {
             if let name = field.enumName {
                 let values = schema.values(of: name)
                 for part in value.split(separator: ",").map({ $0.trimmed() }) where !values.contains(where: { $0.key == part }) {
-                    return Message(.unknownValue, ["value": .text(part), "field": .text(name), "allowed": .texts(values.map(\.key))])
+                    return Message(.unknownValue, ["value": .text(part), "field": .field(key), "allowed": .values(enumName: name, keys: values.map(\.key))])
                 }
             }
         case .person:

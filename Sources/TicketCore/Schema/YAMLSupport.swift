@@ -26,6 +26,13 @@ public struct YAMLFile {
     public init(name: String, text: String) throws(ConfigurationError) {
         self.name = name
         self.text = text
+        // Named here with its line and column: libyaml reports a control
+        // character as a reader error at a byte offset (said as line 1), and
+        // would quote the line around it.
+        if let found = ControlCharacters.first(in: text.replacingCRLF()) {
+            throw ConfigurationError(file: name, line: found.line, message:
+                "holds the control character \(ControlCharacters.name(found.scalar)) at column \(found.column): remove it (a YAML file may hold none)")
+        }
         do {
             root = try Yams.compose(yaml: text)
         } catch let error as YamlError {

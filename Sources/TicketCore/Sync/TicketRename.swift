@@ -17,6 +17,13 @@ public enum TicketRename {
         return renamed
     }
 
+    /// True for a log text in the words of ``logText(from:to:)``, whatever
+    /// the IDs: a line that claims sync's rename (the `rename` rule checks
+    /// that the change it arrives in makes that very rename).
+    public static func looksLikeRenameLine(_ text: String) -> Bool {
+        text.hasPrefix("ID renamed from ") && text.hasSuffix(": another clone recorded a ticket with the same ID first (sync)")
+    }
+
     /// The ID `ticket` was renamed from by its last log entry, if that entry is a rename.
     public static func renamedFrom(_ ticket: Ticket) -> String? {
         guard let last = ticket.log.last?.text, last.hasPrefix("ID renamed from ") else { return nil }

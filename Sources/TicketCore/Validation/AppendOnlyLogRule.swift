@@ -13,27 +13,27 @@ public struct AppendOnlyLogRule: ValidationRule {
         for (i, entry) in old.log.enumerated() {
             if i >= new.ticket.log.count {
                 findings.append(context.finding(id, line: new.sectionLines[TicketFile.logSection] ?? 1, field: "log",
-                    "log entry of \(entry.time.shortDisplay) by \(entry.operator) was removed; the log is append-only"))
+                    Message(.logEntryRemoved, ["time": .text(entry.time.shortDisplay), "operator": .text(entry.operator)])))
                 break
             }
             if new.ticket.log[i] != entry {
                 let line = i < new.logLines.count ? new.logLines[i] : 1
                 findings.append(context.finding(id, line: line, field: "log",
-                    "log entry of \(entry.time.shortDisplay) by \(entry.operator) was changed; add a new entry instead"))
+                    Message(.logEntryChanged, ["time": .text(entry.time.shortDisplay), "operator": .text(entry.operator)])))
             }
         }
         for (i, contact) in old.contacts.enumerated() {
             let line = i < new.contactLines.count ? new.contactLines[i] : (new.sectionLines[TicketFile.contactsSection] ?? 1)
             guard i < new.ticket.contacts.count else {
                 findings.append(context.finding(id, line: line, field: "contacts",
-                    "contact of \(contact.time.shortDisplay) by \(contact.operator) was removed; the communication log is append-only"))
+                    Message(.contactRemoved, ["time": .text(contact.time.shortDisplay), "operator": .text(contact.operator)])))
                 break
             }
             var now = new.ticket.contacts[i]
             if !contact.done && now.done { now.done = false }
             if now != contact {
                 findings.append(context.finding(id, line: line, field: "contacts",
-                    "contact of \(contact.time.shortDisplay) by \(contact.operator) was changed; only an open follow-up may be marked done"))
+                    Message(.contactChanged, ["time": .text(contact.time.shortDisplay), "operator": .text(contact.operator)])))
             }
         }
         return findings

@@ -28,7 +28,7 @@ public struct BornTicketRule: ValidationRule {
         var findings: [Finding] = []
         if let author = context.author, !workflow.permits("create", author) {
             findings.append(context.finding(id, field: "id",
-                "\(author.handle) may not create tickets: it needs the role \((workflow.roles(for: "create") ?? []).joined(separator: " or "))"))
+                Message(.roleNotAllowed, ["handle": .text(author.handle), "operation": .operation("create"), "roles": .roles(workflow.roles(for: "create") ?? [])])))
         }
         let steps = context.statusSteps
         let status = ticket.status ?? ""
@@ -39,15 +39,15 @@ public struct BornTicketRule: ValidationRule {
             } ?? false)
             if !allowed {
                 findings.append(context.finding(id, field: "status",
-                    "a new ticket starts in status \(workflow.initial), not \(status.isEmpty ? "-" : status); record it with gitdesk new and move it step by step"))
+                    Message(.bornStatus, ["initial": .status(workflow.initial), "status": .status(status.isEmpty ? "-" : status)])))
             }
         } else if !steps.isEmpty {
             findings.append(context.finding(id, line: steps[0].line, field: "status",
-                "a new ticket's log records a status change (\(steps[0].from) → \(steps[0].to)); record it with gitdesk new and move it step by step"))
+                Message(.bornWithStep, ["from": .status(steps[0].from), "to": .status(steps[0].to)])))
         }
         for key in Self.laterFields where ticket[key] != nil && context.schema.field(key) != nil {
             findings.append(context.finding(id, field: key,
-                "a new ticket has no \(key) yet: it is filled by a later step of the workflow, not when the ticket is recorded"))
+                Message(.bornFieldTooEarly, ["field": .field(key)])))
         }
         return findings
     }

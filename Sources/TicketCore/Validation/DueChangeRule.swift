@@ -27,6 +27,6 @@ public struct DueChangeRule: ValidationRule {
         if old["due"] == nil, let created = new.created,
            let due = policy?.resolveDue(from: created, priority: new["priority"]), new["due"] == due.iso8601 { return [] }
         return [context.finding(id, field: "due",
-            "due changed from \(old["due"] ?? "-") to \(new["due"] ?? "-"); it moves only by an approved extension (gitdesk extend, then approve)")]
+            Message(.dueChangedByHand, ["old": .text(old["due"] ?? "-"), "new": .text(new["due"] ?? "-")]))]
     }
 }

@@ -10,7 +10,7 @@ public struct FieldValuesRule: ValidationRule {
         for key in ticket.fields.keys.sorted() {
             guard let value = ticket[key] else { continue }
             if context.schema.field(key) == nil {
-                findings.append(context.finding("unknown-field", field: key, "'\(key)' is not a field of this desk's schema"))
+                findings.append(context.finding("unknown-field", field: key, Message(.fieldNotInSchema, ["key": .text(key)])))
                 continue
             }
             if let problem = FieldValueCheck.check(key: key, value: value, schema: context.schema,
@@ -22,7 +22,7 @@ public struct FieldValuesRule: ValidationRule {
             for (i, entry) in ticket.log.enumerated() where team.person(entry.operator) == nil {
                 let line = i < context.new.logLines.count ? context.new.logLines[i] : 1
                 findings.append(Finding(file: context.path, line: line, rule: "log-operator", field: "log",
-                                        message: "log entry by '\(entry.operator)', who is not on the roster"))
+                                        Message(.logByStranger, ["handle": .text(entry.operator)])))
             }
         }
         return findings

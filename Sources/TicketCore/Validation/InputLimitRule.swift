@@ -20,19 +20,19 @@ public struct InputLimitRule: ValidationRule {
             let length = value.text.unicodeScalars.count
             guard length > limit else { continue }
             findings.append(context.finding(id, line: value.line, field: value.field,
-                "\(value.name) is \(length) characters long; at most \(limit) are allowed"))
+                Message(.valueTooLong, ["name": .field(value.name), "length": .number(length), "limit": .number(limit)])))
         }
         guard let old = context.old else { return findings }
         let ticket = context.new.ticket
         let addedLog = ticket.log.count - old.log.count
         if addedLog > TicketLimits.entriesPerChange {
             findings.append(context.finding(id, line: context.new.sectionLines[TicketFile.logSection] ?? 1, field: "log",
-                "this change adds \(addedLog) log entries; one change may add at most \(TicketLimits.entriesPerChange)"))
+                Message(.tooManyLogEntries, ["count": .number(addedLog), "limit": .number(TicketLimits.entriesPerChange)])))
         }
         let addedContacts = ticket.contacts.count - old.contacts.count
         if addedContacts > TicketLimits.entriesPerChange {
             findings.append(context.finding(id, line: context.new.sectionLines[TicketFile.contactsSection] ?? 1, field: "contacts",
-                "this change adds \(addedContacts) contacts; one change may add at most \(TicketLimits.entriesPerChange)"))
+                Message(.tooManyContacts, ["count": .number(addedContacts), "limit": .number(TicketLimits.entriesPerChange)])))
         }
         return findings
     }

@@ -16,13 +16,13 @@ public struct LogAuthorRule: ValidationRule {
         var findings: [Finding] = []
         for added in context.addedEntries where added.entry.operator != author.handle {
             findings.append(context.finding(id, line: added.line, field: "log",
-                "\(author.handle) added a log entry in \(added.entry.operator)'s name: each entry is written by its author (\(author.handle))"))
+                Message(.logInOthersName, ["handle": .text(author.handle), "other": .text(added.entry.operator)])))
         }
         let oldContacts = context.old?.contacts.count ?? 0
         let lines = context.new.contactLines
         for (i, contact) in context.new.ticket.contacts.enumerated().dropFirst(oldContacts) where contact.operator != author.handle {
             findings.append(context.finding(id, line: i < lines.count ? lines[i] : 1, field: "contacts",
-                "\(author.handle) added a contact in \(contact.operator)'s name: each entry is written by its author (\(author.handle))"))
+                Message(.contactInOthersName, ["handle": .text(author.handle), "other": .text(contact.operator)])))
         }
         return findings
     }

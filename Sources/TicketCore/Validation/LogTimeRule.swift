@@ -12,12 +12,12 @@ public struct LogTimeRule: ValidationRule {
         var findings: [Finding] = []
         for added in context.addedEntries where added.entry.time < created {
             findings.append(context.finding(id, line: added.line, field: "log",
-                "a log entry at \(added.entry.time.iso8601) is earlier than the ticket was created (\(created.iso8601))"))
+                Message(.logBeforeCreated, ["time": .text(added.entry.time.iso8601), "created": .text(created.iso8601)])))
         }
         let oldContacts = context.old?.contacts.count ?? 0
         for contact in new.contacts.dropFirst(oldContacts) where contact.time < created {
             findings.append(context.finding(id, field: "contacts",
-                "a contact at \(contact.time.iso8601) is earlier than the ticket was created (\(created.iso8601))"))
+                Message(.contactBeforeCreated, ["time": .text(contact.time.iso8601), "created": .text(created.iso8601)])))
         }
         return findings
     }

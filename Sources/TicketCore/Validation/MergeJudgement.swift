@@ -85,6 +85,7 @@ public enum MergeJudgement {
             let shared = min(baseCounts[k] ?? 0, n.min() ?? 0)
             allowed[k] = n.reduce(0, +) - shared * (n.count - 1)
         }
+        findings += copyCountFindings(path: path, result: result, expected: allowed, key: key)
         let logCarried = r.log.indices.filter { i in
             let k = key(r.log[i])
             guard let n = allowed[k], n > 0 else { return false }
@@ -102,6 +103,33 @@ public enum MergeJudgement {
         new.ticket.contacts = (contactCarried + contactAdded).map { r.contacts[$0] }
         new.contactLines = (contactCarried + contactAdded).map { result.contactLines.indices.contains($0) ? result.contactLines[$0] : 1 }
         return TicketChange(old: old, new: new, findings: findings)
+    }
+
+    /// `copy-count`: an entry the sides carry must appear as many times as
+    /// the merge rule gives (``LogUnion``: n + m − min(b, n, m)), no fewer
+    /// (a hand resolution that kept one of two look-alike entries) and no
+    /// more (one that pasted a side's entry twice). An entry no copy of
+    /// which survived is the `append-only` finding above. Named by time and
+    /// operator, never by its text.
+    static func copyCountFindings(path: String, result: ParsedTicket, expected: [String: Int],
+                                  key: (LogEntry) -> String) -> [Finding] {
+        var seen: [String: Int] = [:]
+        var firstLine: [String: Int] = [:]
+        for (i, entry) in result.ticket.log.enumerated() {
+            let k = key(entry)
+            seen[k, default: 0] += 1
+            if firstLine[k] == nil { firstLine[k] = result.logLines.indices.contains(i) ? result.logLines[i] : 1 }
+        }
+        var findings: [Finding] = []
+        for entry in result.ticket.log {
+            let k = key(entry)
+            guard let want = expected[k], let have = seen[k], have != want, want > 0 else { continue }
+            seen[k] = nil
+            let what = have < want ? "dropped \(want - have) of its \(want) copies" : "holds \(have) copies where the sides carry \(want)"
+            findings.append(Finding(file: path, line: firstLine[k] ?? 1, rule: "copy-count", field: "log",
+                message: "the merge \(what) of the log entry of \(entry.time.shortDisplay) by \(entry.operator): identical entries count (base b, sides n and m give n + m − min(b, n, m)); redo the merge with gitdesk sync or git merge and keep every copy"))
+        }
+        return findings
     }
 
     /// One contact entry, whether or not its follow-up was marked done since.

@@ -18,7 +18,7 @@ public struct RecordedTimeRule: ValidationRule {
         for key in Self.timeFields {
             guard let value = new[key], context.old?[key] != value, let time = Timestamp.parse(value), time < created else { continue }
             findings.append(context.finding(id, field: key,
-                "\(key) \(time.iso8601) is earlier than the ticket was created (\(created.iso8601)): nothing happens to a ticket before it exists"))
+                Message(.timeBeforeCreated, ["field": .field(key), "time": .text(time.iso8601), "created": .text(created.iso8601)])))
         }
         // The deadline a ticket is born with is judged when it is added (a
         // change by an author); a ticket judged as it stands (`validate`,
@@ -30,7 +30,7 @@ public struct RecordedTimeRule: ValidationRule {
         let expected = context.schema.sla?.resolveDue(from: created, priority: new["priority"])
         if expected?.iso8601 != due {
             findings.append(context.finding(id, field: "due",
-                "a new ticket's due is \(due), but the SLA policy gives \(expected?.iso8601 ?? "none") for its created time and priority: gitdesk new sets it"))
+                Message(.bornDueNotSLA, ["due": .text(due), "expected": .text(expected?.iso8601 ?? "-")])))
         }
         return findings
     }

@@ -7,6 +7,6 @@ public struct TicketPathRule: ValidationRule {
     public func check(_ context: ValidationContext) -> [Finding] {
         guard context.path.hasPrefix("tickets/"), let expected = TicketPath.path(of: context.new.ticket),
               expected != context.path else { return [] }
-        return [context.finding(id, field: "id", "the ticket belongs at \(expected) (its id and creation month), not \(context.path)")]
+        return [context.finding(id, field: "id", Message(.ticketMisplaced, ["expected": .text(expected), "path": .text(context.path)]))]
     }
 }

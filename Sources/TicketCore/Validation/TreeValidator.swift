@@ -31,6 +31,12 @@ public struct TreeValidator: Sendable {
     public var author: Person?
     public var validator: Validator
 
+    /// ID keys (``idKey(_:)``) whose rename in this change settles a proven ID
+    /// collision: another ticket holds the old ID on the branch the change
+    /// goes to (the caller reads it from git). Only these renames need no
+    /// `delete` permission; any other rename by someone without it is refused.
+    public var provenCollisions: Set<String> = []
+
     public init(schema: Schema, team: Team?, author: Person?, validator: Validator = Validator()) {
         self.schema = schema; self.team = team; self.author = author; self.validator = validator
     }
@@ -66,7 +72,31 @@ public struct TreeValidator: Sendable {
                 }
             }
             return validate(c, sameID: sameID[c.path] ?? [])
-        } + deletions(in: changes)
+        } + renameLineFindings(in: changes) + deletions(in: changes)
+    }
+
+    /// `rename`: a log line saying `ID renamed from OLD to NEW` must describe
+    /// the change it arrives in: the file of OLD removed and the same ticket
+    /// added as NEW (``TicketRename/isRename(old:new:)``). A rename line
+    /// written into a ticket that did not move, or naming another ID, would
+    /// make history and the `delete` rule believe a rename that never was.
+    public func renameLineFindings(in changes: [FileChange]) -> [Finding] {
+        let real = Set(Self.renames(in: changes).map(Self.idKey))
+        var findings: [Finding] = []
+        for change in changes {
+            guard let bytes = change.new, Self.ticketID(fromPath: change.path) != nil,
+                  let parsed = try? TicketFile.parse(bytes: bytes) else { continue }
+            let old = change.old.flatMap { try? TicketFile.parse(bytes: $0).ticket }
+            let log = parsed.ticket.log
+            let fresh = old.map { o in log.count > o.log.count && Array(log.prefix(o.log.count)) == o.log ? o.log.count : log.count } ?? max(log.count - 1, 0)
+            for i in fresh..<log.count where TicketRename.looksLikeRenameLine(log[i].text) {
+                if old == nil, i == log.count - 1, let from = TicketRename.renamedFrom(parsed.ticket), real.contains(Self.idKey(from)) { continue }
+                let line = i < parsed.logLines.count ? parsed.logLines[i] : 1
+                findings.append(Finding(file: change.path, line: line, rule: "rename", field: "log",
+                    message: "log entry \(i + 1) says the ticket was renamed, but this change does not move \(TicketRename.renamedFrom(parsed.ticket) ?? "that ID")'s file to \(parsed.ticket.id) leaving everything else as it was: only gitdesk sync writes this line, when it renames a ticket whose ID another clone took first"))
+            }
+        }
+        return findings
     }
 
     /// True if `new` is `old` under another ID: every other field and every
@@ -86,12 +116,17 @@ public struct TreeValidator: Sendable {
         guard let author else { return [] }
         let roles = schema.workflow.roles(for: "delete") ?? ["admin"]
         if roles.contains(where: author.has(role:)) { return [] }
-        var kept = Set(changes.compactMap { $0.new == nil ? nil : Self.ticketID(fromPath: $0.path) })
-        // A rename (an ID collision settled at sync) keeps the ticket under its new ID.
-        kept.formUnion(Self.renames(in: changes))
+        let kept = Set(changes.compactMap { $0.new == nil ? nil : Self.ticketID(fromPath: $0.path) })
+        // A rename keeps the ticket under its new ID, but only sync's rename of a proven ID collision needs no permission.
+        let renamed = Self.renames(in: changes)
         return changes.compactMap { change in
             guard change.new == nil, change.old != nil, let id = Self.ticketID(fromPath: change.path),
                   !kept.contains(id) else { return nil }
+            if renamed.contains(id) {
+                if provenCollisions.contains(Self.idKey(id)) { return nil }
+                return Finding(file: change.path, line: 1, rule: "rename",
+                               message: "\(author.handle) may not rename \(id): no other ticket holds that ID on the branch, and only gitdesk sync renames a ticket whose ID another clone took first; renaming otherwise needs the role \(roles.joined(separator: " or "))")
+            }
             return Finding(file: change.path, line: 1, rule: "delete",
                            message: "\(author.handle) may not delete \(id): tickets are kept (close, archive or mark them invalid); deleting needs the role \(roles.joined(separator: " or "))")
         }
@@ -99,7 +134,7 @@ public struct TreeValidator: Sendable {
 
     /// IDs of tickets `changes` remove that an added file carries on, renamed
     /// (``TicketRename``): the same ticket under a new ID, nothing else changed.
-    static func renames(in changes: [FileChange]) -> [String] {
+    public static func renames(in changes: [FileChange]) -> [String] {
         let removed = changes.filter { $0.new == nil && $0.old != nil }
         guard !removed.isEmpty else { return [] }
         return changes.compactMap { change in

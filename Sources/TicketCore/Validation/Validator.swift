@@ -26,6 +26,7 @@ public struct Validator: Sendable {
         DueChangeRule(),
         PrivacyRule(),
         ControlCharacterRule(),
+        ConflictMarkerRule(),
         InputLimitRule(),
     ]
 

@@ -75,7 +75,7 @@ public enum WorkflowError: Error, Equatable, Sendable, CataloguedMessage {
         case .missingValue(let field):
             return Message(.missingValue, ["field": .field(field)])
         case .unknownValue(let field, let value, let allowed):
-            return Message(.unknownValue, ["field": .field(field), "value": .text(value), "allowed": .texts(allowed)])
+            return Message(.unknownValue, ["field": .field(field), "value": .text(value), "allowed": .values(enumName: field, keys: allowed)])
         case .notOnRoster(let handle):
             return Message(.notOnRoster, ["handle": .text(handle)])
         case .ratingOutOfRange(let n):

@@ -10,8 +10,9 @@ import GRDB
 enum CacheSchema {
     /// Bump when a table or a derived column changes: an older file is rebuilt.
     // 3: a file that holds no ticket is a row with an error; w: full-width forms folded,
-    // n: NFC; r: the report columns (created_s, settled_s, changed_s, title, contact...) and their indexes.
-    static let format = "gitdesk-query-3wnr"
+    // n: NFC; r: the report columns (created_s, settled_s, changed_s, title, contact...) and their indexes;
+    // e: an empty file's error row says "empty ticket file".
+    static let format = "gitdesk-query-3wnre"
 
     static let create = """
         CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);

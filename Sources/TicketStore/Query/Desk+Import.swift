@@ -25,9 +25,10 @@ extension Desk {
         // permission of workflow.yaml (admins when it is not listed), as the `born` rule requires.
         let importers = schema.workflow.roles(for: "import") ?? ["admin"]
         guard importers.contains(where: person.has(role:)) else {
-            throw .invalidInput("\(person.handle) may not import tickets: it needs the role \(importers.joined(separator: " or ")) (the import permission in workflow.yaml)")
+            throw DeskError.said(Message(.importNotAllowed, ["handle": .text(person.handle), "roles": .roles(importers)]))
         }
-        let lock = try DeskLock.acquire(gitDir: repository.gitDir)
+        let lockTimeout = try LockTimeout.configured(repository)
+        let lock = try DeskLock.acquire(gitDir: repository.gitDir, timeout: lockTimeout)
         defer { withExtendedLifetime(lock) {} }
         // The same journal and crash recovery as every other write (TicketWriter).
         var lockTakenAt = timespec()
@@ -35,8 +36,8 @@ extension Desk {
         let journal = WriteJournal(gitDir: repository.gitDir)
         CrashLeftovers.clear(gitDir: repository.gitDir, workdir: repository.workdir, journal: journal.read(),
                              lockTakenAt: lockTakenAt)
+        try waitForIndex(timeout: lockTimeout)
         let repaired = try journal.recover(in: repository, branch: branch)
-        try waitForIndex()
         do { try repository.checkIndexHeader() } catch { throw DeskError.from(error) }
         do {
             guard let tip = try repository.referenceTarget(branch) else { throw DeskError.unbornBranch }
@@ -95,7 +96,7 @@ extension Desk {
                 let lines = problems.sorted { $0.line < $1.line }.map(\.message)
                 throw DeskError.invalidInput("nothing imported (\(lines.count) bad row\(lines.count == 1 ? "" : "s")):\n" + lines.joined(separator: "\n"))
             }
-            guard !files.isEmpty else { throw DeskError.invalidInput("nothing imported: \(file) has no rows") }
+            guard !files.isEmpty else { throw DeskError.said(Message(.importNoRows, ["file": .text(file)])) }
 
             let signature = Signature(name: person.name, email: person.email, time: time.seconds, offsetMinutes: time.offsetMinutes)
             var changes: [TreeChange] = []

@@ -251,7 +251,7 @@ public struct DeskSync {
 
     private func underLock<T>(_ body: () throws -> T) throws(SyncError) -> T {
         let lock: DeskLock
-        do { lock = try DeskLock.acquire(gitDir: repository.gitDir) } catch { throw .git(error.description) }
+        do { lock = try DeskLock.acquire(gitDir: repository.gitDir, timeout: LockTimeout.configured(repository)) } catch { throw .git(error.description) }
         defer { withExtendedLifetime(lock) {} }
         do { return try body() } catch let error as SyncError { throw error } catch { throw .git(String(describing: error)) }
     }

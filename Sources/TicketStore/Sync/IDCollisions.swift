@@ -31,7 +31,7 @@ struct IDCollisions {
         let oursTree = try repository.commit(ours).tree
         for (id, ourFile) in try addedTickets(from: baseTree, to: oursTree).sorted(by: { $0.key < $1.key }) {
             guard let theirFile = theirAdded[id.uppercased()], theirFile.blob != ourFile.blob || theirFile.path != ourFile.path else { continue }
-            let (commit, newID) = try rename(path: ourFile.path, blob: ourFile.blob, on: tip, avoiding: theirsTree)
+            let (commit, newID) = try rename(path: ourFile.path, blob: ourFile.blob, on: tip, avoiding: theirs)
             tip = commit
             renamed.append(Renamed(old: ourFile.id, new: newID))
         }
@@ -48,8 +48,9 @@ struct IDCollisions {
     }
 
     /// Commits the ticket at `path` under a fresh ID on top of `parent`.
-    private func rename(path: String, blob: ObjectID, on parent: ObjectID, avoiding theirsTree: ObjectID) throws -> (ObjectID, String) {
+    private func rename(path: String, blob: ObjectID, on parent: ObjectID, avoiding theirs: ObjectID) throws -> (ObjectID, String) {
         let parentTree = try repository.commit(parent).tree
+        let theirsTree = try repository.commit(theirs).tree
         let ticket = try TicketFile.parse(bytes: repository.blob(blob)).ticket
         guard let created = ticket.created else { throw SyncError.unsettled(["\(ticket.id) (an ID collision with a ticket that has no created time)"]) }
         var newID = ""
@@ -66,7 +67,9 @@ struct IDCollisions {
         let signature = Signature(name: person.name, email: person.email, time: now.seconds, offsetMinutes: now.offsetMinutes)
         let message = "\(newID): renamed from \(ticket.id) (the ID was taken on the server)\n\nTicket: \(newID)\nOperation: rename\n"
         let commit = try repository.createCommit(tree: tree, parents: [parent], author: signature, committer: signature, message: message)
-        let report = try CommitValidator(repository: repository).validate(commit: commit)
+        let validator = CommitValidator(repository: repository)
+        validator.renameWitnesses = [theirs]  // the server's ticket that holds the old ID
+        let report = try validator.validate(commit: commit)
         let errors = report.findings.filter { $0.severity == .error }
         if !errors.isEmpty { throw SyncError.invalidMerge(errors) }
         return (commit, newID)

@@ -1,7 +1,7 @@
 import TicketCore
 
 /// Why `clone`, `sync` or `status` stopped. Each reads as one line a person can act on.
-public enum SyncError: Error, Equatable, CustomStringConvertible {
+public enum SyncError: Error, Equatable, CataloguedMessage {
     case gitMissing
     /// The branch has no remote to sync with.
     case noRemote(branch: String)
@@ -31,54 +31,52 @@ public enum SyncError: Error, Equatable, CustomStringConvertible {
     case detachedHead
     case git(String)
 
-    public var description: String {
+    /// The sentence in the catalogue (zh/en); `description` is its English.
+    public var message: Message {
         switch self {
         case .gitMissing:
-            return "git is not on PATH: gitdesk uses your git to talk to servers"
+            return Message(.syncGitMissing)
         case .noRemote(let branch):
-            return "\(branch) has no remote to sync with: clone the desk with 'gitdesk clone URL', or run 'git remote add origin URL'"
+            return Message(.syncNoRemote, ["branch": .text(branch)])
         case .unreachable(let remote, let reason):
-            return "cannot reach \(remote): \(reason)"
+            return Message(.syncUnreachable, ["remote": .text(remote), "reason": .text(reason)])
         case .timedOut(let remote, let step, let seconds):
-            let what = step == "push"
-                ? "your commits are kept here; the push either reached it or not, and the next sync finds out"
-                : "nothing was changed here"
-            return "\(remote) did not answer within \(Self.seconds(seconds)) (\(step)); \(what): check the network, or raise gitdesk.syncTimeout (git config) or --timeout, then run 'gitdesk sync' again"
+            return Message(step == "push" ? .syncTimedOutPush : .syncTimedOutFetch,
+                           ["remote": .text(remote), "seconds": .text(Self.seconds(seconds)), "step": .text(step)])
         case .cloneFailed(let url, let reason):
-            return "cannot clone \(url): \(reason)"
+            return Message(.syncCloneFailed, ["url": .text(url), "reason": .text(reason)])
         case .cloneTargetExists(let dir):
-            return "\(dir) already exists and is not empty: name another directory"
+            return Message(.syncCloneTargetExists, ["dir": .text(dir)])
         case .notADesk(let url, let reason):
-            return "\(url) is not a gitdesk desk (\(reason)); the clone was removed"
+            return Message(.syncNotADesk, ["url": .text(url), "reason": .text(reason)])
         case .pushRefused(let remote, let lines, let status):
             let why = (lines + (status.map { [$0] } ?? [])).map { $0.trimmed() }
-            return Self.refusalVerdict(remote: remote, why: why.isEmpty ? "no reason given" : why.joined(separator: "; "))
+            return Self.refusal(remote: remote, why: why.isEmpty ? nil : why.joined(separator: "; "))
         case .raceLost(let tries):
-            return "other people kept pushing first (\(tries) tries); nothing is lost: run 'gitdesk sync' again"
+            return Message(.syncRaceLost, ["tries": .number(tries)])
         case .conflictingFiles(let paths):
-            return "\(paths.joined(separator: ", ")) changed differently here and on the server: a person must decide (edit, commit, then 'git merge' by hand); nothing was merged"
+            return Message(.syncConflictingFiles, ["paths": .texts(paths)])
         case .unsettled(let what):
-            return "no merge rule settles \(what.joined(separator: "; ")): a person must decide; nothing was merged"
+            return Message(.syncUnsettled, ["what": .text(what.joined(separator: "; "))])
         case .invalidMerge(let findings):
-            let first = findings.first.map { "\($0.file):\($0.line): \($0.message) [\($0.rule)]" } ?? "the merge is invalid"
-            let more = findings.count > 1 ? " (and \(findings.count - 1) more)" : ""
-            return "the merged desk would break its rules: \(first)\(more); nothing was merged"
+            let first = findings.first.map { "\($0.file):\($0.line): \($0.message) [\($0.rule)]" } ?? "-"
+            return Message(.syncInvalidMerge, ["first": .text(first), "more": .andMore(findings.count)])
         case .operationInProgress(let what):
-            return "a git \(what) is in progress in this clone: abort it (git \(what) --abort) and run 'gitdesk sync' again, which merges tickets field by field; do not commit conflict markers"
+            return Message(.syncOperationInProgress, ["what": .text(what)])
         case .uncommittedChanges(let paths):
-            let shown = paths.prefix(5).joined(separator: ", ") + (paths.count > 5 ? ", ..." : "")
-            return "uncommitted changes to \(shown): commit or discard them before syncing"
+            return Message(.syncUncommitted, ["paths": .text(paths.prefix(5).joined(separator: ", ") + (paths.count > 5 ? ", ..." : ""))])
         case .detachedHead:
-            return "HEAD is detached: check out a branch (git switch main) before syncing"
+            return Message(.syncDetachedHead)
         case .git(let message):
-            return "git: \(message)"
+            return Message(.syncGit, ["message": .text(message)])
         }
     }
 
-    /// The one-line verdict on a refused push; `why` is git's word on the
-    /// ref, or (as a library error) every reason on one line.
-    public static func refusalVerdict(remote: String, why: String) -> String {
-        "\(remote) refused the push (\(why)); your commits are kept here: fix them and run 'gitdesk sync' again"
+    /// The verdict on a refused push; `why` is git's word on the ref, or
+    /// every reason on one line (nil: the server gave none).
+    public static func refusal(remote: String, why: String?) -> Message {
+        why.map { Message(.syncPushRefused, ["remote": .text(remote), "why": .text($0)]) }
+            ?? Message(.syncPushRefusedSilently, ["remote": .text(remote)])
     }
 
     static func seconds(_ s: Double) -> String {

@@ -30,6 +30,18 @@ struct TreeMerge {
         var settled: [Settled]
     }
 
+    /// The commit (short id) between `base` and `tip` that removed `path`.
+    func deletingCommit(_ path: String, tip: ObjectID, base: ObjectID) throws -> String {
+        for id in try repository.commits(from: [tip], hiding: [base]) {
+            let info = try repository.commit(id)
+            guard try repository.entry(at: path, inTree: info.tree) == nil,
+                  let parent = info.parents.first, try repository.entry(at: path, inTree: repository.commit(parent).tree) != nil
+            else { continue }
+            return id.shortHex()
+        }
+        return tip.shortHex()
+    }
+
     /// Merges `theirs` into `ours` (commits) over `base`.
     func merge(base: ObjectID, ours: ObjectID, theirs: ObjectID) throws -> Outcome {
         let oursInfo = try repository.commit(ours), theirsInfo = try repository.commit(theirs)
@@ -56,9 +68,11 @@ struct TreeMerge {
             switch (o.newBlob, t.newBlob) {
             case (nil, .some):
                 updates.append(try take(t, from: theirsInfo.tree))
-                settled.append(Settled(ticketID: id, line: "\(id): deleted here, changed on the server: kept with the server's changes"))
+                let gone = try deletingCommit(t.path, tip: ours, base: base)
+                settled.append(Settled(ticketID: id, line: "\(id): DELETED HERE in \(gone), changed on the server: kept with the server's changes (a deletion never wins over a change); if it must go, an admin deletes it again after this sync (git show \(gone) has what was deleted)"))
             case (.some, nil):
-                settled.append(Settled(ticketID: id, line: "\(id): changed here, deleted on the server: kept with the changes made here"))
+                let gone = try deletingCommit(t.path, tip: theirs, base: base)
+                settled.append(Settled(ticketID: id, line: "\(id): changed here, DELETED ON THE SERVER in \(gone): kept with the changes made here (a deletion never wins over a change); if it must go, an admin deletes it again after this sync (git show \(gone) has what was deleted)"))
             case (.some(let ourBlob), .some(let theirBlob)):
                 guard let baseBlob = t.oldBlob else {
                     unsettled.append("\(id) (recorded on both sides with different contents)")

@@ -1,0 +1,57 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// `GITDESK_LOCK_TIMEOUT` (and git config `gitdesk.lockTimeout`) is a number
+/// of seconds from 0 to 3600; anything else is refused in one line naming
+/// where it came from, never a crash and never silently 30 s.
+@Suite("Lock timeout setting")
+struct LockTimeoutTests {
+    /// Holds `.git/gitdesk/write.lock` with flock(1) until terminated.
+    func holdWriteLock(_ desk: TestDesk) throws -> Process {
+        let lock = desk.path(".git/gitdesk/write.lock")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", "exec 9<>'\(lock)'; flock 9; printf '%s\\t%s\\tgitdesk comment\\n' $$ $(date +%s) > '\(lock)'; echo held; exec sleep 60"]
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        let first = out.fileHandleForReading.availableData
+        try #require(String(decoding: first, as: UTF8.self).contains("held"), "flock did not take the lock")
+        return process
+    }
+
+    @Test("invalid values of GITDESK_LOCK_TIMEOUT are refused in one line, even while another writer waits", arguments: ["1e30", "abc", "-5", "nan", "inf", "", "10 s"])
+    func invalidEnvironmentValues(_ value: String) throws {
+        let desk = try TestDesk()
+        let id = try desk.record(title: "支付成功但订单未生成", now: "2024-05-01T14:30:00+08:00")
+        let holder = try holdWriteLock(desk)
+        defer { holder.terminate(); holder.waitUntilExit() }
+        let head = try desk.head
+        let result = try desk.gitdesk(["comment", id, "客户再次来电"], as: "li", now: "2024-05-01T15:00:00+08:00",
+                                      env: ["GITDESK_LOCK_TIMEOUT": value])
+        #expect(refusalProblems(result, mentioning: ["GITDESK_LOCK_TIMEOUT", "0 to 3600"]).isEmpty, "\(value): \(result)")
+        #expect(try desk.head == head)
+    }
+
+    @Test("git config gitdesk.lockTimeout sets the wait; GITDESK_LOCK_TIMEOUT wins over it")
+    func gitConfigValue() throws {
+        let desk = try TestDesk()
+        let id = try desk.record(title: "支付成功但订单未生成", now: "2024-05-01T14:30:00+08:00")
+        try #require(try desk.git(["config", "gitdesk.lockTimeout", "lots"]).status == 0)
+        let bad = try desk.gitdesk(["comment", id, "第一次"], as: "li", now: "2024-05-01T15:00:00+08:00")
+        #expect(refusalProblems(bad, mentioning: ["gitdesk.lockTimeout", "'lots'", "0 to 3600"]).isEmpty, "\(bad)")
+        // The environment wins over the config.
+        let envWins = try desk.gitdesk(["comment", id, "第二次"], as: "li", now: "2024-05-01T15:00:00+08:00",
+                                       env: ["GITDESK_LOCK_TIMEOUT": "5"])
+        #expect(envWins.status == 0, "\(envWins)")
+
+        try #require(try desk.git(["config", "gitdesk.lockTimeout", "0"]).status == 0)
+        let holder = try holdWriteLock(desk)
+        defer { holder.terminate(); holder.waitUntilExit() }
+        let head = try desk.head
+        let result = try desk.gitdesk(["comment", id, "第三次"], as: "li", now: "2024-05-01T15:00:00+08:00")
+        #expect(refusalProblems(result, mentioning: ["still holds", "after 0 s"]).isEmpty, "\(result)")
+        #expect(try desk.head == head)
+    }
+}
