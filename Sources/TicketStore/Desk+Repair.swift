@@ -13,7 +13,7 @@ extension Desk {
     /// thing repaired (none: nothing was pending).
     public func repairInterruptedWrite() throws(DeskError) -> [Message] {
         guard let branch else { throw .detachedHead }
-        let lock = try DeskLock.acquire(gitDir: repository.gitDir)
+        let lock = try DeskLock.acquire(gitDir: repository.gitDir, timeout: try LockTimeout.configured(repository))
         defer { withExtendedLifetime(lock) {} }
         var lockTakenAt = timespec()
         clock_gettime(CLOCK_REALTIME, &lockTakenAt)
