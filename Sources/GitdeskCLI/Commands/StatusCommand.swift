@@ -7,6 +7,7 @@ struct StatusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
         abstract: "How many local changes are unpushed and how many from the server are unmerged.",
+        usage: HelpText.usage("gitdesk status [--fetch] [--timeout <seconds>] [--json] [--as <handle>] [-C <dir>] [--lang <zh|en>]"),
         discussion: "Counts commits against the last fetch; --fetch fetches first (through your git)."
     )
 

@@ -7,6 +7,7 @@ struct SyncCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sync",
         abstract: "Fetch, merge the team's changes ticket by ticket, validate, and push.",
+        usage: HelpText.usage("gitdesk sync [--timeout <seconds>] [--as <handle>] [-C <dir>] [--lang <zh|en>]"),
         discussion: """
             Fetch and push go through your own git. Incoming commits are merged here: a ticket \
             changed on both sides is merged field by field by the schema's merge rules, and every \
