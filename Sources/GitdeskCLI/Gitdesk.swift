@@ -24,7 +24,7 @@ public struct Gitdesk: ParsableCommand {
             SweepCommand.self, RemindCommand.self, DemoCommand.self,
             ValidateCommand.self, HooksCommand.self, HookCommand.self,
             MergeDriverCommand.self, ConflictsCommand.self, DiffCommand.self,
-            CloneCommand.self, SyncCommand.self, StatusCommand.self, TemplateCommand.self, CompletionsCommand.self,
+            CloneCommand.self, SyncCommand.self, StatusCommand.self, RepairCommand.self, TemplateCommand.self, CompletionsCommand.self,
             ReportCommand.self,
         ]
     )
