@@ -13,15 +13,10 @@ extension Desk {
     /// thing repaired (none: nothing was pending).
     public func repairInterruptedWrite() throws(DeskError) -> [Message] {
         guard let branch else { throw .detachedHead }
-        let lock = try DeskLock.acquire(gitDir: repository.gitDir, timeout: try LockTimeout.configured(repository))
-        defer { withExtendedLifetime(lock) {} }
-        var lockTakenAt = timespec()
-        clock_gettime(CLOCK_REALTIME, &lockTakenAt)
-        let journal = WriteJournal(gitDir: repository.gitDir)
-        let record = journal.read()
-        CrashLeftovers.clear(gitDir: repository.gitDir, workdir: repository.workdir, journal: record, lockTakenAt: lockTakenAt)
+        let start = try beginWrite(branch: branch)
+        defer { withExtendedLifetime(start.lock) {} }
         var said: [Message] = []
-        if let repaired = try journal.recover(in: repository, branch: branch) { said.append(repaired) }
+        if let repaired = start.repaired { said.append(repaired) }
         let sync = WorkingCopySync(repository: repository)
         if access(sync.journalPath, F_OK) == 0 {
             do { try sync.recover(branch: branch) } catch { throw .git(error.description) }

@@ -75,18 +75,11 @@ extension Desk {
         let format = format ?? .ticket(schema: schema, team: team)
         guard let branch else { throw .detachedHead }
         let backdated = try backdateTrailer(for: time, by: person)
-        let lockTimeout = try LockTimeout.configured(repository)
-        let lock = try DeskLock.acquire(gitDir: repository.gitDir, timeout: lockTimeout)
-        defer { withExtendedLifetime(lock) {} }
-        var lockTakenAt = timespec()
-        clock_gettime(CLOCK_REALTIME, &lockTakenAt)
-        let journal = WriteJournal(gitDir: repository.gitDir)
-        CrashLeftovers.clear(gitDir: repository.gitDir, workdir: repository.workdir, journal: journal.read(),
-                             lockTakenAt: lockTakenAt)
         // The person learns what happened to a write that was cut off (said
         // once this write succeeds, so a refusal stays one line).
-        try waitForIndex(timeout: lockTimeout)
-        let repaired = try journal.recover(in: repository, branch: branch)
+        let start = try beginWrite(branch: branch)
+        defer { withExtendedLifetime(start.lock) {} }
+        let (journal, repaired) = (start.journal, start.repaired)
         // A damaged index is named before anything is committed (git would
         // refuse to update it after the branch moved).
         // The checksum is verified only for an index gitdesk has not seen (IndexCheckStamp).
@@ -193,6 +186,30 @@ extension Desk {
                 throw DeskError.from(error)
             }
         }
+    }
+
+    /// What every write starts with, under the desk's write lock: a dead writer's
+    /// leftovers cleared, the index free, and what an interrupted write left
+    /// repaired (`repaired` says what, to be said once the write succeeds).
+    struct WriteStart {
+        let lock: DeskLock
+        let journal: WriteJournal
+        let repaired: Message?
+        let lockTimeout: Double
+    }
+
+    /// Takes the write lock and repairs what an interrupted write left (``WriteStart``).
+    func beginWrite(branch: String) throws(DeskError) -> WriteStart {
+        let lockTimeout = try LockTimeout.configured(repository)
+        let lock = try DeskLock.acquire(gitDir: repository.gitDir, timeout: lockTimeout)
+        var lockTakenAt = timespec()
+        clock_gettime(CLOCK_REALTIME, &lockTakenAt)
+        let journal = WriteJournal(gitDir: repository.gitDir)
+        CrashLeftovers.clear(gitDir: repository.gitDir, workdir: repository.workdir, journal: journal.read(),
+                             lockTakenAt: lockTakenAt)
+        try waitForIndex(timeout: lockTimeout)
+        let repaired = try journal.recover(in: repository, branch: branch)
+        return WriteStart(lock: lock, journal: journal, repaired: repaired, lockTimeout: lockTimeout)
     }
 
     /// Waits (up to the lock timeout) while `.git/index.lock` exists, then

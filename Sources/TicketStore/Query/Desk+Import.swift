@@ -27,17 +27,10 @@ extension Desk {
         guard importers.contains(where: person.has(role:)) else {
             throw DeskError.said(Message(.importNotAllowed, ["handle": .text(person.handle), "roles": .roles(importers)]))
         }
-        let lockTimeout = try LockTimeout.configured(repository)
-        let lock = try DeskLock.acquire(gitDir: repository.gitDir, timeout: lockTimeout)
-        defer { withExtendedLifetime(lock) {} }
         // The same journal and crash recovery as every other write (TicketWriter).
-        var lockTakenAt = timespec()
-        clock_gettime(CLOCK_REALTIME, &lockTakenAt)
-        let journal = WriteJournal(gitDir: repository.gitDir)
-        CrashLeftovers.clear(gitDir: repository.gitDir, workdir: repository.workdir, journal: journal.read(),
-                             lockTakenAt: lockTakenAt)
-        try waitForIndex(timeout: lockTimeout)
-        let repaired = try journal.recover(in: repository, branch: branch)
+        let start = try beginWrite(branch: branch)
+        defer { withExtendedLifetime(start.lock) {} }
+        let (journal, repaired) = (start.journal, start.repaired)
         do { try repository.checkIndexHeader() } catch { throw DeskError.from(error) }
         do {
             guard let tip = try repository.referenceTarget(branch) else { throw DeskError.unbornBranch }
