@@ -52,7 +52,7 @@ struct HookCommand: ParsableCommand {
                 ? try HookChecks.preCommit(repository, environment: environment)
                 : try HookChecks.preMergeCommit(repository, environment: environment)
             guard !report.findings.isEmpty else { return }
-            for f in report.findings { printError(FindingPresenter.line(f)) }
+            for line in FindingPresenter.capped(report.findings) { printError(line) }
             guard report.hasErrors else { return }
             let onRoster = HookChecks.committerIsOnRoster(repository, environment: environment)
             printError(Speech.say(Message(report.findings.count == 1 ? .hookRefusedOne : .hookRefusedMany, [
@@ -63,7 +63,7 @@ struct HookCommand: ParsableCommand {
         case "commit-msg":
             let (findings, masked) = try HookChecks.commitMessage(repository, messageFile: arguments[0])
             guard !findings.isEmpty else { return }
-            for f in findings { printError(FindingPresenter.line(f)) }
+            for line in FindingPresenter.capped(findings) { printError(line) }
             printError(Speech.say(Message(.commitMessageRefused)))
             for line in masked.split(separator: "\n", omittingEmptySubsequences: false) { printError("    \(line)") }
             throw ExitCode(1)
@@ -114,7 +114,7 @@ struct HookCommand: ParsableCommand {
             let bad = ref.reports.filter(\.hasErrors)
             if !ref.refusals.isEmpty {
                 printError(Finding.redacted(Speech.say(Message(.receiveRefusingRef, ["ref": .text(ref.update.ref)]))))
-                for f in ref.refusals { printError("  " + FindingPresenter.line(f)) }
+                for line in FindingPresenter.capped(ref.refusals) { printError("  " + line) }
             }
             if !bad.isEmpty {
                 printError(Finding.redacted(Speech.say(Message(bad.count == 1 ? .receiveRefusingOne : .receiveRefusingMany, [
@@ -127,7 +127,7 @@ struct HookCommand: ParsableCommand {
                         "commit": .text(c.id.shortHex()), "author": .text("\(c.author.name) <\(c.author.email)>"), "summary": .text(c.summary),
                     ]))))
                 }
-                for f in report.findings { printError("  " + FindingPresenter.line(f)) }
+                for line in FindingPresenter.capped(report.findings) { printError("  " + line) }
             }
         }
         if refused {

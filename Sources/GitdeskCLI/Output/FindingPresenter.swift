@@ -5,7 +5,36 @@ import TicketStore
 /// Findings as text (`file:line: rule: message`, one per line) or JSON.
 enum FindingPresenter {
     static func lines(_ reports: [CommitReport]) -> [String] {
-        reports.flatMap { $0.findings.map(line) }
+        capped(reports.flatMap(\.findings))
+    }
+
+    /// How many findings of one file are printed; the rest are counted on one
+    /// line, so a hostile file (60k bad sections) cannot flood a terminal or a
+    /// push's `remote:` output. `--json` keeps them all.
+    static let perFile = 20
+
+    /// One line per finding, at most ``perFile`` per file, then one line per
+    /// file saying how many more it has.
+    static func capped(_ findings: [Finding]) -> [String] {
+        var total: [String: Int] = [:]
+        var files: [String] = []
+        for f in findings {
+            if total[f.file] == nil { files.append(f.file) }
+            total[f.file, default: 0] += 1
+        }
+        // One line more than the cap is printed rather than counted.
+        let capped = Set(files.filter { total[$0, default: 0] > perFile + 1 })
+        var shown: [String: Int] = [:]
+        var lines: [String] = []
+        for f in findings {
+            shown[f.file, default: 0] += 1
+            if !capped.contains(f.file) || shown[f.file, default: 0] <= perFile { lines.append(line(f)) }
+        }
+        for file in files where capped.contains(file) {
+            let more = Speech.say(Message(.andMore, ["count": .number(total[file, default: 0] - perFile)]))
+            lines.append("\(file):\(more)".terminalSafe)
+        }
+        return lines
     }
 
     static func line(_ f: Finding) -> String {
