@@ -30,7 +30,14 @@ struct LostBranch: Equatable {
         // The branch's own reflog is proof; HEAD's only with a damaged or empty
         // packed-refs (HEAD's reflog also outlives a deliberate orphan branch).
         let packedDamaged = packedRefsUnreadable || (packedExists && !holdsRefLine(packed))
+        // A desk's working files beside a non-empty object database are proof
+        // too: packed-refs and the reflogs removed (`git gc`, then logs and
+        // packed-refs lost) leave nothing else, and the commits are still there.
+        let deskFiles = repository.workdir.map {
+            FileManager.default.fileExists(atPath: ($0.hasSuffix("/") ? $0 : $0 + "/") + DeskLayout.configPath)
+        } ?? false
         let evidence = branchLog != nil || (packedDamaged && (headLog != nil || hasObjects(git)))
+            || (deskFiles && hasObjects(git))
         guard evidence else { return nil }
         let candidates = [branchLog ?? nil, headLog ?? nil].compactMap { $0 }
         let tip = candidates.first { (try? repository.commit($0)) != nil }

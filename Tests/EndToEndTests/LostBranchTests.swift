@@ -37,6 +37,28 @@ struct LostBranchTests {
         #expect(try desk.porcelain == "")
     }
 
+    /// Attacker re-review: `git gc`, the reflogs gone, packed-refs removed (the
+    /// repair docs give for one that does not parse): nothing names the branch
+    /// any more, yet the desk's files and its packed commits are there.
+    @Test("with no reflog and no packed-refs, the desk's files and packed commits still stop init")
+    func noReflogLeft() throws {
+        let desk = try TestDesk()
+        _ = try desk.record(title: "支付成功但订单未生成", now: "2024-05-01T14:30:00+08:00")
+        #expect(try desk.git(["gc", "-q"]).status == 0)
+        try FileManager.default.removeItem(atPath: desk.path(".git/logs"))
+        try? FileManager.default.removeItem(atPath: desk.path(".git/packed-refs"))
+        try? FileManager.default.removeItem(atPath: desk.path(".git/refs/heads/main"))
+        let before = try desk.git(["count-objects", "-v"]).stdout
+
+        let list = try desk.gitdesk(["list"])
+        #expect(list.status != 0 && !list.stderr.contains("run 'gitdesk init"), "\(list)")
+        #expect(list.stderr.contains("git fsck"), "\(list)")
+        let initAgain = try desk.sandbox.gitdesk(["init", "desk"])
+        expectOneLineRefusal(initAgain, mentioning: ["refs/heads/main", "--force"])
+        #expect(try desk.git(["rev-parse", "-q", "--verify", "refs/heads/main"]).stdout.isEmpty)
+        #expect(try desk.git(["count-objects", "-v"]).stdout == before, "init wrote nothing")
+    }
+
     @Test("init --force starts a new history over a lost branch; a fresh repository needs no force")
     func forcedInit() throws {
         let desk = try TestDesk()
