@@ -97,7 +97,7 @@ import TestSupport
         // Tech finds a hardware fault: after-sales takes it over.
         let assigned = try engine.assign(ticket, to: "chen", by: Fixtures.zhang, at: t("2024-05-20 14:50"))
         ticket = assigned.ticket
-        #expect(assigned.summary == "assign d")
+        #expect(assigned.summary == "assign chen")
         #expect(ticket["assignee"] == "chen")
         #expect(ticket["department"] == "after_sales")
         ticket = try engine.contact(ticket, channel: "phone", summary: "确认手机无法开机，未自行拆修，同意换新",
