@@ -1,11 +1,16 @@
 import Foundation
+import Testing
 import TestSupport
 
 /// A server (bare repository with the pre-receive hook) and two clones
 /// (`desk`, where the desk was made, and `mate`), talking through the real
 /// git CLI, so pushes run git-receive-pack and the hooks run as in life.
+/// A thin wrapper over TestSupport's ``TestDesk`` (the desk clone is
+/// `desk.dir`), kept for the many server tests written against it.
 final class HookTestDesk {
-    let sandbox: Sandbox
+    /// The harness that made the `desk` clone.
+    let desk: TestDesk
+    var sandbox: Sandbox { desk.sandbox }
     /// The first ticket, made with gitdesk in `desk` and pushed.
     var id = ""
     var path: String { "tickets/2024/05/\(id).md" }
@@ -14,14 +19,13 @@ final class HookTestDesk {
     /// default branch name `master` (HEAD unborn), the hook installed before
     /// the desk's first push of `main`.
     init(mate: Bool = false, unbornServer: Bool = false, language: String = "en") throws {
-        sandbox = try Sandbox("hooks")
-        sandbox.deskLanguage = language
-        sandbox.environment["GITDESK_BIN"] = GitdeskBinary.path
-        sandbox.environment["GITDESK_NOW"] = "2024-05-01T14:30:00+08:00"
-        try sandbox.git(["config", "--global", "user.name", "客服小李"])
-        try sandbox.git(["config", "--global", "user.email", "li@desk.example"])
-        try sandbox.git(["config", "--global", "init.defaultBranch", "main"])
-        try must(sandbox.gitdesk(["init", "desk"]))
+        desk = try TestDesk(language: language, sandboxName: "hooks") { sandbox in
+            sandbox.environment["GITDESK_BIN"] = GitdeskBinary.path
+            sandbox.environment["GITDESK_NOW"] = "2024-05-01T14:30:00+08:00"
+            try sandbox.git(["config", "--global", "user.name", "客服小李"])
+            try sandbox.git(["config", "--global", "user.email", "li@desk.example"])
+            try sandbox.git(["config", "--global", "init.defaultBranch", "main"])
+        }
         if unbornServer {
             try must(sandbox.git(["init", "-q", "--bare", "--initial-branch=master", "server.git"]))
             try must(sandbox.gitdesk(["hooks", "install", "--server", "-C", "server.git"]))

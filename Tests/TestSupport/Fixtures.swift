@@ -1,29 +1,41 @@
 import TicketCore
 
-/// Shared fixtures: a roster with one person per role, the default schema,
-/// times in China Standard Time, and the example records from the documents.
+/// Shared fixtures: the roster `gitdesk init` writes (same handles, roles
+/// and departments, so unit and end-to-end tests speak of the same people),
+/// the default schema, times in China Standard Time, and the example records
+/// from the documents.
 public enum Fixtures {
     /// 客服小李: front-line agent.
     public static let li = Person(handle: "li", name: "李*", email: "li@example.com", roles: ["agent"], department: "customer_service")
     /// 张*(技术): tech-support handler.
     public static let zhang = Person(handle: "zhang", name: "张*", email: "zhang@example.com", roles: ["handler"], department: "tech_support")
-    /// 售后专员D: after-sales handler.
-    public static let d = Person(handle: "d", name: "售后专员D", email: "d@example.com", roles: ["handler"], department: "after_sales")
-    /// 王*(运营): product handler.
-    public static let wang = Person(handle: "wang", name: "王*", email: "wang@example.com", roles: ["handler"], department: "product")
-    /// 客服主管.
-    public static let chen = Person(handle: "chen", name: "陈主管", email: "chen@example.com", roles: ["supervisor"], department: "customer_service")
-    /// 客服运营 (quality / operations).
-    public static let zhou = Person(handle: "zhou", name: "周*", email: "zhou@example.com", roles: ["qa"], department: "customer_service")
+    /// 售后小陈: after-sales handler.
+    public static let chen = Person(handle: "chen", name: "售后小陈", email: "chen@example.com", roles: ["handler"], department: "after_sales")
+    /// 产品小刘: product handler.
+    public static let liu = Person(handle: "liu", name: "产品小刘", email: "liu@example.com", roles: ["handler"], department: "product")
+    /// 主管老王: customer-service supervisor.
+    public static let wang = Person(handle: "wang", name: "主管老王", email: "wang@example.com", roles: ["supervisor"], department: "customer_service")
+    /// 运营小赵: quality / operations.
+    public static let zhao = Person(handle: "zhao", name: "运营小赵", email: "zhao@example.com", roles: ["qa"], department: "operations")
     /// Administrator.
-    public static let root = Person(handle: "root", name: "管理员", email: "root@example.com", roles: ["admin"])
+    public static let admin = Person(handle: "admin", name: "管理员", email: "admin@example.com", roles: ["admin"], department: "customer_service")
+
+    /// The after-sales handler, once handle `d`.
+    @available(*, deprecated, renamed: "chen")
+    public static var d: Person { chen }
+    /// The qa person, once handle `zhou`.
+    @available(*, deprecated, renamed: "zhao")
+    public static var zhou: Person { zhao }
+    /// The administrator, once handle `root`.
+    @available(*, deprecated, renamed: "admin")
+    public static var root: Person { admin }
 
     /// The roster: one person in each role, handlers in three departments.
-    public static let team = Team(people: [li, zhang, d, wang, chen, zhou, root])
+    public static let team = Team(people: [li, zhang, chen, liu, wang, zhao, admin])
 
     /// One person per role key, for generated role tests.
     public static let personByRole: [String: Person] = [
-        "agent": li, "handler": zhang, "supervisor": chen, "qa": zhou, "admin": root,
+        "agent": li, "handler": zhang, "supervisor": wang, "qa": zhao, "admin": admin,
     ]
 
     /// The default schema compiled into TicketCore.
@@ -79,12 +91,12 @@ public enum Fixtures {
                             "status": "closed", "satisfaction": "3", "confirmation": "customer", "solution": "说明兑换规则"]),
             Ticket(fields: ["id": "CS20240501003", "created": "2024-05-01T16:10:00+08:00", "title": "建议增加消息免打扰时间段",
                             "submitter": "用户A*", "contact": "账号U*456", "type": "suggestion", "channel": "app", "module": "APP-消息通知",
-                            "description": "建议增加\"消息免打扰时间段\"设置功能", "priority": "low", "assignee": "wang",
+                            "description": "建议增加\"消息免打扰时间段\"设置功能", "priority": "low", "assignee": "liu",
                             "status": "in_progress"]),
             Ticket(fields: ["id": "CST-20240520001", "created": "2024-05-20T14:30:00+08:00", "title": "新购手机无法开机",
                             "submitter": "张女士", "contact": "尾号1234", "type": "fault", "subtype": "hardware", "channel": "phone",
                             "module": "手机(型号Pro)", "description": "5月18日购买的手机无法开机,未自行拆修,要求换新",
-                            "priority": "urgent", "assignee": "d", "department": "after_sales", "status": "in_progress"]),
+                            "priority": "urgent", "assignee": "chen", "department": "after_sales", "status": "in_progress"]),
         ]
     }
 }

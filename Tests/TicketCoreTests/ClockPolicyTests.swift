@@ -15,10 +15,10 @@ struct ClockPolicyTests {
         }
         var workflow = schema.workflow
         workflow.permissions["backdate"] = nil
-        #expect(!ClockPolicy.mayBackdate(Fixtures.zhou, workflow: workflow))
-        #expect(ClockPolicy.mayBackdate(Fixtures.root, workflow: workflow))
+        #expect(!ClockPolicy.mayBackdate(Fixtures.zhao, workflow: workflow))
+        #expect(ClockPolicy.mayBackdate(Fixtures.admin, workflow: workflow))
         workflow.permissions["backdate"] = ["qa"]
-        #expect(ClockPolicy.mayBackdate(Fixtures.zhou, workflow: workflow))
+        #expect(ClockPolicy.mayBackdate(Fixtures.zhao, workflow: workflow))
         #expect(!ClockPolicy.mayBackdate(nil, workflow: workflow))
     }
 

@@ -33,15 +33,15 @@ import TestSupport
             try engine.move(ticket, to: "escalated", reason: "涉及多部门", by: Fixtures.zhang, at: Fixtures.t("2024-05-13 10:10"))
         }
         #expect(throws: WorkflowError.reasonRequired(action: "escalate")) {
-            try engine.move(ticket, to: "escalated", by: Fixtures.chen, at: Fixtures.t("2024-05-13 10:10"))
+            try engine.move(ticket, to: "escalated", by: Fixtures.wang, at: Fixtures.t("2024-05-13 10:10"))
         }
-        let up = try engine.move(ticket, to: "escalated", reason: "涉及多部门", by: Fixtures.chen, at: Fixtures.t("2024-05-13 10:10"))
+        let up = try engine.move(ticket, to: "escalated", reason: "涉及多部门", by: Fixtures.wang, at: Fixtures.t("2024-05-13 10:10"))
         #expect(up.ticket.status == "escalated")
         #expect(up.ticket.log.last!.text.hasPrefix("升级处理：处理中 → 已升级 [status: in_progress → escalated]"))
         let back = try engine.move(up.ticket, to: "in_progress", by: Fixtures.zhang, at: Fixtures.t("2024-05-13 11:00"))
         #expect(back.ticket.status == "in_progress")
         // The validator reads the same table: a hand edit into the new status is checked too.
-        #expect(engine.validate(old: ticket, new: up.ticket, author: Fixtures.chen).isEmpty)
+        #expect(engine.validate(old: ticket, new: up.ticket, author: Fixtures.wang).isEmpty)
         #expect(engine.validate(old: ticket, new: up.ticket, author: Fixtures.li).map(\.rule) == ["transition-role", "log-author"])
     }
 

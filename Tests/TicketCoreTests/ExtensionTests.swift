@@ -27,18 +27,18 @@ import TestSupport
         #expect(throws: WorkflowError.roleNotAllowed(handle: "zhang", action: "approve", roles: ["supervisor"])) {
             try engine.approve(asked.ticket, by: Fixtures.zhang, at: t("2024-05-13 21:00"))
         }
-        let approved = try engine.approve(asked.ticket, by: Fixtures.chen, at: t("2024-05-13 21:00"))
+        let approved = try engine.approve(asked.ticket, by: Fixtures.wang, at: t("2024-05-13 21:00"))
         #expect(approved.ticket["due"] == "2024-05-15T18:00:00+08:00")
         #expect(approved.ticket["extension_until"] == nil)
         #expect(approved.summary == "approve extension until 2024-05-15 18:00")
         #expect(throws: WorkflowError.nothingToApprove) {
-            try engine.approve(approved.ticket, by: Fixtures.chen, at: t("2024-05-13 21:05"))
+            try engine.approve(approved.ticket, by: Fixtures.wang, at: t("2024-05-13 21:05"))
         }
     }
 
     @Test func rejectedExtensionKeepsDue() throws {
         let asked = try engine.extend(try ticket(), until: t("2024-05-15 18:00"), reason: "等待厂家返修件", by: Fixtures.zhang, at: t("2024-05-13 20:00"))
-        let rejected = try engine.approve(asked.ticket, reject: true, reason: "请先更换备用机", by: Fixtures.chen, at: t("2024-05-13 21:00"))
+        let rejected = try engine.approve(asked.ticket, reject: true, reason: "请先更换备用机", by: Fixtures.wang, at: t("2024-05-13 21:00"))
         #expect(rejected.ticket["due"] == "2024-05-14T09:00:00+08:00")
         #expect(rejected.ticket["extension_until"] == nil)
         #expect(rejected.operation == "reject")
@@ -64,7 +64,7 @@ import TestSupport
         let old = try ticket()
         var new = old
         new["due"] = "2024-05-20T18:00:00+08:00"
-        let findings = engine.validate(old: old, new: new, author: Fixtures.chen)
+        let findings = engine.validate(old: old, new: new, author: Fixtures.wang)
         #expect(findings.map(\.rule) == ["due-change"])
         let lines = TicketFile.render(new, layout: schema.layout).split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines[findings[0].line - 1].hasPrefix("due: "))

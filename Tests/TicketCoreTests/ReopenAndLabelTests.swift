@@ -11,8 +11,8 @@ import TestSupport
         var fields = Fixtures.complaintFields
         fields["priority"] = "medium"
         var x = try engine.create(id: "CS-20240513-REO001", fields: fields, by: Fixtures.li, at: t("2024-05-13 09:00")).ticket
-        x = try engine.move(x, to: "in_progress", by: Fixtures.wang, at: t("2024-05-13 09:10")).ticket
-        x = try engine.resolve(x, solution: "补发订单", rootCause: "接口超时", by: Fixtures.wang, at: t("2024-05-13 10:00")).ticket
+        x = try engine.move(x, to: "in_progress", by: Fixtures.liu, at: t("2024-05-13 09:10")).ticket
+        x = try engine.resolve(x, solution: "补发订单", rootCause: "接口超时", by: Fixtures.liu, at: t("2024-05-13 10:00")).ticket
         x = try engine.confirm(x, rating: 5, by: Fixtures.li, at: t("2024-05-13 11:00")).ticket
         return try engine.close(x, by: Fixtures.li, at: t("2024-05-13 12:00")).ticket
     }
@@ -55,7 +55,7 @@ import TestSupport
             try engine.close(created, by: Fixtures.li, at: t("2024-05-13 09:30"))
         }
         #expect(throws: WorkflowError.notArchivable(status: "new", statuses: ["closed", "invalid"])) {
-            try engine.archive(created, by: Fixtures.zhou, at: t("2024-05-13 09:30"))
+            try engine.archive(created, by: Fixtures.zhao, at: t("2024-05-13 09:30"))
         }
     }
 

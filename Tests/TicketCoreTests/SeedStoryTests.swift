@@ -73,7 +73,7 @@ import TestSupport
         #expect(throws: WorkflowError.roleNotAllowed(handle: "li", action: "archive", roles: ["qa", "supervisor"])) {
             try engine.archive(ticket, by: Fixtures.li, at: t("2024-05-01 16:00"))
         }
-        r = try engine.archive(ticket, by: Fixtures.zhou, at: t("2024-05-01 16:00"))
+        r = try engine.archive(ticket, by: Fixtures.zhao, at: t("2024-05-01 16:00"))
         ticket = r.ticket
         #expect(ticket.status == "closed")
         #expect(ticket["archived"] == "2024-05-01T16:00:00+08:00")
@@ -81,8 +81,8 @@ import TestSupport
         try roundTrip(ticket)
         // The finished file is valid as it stands: an importer may add it whole;
         // anyone else adding it in one go would skip the workflow (born closed).
-        #expect(engine.validate(old: nil, new: ticket, author: Fixtures.root).isEmpty)
-        let byQA = engine.validate(old: nil, new: ticket, author: Fixtures.zhou)
+        #expect(engine.validate(old: nil, new: ticket, author: Fixtures.admin).isEmpty)
+        let byQA = engine.validate(old: nil, new: ticket, author: Fixtures.zhao)
         #expect(!byQA.isEmpty && byQA.allSatisfy { ["born", "log-author"].contains($0.rule) })
         #expect(Sweep.plan(tickets: [ticket], now: t("2024-05-03 16:00"), schema: schema).isEmpty)
     }
@@ -95,31 +95,31 @@ import TestSupport
         #expect(ticket["due"] == "2024-05-20T18:30:00+08:00")
         ticket = try engine.move(ticket, to: "in_progress", by: Fixtures.zhang, at: t("2024-05-20 14:40")).ticket
         // Tech finds a hardware fault: after-sales takes it over.
-        let assigned = try engine.assign(ticket, to: "d", by: Fixtures.zhang, at: t("2024-05-20 14:50"))
+        let assigned = try engine.assign(ticket, to: "chen", by: Fixtures.zhang, at: t("2024-05-20 14:50"))
         ticket = assigned.ticket
-        #expect(assigned.summary == "assign d")
-        #expect(ticket["assignee"] == "d")
+        #expect(assigned.summary == "assign chen")
+        #expect(ticket["assignee"] == "chen")
         #expect(ticket["department"] == "after_sales")
         ticket = try engine.contact(ticket, channel: "phone", summary: "确认手机无法开机，未自行拆修，同意换新",
                                     followUp: "新机寄出后电话回访", followUpBy: t("2024-05-22 18:00"),
-                                    by: Fixtures.d, at: t("2024-05-20 15:00")).ticket
+                                    by: Fixtures.chen, at: t("2024-05-20 15:00")).ticket
         // Too late for an extension at 17:45 (due 18:30; an urgent 4 h target
         // needs a quarter of it, 1 h, of notice).
         #expect(throws: WorkflowError.extensionTooLate(due: "2024-05-20 18:30", latest: "2024-05-20 17:30", notice: "1h")) {
-            try engine.extend(ticket, until: t("2024-05-21 18:00"), reason: "等待备件", by: Fixtures.d, at: t("2024-05-20 17:45"))
+            try engine.extend(ticket, until: t("2024-05-21 18:00"), reason: "等待备件", by: Fixtures.chen, at: t("2024-05-20 17:45"))
         }
         // Reminders: d has the open follow-up; nothing overdue yet.
-        let reminders = Reminders.compute(tickets: [ticket], team: Fixtures.team, now: t("2024-05-20 16:00"), for: "d", schema: schema)
+        let reminders = Reminders.compute(tickets: [ticket], team: Fixtures.team, now: t("2024-05-20 16:00"), for: "chen", schema: schema)
         #expect(reminders.map(\.kind) == [.followUp])
         ticket = try engine.resolve(ticket, solution: "为客户办理换新，新机已寄出", rootCause: "主板故障（硬件）",
-                                    by: Fixtures.d, at: t("2024-05-20 17:30")).ticket
+                                    by: Fixtures.chen, at: t("2024-05-20 17:30")).ticket
         ticket = try engine.confirm(ticket, rating: 4, by: Fixtures.li, at: t("2024-05-21 10:00")).ticket
-        ticket = try engine.completeFollowUp(ticket, number: 1, note: "客户已收到新机，使用正常", by: Fixtures.d, at: t("2024-05-22 11:00")).ticket
+        ticket = try engine.completeFollowUp(ticket, number: 1, note: "客户已收到新机，使用正常", by: Fixtures.chen, at: t("2024-05-22 11:00")).ticket
         #expect(ticket.contacts[0].done)
         // Sweep closes it a day later and archives it.
         let actions = Sweep.plan(tickets: [ticket], now: t("2024-05-22 11:00"), schema: schema)
         #expect(actions == [Sweep.Action(ticketID: "CST-20240520001", operations: [.close, .archive])])
-        let swept = try Sweep.apply(actions[0], to: ticket, engine: engine, by: Fixtures.zhou, at: t("2024-05-22 11:00"))
+        let swept = try Sweep.apply(actions[0], to: ticket, engine: engine, by: Fixtures.zhao, at: t("2024-05-22 11:00"))
         #expect(swept.ticket.status == "closed")
         #expect(swept.ticket["archived"] != nil)
         #expect(swept.summary == "sweep: close, archive")

@@ -28,7 +28,7 @@ import TestSupport
         let actions = Sweep.plan(tickets: tickets, now: now, schema: schema)
         return try tickets.map { ticket in
             guard let action = actions.first(where: { $0.ticketID == ticket.id }) else { return ticket }
-            return try Sweep.apply(action, to: ticket, engine: engine, by: Fixtures.zhou, at: now).ticket
+            return try Sweep.apply(action, to: ticket, engine: engine, by: Fixtures.zhao, at: now).ticket
         }
     }
 
@@ -86,10 +86,10 @@ import TestSupport
         tickets.append(ext)
         let now = t("2024-05-08 07:00")
         let all = Reminders.compute(tickets: tickets, team: Fixtures.team, now: now, schema: schema)
-        // The stale consult (product → wang) is due soon at 07:00 (46 of 48 hours used).
-        #expect(all.contains { $0.kind == .dueSoon && $0.ticketID == "CS-20240506-BBBBBB" && $0.handle == "wang" })
-        let chen = Reminders.compute(tickets: tickets, team: Fixtures.team, now: now, for: "chen", schema: schema)
-        #expect(chen.map(\.kind) == [.extensionAwaitingApproval])
-        #expect(chen[0].detail.contains("等待厂家检测报告"))
+        // The stale consult (product → liu) is due soon at 07:00 (46 of 48 hours used).
+        #expect(all.contains { $0.kind == .dueSoon && $0.ticketID == "CS-20240506-BBBBBB" && $0.handle == "liu" })
+        let wang = Reminders.compute(tickets: tickets, team: Fixtures.team, now: now, for: "wang", schema: schema)
+        #expect(wang.map(\.kind) == [.extensionAwaitingApproval])
+        #expect(wang[0].detail.contains("等待厂家检测报告"))
     }
 }

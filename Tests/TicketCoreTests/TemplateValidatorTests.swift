@@ -33,30 +33,30 @@ import TestSupport
 
     @Test func aCompleteTemplatePasses() {
         #expect(rules(old: nil, new: base, by: Fixtures.zhang) == [])
-        #expect(rules(old: base, new: approved(base, by: "chen"), by: Fixtures.chen) == [])
+        #expect(rules(old: base, new: approved(base, by: "wang"), by: Fixtures.wang) == [])
     }
 
     @Test("an approval written by anyone but the supervisor it names is refused")
     func forgedApprovals() {
         #expect(rules(old: base, new: approved(base, by: "zhang"), by: Fixtures.zhang) == ["template-approval"])  // not a supervisor
-        var byOther = approved(base, by: "chen")
+        var byOther = approved(base, by: "wang")
         byOther.document.log.removeLast()
-        #expect(rules(old: base, new: byOther, by: Fixtures.root) == ["template-approval"])  // names chen, made by root
-        #expect(rules(old: nil, new: approved(base, by: "chen"), by: Fixtures.chen).contains("template-approval"))  // born approved
+        #expect(rules(old: base, new: byOther, by: Fixtures.admin) == ["template-approval"])  // names wang, made by admin
+        #expect(rules(old: nil, new: approved(base, by: "wang"), by: Fixtures.wang).contains("template-approval"))  // born approved
     }
 
     @Test("approved content changed: the approval no longer covers it, also in the same commit as the approval")
     func staleApproval() {
-        var edited = approved(base, by: "chen")
+        var edited = approved(base, by: "wang")
         edited["steps"] = "1. 直接补偿"
-        #expect(rules(old: approved(base, by: "chen"), new: edited, by: Fixtures.zhang) == ["template-approval"])
+        #expect(rules(old: approved(base, by: "wang"), new: edited, by: Fixtures.zhang) == ["template-approval"])
         var both = base
         both["steps"] = "1. 直接补偿"
-        both = approved(both, by: "chen")
-        #expect(rules(old: base, new: both, by: Fixtures.chen) == ["template-approval"])
+        both = approved(both, by: "wang")
+        #expect(rules(old: base, new: both, by: Fixtures.wang) == ["template-approval"])
         var partial = base
-        partial["approved_by"] = "chen"
-        #expect(rules(old: base, new: partial, by: Fixtures.chen) == ["template-approval"])
+        partial["approved_by"] = "wang"
+        #expect(rules(old: base, new: partial, by: Fixtures.wang) == ["template-approval"])
     }
 
     @Test("required fields, enum keys, the name, contact data raw or masked")

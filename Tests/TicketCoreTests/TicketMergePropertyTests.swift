@@ -15,7 +15,7 @@ struct MergeCase: Sendable, CustomStringConvertible {
 
 enum MergeGen {
     static let schema = Fixtures.schema
-    static let handles = ["li", "zhang", "d", "wang", "chen"]
+    static let handles = ["li", "zhang", "chen", "liu", "wang"]
     static let texts = ["技术排查发现接口超时", "接口已修复", "客户来电确认", "已发送补偿券", "同步订单"]
     static let start = Fixtures.t("2024-05-01 14:30")
 
@@ -59,7 +59,7 @@ enum MergeGen {
     }
 
     static func context(_ c: MergeCase, swapped: Bool = false) -> MergeContext {
-        MergeContext(operatorHandle: "chen", now: start.adding(seconds: 86_400),
+        MergeContext(operatorHandle: "wang", now: start.adding(seconds: 86_400),
                      oursTime: swapped ? c.theirsTime : c.oursTime, theirsTime: swapped ? c.oursTime : c.theirsTime)
     }
 
@@ -140,7 +140,7 @@ struct TicketMergePropertyTests {
             let sides = Set((c.ours.log + c.theirs.log).map(MergeGen.key))
             let added = r.ticket.log.filter { !sides.contains(MergeGen.key($0)) }
             #expect(added.count == r.conflicts.count)
-            #expect(added.allSatisfy { $0.operator == "chen" && ConflictLine.parse($0, ticketID: c.ours.id) != nil })
+            #expect(added.allSatisfy { $0.operator == "wang" && ConflictLine.parse($0, ticketID: c.ours.id) != nil })
         }
     }
 }

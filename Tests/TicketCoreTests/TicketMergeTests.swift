@@ -25,7 +25,7 @@ struct TicketMergeTests {
     }
 
     func context(ours: String? = nil, theirs: String? = nil) -> MergeContext {
-        MergeContext(operatorHandle: "chen", now: t("2024-05-02 09:00"),
+        MergeContext(operatorHandle: "wang", now: t("2024-05-02 09:00"),
                      oursTime: ours.map(t), theirsTime: theirs.map(t))
     }
 
@@ -79,7 +79,7 @@ struct TicketMergeTests {
         let entries = conflictEntries(r.ticket)
         #expect(entries.count == 1)
         let entry = try #require(entries.first)
-        #expect(entry.operator == "chen" && entry.time == t("2024-05-02 09:00"))
+        #expect(entry.operator == "wang" && entry.time == t("2024-05-02 09:00"))
         #expect(entry.text == #"Conflict: priority ours="high" theirs="urgent" chosen="urgent" rule=higher"#)
         #expect(ConflictLine.parse(entry, ticketID: "CS-20240501-7K3FQ2") == expected)
         // The same the other way round.
@@ -105,16 +105,16 @@ struct TicketMergeTests {
     @Test("assignee changed on both sides: the side that changed the ticket last wins")
     func assigneeByLaterChange() {
         var ours = base
-        ours["assignee"] = "d"
+        ours["assignee"] = "chen"
         var theirs = base
-        theirs["assignee"] = "wang"
+        theirs["assignee"] = "liu"
         let r1 = TicketMerge.merge(base: base, ours: ours, theirs: theirs, schema: schema,
                                    context: context(ours: "2024-05-01 16:00", theirs: "2024-05-01 17:00"))
-        #expect(r1.ticket["assignee"] == "wang")
+        #expect(r1.ticket["assignee"] == "liu")
         #expect(r1.conflicts.first?.rule == "later_change")
         let r2 = TicketMerge.merge(base: base, ours: ours, theirs: theirs, schema: schema,
                                    context: context(ours: "2024-05-01 18:00", theirs: "2024-05-01 17:00"))
-        #expect(r2.ticket["assignee"] == "d")
+        #expect(r2.ticket["assignee"] == "chen")
     }
 
     @Test("a long text changed on both sides: the later change is kept and the other text is copied into the log")
@@ -228,7 +228,7 @@ struct TicketMergeTests {
         let twice = TicketMerge.merge(base: base, ours: ours, theirs: theirs, schema: schema, context: context())
         #expect(twice.ticket.log.filter { $0 == x }.count == 2)
         let linear = TicketMerge.merge(base: base, ours: ours, theirs: theirs, schema: schema,
-                                       context: MergeContext(operatorHandle: "chen", now: Fixtures.t("2024-05-02 09:00"), linear: true))
+                                       context: MergeContext(operatorHandle: "wang", now: Fixtures.t("2024-05-02 09:00"), linear: true))
         #expect(linear.ticket.log.filter { $0 == x }.count == 2)
         #expect(Array(linear.ticket.log.prefix(ours.log.count)) == ours.log)
     }
@@ -263,9 +263,9 @@ struct TicketMergeTests {
     @Test("a Conflict line with quotes and absent values reads back as written")
     func conflictLineRoundTrip() {
         let c = MergeConflict(ticketID: "X", field: "module", ours: #"say "hi" \ there"#, theirs: nil, chosen: nil, rule: "later_change")
-        let entry = LogEntry(time: t("2024-05-02 09:00"), operator: "chen", text: ConflictLine.text(for: c))
+        let entry = LogEntry(time: t("2024-05-02 09:00"), operator: "wang", text: ConflictLine.text(for: c))
         #expect(ConflictLine.parse(entry, ticketID: "X") == c)
-        #expect(ConflictLine.parse(LogEntry(time: t("2024-05-02 09:00"), operator: "chen", text: "Conflict resolved by phone"), ticketID: "X") == nil)
+        #expect(ConflictLine.parse(LogEntry(time: t("2024-05-02 09:00"), operator: "wang", text: "Conflict resolved by phone"), ticketID: "X") == nil)
     }
 
     @Test("a schema naming an unknown merge rule is refused with its file and line")

@@ -74,8 +74,8 @@ import TestSupport
         var archived = closed
         archived["archived"] = t("2024-05-13 13:00").iso8601
         // Without the archive entry the field changed without its step.
-        #expect(rules(closed, archived, Fixtures.zhou) == ["step-field"])
-        for who in [Fixtures.li, Fixtures.zhou] {
+        #expect(rules(closed, archived, Fixtures.zhao) == ["step-field"])
+        for who in [Fixtures.li, Fixtures.zhao] {
             archived.log = closed.log + [LogEntry(time: t("2024-05-13 13:00"), operator: who.handle, text: "归档 [archived]")]
             #expect(rules(closed, archived, who) == (who.handle == "li" ? ["permission"] : []))
         }
