@@ -91,14 +91,16 @@ import TestSupport
     /// --amend, settings-change) and ends a run.
     static func hasEnglishProse(_ line: String) -> Bool {
         let cjk: (Character) -> Bool = { $0.unicodeScalars.contains { $0.properties.isIdeographic } || "，。：；（）「」、".contains($0) }
-        var run = 0
-        for token in line.split(whereSeparator: { $0 == " " || cjk($0) }) {
-            let word = token.trimmingCharacters(in: CharacterSet(charactersIn: ",;:()'\""))
-            let plain = word.count >= 2 && word.allSatisfy { $0.isASCII && $0.isLetter } && word.contains(where: \.isLowercase)
-            run = plain ? run + 1 : 0
-            if run >= 3 { return true }
+        return line.split(whereSeparator: cjk).contains { segment in
+            var run = 0
+            for token in segment.split(separator: " ") {
+                let word = token.trimmingCharacters(in: CharacterSet(charactersIn: ",;:()'\""))
+                let plain = word.count >= 2 && word.allSatisfy { $0.isASCII && $0.isLetter } && word.contains(where: \.isLowercase)
+                run = plain ? run + 1 : 0
+                if run >= 3 { return true }
+            }
+            return false
         }
-        return false
     }
 
     /// The lines a hook printed, without git's own (English) lines about the push.
