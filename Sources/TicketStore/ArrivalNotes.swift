@@ -123,7 +123,7 @@ public enum ArrivalNotes {
     public static func refusal(for update: HookChecks.RefUpdate) -> HookChecks.RefReport? {
         guard update.ref == ref else { return nil }
         let finding = Finding(file: update.ref, line: 1, rule: "backdate",
-                              message: "\(ref) holds the server's arrival stamps: only the server writes it, no push may change it")
+                              Message(.arrivalRefProtected, ["ref": .text(ref)]))
         return HookChecks.RefReport(update: update, reports: [CommitReport(commit: nil, findings: [finding])])
     }
 }

@@ -21,7 +21,8 @@ extension CommitValidator {
         let committed = Timestamp(seconds: info.committer.time, offsetMinutes: info.committer.offsetMinutes)
         if let now = receivedAt, committed.seconds > now + ClockPolicy.toleranceSeconds {
             return [Finding(file: "COMMIT", line: 1, rule: "backdate",
-                message: "the commit was committed at \(committed.shortDisplay) (committer date), \(SLAMeasure.format(seconds: committed.seconds - now)) in the future of the server's clock (\(Timestamp(seconds: now, offsetMinutes: committed.offsetMinutes).shortDisplay)); fix the clock of the machine that made it")]
+                Message(.backdateCommitterFuture, ["time": .text(committed.shortDisplay), "gap": .text(SLAMeasure.format(seconds: committed.seconds - now)),
+                                          "clock": .text(Timestamp(seconds: now, offsetMinutes: committed.offsetMinutes).shortDisplay)]))]
                 + (try backdateFindings(info, settings: settings, committerChecked: true))
         }
         return try backdateFindings(info, settings: settings, committerChecked: true)
@@ -32,39 +33,41 @@ extension CommitValidator {
         let workflow = settings.schema.workflow
         let author = settings.team.person(email: info.author.email, name: nil)
         if ClockPolicy.mayBackdate(author, workflow: workflow) { return [] }
-        let roles = ClockPolicy.roles(in: workflow).joined(separator: " or ")
-        let who = author?.handle ?? "\(info.author.name) <\(info.author.email)>"
-        let needs = "needs the backdate permission (\(roles) in workflow.yaml)"
+        let who: Message.Argument = .text(author?.handle ?? "\(info.author.name) <\(info.author.email)>")
+        let needs: Message.Argument = .message(Message(.backdateNeeds, ["roles": .roles(ClockPolicy.roles(in: workflow))]))
         let tolerance = ClockPolicy.toleranceSeconds
         let authored = Timestamp(seconds: info.author.time, offsetMinutes: info.author.offsetMinutes)
         var findings: [Finding] = []
 
         if let value = ClockPolicy.trailerValue(in: info.message) {
             findings.append(Finding(file: "COMMIT", line: 1, rule: "backdate",
-                message: "\(who) may not back-date: the commit carries '\(ClockPolicy.trailer): \(value)', which \(needs)"))
+                Message(.backdateTrailer, ["who": who, "trailer": .text("\(ClockPolicy.trailer): \(value)"), "needs": needs])))
         }
         let recorded = try recordedTimes(info)
         for (path, time) in recorded where abs(time.time.seconds - authored.seconds) > tolerance {
             let gap = SLAMeasure.format(seconds: abs(time.time.seconds - authored.seconds))
-            let way = time.time < authored ? "before" : "after"
             findings.append(Finding(file: path, line: time.line, rule: "backdate",
-                message: "\(who) records a \(time.what) at \(time.time.shortDisplay), \(gap) \(way) the commit's own date (\(authored.shortDisplay)): writing another time than the clock's \(needs); fix the time or the commit's date"))
+                Message(time.time < authored ? .backdateRecordedBefore : .backdateRecordedAfter,
+                        ["who": who, "what": Self.describe(time), "time": .text(time.time.shortDisplay), "gap": .text(gap),
+                         "authored": .text(authored.shortDisplay), "needs": needs])))
         }
         guard let now = receivedAt else { return findings }
         let clock = Timestamp(seconds: now, offsetMinutes: authored.offsetMinutes)
         if authored.seconds > now + tolerance {
             findings.append(Finding(file: "COMMIT", line: 1, rule: "backdate",
-                message: "the commit is dated \(authored.shortDisplay), \(SLAMeasure.format(seconds: authored.seconds - now)) in the future of the server's clock (\(clock.shortDisplay)); fix the clock of the machine that made it"))
+                Message(.backdateAuthorFuture, ["time": .text(authored.shortDisplay), "gap": .text(SLAMeasure.format(seconds: authored.seconds - now)),
+                                       "clock": .text(clock.shortDisplay)])))
         }
         for (path, time) in recorded where time.time.seconds > now + tolerance {
             findings.append(Finding(file: path, line: time.line, rule: "backdate",
-                message: "the \(time.what) at \(time.time.shortDisplay) lies in the future of the server's clock (\(clock.shortDisplay))"))
+                Message(.backdateRecordedFuture, ["what": Self.describe(time), "time": .text(time.time.shortDisplay), "clock": .text(clock.shortDisplay)])))
         }
         let window = Int64(settings.config.maxOfflineHours) * 3600
         let pushing = pusher.flatMap { settings.team.person($0) ?? settings.team.person(email: $0, name: nil) }
         if now - authored.seconds > window, !ClockPolicy.mayBackdate(pushing, workflow: workflow) {
             findings.append(Finding(file: "COMMIT", line: 1, rule: "backdate",
-                message: "\(who)'s commit is dated \(authored.shortDisplay), \(SLAMeasure.format(seconds: now - authored.seconds)) before it reached the server (\(clock.shortDisplay)): work done offline may be up to \(settings.config.maxOfflineHours) h old (max_offline_hours in .gitdesk/config.yaml); an older commit \(needs)"))
+                Message(.backdateOffline, ["who": who, "time": .text(authored.shortDisplay), "gap": .text(SLAMeasure.format(seconds: now - authored.seconds)),
+                                  "clock": .text(clock.shortDisplay), "hours": .number(settings.config.maxOfflineHours), "needs": needs])))
         }
         return findings
     }
@@ -102,5 +105,14 @@ extension CommitValidator {
             result += RecordedTimes.added(to: new, since: previous.isEmpty ? [nil] : previous).map { (path, $0) }
         }
         return result
+    }
+
+    /// What a recorded time is, in words: a field by its label, a log entry, the n-th contact.
+    static func describe(_ time: RecordedTime) -> Message.Argument {
+        if time.what == "log entry" { return .message(Message(.recordedLogEntry)) }
+        if time.what.hasPrefix("contact #"), let n = Int(time.what.dropFirst("contact #".count)) {
+            return .message(Message(.recordedContact, ["number": .number(n)]))
+        }
+        return .field(time.what)
     }
 }

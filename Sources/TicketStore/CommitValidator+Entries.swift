@@ -15,26 +15,27 @@ extension CommitValidator {
             let path = change.path
             if kind == .submodule {
                 findings.append(Finding(file: path, line: 1, rule: "tree-entry",
-                    message: "\(path) is a submodule (a link to another repository's commit): a desk holds none; remove it with git rm --cached \(path)"))
+                    Message(.entrySubmodule, ["path": .text(path)])))
             } else if path == DeskLayout.ticketsDirectory {
                 findings.append(Finding(file: path, line: 1, rule: "tree-entry",
-                    message: "tickets is a \(describe(kind)), not a folder: the tickets live in the folder tickets/"))
+                    Message(.entryTicketsNotFolder, ["kind": describe(kind)])))
             } else if path.hasPrefix(DeskLayout.ticketsDirectory + "/"), kind != .file {
                 findings.append(Finding(file: path, line: 1, rule: "tree-entry",
-                    message: "\(path) is a \(describe(kind)): under tickets/ only regular files (mode 100644) and folders; commit it as a plain file"))
+                    Message(.entryNotPlainFile, ["path": .text(path), "kind": describe(kind)])))
             }
         }
         return findings
     }
 
-    private static func describe(_ kind: TreeEntry.Kind) -> String {
-        switch kind {
-        case .file: "file"
-        case .executable: "executable file (mode 100755)"
-        case .symlink: "symbolic link"
-        case .tree: "folder"
-        case .submodule: "submodule"
-        case .other: "special entry"
+    private static func describe(_ kind: TreeEntry.Kind) -> Message.Argument {
+        let key: MessageKey = switch kind {
+        case .file: .entryKindFile
+        case .executable: .entryKindExecutable
+        case .symlink: .entryKindSymlink
+        case .tree: .entryKindFolder
+        case .submodule: .entryKindSubmodule
+        case .other: .entryKindOther
         }
+        return .message(Message(key))
     }
 }

@@ -54,12 +54,12 @@ extension CommitValidator {
         }
         if !settingsProduced.isEmpty, rosterKnown, !(person?.has(role: "admin") ?? false) {
             findings.append(Finding(file: settingsProduced[0], line: 1, rule: "settings-change",
-                message: "the merge by \(Self.describe(author, person)) makes \(settingsProduced.joined(separator: ", ")) differ from every side: the settings (.gitdesk/, team.yaml, .gitattributes, .mailmap, .gitmodules) are changed by an admin"))
+                Message(.mergeSettingsChangeNotAdmin, ["who": Self.describe(author, person), "files": .texts(settingsProduced)])))
         }
         findings += try exceptionsFileFindings(parentTree: baseTree, tree: tree)
         if rosterKnown, person == nil, let first = ticketChanges.first {
             findings.append(Finding(file: first.path, line: 1, rule: "author",
-                message: "\(Self.describe(author, nil)) is not on the roster (team.yaml): only people listed there may change tickets"))
+                Message(.authorNotOnRosterTickets, ["who": Self.describe(author, nil)])))
         }
 
         // Duplicate IDs the merge brings together: files new to the first parent's side.
@@ -68,7 +68,7 @@ extension CommitValidator {
         let judged = Set(ticketChanges.map(\.path))
         for (path, others) in sameIDs.sorted(by: { $0.key < $1.key }) where !judged.contains(path) {
             findings.append(Finding(file: path, line: 1, rule: "duplicate-id", field: "id",
-                                    message: "the ID of \(path) is already used by \(others.sorted().joined(separator: ", ")) (IDs are unique whatever their letter case); give this ticket a new ID"))
+                                    Message(.duplicateTicketID, ["path": .text(path), "others": .texts(others.sorted())])))
         }
 
         let validator = TreeValidator(schema: schema, team: team, author: person)
@@ -108,7 +108,7 @@ extension CommitValidator {
         if base != nil, baseTicket == nil { return nil }
         if tickets.dropFirst().allSatisfy({ TicketMerge.sameTicket(base: baseTicket, ours: first, theirs: $0!) }) { return nil }
         return Finding(file: path, line: 1, rule: "id-collision", field: "id",
-                       message: "two different tickets with the ID \(id) meet in this merge, which keeps at most one of them: merge with gitdesk sync, which gives the unpushed one a new ID")
+                       Message(.idCollisionInMerge, ["id": .text(id)]))
     }
 
     /// The best common ancestor of all `parents` (nil: unrelated histories).

@@ -19,14 +19,15 @@ extension CommitValidator {
         var findings: [Finding] = []
         if !(team?.people.isEmpty ?? true), person == nil {
             findings.append(Finding(file: touched[0].path, line: 1, rule: "author",
-                message: "\(Self.describe(author, nil)) is not on the roster (team.yaml): only people listed there may change templates"))
+                Message(.authorNotOnRosterTemplates, ["who": Self.describe(author, nil)])))
         }
         let roles = TemplateValidator.approverRoles(schema)
         for c in touched {
             guard let blob = c.newBlob, TemplateFile.declaresTemplate(try repository.blob(blob)) else {
                 if let person, !roles.contains(where: person.has(role:)) {
                     findings.append(Finding(file: c.path, line: 1, rule: "template-delete",
-                        message: "\(person.handle) may not delete the template \(c.path)\(c.newBlob == nil ? "" : " (without its front matter it is no longer a template)"): removing one from the library needs the role \(roles.joined(separator: " or "))"))
+                        Message(.templateDeleteNotAllowed, ["handle": .text(person.handle), "path": .text(c.path), "roles": .roles(roles),
+                                             "why": .messages(c.newBlob == nil ? [] : [Message(.templateNoFrontMatter)])])))
                 }
                 continue
             }

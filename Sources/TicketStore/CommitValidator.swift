@@ -146,7 +146,8 @@ public final class CommitValidator {
         let sides = try distinctSides(parents)
         if parents.count > 2 || sides.count < parents.count, rosterKnown, !(person?.has(role: "admin") ?? false) {
             findings.append(Finding(file: "COMMIT", line: 1, rule: "merge-parents",
-                message: "\(Self.describe(author, person))'s merge has \(parents.count) parents\(sides.count < parents.count ? ", some already part of another" : ""): gitdesk merges two branches that each bring something; only an admin may push other merges"))
+                Message(.mergeParentsNotAdmin, ["who": Self.describe(author, person), "count": .number(parents.count),
+                                 "overlap": .messages(sides.count < parents.count ? [Message(.mergeParentsOverlap)] : [])])))
         }
         let parents = sides
         let parentTrees = try parents.map { try repository.commit($0).tree }
@@ -159,7 +160,7 @@ public final class CommitValidator {
             let touched = firstChanges.filter { DeskLayout.isSettingsPath($0.path) }
             if let first = touched.first, parentTrees.count == 1, !(person?.has(role: "admin") ?? false) {
                 findings.append(Finding(file: first.path, line: 1, rule: "settings-change",
-                    message: "\(Self.describe(author, person)) may not change \(touched.map(\.path).joined(separator: ", ")): the settings (.gitdesk/, team.yaml, .gitattributes, .mailmap, .gitmodules) are changed by an admin"))
+                    Message(.settingsChangeNotAdmin, ["who": Self.describe(author, person), "files": .texts(touched.map(\.path))])))
             }
         }
 
@@ -170,10 +171,10 @@ public final class CommitValidator {
             do {
                 _ = try Desk.loadSettings(repository: repository, tree: tree, displayPath: repository.path)
             } catch {
-                let text = String(describing: error)
+                let problem: Message.Argument = (error as? any CataloguedMessage).map { .message($0.message) } ?? .text(String(describing: error))
                 findings.append(Finding(file: firstChanges.first { $0.path.hasPrefix(".gitdesk/") || $0.path == DeskLayout.teamPath }!.path,
                                         line: 1, rule: "settings",
-                                        message: "the desk's settings would no longer load (\(text)); fix the file before committing it"))
+                                        Message(.settingsWouldNotLoad, ["problem": problem])))
             }
         }
 
@@ -200,7 +201,7 @@ public final class CommitValidator {
         if rosterKnown, person == nil,
            changed.contains(where: { $0.newBlob != nil || TreeValidator.ticketID(fromPath: $0.path) != nil }) {
             findings.append(Finding(file: changed[0].path, line: 1, rule: "author",
-                message: "\(Self.describe(author, nil)) is not on the roster (team.yaml): only people listed there may change tickets"))
+                Message(.authorNotOnRosterTickets, ["who": Self.describe(author, nil)])))
         }
         var validator = TreeValidator(schema: schema, team: team, author: person)
         let changes = try changed.map { try fileChange($0) }
@@ -357,12 +358,12 @@ public final class CommitValidator {
     func pusherFindings(pusher: String, author: Signature, team: Team) -> [Finding] {
         guard let pushing = team.person(pusher) ?? team.person(email: pusher, name: nil) else {
             return [Finding(file: "COMMIT", line: 1, rule: "pusher",
-                            message: "the pusher '\(pusher)' is not on the roster (team.yaml) of the branch; nothing is accepted from them")]
+                            Message(.pusherNotOnRoster, ["pusher": .text(pusher)]))]
         }
         if pushing.has(role: "admin") { return [] }
         if let person = team.person(email: author.email, name: nil), person.handle == pushing.handle { return [] }
         return [Finding(file: "COMMIT", line: 1, rule: "pusher",
-                        message: "\(pushing.handle) pushed a commit authored by \(author.name) <\(author.email)>: only an admin may push commits authored by someone else (git authors can be forged)")]
+                        Message(.pusherNotAuthor, ["handle": .text(pushing.handle), "name": .text(author.name), "email": .text(author.email)]))]
     }
 
     /// `orphan`: a root commit brings history the protected branch never judged.
@@ -371,7 +372,7 @@ public final class CommitValidator {
             ?? (pusher == nil ? team.person(email: author.email, name: nil) : nil)
         if who?.has(role: "admin") ?? false { return [] }
         return [Finding(file: "COMMIT", line: 1, rule: "orphan",
-                        message: "\(who.map { "\($0.handle) (\($0.roles.joined(separator: ", ")))" } ?? "the pusher") pushed a commit without parents (an orphan branch or unrelated history): only an admin may; base the work on the desk's branch")]
+                        Message(.orphanNotAdmin, ["who": who.map { Self.describe(nil, $0) } ?? .message(Message(.findingThePusher))]))]
     }
 
     /// `parents` without those that are another parent (or an ancestor of
@@ -390,10 +391,10 @@ public final class CommitValidator {
         return kept
     }
 
-    static func describe(_ author: Signature?, _ person: Person?) -> String {
-        if let person { return "\(person.handle) (\(person.roles.joined(separator: ", ")))" }
-        guard let author else { return "the author" }
-        return "the author \(author.name) <\(author.email)>"
+    static func describe(_ author: Signature?, _ person: Person?) -> Message.Argument {
+        if let person { return .message(Message(.findingPerson, ["handle": .text(person.handle), "roles": .heldRoles(person.roles)])) }
+        guard let author else { return .message(Message(.findingTheAuthor)) }
+        return .message(Message(.findingAuthorSignature, ["name": .text(author.name), "email": .text(author.email)]))
     }
 }
 

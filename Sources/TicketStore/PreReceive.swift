@@ -126,6 +126,6 @@ extension HookChecks {
         let person = team.flatMap { $0.person(pusher) ?? $0.person(email: pusher, name: nil) }
         if person?.has(role: "admin") ?? false { return [] }
         return [CommitReport(commit: info, findings: [Finding(file: "COMMIT", line: 1, rule: "pusher",
-            message: "the first push of the desk's branch brings its rules: only an admin of the roster it brings (team.yaml) may make it")])]
+            Message(.firstPushNeedsAdmin))])]
     }
 }

@@ -53,7 +53,7 @@ import TestSupport
         let before = try s.serverHead()
         let push = try s.push(as: "li")
         #expect(push.status != 0, "the server accepted it: \(push)")
-        #expect(push.stderr.contains(": backdate: ") && push.stderr.contains("committer date"), "\(push)")
+        #expect(push.stderr.contains(": backdate: ") && push.stderr.contains("committer 日期"), "\(push)")
         #expect(try s.serverHead() == before)
     }
 }

@@ -88,4 +88,59 @@ import TestSupport
             #expect(!Self.hasCJK(words), "gitdesk \(command): Chinese in an English desk: '\(line)'")
         }
     }
+
+    /// English prose anywhere in a line, also between Chinese words (a
+    /// catalogued sentence with an English finding inside it has both):
+    /// three plain lower-case words in a row. A token with `.`, `/`, `-`,
+    /// `@`, `<` or a digit is an identifier (team.yaml, refs/heads/main,
+    /// --amend, settings-change) and ends a run.
+    static func hasEnglishProse(_ line: String) -> Bool {
+        let cjk: (Character) -> Bool = { $0.unicodeScalars.contains { $0.properties.isIdeographic } || "，。：；（）「」、".contains($0) }
+        return line.split(whereSeparator: cjk).contains { segment in
+            var run = 0
+            for token in segment.split(separator: " ") {
+                let word = token.trimmingCharacters(in: CharacterSet(charactersIn: ",;:()'\""))
+                let plain = word.count >= 2 && word.allSatisfy { $0.isASCII && $0.isLetter } && word.contains(where: \.isLowercase)
+                run = plain ? run + 1 : 0
+                if run >= 3 { return true }
+            }
+            return false
+        }
+    }
+
+    /// The lines a hook printed, without git's own (English) lines about the push.
+    static func hookLines(_ output: String) -> [String] {
+        output.split(separator: "\n").map(String.init).compactMap { line in
+            if line.hasPrefix("remote: ") { return String(line.dropFirst("remote: ".count)) }
+            return line.hasPrefix("To ") || line.hasPrefix(" ! ") || line.hasPrefix("error: failed to push") ? nil : line
+        }.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+    }
+
+    @Test func aChineseDesksHookRefusesInChinese() throws {
+        let d = try HookTestDesk(language: "zh")
+        let team = try d.sandbox.read("desk/team.yaml")
+        try d.sandbox.write("desk/team.yaml", team.replacingOccurrences(of: "roles: [agent]", with: "roles: [admin]"))
+        let refused = try d.sandbox.git(["-c", "user.name=Stranger", "-c", "user.email=stranger@corp.example", "commit", "-qam", "team"],
+                                        in: "desk")
+        #expect(refused.status != 0, "\(refused)")
+        #expect(refused.stderr.contains("无权修改 team.yaml"), "\(refused.stderr)")
+        for line in Self.hookLines(refused.stderr) {
+            #expect(!Self.hasEnglishProse(line), "pre-commit: English in a Chinese desk: '\(line)'")
+        }
+    }
+
+    @Test func aChineseDesksServerRefusesInChinese() throws {
+        let d = try HookTestDesk(language: "zh")
+        try d.edit { $0.replacingOccurrences(of: "title: 支付成功但订单未生成", with: "title: 支付成功但订单未生成（补充）") }
+        try d.commitByHand("retitle", author: "Stranger <stranger@corp.example>")
+        let before = try d.serverHead()
+        let refused = try d.push(["main"], pusher: "li")
+        #expect(refused.status != 0, "\(refused)")
+        #expect(refused.stderr.contains("不在人员名单"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("只有管理员可以推送他人编写的提交"), "\(refused.stderr)")
+        for line in Self.hookLines(refused.stderr) {
+            #expect(!Self.hasEnglishProse(line), "pre-receive: English in a Chinese desk: '\(line)'")
+        }
+        #expect(try d.serverHead() == before)
+    }
 }

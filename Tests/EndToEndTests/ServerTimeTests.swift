@@ -77,7 +77,7 @@ struct ServerTimeTests {
         let push = try s.push(as: "li")
         #expect(push.status != 0, "\(push)")
         #expect(push.stderr.contains(": backdate: "), "\(push)")
-        #expect(push.stderr.contains("before it reached the server") && push.stderr.contains("max_offline_hours"), "\(push)")
+        #expect(push.stderr.contains("比到达服务器的时间") && push.stderr.contains("max_offline_hours"), "\(push)")
         #expect(try s.serverHead() == before)
         // An admin holds `backdate` and may relay it (the push is on record).
         try s.must(s.push(as: "admin"))
@@ -101,8 +101,8 @@ struct ServerTimeTests {
         try s.handLog(at: ClockTimes.iso(-9 * ClockTimes.day))
         var push = try s.push(as: "li")
         #expect(push.status != 0)
-        #expect(push.stderr.contains(": backdate: ") && push.stderr.contains("records a log entry"), "\(push)")
-        #expect(push.stderr.contains("9d before the commit's own date"), "\(push)")
+        #expect(push.stderr.contains(": backdate: ") && push.stderr.contains("记录的处理记录时间为"), "\(push)")
+        #expect(push.stderr.contains("比提交自身的日期") && push.stderr.contains("早 9d"), "\(push)")
         try s.must(s.sandbox.git(["reset", "-q", "--hard", "origin/main"], in: "desk"))
 
         // A Backdated trailer copied into an agent's commit.
@@ -110,7 +110,7 @@ struct ServerTimeTests {
         try s.handLog(at: now, message: "log a call\n\nBackdated: \(now)")
         push = try s.push(as: "li")
         #expect(push.status != 0)
-        #expect(push.stderr.contains("may not back-date"), "\(push)")
+        #expect(push.stderr.contains("无权补录时间"), "\(push)")
         try s.must(s.sandbox.git(["reset", "-q", "--hard", "origin/main"], in: "desk"))
 
         // Dated tomorrow, with an entry to match.
@@ -118,7 +118,7 @@ struct ServerTimeTests {
         try s.handLog(at: tomorrow, date: tomorrow)
         push = try s.push(as: "li")
         #expect(push.status != 0)
-        #expect(push.stderr.contains("in the future of the server's clock"), "\(push)")
+        #expect(push.stderr.contains("超前"), "\(push)")
         #expect(try s.serverHead() == before)
     }
 
@@ -193,7 +193,7 @@ struct ServerTimeTests {
         try s.must(s.sandbox.git(["notes", "--ref", "gitdesk-arrivals", "add", "-m", "arrived: 2020-01-01T00:00:00+08:00", "HEAD"], in: "desk"))
         let push = try s.sandbox.git(["push", "origin", "refs/notes/gitdesk-arrivals"], in: "desk", env: ["GITDESK_PUSHER": "admin"])
         #expect(push.status != 0, "\(push)")
-        #expect(push.stderr.contains("only the server writes it"), "\(push)")
+        #expect(push.stderr.contains("只有服务器写入"), "\(push)")
         // The server stamps the comment itself when it is pushed.
         try s.must(s.push(as: "li"))
         let stamp = try s.sandbox.git(["notes", "--ref", "gitdesk-arrivals", "show", "main"], in: "server.git").stdout

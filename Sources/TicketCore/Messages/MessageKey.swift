@@ -55,4 +55,12 @@ public enum MessageKey: String, CaseIterable, Sendable {
     // Reports
     case reportBadPeriod, reportEmptyPeriod, reportConflictingPeriods, reportFuturePeriod, reportFromToTogether
     case reportTicketTakesNoPeriod, reportQueryTakesNoPeriod, reportCannotWrite, reportNoFolder, calendarNotCovered
+    // messages (issue 11): what the hooks and pre-receive find in commits and pushes
+    case findingPerson, findingAuthorSignature, findingTheAuthor, findingThePusher, mergeParentsNotAdmin, mergeParentsOverlap
+    case settingsChangeNotAdmin, mergeSettingsChangeNotAdmin, settingsWouldNotLoad, authorNotOnRosterTickets, authorNotOnRosterTemplates, pusherNotOnRoster
+    case pusherNotAuthor, orphanNotAdmin, duplicateTicketID, idCollisionInMerge, templateDeleteNotAllowed, templateNoFrontMatter
+    case firstPushNeedsAdmin, arrivalRefProtected, entrySubmodule, entryTicketsNotFolder, entryNotPlainFile, entryKindFile
+    case entryKindExecutable, entryKindSymlink, entryKindFolder, entryKindSubmodule, entryKindOther, backdateNeeds
+    case backdateCommitterFuture, backdateTrailer, backdateRecordedBefore, backdateRecordedAfter, backdateAuthorFuture, backdateRecordedFuture
+    case backdateOffline, recordedLogEntry, recordedContact
 }
