@@ -53,4 +53,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     // Reports
     case reportBadPeriod, reportEmptyPeriod, reportConflictingPeriods, reportFuturePeriod, reportFromToTogether
     case reportTicketTakesNoPeriod, reportQueryTakesNoPeriod, reportCannotWrite, reportNoFolder, calendarNotCovered
+    // Robustness review (issue 10, robustC)
+    case unknownOperatorFlag, unknownOperatorVariable
+    case repairNothingUnknown, repairNeedsRole, repairNeedsReason, storedValueUnknown
 }
