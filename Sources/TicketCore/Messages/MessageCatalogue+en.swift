@@ -241,7 +241,7 @@ extension MessageCatalogue {
         .unknownOperatorVariable: "'{who}' (from the environment variable GITDESK_OPERATOR) is not on the roster (team.yaml): fix or unset GITDESK_OPERATOR, or ask an admin to add you",
         .repairNothingUnknown: "{field} holds a value the schema knows: repair only takes a field from an unknown value to a known one; use gitdesk set or move",
         .repairNeedsRole: "{handle} may not repair a ticket from a status the workflow does not know: that needs {roles}",
-        .repairNeedsReason: "a repair from a status the workflow does not know needs a reason line (原因：…) in its log entry (gitdesk repair ID status=STATUS --reason …)",
+        .repairNeedsReason: "a repair from a status the workflow does not know needs a reason line in its log entry (gitdesk repair ID status=STATUS --reason …)",
         .storedValueUnknown: "the stored file {path} holds {field} '{value}', which the desk's schema does not know (edited by hand?): nothing was written; an admin or supervisor repairs it with gitdesk repair {id} {field}=VALUE --reason …",
     ]
 }
