@@ -239,7 +239,7 @@ static inline int gitdesk_lg_read_prefix(git_oid *out, void **data, size_t *len,
     gitdesk_loose_guard *g = (gitdesk_loose_guard *)backend;
     if (hex_len >= GIT_OID_HEXSZ) {
         git_oid_cpy(out, short_id);
-        return gitdesk_lg_read_object(g, short_id, data, len, type, 0);
+        return gitdesk_lg_read(data, len, type, backend, short_id);
     }
     if (hex_len < 2) return GIT_ENOTFOUND;
     char hex[GIT_OID_HEXSZ + 1];
@@ -262,7 +262,9 @@ static inline int gitdesk_lg_read_prefix(git_oid *out, void **data, size_t *len,
     if (matches == 0) return GIT_ENOTFOUND;
     if (matches > 1) { git_error_set_str(GIT_ERROR_ODB, "ambiguous object ID prefix"); return GIT_EAMBIGUOUS; }
     if (git_oid_fromstr(out, found) < 0) return GIT_ENOTFOUND;
-    return gitdesk_lg_read_object(g, out, data, len, type, 0);
+    /* Through the size gate like a read by full ID: an abbreviated ID typed on the
+       command line (`validate abc123`) must not inflate a 2 GB blob either. */
+    return gitdesk_lg_read(data, len, type, backend, out);
 }
 
 static inline void gitdesk_lg_free(git_odb_backend *backend) {
@@ -298,6 +300,32 @@ static inline int gitdesk_pg_read(void **data, size_t *len, git_object_t *type, 
     return GIT_PASSTHROUGH;
 }
 
+/* A read by abbreviated ID (a revision typed on the command line): the pack
+   backends name the full ID without reading the object (exists_prefix), its
+   header gives the size, and an object over the limit is refused; otherwise
+   the pack backends read it as usual (GIT_PASSTHROUGH). */
+static inline int gitdesk_pg_read_prefix(git_oid *out, void **data, size_t *len, git_object_t *type,
+                                         git_odb_backend *backend, const git_oid *short_id, size_t hex_len) {
+    (void)out; (void)data; (void)len;
+    gitdesk_pack_gate *g = (gitdesk_pack_gate *)backend;
+    for (size_t i = 0; i < g->count; i++) {
+        git_oid full;
+        if (!g->packs[i]->exists_prefix || g->packs[i]->exists_prefix(&full, g->packs[i], short_id, hex_len) != 0) continue;
+        size_t size = 0;
+        git_object_t t = GIT_OBJECT_INVALID;
+        if (g->packs[i]->read_header(&size, &t, g->packs[i], &full) == 0 && size > gitdesk_max_object_bytes) {
+            *type = t;
+            return gitdesk_too_large(&full, size);
+        }
+    }
+    git_error_clear();
+    return GIT_PASSTHROUGH;
+}
+
+/* Nothing to refresh; present so libgit2's second look after a refresh (which asks
+   only backends that can refresh) still passes through the gate. */
+static inline int gitdesk_pg_refresh(git_odb_backend *backend) { (void)backend; return 0; }
+
 static inline void gitdesk_pg_free(git_odb_backend *backend) { free(backend); }
 
 /* Adds the pack gate in front of the pack backends `odb` has now (call after the
@@ -314,6 +342,8 @@ static inline int gitdesk_add_pack_gate(git_odb *odb) {
     }
     git_odb_init_backend(&g->parent, GIT_ODB_BACKEND_VERSION);
     g->parent.read = gitdesk_pg_read;
+    g->parent.read_prefix = gitdesk_pg_read_prefix;
+    g->parent.refresh = gitdesk_pg_refresh;
     g->parent.free = gitdesk_pg_free;
     int error = git_odb_add_backend(odb, &g->parent, 100);
     if (error < 0) free(g);

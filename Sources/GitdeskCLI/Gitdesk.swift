@@ -17,14 +17,14 @@ public struct Gitdesk: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             InitCommand.self, NewCommand.self, ShowCommand.self, ListCommand.self, SearchCommand.self, ExportCommand.self, ImportCommand.self,
-            SetCommand.self, RepairCommand.self, CommentCommand.self, HistoryCommand.self,
+            SetCommand.self, CommentCommand.self, HistoryCommand.self,
             MoveCommand.self, AssignCommand.self, ResolveCommand.self, ConfirmCommand.self,
             CloseCommand.self, ReopenCommand.self, InvalidCommand.self, ArchiveCommand.self,
             ExtendCommand.self, ApproveCommand.self, ContactCommand.self,
             SweepCommand.self, RemindCommand.self, DemoCommand.self,
             ValidateCommand.self, HooksCommand.self, HookCommand.self,
             MergeDriverCommand.self, ConflictsCommand.self, DiffCommand.self,
-            CloneCommand.self, SyncCommand.self, StatusCommand.self, TemplateCommand.self, CompletionsCommand.self,
+            CloneCommand.self, SyncCommand.self, StatusCommand.self, RepairCommand.self, TemplateCommand.self, CompletionsCommand.self,
             ReportCommand.self,
         ]
     )

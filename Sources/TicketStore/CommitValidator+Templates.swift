@@ -8,7 +8,7 @@ extension CommitValidator {
     /// is deleted only by someone who may approve templates; only people on
     /// the roster change templates. Raw personal data in them is the file
     /// scan's finding (``FilePrivacyRule``), so it is not reported twice.
-    func templateFindings(_ changes: [ChangedPath], author: Signature?, person: Person?, team: Team?,
+    func templateFindings(_ changes: [ChangedPath], parent: ObjectID?, author: Signature?, person: Person?, team: Team?,
                           schema: Schema) throws -> [Finding] {
         // A template, or a file that was one (turning a template into free text removes it from the library).
         let touched = try changes.filter { c in
@@ -31,9 +31,24 @@ extension CommitValidator {
                 continue
             }
             let validator = TemplateValidator(schema: schema, author: person, scanRawPII: false)
-            findings += validator.validate(path: c.path, old: try c.oldBlob.map { try repository.blob($0) }, new: try repository.blob(blob))
+            let oldBytes = try c.oldBlob.map { try repository.blob($0) }
+            let newBytes = try repository.blob(blob)
+            findings += validator.validate(path: c.path, old: oldBytes, new: newBytes)
+            if let parent, let person, let finding = try ownContentFinding(path: c.path, old: oldBytes, new: newBytes, parent: parent, approver: person, team: team) {
+                findings.append(finding)
+            }
         }
         return findings
+    }
+
+    /// A new approval by someone who set the content it approves (read from
+    /// the history before the commit): a supervisor does not sign off their own plan.
+    func ownContentFinding(path: String, old: [UInt8]?, new: [UInt8], parent: ObjectID, approver: Person, team: Team?) throws -> Finding? {
+        guard let t = try? TemplateFile.parse(bytes: new).template, let approval = t.approval, approval.by == approver.handle,
+              let old, let before = try? TemplateFile.parse(bytes: old).template, before.approval != approval,
+              before.content == t.content else { return nil }
+        let authors = try TemplateAuthorship.contentAuthors(repository, path: path, at: parent, team: team)
+        return TemplateValidator.ownContentFinding(path: path, line: 1, slug: t.slug, approver: approver.handle, authors: authors)
     }
 
     /// A template a merge produced (differing from every side): an approval
@@ -49,6 +64,13 @@ extension CommitValidator {
             return t.approval == merged?.approval
         }
         let validator = TemplateValidator(schema: schema, author: carried ? nil : person, scanRawPII: false)
-        return validator.validate(path: path, old: sideBytes.first ?? nil, new: bytes)
+        var findings = validator.validate(path: path, old: sideBytes.first ?? nil, new: bytes)
+        // `major` as no side had it is the merge author's own change.
+        let sideMajors = sideBytes.compactMap { $0.flatMap { try? TemplateFile.parse(bytes: $0).template.isMajor } }
+        if carried, let merged, let person, !sideMajors.isEmpty, !sideMajors.contains(merged.isMajor),
+           let finding = TemplateValidator.majorChangeFinding(path: path, line: 1, slug: merged.slug, author: person, schema: schema) {
+            findings.append(finding)
+        }
+        return findings
     }
 }

@@ -194,7 +194,7 @@ public final class CommitValidator {
                 findings.append(Finding(file: c.path, line: 1, rule: "report-query", message: problem))
             }
         }
-        findings += try templateFindings(firstChanges, author: author, person: person, team: team, schema: schema)
+        findings += try templateFindings(firstChanges, parent: parents.first, author: author, person: person, team: team, schema: schema)
         let changed = firstChanges.filter { $0.path.hasPrefix("tickets/") }
         guard !changed.isEmpty else { return findings }
         if rosterKnown, person == nil,

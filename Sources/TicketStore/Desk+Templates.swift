@@ -26,7 +26,13 @@ extension Desk {
         do {
             for file in try repository.listFiles(inTree: headTree, under: DeskLayout.templatesDirectory)
             where TemplateFile.isTemplatePath(file.path) {
-                switch Self.readTemplate(try repository.blob(file.blob)) {
+                // One file that cannot be read (too large, damaged) is reported; the library goes on.
+                let bytes: [UInt8]
+                do { bytes = try repository.blob(file.blob) } catch {
+                    unreadable.append((file.path, "1: \(DeskError.from(error))"))
+                    continue
+                }
+                switch Self.readTemplate(bytes) {
                 case .none: continue  // free-form notes
                 case .some(.success(let template)): found.append(TemplateEntry(path: file.path, template: template))
                 case .some(.failure(let error)): unreadable.append((file.path, "\(error.line): \(error.description)"))
@@ -47,6 +53,19 @@ extension Desk {
     /// The template a name typed on the command line names: the whole slug or a unique prefix of it.
     public func template(_ query: String) throws(DeskError) -> TemplateEntry {
         let q = query.trimmed()
+        // The whole name: read that one file, not the library.
+        if TemplateFile.isValidSlug(q) {
+            let path = TemplateFile.path(slug: q)
+            do {
+                if let bytes = try repository.fileContents(at: path, inTree: headTree) {
+                    switch Self.readTemplate(bytes) {
+                    case .some(.success(let t)): return TemplateEntry(path: path, template: t)
+                    case .some(.failure(let error)): throw DeskError.invalidInput("\(path):\(error.line): \(error.description)")
+                    case .none: break
+                    }
+                }
+            } catch let error as DeskError { throw error } catch { throw DeskError.from(error) }
+        }
         let all = try templates().templates
         if let exact = all.first(where: { $0.template.slug == q }) { return exact }
         let matches = q.isEmpty ? [] : all.filter { $0.template.slug.hasPrefix(q) }
@@ -77,10 +96,15 @@ extension Desk {
 
     /// `template approve`.
     public func approveTemplate(_ query: String, by person: Person, at time: Timestamp) throws(DeskError) -> TemplateChangeResult {
-        let slug = try template(query).template.slug
+        let entry = try template(query)
+        let slug = entry.template.slug
         let engine = TemplateEngine(schema: schema)
+        let authors: Set<String>
+        do {
+            authors = try TemplateAuthorship.contentAuthors(repository, path: entry.path, at: headCommit, team: team)
+        } catch { throw DeskError.from(error) }
         return try writeTemplate(slug: slug, creating: false, by: person, at: time) { old in
-            try engine.approve(old!, by: person, at: time)
+            try engine.approve(old!, contentAuthors: authors, by: person, at: time)
         }
     }
 
@@ -105,10 +129,12 @@ extension Desk {
 
     /// `resolve ID --template T`: one commit on the ticket; the log names the template.
     public func resolve(_ query: String, template name: String, solution: String?, rootCause: String?,
+                        fill: [String: String] = [:], force: Bool = false,
                         by person: Person, at time: Timestamp) throws(DeskError) -> ChangeResult {
         let template = try self.template(name).template
         return try apply(query, by: person, at: time) { engine, ticket in
-            try engine.resolve(ticket, template: template, solution: solution, rootCause: rootCause, by: person, at: time)
+            try engine.resolve(ticket, template: template, solution: solution, rootCause: rootCause, fill: fill, force: force,
+                               by: person, at: time)
         }
     }
 

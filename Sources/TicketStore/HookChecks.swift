@@ -18,6 +18,13 @@ public enum HookChecks {
         }
     }
 
+    /// A gitdesk write killed before the index caught up with the branch: a
+    /// commit now would record its files as deleted or changed (pre-commit and
+    /// pre-merge-commit refuse until `gitdesk repair` or the next write).
+    public static func interruptedWrite(_ repository: Repository) -> InterruptedWrite? {
+        InterruptedWrite.pending(gitDir: repository.gitDir)
+    }
+
     /// pre-commit: the index (what `git commit` will record) against HEAD,
     /// and MERGE_HEAD when the commit concludes a merge whose conflicts were
     /// resolved by hand (git runs pre-commit then, not pre-merge-commit).

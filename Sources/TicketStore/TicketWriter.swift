@@ -181,7 +181,7 @@ extension Desk {
                 StartupTrace.mark("working file + index")
                 Maintenance.afterWrite(gitDir: repository.gitDir)
                 if let repaired {
-                    let notice = Message(.interruptedWriteRepaired, ["path": .text(repaired)]).render(config.language)
+                    let notice = repaired.render(config.language)
                     FileHandle.standardError.write(Data("gitdesk: \(notice)\n".utf8))
                 }
                 return ChangeResult(id: id, path: path, commit: commit, ticket: newTicket, summary: summary,
@@ -338,10 +338,9 @@ struct WriteJournal {
     }
 
     /// Brings the files named by an interrupted write to what the branch
-    /// holds; returns the first one's path (or "N files" for several) when
-    /// there was something to repair.
+    /// holds; returns the line that says so when there was something to repair.
     @discardableResult
-    func recover(in repository: Repository, branch: String) throws(DeskError) -> String? {
+    func recover(in repository: Repository, branch: String) throws(DeskError) -> Message? {
         guard let record = read() else { return nil }
         do {
             if let workdir = repository.workdir, let tip = try repository.referenceTarget(branch) {
@@ -369,7 +368,6 @@ struct WriteJournal {
             throw DeskError.from(error)
         }
         end()
-        if record.paths.count > 1 { return "\(record.paths.count) files (\(record.path), …)" }
-        return record.path
+        return InterruptedWrite.repaired(paths: record.paths.isEmpty ? [record.path] : record.paths)
     }
 }

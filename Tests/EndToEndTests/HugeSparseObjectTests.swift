@@ -101,4 +101,30 @@ struct HugeSparseObjectTests {
             if run.result.status != 0 { #expect(run.result.stderr.contains(blob) && run.result.stderr.contains("16 MiB"), "\(run.result)") }
         }
     }
+
+    @Test("a revision typed as an abbreviated ID of a 200 MB sparse blob is refused from its header, loose or packed",
+          arguments: [false, true])
+    func abbreviatedID(packed: Bool) throws {
+        let desk = try TestDesk()
+        _ = try desk.record(title: "支付成功但订单未生成", now: "2024-05-01T14:30:00+08:00")
+        let sparse = desk.sandbox.path("sparse.bin")
+        #expect(FileManager.default.createFile(atPath: sparse, contents: nil))
+        #expect(truncate(sparse, 200 << 20) == 0)
+        let blob = try desk.gitOutput(["hash-object", "-w", sparse])
+        try FileManager.default.removeItem(atPath: sparse)
+        if packed {
+            let pack = try desk.sandbox.run("/usr/bin/git", ["pack-objects", "-q", ".git/objects/pack/pack"], in: desk.dir, stdin: blob + "\n")
+            #expect(pack.status == 0, "\(pack)")
+            #expect(try desk.git(["prune-packed"]).status == 0)
+        }
+        // libgit2 reads an object by a short ID through another path (read_prefix) than by its full ID.
+        let short = String(blob.prefix(10))
+        for args in [["validate", short], ["validate", "\(short)..HEAD"]] {
+            let run = try peakKB(desk, args)
+            #expect(run.result.status != 0, "\(args): \(run.result)")
+            #expect(run.kb < 150_000, "\(args) took \(run.kb) KB: it read the blob")
+            #expect(run.result.stderr.contains(blob) && run.result.stderr.contains("16 MiB"), "\(args): \(run.result)")
+            #expect(run.result.stderr.split(separator: "\n").count == 1, "\(args): \(run.result)")
+        }
+    }
 }

@@ -78,9 +78,14 @@ import TestSupport
         }
     }
 
+    /// The names in the roster `init` writes.
+    static let rosterNames = ["客服小李", "技术小张", "售后小陈", "产品小刘", "主管老王", "运营小赵", "管理员"]
+
     @Test func anEnglishDeskSpeaksEnglish() throws {
         for (command, line) in try Self.tour("en", title: "Refund missing", comment: "Customer called") where !Self.isLogEntry(line) {
-            #expect(!Self.hasCJK(line), "gitdesk \(command): Chinese in an English desk: '\(line)'")
+            // The roster's names are the team's data (init writes Chinese example names), not the tool's words.
+            let words = Self.rosterNames.reduce(line) { $0.replacingOccurrences(of: $1, with: "") }
+            #expect(!Self.hasCJK(words), "gitdesk \(command): Chinese in an English desk: '\(line)'")
         }
     }
 }

@@ -105,8 +105,8 @@ struct TemplateCommandTests {
         let full = ["--title", "t", "--type", "consult", "--root-cause", "r", "--steps", "s", "--wording", "w"]
         try desk.expectRefusal(["template", "add", "Bad_Name"] + full, as: "li", mentioning: ["'Bad_Name' is not a template name"])
         try desk.expectRefusal(["template", "add", "pay-order"] + full, as: "li", mentioning: ["template pay-order already exists"])
-        try desk.expectRefusal(["template", "add", "x", "--title", "t", "--type", "consult", "--root-cause", "r", "--steps", "s"],
-                               as: "li", mentioning: ["'customer_wording' (客户话术) is required", "[required-field]"])
+        try desk.expectRefusal(["template", "add", "x", "--title", "t", "--type", "consult", "--root-cause", "r", "--wording", "w"],
+                               as: "li", mentioning: ["'steps' (处理步骤) is required", "[required-field]"])
         try desk.expectRefusal(["template", "add", "x", "--title", "t", "--type", "咨询询问", "--root-cause", "r", "--steps", "s", "--wording", "w"],
                                as: "li", mentioning: ["'咨询询问' is not a type (consult, complaint", "[template-field]"])
         try desk.expectRefusal(["template", "add", "x", "color=red"] + full, as: "li", mentioning: ["'color' is not a template field"])
@@ -167,7 +167,7 @@ struct TemplateCommandTests {
     @Test("edit: FIELD=VALUE by key or label, or a whole file; nothing changed is refused")
     func edit() throws {
         let desk = try deskWithTemplate()
-        try desk.succeed(["template", "edit", "pay", "标签=支付, 订单, 接口超时", "major=false"], as: "li", now: Self.now)
+        try desk.succeed(["template", "edit", "pay", "标签=支付, 订单, 接口超时", "major=false"], as: "wang", now: Self.now)
         var json = try #require(try JSONSerialization.jsonObject(with: Data(desk.succeed(["template", "show", "pay", "--json"]).utf8)) as? [String: Any])
         #expect(json["tags"] as? [String] == ["支付", "订单", "接口超时"] && json["major"] as? Bool == false)
         let replaced = try desk.read("templates/pay-order.md").replacingOccurrences(of: "手工同步订单", with: "同步订单并回访")

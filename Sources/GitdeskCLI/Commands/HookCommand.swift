@@ -42,6 +42,12 @@ struct HookCommand: ParsableCommand {
         }
         switch name {
         case "pre-commit", "pre-merge-commit":
+            // Checked first: the index does not hold what the branch holds, so
+            // every finding below would be about the interrupted write, not this commit.
+            if let pending = HookChecks.interruptedWrite(repository) {
+                printError(Speech.say(Message(.hookRefusedInterruptedWrite, ["hook": .text(name), "pending": .message(pending.notice)])))
+                throw ExitCode(1)
+            }
             let report = name == "pre-commit"
                 ? try HookChecks.preCommit(repository, environment: environment)
                 : try HookChecks.preMergeCommit(repository, environment: environment)

@@ -20,6 +20,7 @@ struct ListCommand: ParsableCommand {
 
     func run() throws {
         let head = try global.openDesk()
+        PendingRepairNotice.say(head.interruptedWrite)
         let (desk, now) = try revision.apply(to: head, now: try global.now(in: head))
         // Filters may name a value by key or by its zh / en label (--status 已关闭).
         let filter = try filters.filter(desk: desk, now: now)

@@ -8,7 +8,7 @@ struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "The analysis report of a period, one ticket's processing report, or a desk's own query.",
-        usage: HelpText.usage("gitdesk report [<id>] [--month <YYYY-MM>] [--week <YYYY-Www>] [--from <date>] [--to <date>] [--at <REV>] [--query <NAME>] [--format <format>] [--output <file>] [--as <handle>] [-C <dir>] [--lang <zh|en>]"),
+        usage: HelpText.usage("gitdesk report [<id>] [--month <YYYY-MM>] [--week <YYYY-Www>] [--from <date>] [--to <date>] [--at <REV>] [--query <NAME>] [--timeout <seconds>] [--format <format>] [--output <file>] [--as <handle>] [-C <dir>] [--lang <zh|en>]"),
         discussion: """
             Examples: gitdesk report --month 2024-05 (the month's analysis); \
             gitdesk report --week 2024-W21 --format html -o w21.html; \
@@ -31,6 +31,7 @@ struct ReportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Last day, included.", valueName: "date")) var to: String?
     @Option(help: ArgumentHelp("Compute from the desk as it was at this revision.", valueName: "REV")) var at: String?
     @Option(help: ArgumentHelp("Run the desk's own report reports/NAME.sql.", valueName: "NAME")) var query: String?
+    @Option(help: ArgumentHelp("With --query: stop the query after this many seconds (default 10).", valueName: "seconds")) var timeout: Double?
     @Option(help: "Output format: text, md, csv, json or html.") var format: Format = .text
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file")) var output: String?
     @OptionGroup var global: GlobalOptions
@@ -44,6 +45,7 @@ struct ReportCommand: ParsableCommand {
         if (from == nil) != (to == nil) { throw ValidationError(Speech.say(Message(.reportFromToTogether))) }
         if id != nil && (periodGiven || query != nil) { throw ValidationError(Speech.say(Message(.reportTicketTakesNoPeriod))) }
         if query != nil && periodGiven { throw ValidationError(Speech.say(Message(.reportQueryTakesNoPeriod))) }
+        if let timeout, query == nil || !(timeout > 0 && timeout <= 3600) { throw ValidationError("--timeout goes with --query: seconds, more than 0 and at most 3600") }
     }
 
     func run() throws {
@@ -57,7 +59,7 @@ struct ReportCommand: ParsableCommand {
         let lang = global.language(for: desk)
         let text: String
         if let query {
-            text = try QueryReportOutput(desk: desk, name: query, format: format, language: lang).render()
+            text = try QueryReportOutput(desk: desk, name: query, format: format, language: lang, timeout: timeout ?? 10).render()
         } else if let id {
             let now = revisionTime.map { min($0, clock) } ?? clock
             let found = try desk.ticket(id)

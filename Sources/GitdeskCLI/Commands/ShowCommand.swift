@@ -19,6 +19,7 @@ struct ShowCommand: ParsableCommand {
 
     func run() throws {
         let head = try global.openDesk()
+        PendingRepairNotice.say(head.interruptedWrite)
         let (desk, now) = try revision.apply(to: head, now: try global.now(in: head))
         let (_, path, parsed) = try desk.ticket(id)
         let sla = SLAClock.status(of: parsed.ticket, at: now, schema: desk.schema)

@@ -26,6 +26,7 @@ struct StatusCommand: ParsableCommand {
 
     func run() throws {
         let desk = try global.openDesk()
+        PendingRepairNotice.say(desk.interruptedWrite)
         let status: SyncStatus
         do { status = try SyncStatus.read(desk: desk, fetch: fetch, timeout: timeout) } catch { throw CLIError(error: error) }
         if json {

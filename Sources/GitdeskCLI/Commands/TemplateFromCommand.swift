@@ -8,7 +8,7 @@ struct TemplateFromCommand: ParsableCommand {
         usage: HelpText.usage("gitdesk template from <id> <name> [<assignments> ...] [--as <handle>] [-C <dir>] [--lang <zh|en>]"),
         discussion: HelpText.fitted("""
             Takes the title, type, subtype, module, root cause, the solution (as steps) and the \
-            feedback given (as the customer wording, else the solution); FIELD=VALUE pairs add or \
+            feedback given (as the customer wording; left empty, and said, when there is none); FIELD=VALUE pairs add or \
             replace fields (tags=..., major=true). The customer's contact, ID and name are never \
             copied; contact data in the texts becomes a placeholder such as 〔手机号〕.
             """)
@@ -21,7 +21,9 @@ struct TemplateFromCommand: ParsableCommand {
 
     func run() throws {
         let session = try TemplateSession(global)
-        session.report(try session.desk.templateFromTicket(id, slug: name, values: try TemplateInput.pairs(assignments),
-                                                           by: session.person, at: session.now))
+        let result = try session.desk.templateFromTicket(id, slug: name, values: try TemplateInput.pairs(assignments),
+                                                         by: session.person, at: session.now)
+        session.report(result)
+        if result.template["customer_wording"] == nil { printError(session.presenter.emptyWordingNotice(result.template.slug)) }
     }
 }

@@ -12,22 +12,36 @@ struct TemplateListCommand: ParsableCommand {
 
     @Option(help: "Only this type (key or label).") var type: String?
     @Option(help: "Only this module (exact).") var module: String?
-    @Option(help: "Only templates with this tag.") var tag: String?
+    @Option(help: "Only templates with these tags (comma-separated: all of them).") var tag: String?
     @Flag(help: "Print a JSON array.") var json = false
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
         let desk = try global.openDesk()
         let presenter = TemplatePresenter(schema: desk.schema, language: global.language(for: desk))
-        let typeKey: String?
-        do { typeKey = try type.map { try desk.schema.valueKey(typed: $0, of: "type") } } catch {
-            throw CLIError("--type: \(error)")
+        // Filters are checked as `list` checks them: a value no template could have is an error, not an empty table.
+        var typeKey: String?
+        if let type {
+            do { typeKey = try desk.schema.valueKey(typed: type, of: "type") } catch {
+                throw CLIError(.optionProblem, ["option": .text("--type"), "problem": .message(error.message)])
+            }
+            if let problem = FieldValueCheck.check(key: "type", value: typeKey!, schema: desk.schema, team: desk.team) {
+                throw CLIError(.optionProblem, ["option": .text("--type"), "problem": .message(problem)])
+            }
         }
         let (all, unreadable) = try desk.templates()
         for u in unreadable { printError("gitdesk: warning: \(u.path):\(u.error) (not listed)") }
+        let wanted = SolutionTemplate.tags(tag)
+        if tag != nil {
+            let known = Set(all.flatMap(\.template.tags))
+            if wanted.isEmpty { throw CLIError("--tag needs a value (several: separate them with commas; a template must carry them all)") }
+            if let unknown = wanted.first(where: { !known.contains($0) }) {
+                throw CLIError("--tag: no template has the tag '\(unknown)' (tags: \(known.isEmpty ? "none yet" : known.sorted().joined(separator: ", ")))")
+            }
+        }
         let shown = all.map(\.template).filter { t in
             (typeKey == nil || t.type == typeKey) && (module == nil || t.module == module)
-                && (tag == nil || t.tags.contains(tag!.trimmed()))
+                && wanted.allSatisfy(t.tags.contains)
         }
         if json {
             print(JSONValue.array(shown.map { presenter.json($0, full: false) }).serialised())

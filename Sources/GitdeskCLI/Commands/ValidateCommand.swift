@@ -45,6 +45,7 @@ struct ValidateCommand: ParsableCommand {
         let path = global.directory ?? FileManager.default.currentDirectoryPath
         let repository: Repository
         do { repository = try Repository.discover(from: path) } catch { throw DeskError.notARepository(path) }
+        PendingRepairNotice.say(HookChecks.interruptedWrite(repository))
         let validator = CommitValidator(repository: repository)
         var reports: [CommitReport] = []
         do {

@@ -103,10 +103,11 @@ struct QueryReportOutput {
     let name: String
     let format: ReportCommand.Format
     let language: Language
+    var timeout: Double = 10
 
     func render() throws -> String {
         let result: CustomReportResult
-        do { result = try desk.runCustomReport(named: name) } catch { throw CLIError(error.description) }
+        do { result = try desk.runCustomReport(named: name, limits: CustomReportLimits(seconds: timeout)) } catch { throw CLIError(error.description) }
         let cells = result.rows.map { $0.map { $0 ?? "" } }
         switch format {
         case .csv:

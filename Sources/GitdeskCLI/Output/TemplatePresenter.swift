@@ -75,6 +75,12 @@ struct TemplatePresenter {
                    "gitdesk: templates keep no customer data; replaced by placeholders: \(items.joined(separator: ", "))")
     }
 
+    /// On stderr after `template from` on a ticket without feedback: the wording was left empty on purpose.
+    func emptyWordingNotice(_ slug: String) -> String {
+        say("gitdesk: 工单没有反馈结果，客户话术留空（处理步骤是内部内容，不直接告诉客户）：用 gitdesk template edit \(slug) customer_wording=… 补上",
+            "gitdesk: the ticket has no feedback, so the customer wording is left empty (the steps are internal, not a reply): fill it with gitdesk template edit \(slug) customer_wording=…")
+    }
+
     func suggestions(ticket: Ticket, ranked: [(template: SolutionTemplate, score: TemplateSimilarity.Score)]) -> String {
         guard !ranked.isEmpty else { return say("没有相近的模板\n", "no similar template\n") }
         var table = TextTable(headers: [say("得分", "Score"), label("id"), label("title"),

@@ -10,7 +10,9 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case nothingToApprove, alreadyArchived, notArchivable, noOpenFollowUp, notOverdue, unknownStatus
     case ownedByStep, unknownField, invalidValue, nothingToChange, rejectedEmpty, rejected
     // DeskError
-    case notARepository, notADesk, branchLost, initOverHistory, initInterrupted, interruptedWriteRepaired, alreadyADesk, detachedHead, unbornBranch, bareRepository
+    case notARepository, notADesk, branchLost, initOverHistory, initInterrupted, interruptedWriteRepaired, interruptedWriteRepairedMany, interruptedSyncRepaired,
+        interruptedWritePending, interruptedWritePendingMany, interruptedSyncPending, nothingToRepair, hookRefusedInterruptedWrite,
+        alreadyADesk, detachedHead, unbornBranch, bareRepository
     case unknownTicket, ambiguousTicket, ambiguousTicketMore, unreadableTicket, unknownOperator, noOperator
     case invalidChangeEmpty, invalidChange, uncommittedChanges, nothingChanged, busy, refLocked, gitFailure
     case indexLocked, indexLockedBy, lockTimeoutInvalid

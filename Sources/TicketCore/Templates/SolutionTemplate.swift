@@ -57,21 +57,29 @@ public struct SolutionTemplate: Equatable, Sendable {
         document.fields.filter { !Self.approvalKeys.contains($0.key) }
     }
 
-    /// A short digest (FNV-1a, 64 bits, hex) of ``content``: binds an
-    /// approval to the text approved, so any later change of the content
-    /// (by gitdesk, by hand, by a merge) shows as a stale approval. Not a
-    /// security measure: who may write an approval is the validator's job.
+    /// The digest of ``content`` an approval records: `sha256:` and 64 hex
+    /// digits of SHA-256 over every content field the format knows, in key
+    /// order, each key and value length-prefixed (an absent field marked as
+    /// such), so no text can move from one field into another, nor a field
+    /// appear or vanish, keeping the digest.
     public var contentDigest: String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for key in content.keys.sorted() {
-            for byte in "\(key)=\(content[key]!)\n".utf8 {
-                hash ^= UInt64(byte)
-                hash = hash &* 0x0000_0100_0000_01B3
-            }
+        var bytes: [UInt8] = Array("gitdesk-template-v2\n".utf8)
+        func put(_ s: String) { bytes += Array("\(s.utf8.count):".utf8) + Array(s.utf8) }
+        let keys = Set(TemplateFile.knownFields).union(content.keys).subtracting(Self.approvalKeys).sorted()
+        for key in keys {
+            put(key)
+            if let value = content[key] { bytes.append(UInt8(ascii: "=")); put(value) } else { bytes.append(UInt8(ascii: "-")) }
         }
-        let hex = String(hash, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
+        return Self.digestPrefix + SHA256.hex(bytes)
     }
+
+    /// How a current digest starts; a digest without it is of the old form
+    /// (FNV-1a, 16 hex digits), which no longer counts as an approval.
+    public static let digestPrefix = "sha256:"
+
+    /// True when the recorded approval has the old digest form: shown as
+    /// stale with its own reason (a supervisor approves again).
+    public var hasOldFormApproval: Bool { approval.map { !$0.hash.hasPrefix(Self.digestPrefix) } ?? false }
 
     /// Tags from their file form (comma, 、 or ， separated), trimmed, without repeats.
     public static func tags(_ text: String?) -> [String] {

@@ -43,6 +43,10 @@ public struct TemplateEngine: Sendable {
         }
         var removed = try set(&t, values)
         removed += scrub(&t)
+        let roles = TemplateValidator.approverRoles(schema)
+        if old.isMajor != t.isMajor, !roles.contains(where: person.has(role:)) {
+            throw .majorNeedsApprover(slug: old.slug, handle: person.handle, roles: roles)
+        }
         let changed = TemplateFields.editable.filter { old[$0] != t[$0] }
         var text = "修改：" + changed.map { TemplateFields.label($0, .zh) }.joined(separator: "、")
         if let approval = old.approval, old.content != t.content {
@@ -53,10 +57,12 @@ public struct TemplateEngine: Sendable {
         return Change(template: t, summary: "edit \(changed.joined(separator: ", "))", operation: "template-edit", removed: removed)
     }
 
-    /// `template approve`: a supervisor approves the content as it stands.
-    public func approve(_ old: SolutionTemplate, by person: Person, at now: Timestamp) throws(TemplateError) -> Change {
+    /// `template approve`: a supervisor approves the content as it stands,
+    /// unless they are among `contentAuthors` (who set the current content).
+    public func approve(_ old: SolutionTemplate, contentAuthors: Set<String> = [], by person: Person, at now: Timestamp) throws(TemplateError) -> Change {
         let roles = TemplateValidator.approverRoles(schema)
         guard roles.contains(where: person.has(role:)) else { throw .notAllowed(handle: person.handle, roles: roles) }
+        if contentAuthors.contains(person.handle) { throw .ownContent(slug: old.slug, handle: person.handle) }
         if old.isApproved, let a = old.approval { throw .alreadyApproved(slug: old.slug, by: a.by) }
         var t = old
         t["approved_by"] = person.handle
@@ -69,8 +75,10 @@ public struct TemplateEngine: Sendable {
     /// `template from ID`: a resolved or closed ticket's proven solution
     /// becomes a template: title, type, subtype, module, root cause, the
     /// solution as steps, what the customer was told (feedback, else the
-    /// solution) as the wording. The customer's contact, ID and name are
-    /// never copied, and any contact data in the texts becomes a placeholder.
+    /// wording (left empty when the ticket has none: steps are internal,
+    /// never the customer's reply; the command says so). The customer's contact, ID
+    /// and name are never copied, their values in the texts become 〔客户〕
+    /// (any case, full-width folded) and any contact data a placeholder.
     public func from(ticket: Ticket, slug: String, values: [(key: String, value: String)],
                      by person: Person, at now: Timestamp) throws(TemplateError) -> Change {
         guard TemplateFile.isValidSlug(slug) else { throw .invalidSlug(slug) }
@@ -81,7 +89,7 @@ public struct TemplateEngine: Sendable {
         t["id"] = slug
         for key in ["title", "type", "subtype", "module", "root_cause"] { t[key] = ticket[key] }
         t["steps"] = solution
-        t["customer_wording"] = ticket["feedback"] ?? solution
+        t["customer_wording"] = ticket["feedback"]
         t["source"] = ticket.id
         var removed = try set(&t, values)
         guard t["root_cause"] != nil else { throw .ticketLacks(id: ticket.id, field: "root_cause (根因分析); give one with root_cause=…") }

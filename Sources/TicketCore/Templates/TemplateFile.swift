@@ -41,7 +41,7 @@ public enum TemplateFile {
         sections: ["root_cause", "steps", "customer_wording", "notes"])
 
     /// Fields a template must have.
-    public static let required = ["id", "title", "type", "root_cause", "steps", "customer_wording"]
+    public static let required = ["id", "title", "type", "root_cause", "steps"]
 
     /// Every field a template may hold.
     public static var knownFields: [String] { layout.frontMatter + layout.sections }
@@ -87,8 +87,16 @@ public enum TemplateFile {
         TicketFile.render(template.document, layout: layout)
     }
 
+    /// Reads a template file; a parse error speaks of a template, not a ticket.
     public static func parse(bytes: [UInt8]) throws(TicketFileError) -> (template: SolutionTemplate, lines: ParsedTicket) {
-        let parsed = try TicketFile.parse(bytes: bytes)
-        return (SolutionTemplate(parsed.ticket), parsed)
+        do {
+            let parsed = try TicketFile.parse(bytes: bytes)
+            return (SolutionTemplate(parsed.ticket), parsed)
+        } catch {
+            if case .malformed(let line, let message) = error {
+                throw .malformed(line: line, message.replacing("a ticket file", with: "a template file").replacing("the ticket", with: "the template"))
+            }
+            throw error
+        }
     }
 }

@@ -14,6 +14,18 @@ public enum TemplateScrub {
     /// The placeholder for a value of `kind`.
     public static func placeholder(_ kind: String) -> String { "〔\(kind)〕" }
 
+    /// The names of the placeholders in `text` (`〔客户〕` → `客户`), in order, once each.
+    public static func placeholders(in text: String) -> [String] {
+        var names: [String] = []
+        var rest = Substring(text)
+        while let open = rest.firstIndex(of: "〔"), let close = rest[open...].firstIndex(of: "〕") {
+            let name = String(rest[rest.index(after: open)..<close])
+            if !name.isEmpty, !names.contains(name) { names.append(name) }
+            rest = rest[rest.index(after: close)...]
+        }
+        return names
+    }
+
     /// `text` with personal data (raw, by ``PIIScanner``, or already masked)
     /// and the given customer values replaced by placeholders.
     public static func scrub(_ text: String, field: String, customerValues: [String] = [],
@@ -29,11 +41,37 @@ public enum TemplateScrub {
             removed.append(Removal(field: field, kind: kind, masked: String(out[range])))
             out.replaceSubrange(range, with: placeholder(kind))
         }
-        for value in customerValues where value.count >= 3 && out.contains(value) {
-            out = out.replacingOccurrences(value, placeholder("客户"))
+        for value in customerValues {
+            let (replaced, count) = replaceFolded(value, in: out, with: placeholder("客户"))
+            guard count > 0 else { continue }
+            out = replaced
             removed.append(Removal(field: field, kind: "客户信息", masked: ContactMasking.maskContact(value, kinds: Set(PIIKind.allCases))))
         }
         return (out, removed)
+    }
+
+    /// Every occurrence of `value` in `text`, compared case-insensitively and
+    /// with full-width letters and digits folded (`C778899` finds `c778899`
+    /// and `Ｃ７７８８９９`), replaced by `replacement`; the rest of the text
+    /// stays as typed. Values under two characters are left alone (a lone
+    /// surname would eat ordinary words).
+    static func replaceFolded(_ value: String, in text: String, with replacement: String) -> (String, Int) {
+        func fold(_ c: Character) -> String { SearchTerms.foldWidth(String(c)).lowercased() }
+        let needle = value.trimmed().map(fold)
+        guard needle.count >= 2 else { return (text, 0) }
+        let chars = Array(text)
+        let folded = chars.map(fold)
+        var out = ""
+        var count = 0
+        var i = 0
+        while i < chars.count {
+            if i + needle.count <= chars.count, Array(folded[i..<(i + needle.count)]) == needle {
+                out += replacement; count += 1; i += needle.count
+            } else {
+                out.append(chars[i]); i += 1
+            }
+        }
+        return (out, count)
     }
 
     /// Masked contacts in `text`: `138****5678` (digits, a run of `*`, digits),

@@ -17,7 +17,12 @@
 ///   commit (the content unchanged) by its approver, who holds the
 ///   `template_approve` permission (workflow.yaml; supervisors by default).
 ///   So an edit of approved content must drop the approval, and nobody but a
-///   supervisor can make a template look approved.
+///   supervisor can make a template look approved;
+/// - `template-major`: only someone with that permission changes `major`
+///   (either way), so an agent cannot switch an approved major plan off and
+///   use changed steps unapproved: their edit leaves it major, unapproved;
+/// - `control-character`: no control characters (ESC, BEL...) in any value,
+///   as in tickets: a terminal showing the template would obey them.
 public struct TemplateValidator: Sendable {
     public var schema: Schema
     /// The change's author; nil skips the author checks (a merge result).
@@ -36,7 +41,7 @@ public struct TemplateValidator: Sendable {
     /// Findings for one file version: `old` nil when the change adds it.
     public func validate(path: String, old: [UInt8]?, new bytes: [UInt8]) -> [Finding] {
         let parsed: ParsedTicket
-        do { parsed = try TicketFile.parse(bytes: bytes) } catch {
+        do { parsed = try TemplateFile.parse(bytes: bytes).lines } catch {
             return [Finding(file: path, line: error.line, rule: "parse", message: "not a template file: \(error.description)")]
         }
         let oldTemplate = old.flatMap { try? TemplateFile.parse(bytes: $0).template }
@@ -69,10 +74,17 @@ public struct TemplateValidator: Sendable {
                 add("template-field", key, "template \(fileSlug): '\(value)' is not a \(key) (\(keys.joined(separator: ", ")))")
             }
         }
+        // A subtype belongs to one type (fault → hardware), as in tickets.
+        if let sub = t["subtype"], let type = t["type"], let name = schema.field("subtype")?.enumName,
+           let parent = schema.values(of: name).first(where: { $0.key == sub })?.parent, parent != type {
+            add("template-field", "subtype", "template \(fileSlug): the subtype '\(sub)' belongs to the type '\(parent)', not '\(type)'")
+        }
         if let major = t["major"], major != "true", major != "false" {
             add("template-field", "major", "template \(fileSlug): major is true or false, not '\(major)'")
         }
+        findings += controlCharacters(t, path: path, lines: lines)
         findings += privacy(t, path: path, lines: lines)
+        findings += majorChange(old: old, new: t, path: path, lines: lines)
         findings += history(old: old, new: t, path: path)
         findings += approval(old: old, new: t, path: path, lines: lines)
         return findings
@@ -103,6 +115,37 @@ public struct TemplateValidator: Sendable {
         return findings
     }
 
+    func controlCharacters(_ t: SolutionTemplate, path: String, lines: ParsedTicket) -> [Finding] {
+        let texts = t.document.fields.sorted { $0.key < $1.key }.map { ($0.key, $0.value) } + t.document.log.map { ("log", $0.text) }
+        for (key, text) in texts {
+            guard let (scalar, _, _) = ControlCharacters.first(in: text) else { continue }
+            return [Finding(file: path, line: key == "log" ? 1 : lines.line(of: key), rule: "control-character", field: key == "log" ? nil : key,
+                            message: "template \(TemplateFile.slug(fromPath: path) ?? path): '\(key)' holds the control character \(ControlCharacters.name(scalar)); remove it (control characters other than tab and line feed are refused)")]
+        }
+        return []
+    }
+
+    /// Turning `major` on or off needs the approvers' permission.
+    func majorChange(old: SolutionTemplate?, new t: SolutionTemplate, path: String, lines: ParsedTicket) -> [Finding] {
+        guard let old, let author, old.isMajor != t.isMajor else { return [] }
+        return Self.majorChangeFinding(path: path, line: lines.line(of: "major"), slug: t.slug, author: author, schema: schema).map { [$0] } ?? []
+    }
+
+    /// The `template-major` finding for `author` changing `major`, nil when they may.
+    public static func majorChangeFinding(path: String, line: Int, slug: String, author: Person, schema: Schema) -> Finding? {
+        let roles = approverRoles(schema)
+        guard !roles.contains(where: author.has(role:)) else { return nil }
+        return Finding(file: path, line: line, rule: "template-major", field: "major",
+                       message: TemplateError.majorNeedsApprover(slug: slug, handle: author.handle, roles: roles).description)
+    }
+
+    /// The finding for an approval by someone who set the content approved (nil when they did not).
+    public static func ownContentFinding(path: String, line: Int, slug: String, approver: String, authors: Set<String>) -> Finding? {
+        guard authors.contains(approver) else { return nil }
+        return Finding(file: path, line: line, rule: "template-approval", field: "approved_by",
+                       message: TemplateError.ownContent(slug: slug, handle: approver).description)
+    }
+
     func history(old: SolutionTemplate?, new t: SolutionTemplate, path: String) -> [Finding] {
         let oldLog = old?.document.log ?? []
         guard t.document.log.count >= oldLog.count, Array(t.document.log.prefix(oldLog.count)) == oldLog else {
@@ -127,6 +170,9 @@ public struct TemplateValidator: Sendable {
         }
         guard Timestamp.parse(approval.at) != nil else {
             return finding("approved_at '\(approval.at)' is not a date-time like 2024-05-02T10:00:00+08:00")
+        }
+        guard approval.hash.hasPrefix(SolutionTemplate.digestPrefix) else {
+            return finding("approved_hash of the approval by \(approval.by) has an older form (no sha256:) that no longer counts: drop approved_by, approved_at and approved_hash ('gitdesk template edit' does it) and a supervisor approves again")
         }
         guard approval.hash == t.contentDigest else {
             return finding("the approval by \(approval.by) covers other content: an edit of an approved template drops the approval (approved_by, approved_at, approved_hash; 'gitdesk template edit' does it) and a supervisor approves it again ('gitdesk template approve')")

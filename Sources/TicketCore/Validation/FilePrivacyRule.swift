@@ -103,7 +103,10 @@ public struct FilePrivacyRule: Sendable {
         var counter = PIILineCounter(text)
         var findings = matches.prefix(Self.findingsPerFile).map { match in
             Finding(file: path, line: counter.line(at: match.utf8Range.lowerBound), rule: Self.id, field: nil,
-                    message: "\(match.kind.enWithArticle) (\(match.kind.zh)) must not be stored raw in a file; write it masked, e.g. \(match.masked), or, if the desk ships it as an example, list it in \(PrivacyExceptions.path)")
+                    message: TemplateFile.isTemplatePath(path)
+                        // A template holds no contact data, masked or not (template-pii): the placeholder is the fix that passes.
+                        ? "\(match.kind.enWithArticle) (\(match.kind.zh)) \(match.masked) must not be stored in a template, raw or masked: write the placeholder \(TemplateScrub.placeholder(match.kind.zh)) instead"
+                        : "\(match.kind.enWithArticle) (\(match.kind.zh)) must not be stored raw in a file; write it masked, e.g. \(match.masked), or, if the desk ships it as an example, list it in \(PrivacyExceptions.path)")
         }
         if matches.count > Self.findingsPerFile {
             let rest = matches[Self.findingsPerFile...]

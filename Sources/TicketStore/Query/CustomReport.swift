@@ -23,6 +23,10 @@ public enum CustomReportError: Error, Equatable, CustomStringConvertible {
     case denied(String, String)
     case sql(String, String)
     case noCache(String)
+    /// The query ran past its time (`--timeout`, seconds).
+    case timedOut(String, seconds: Double)
+    case tooManyRows(String, limit: Int)
+    case tooMuchOutput(String, limit: Int)
 
     public var description: String {
         switch self {
@@ -36,8 +40,34 @@ public enum CustomReportError: Error, Equatable, CustomStringConvertible {
         case .denied(let n, let what): return "reports/\(n).sql may not \(what): a report reads the ticket table and nothing else"
         case .sql(let n, let message): return "reports/\(n).sql: \(message)"
         case .noCache(let why): return "the query cache cannot be opened (\(why)); custom reports read it"
+        case .timedOut(let n, let seconds):
+            return "reports/\(n).sql ran longer than \(Self.seconds(seconds)) s and was stopped: narrow the query (a join without a condition, an unbounded recursive CTE?) or give --timeout SECONDS"
+        case .tooManyRows(let n, let limit):
+            return "reports/\(n).sql returns more than \(limit) rows: a report is read by people; aggregate (GROUP BY) or add LIMIT"
+        case .tooMuchOutput(let n, let limit):
+            return "reports/\(n).sql returns more than \(limit / 1_048_576) MiB of text: select fewer or shorter columns"
         }
     }
+
+    static func seconds(_ s: Double) -> String { s == s.rounded() ? String(Int(s)) : String(s) }
+}
+
+/// How far a report may go: time (a progress handler checks the deadline),
+/// rows and output bytes; blobs made by randomblob/zeroblob are capped.
+public struct CustomReportLimits: Sendable {
+    public var seconds: Double = 10
+    public var rows = 10_000
+    public var bytes = 16 << 20
+    /// The largest randomblob()/zeroblob() a report may make.
+    public var blobBytes = 1 << 16
+    public init(seconds: Double = 10) { self.seconds = seconds }
+}
+
+/// The deadline the progress handler checks.
+private final class ReportDeadline {
+    let end: Date
+    var hit = false
+    init(seconds: Double) { end = Date(timeIntervalSinceNow: seconds) }
 }
 
 /// What a report's statement may do, decided by SQLite's authorizer while it compiles:
@@ -80,7 +110,7 @@ extension Desk {
     /// Runs `reports/NAME.sql` over the query cache through a read-only
     /// connection with an authorizer; contact columns and any personal data
     /// in a cell come back masked.
-    public func runCustomReport(named name: String) throws(CustomReportError) -> CustomReportResult {
+    public func runCustomReport(named name: String, limits: CustomReportLimits = CustomReportLimits()) throws(CustomReportError) -> CustomReportResult {
         guard !name.isEmpty, name.utf8.allSatisfy({ $0 == 95 || $0 == 45 || (48...57).contains($0) || (65...90).contains($0) || (97...122).contains($0) }) else {
             throw .badName(name)
         }
@@ -99,20 +129,39 @@ extension Desk {
         config.busyMode = .timeout(10)
         do {
             let queue = try DatabaseQueue(path: file, configuration: config)
+            let deadline = ReportDeadline(seconds: limits.seconds)
             return try queue.read { db throws -> CustomReportResult in
+                Self.capBlobFunctions(db, limit: limits.blobBytes)
+                let box = Unmanaged.passUnretained(deadline).toOpaque()
+                sqlite3_progress_handler(db.sqliteConnection, 1000, { box in
+                    let d = Unmanaged<ReportDeadline>.fromOpaque(box!).takeUnretainedValue()
+                    if Date() < d.end { return 0 }
+                    d.hit = true
+                    return 1
+                }, box)
+                defer { sqlite3_progress_handler(db.sqliteConnection, 0, nil, nil) }
                 let statement = try Self.compileReport(sql, name: name, in: db)
                 let columns = statement.columnNames
                 var rows: [[String?]] = []
                 var numeric: [[Bool]] = []
+                var bytes = 0
                 let cursor = try Row.fetchCursor(statement)
-                while let row = try cursor.next() {
-                    var kinds: [Bool] = []
-                    rows.append(columns.indices.map { i in
-                        let value: DatabaseValue = row[i]
-                        switch value.storage { case .int64, .double: kinds.append(true); default: kinds.append(false) }
-                        return CustomReportMasking.cell(value, column: columns[i])
-                    })
-                    numeric.append(kinds)
+                do {
+                    while let row = try cursor.next() {
+                        if rows.count == limits.rows { throw CustomReportError.tooManyRows(name, limit: limits.rows) }
+                        var kinds: [Bool] = []
+                        let cells = columns.indices.map { i in
+                            let value: DatabaseValue = row[i]
+                            switch value.storage { case .int64, .double: kinds.append(true); default: kinds.append(false) }
+                            return CustomReportMasking.cell(value, column: columns[i])
+                        }
+                        bytes += cells.reduce(0) { $0 + ($1?.utf8.count ?? 0) }
+                        if bytes > limits.bytes { throw CustomReportError.tooMuchOutput(name, limit: limits.bytes) }
+                        rows.append(cells)
+                        numeric.append(kinds)
+                    }
+                } catch let error as DatabaseError where deadline.hit || error.resultCode == .SQLITE_INTERRUPT {
+                    throw CustomReportError.timedOut(name, seconds: limits.seconds)
                 }
                 return CustomReportResult(columns: columns, rows: rows, numeric: numeric)
             }
@@ -127,6 +176,24 @@ extension Desk {
 }
 
 extension Desk {
+    /// randomblob(N) and zeroblob(N) above `limit` bytes are refused: one call
+    /// would otherwise allocate gigabytes before any row is counted.
+    static func capBlobFunctions(_ db: Database, limit: Int) {
+        for name in ["randomblob", "zeroblob"] {
+            db.add(function: DatabaseFunction(name, argumentCount: 1, pure: false) { values in
+                let n = Int64.fromDatabaseValue(values[0]) ?? Double.fromDatabaseValue(values[0]).map { Int64(clamping: Int($0.isFinite ? min(max($0, -1e18), 1e18) : 1e18)) } ?? 0
+                guard n <= Int64(limit) else {
+                    throw DatabaseError(message: "\(name)(\(n)) is over the \(limit) bytes a report may make")
+                }
+                let size = max(Int(n), 0)
+                if name == "zeroblob" { return Data(count: size) }
+                var bytes = [UInt8](repeating: 0, count: size)
+                for i in bytes.indices { bytes[i] = UInt8.random(in: 0...255) }
+                return Data(bytes)
+            })
+        }
+    }
+
     /// Compiles a report's SQL under the authorizer: exactly one statement
     /// that only reads the cache's ticket tables and returns columns.
     static func compileReport(_ sql: String, name: String, in db: Database) throws -> Statement {

@@ -143,7 +143,7 @@ extension Desk {
             journal.end()
             Maintenance.afterWrite(gitDir: repository.gitDir)
             if let repaired {
-                let notice = Message(.interruptedWriteRepaired, ["path": .text(repaired)]).render(config.language)
+                let notice = repaired.render(config.language)
                 FileHandle.standardError.write(Data("gitdesk: \(notice)\n".utf8))
             }
             return ImportResult(ids: files.map(\.id), commits: commits, masked: maskNotes)
