@@ -19,6 +19,12 @@ deps:
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq time >/dev/null; \
 	fi
+	@# The durable-write test watches a write's fsync calls with strace.
+	@if [ ! -x /usr/bin/strace ]; then \
+	  echo "installing strace with apt-get (the durable-write test watches fsync calls)"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq strace >/dev/null; \
+	fi
 	@# The sync tests start a real sshd (Debian's openssh-server) on 127.0.0.1.
 	@if [ ! -x /usr/sbin/sshd ] || ! command -v ssh-keygen >/dev/null; then \
 	  echo "installing openssh-server with apt-get (the sync tests start a real sshd)"; \

@@ -18,6 +18,9 @@ static inline int gitdesk_set_strict_hash_verification(int enabled) {
 static inline int gitdesk_set_cache_object_limit(int type, size_t size) {
     return git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, (git_object_t)type, size);
 }
+static inline int gitdesk_set_fsync_gitdir(int enabled) {
+    return git_libgit2_opts(GIT_OPT_ENABLE_FSYNC_GITDIR, enabled);
+}
 static inline int gitdesk_set_owner_validation(int enabled) {
     return git_libgit2_opts(GIT_OPT_SET_OWNER_VALIDATION, enabled);
 }

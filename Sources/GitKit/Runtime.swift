@@ -19,6 +19,11 @@ enum Runtime {
         // desk is ~70 KB (1,400 tickets): keep such trees once read, so the
         // gates that diff one commit after another do not inflate them again.
         _ = gitdesk_set_cache_object_limit(Int32(GIT_OBJECT_TREE.rawValue), 1 << 20)
+        // A power cut after a write must not leave a 0-byte tip commit (every
+        // command then fails, and an unpushed commit has no other copy): make
+        // libgit2 fsync objects, refs and the index like git's core.fsync.
+        // Cost per write: BENCHMARKS.md ("fsync").
+        _ = gitdesk_set_fsync_gitdir(1)
     }()
 
     /// Makes sure libgit2 is initialised; cheap after the first call.

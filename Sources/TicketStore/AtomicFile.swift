@@ -5,10 +5,11 @@ import Glibc
 
 /// Replaces files whole: the bytes go to a temporary file beside the target,
 /// which is then renamed over it, so a reader sees the old file or the new
-/// one, never half of one. Like git's own lock files (and libgit2's loose
-/// objects, which gitdesk writes with the same guarantees) there is no fsync:
-/// `FileManager.createFile` would add one, plus a second temporary file and
-/// rename, on every write (~0.3 ms each, three per gitdesk write).
+/// one, never half of one. A `durable` file (the default: journals, ticket
+/// files, hooks) is fsynced before the rename and its directory after, so a
+/// power cut leaves the old file or the new one, never an empty one; caches
+/// that are rebuilt when unreadable pass `durable: false` and skip the cost
+/// (BENCHMARKS.md, "fsync").
 enum AtomicFile {
     enum Failure: Error, CustomStringConvertible {
         case write(path: String, reason: String)
@@ -22,7 +23,7 @@ enum AtomicFile {
     /// Writes `bytes` to `path`, creating its directory when `makeDirectory`.
     /// The file gets `mode` (less the umask).
     static func replace(_ path: String, with bytes: some Collection<UInt8>, mode: mode_t = 0o666,
-                        makeDirectory: Bool = false) throws(Failure) {
+                        makeDirectory: Bool = false, durable: Bool = true) throws(Failure) {
         if makeDirectory {
             let dir = (path as NSString).deletingLastPathComponent
             do { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) } catch {
@@ -42,7 +43,8 @@ enum AtomicFile {
             }
             return true
         }
-        let failure = ok ? nil : Self.reason()
+        var failure = ok ? nil : Self.reason()
+        if failure == nil, durable, fsync(fd) != 0 { failure = Self.reason() }
         if close(fd) != 0 || failure != nil {
             let reason = failure ?? Self.reason()
             unlink(temp)
@@ -53,6 +55,17 @@ enum AtomicFile {
             unlink(temp)
             throw .write(path: path, reason: reason)
         }
+        if durable { syncDirectory(of: path) }
+    }
+
+    /// Makes a rename or unlink in `path`'s directory survive a power cut.
+    /// Best effort: a file system that cannot fsync a directory still has the file.
+    static func syncDirectory(of path: String) {
+        let dir = (path as NSString).deletingLastPathComponent
+        let fd = open(dir.isEmpty ? "." : dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { return }
+        _ = fsync(fd)
+        close(fd)
     }
 
     private static func reason() -> String { String(cString: strerror(errno)) }

@@ -86,14 +86,26 @@ extension CommitValidator {
                 continue
             }
             removals.append(FileChange(path: change.path, old: nil, new: bytes))
+            let sideTickets = try change.sides.map(ticket)
             let judgement = MergeJudgement.ticketChange(path: change.path, base: try ticket(change.base),
-                                                        sides: try change.sides.map(ticket), result: parsed)
+                                                        sides: sideTickets, result: parsed)
             findings += judgement.findings
             findings += validator.validate(path: change.path, old: judgement.old, new: judgement.new,
                                            sameID: sameIDs[change.path] ?? [])
+                .filter { !Self.acceptedOnASide($0, result: parsed.ticket, sides: sideTickets) }
         }
         findings += validator.deletions(in: removals)
         return findings
+    }
+
+    /// A field value the merge carries unchanged from a side was judged when
+    /// that side's commits were (each commit is, on its own): the merge does
+    /// not judge it again. Otherwise one bad value that got past the gates onto
+    /// the shared branch would stop every clone's sync, the repair included.
+    static func acceptedOnASide(_ finding: Finding, result: Ticket, sides: [Ticket?]) -> Bool {
+        guard ["field-value", "unknown-field"].contains(finding.rule), let field = finding.field,
+              let value = result[field] else { return false }
+        return sides.contains { $0?[field] == value }
     }
 
     /// Two different tickets that drew one ID, added on two sides of the

@@ -21,6 +21,8 @@ public enum DeskError: Error, Equatable, CataloguedMessage {
     case ambiguousTicket(String, [String])
     case unreadableTicket(path: String, line: Int, String)
     case unknownOperator(String)
+    /// A handle from `--as` (`flag`) or GITDESK_OPERATOR that team.yaml does not list.
+    case unknownHandle(String, fromFlag: Bool)
     case noOperator
     case invalidChange([Finding])
     case uncommittedChanges(String)
@@ -70,6 +72,8 @@ public enum DeskError: Error, Equatable, CataloguedMessage {
         case .unreadableTicket(let path, let line, let problem):
             return Message(.unreadableTicket, ["path": .text(path), "line": .number(line), "problem": .text(problem)])
         case .unknownOperator(let who): return Message(.unknownOperator, ["who": .text(who)])
+        case .unknownHandle(let who, let fromFlag):
+            return Message(fromFlag ? .unknownOperatorFlag : .unknownOperatorVariable, ["who": .text(who)])
         case .noOperator: return Message(.noOperator)
         case .invalidChange(let findings):
             guard let first = findings.first else { return Message(.invalidChangeEmpty) }

@@ -38,6 +38,6 @@ struct IndexCheckStamp {
     /// Records the index as it is now (best effort).
     func record() {
         guard let now = current() else { return }
-        try? AtomicFile.replace(path, with: Array(now.utf8), makeDirectory: true)
+        try? AtomicFile.replace(path, with: Array(now.utf8), makeDirectory: true, durable: false)
     }
 }

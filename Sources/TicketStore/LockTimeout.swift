@@ -4,7 +4,7 @@ import TicketCore
 
 /// How long a write waits for a lock held by someone else: the desk's write
 /// lock and git's `.git/index.lock`. `GITDESK_LOCK_TIMEOUT` (seconds) wins,
-/// else git config `gitdesk.lockTimeout`, else ``defaultSeconds``.
+/// (empty counts as unset), else git config `gitdesk.lockTimeout`, else ``defaultSeconds``.
 ///
 /// Parsed strictly: a plain decimal number from 0 to ``maximum``. Anything
 /// else (`abc`, `-5`, `nan`, `inf`, `1e30`) is refused with one line naming
@@ -17,7 +17,8 @@ enum LockTimeout {
 
     /// The wait asked for by the environment or `repository`'s config.
     static func configured(_ repository: Repository?) throws(DeskError) -> Double {
-        if let raw = getenv("GITDESK_LOCK_TIMEOUT").map({ String(cString: $0) }) {
+        // Empty (`export GITDESK_LOCK_TIMEOUT=`) is unset, as for most variables.
+        if let raw = getenv("GITDESK_LOCK_TIMEOUT").map({ String(cString: $0) }), !raw.trimmed().isEmpty {
             return try value(raw, source: "GITDESK_LOCK_TIMEOUT")
         }
         if let repository, let raw = (try? repository.configString("gitdesk.lockTimeout")) ?? nil {

@@ -9,7 +9,8 @@ public enum OperatorResolver {
         // Nobody can be looked up in a roster that cannot be read: say why, not "not on the roster".
         if let problem = desk.rosterProblem { throw .configuration(problem) }
         if let handle = flag ?? environment["GITDESK_OPERATOR"], !handle.isEmpty {
-            guard let person = desk.team.person(handle) else { throw .unknownOperator(handle) }
+            // Name where the handle came from: git config advice cannot fix a typo there.
+            guard let person = desk.team.person(handle) else { throw .unknownHandle(handle, fromFlag: flag != nil) }
             return person
         }
         let email = (try? desk.repository.configString("user.email")) ?? nil

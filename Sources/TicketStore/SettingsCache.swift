@@ -87,7 +87,7 @@ enum SettingsCache {
 
     /// Writes the cache atomically; failures (read-only repository) are ignored.
     static func store(gitDir: String, key: String, settings: DeskSettings) {
-        try? AtomicFile.replace(path(gitDir: gitDir), with: encode(key: key, settings: settings), makeDirectory: true)
+        try? AtomicFile.replace(path(gitDir: gitDir), with: encode(key: key, settings: settings), makeDirectory: true, durable: false)
     }
 
     /// 64-bit FNV-1a: catches a damaged byte the record's structure would not.

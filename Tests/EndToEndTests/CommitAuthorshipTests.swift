@@ -66,6 +66,22 @@ struct CommitAuthorshipTests {
                                mentioning: ["nobody"])
     }
 
+    /// Issue 10 (review): a typo in GITDESK_OPERATOR or --as was answered with
+    /// "set git config user.email", which cannot help while the typo decides.
+    @Test("a handle from GITDESK_OPERATOR or --as that is not on the roster names its source, not git config")
+    func unknownOperatorNamesItsSource() throws {
+        let desk = try TestDesk()
+        let id = try desk.record(title: "支付成功但订单未生成", as: "li")
+        let variable = try desk.expectRefusal(["comment", id, "冒名"], env: ["GITDESK_OPERATOR": "zhnag"],
+                                              mentioning: ["zhnag", "GITDESK_OPERATOR"])
+        #expect(!variable.stderr.contains("user.email"), "\(variable)")
+        let flag = try desk.expectRefusal(["comment", id, "冒名"], as: "zhnag", mentioning: ["zhnag", "--as"])
+        #expect(!flag.stderr.contains("user.email") && !flag.stderr.contains("GITDESK_OPERATOR"), "\(flag)")
+        // The git config case keeps its advice.
+        try desk.gitOutput(["config", "user.email", "stranger@example.com"])
+        try desk.expectRefusal(["comment", id, "陌生人"], mentioning: ["user.email"])
+    }
+
     @Test("the message is '<ID>: <what changed>' with Ticket and Operation trailers")
     func messageAndTrailers() throws {
         let desk = try TestDesk()

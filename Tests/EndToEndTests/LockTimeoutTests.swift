@@ -21,7 +21,7 @@ struct LockTimeoutTests {
         return process
     }
 
-    @Test("invalid values of GITDESK_LOCK_TIMEOUT are refused in one line, even while another writer waits", arguments: ["1e30", "abc", "-5", "nan", "inf", "", "10 s"])
+    @Test("invalid values of GITDESK_LOCK_TIMEOUT are refused in one line, even while another writer waits", arguments: ["1e30", "abc", "-5", "nan", "inf", "10 s"])
     func invalidEnvironmentValues(_ value: String) throws {
         let desk = try TestDesk()
         let id = try desk.record(title: "支付成功但订单未生成", now: "2024-05-01T14:30:00+08:00")
@@ -32,6 +32,22 @@ struct LockTimeoutTests {
                                       env: ["GITDESK_LOCK_TIMEOUT": value])
         #expect(refusalProblems(result, mentioning: ["GITDESK_LOCK_TIMEOUT", "0 to 3600"]).isEmpty, "\(value): \(result)")
         #expect(try desk.head == head)
+    }
+
+    /// Issue 10 (review): `GITDESK_LOCK_TIMEOUT=` (as `export X=` leaves it)
+    /// blocked every write; like an unset variable it now leaves the choice to
+    /// git config or the default.
+    @Test("an empty GITDESK_LOCK_TIMEOUT means unset: writes go on, and git config decides")
+    func emptyEnvironmentValueIsUnset() throws {
+        let desk = try TestDesk()
+        let id = try desk.record(title: "支付成功但订单未生成", now: "2024-05-01T14:30:00+08:00")
+        let plain = try desk.gitdesk(["comment", id, "第一次"], as: "li", now: "2024-05-01T15:00:00+08:00",
+                                     env: ["GITDESK_LOCK_TIMEOUT": ""])
+        #expect(plain.status == 0, "\(plain)")
+        try #require(try desk.git(["config", "gitdesk.lockTimeout", "lots"]).status == 0)
+        let config = try desk.gitdesk(["comment", id, "第二次"], as: "li", now: "2024-05-01T15:00:00+08:00",
+                                      env: ["GITDESK_LOCK_TIMEOUT": ""])
+        #expect(refusalProblems(config, mentioning: ["gitdesk.lockTimeout", "'lots'"]).isEmpty, "\(config)")
     }
 
     @Test("git config gitdesk.lockTimeout sets the wait; GITDESK_LOCK_TIMEOUT wins over it")

@@ -111,7 +111,7 @@ struct TemplateCommandTests {
                                as: "li", mentioning: ["'咨询询问' is not a type (consult, complaint", "[template-field]"])
         try desk.expectRefusal(["template", "add", "x", "color=red"] + full, as: "li", mentioning: ["'color' is not a template field"])
         try desk.expectRefusal(["template", "add", "x", "approved_by=wang"] + full, as: "li", mentioning: ["'approved_by' is written by its command"])
-        try desk.expectRefusal(["template", "add", "x"] + full, as: "nobody", mentioning: ["'nobody' is not on the roster"])
+        try desk.expectRefusal(["template", "add", "x"] + full, as: "nobody", mentioning: ["'nobody' (from --as) is not on the roster"])
         try desk.expectRefusal(["template", "show", "nothing"], mentioning: ["no template matches 'nothing'"])
     }
 

@@ -28,7 +28,7 @@ struct WorkflowCommandTests {
         try desk.expectRefused(["reopen", id, "--reason", "误判"], as: "li", at: now, "li may not reopen: it needs the role supervisor or qa")
         try desk.ok(["reopen", id, "--reason", "误判"], as: "wang", at: now)
         #expect(try desk.show(id)["status"] as? String == "new")
-        try desk.expectRefused(["move", id, "in_progress"], as: "nobody", at: now, "'nobody' is not on the roster (team.yaml)")
+        try desk.expectRefused(["move", id, "in_progress"], as: "nobody", at: now, "'nobody' (from --as) is not on the roster (team.yaml)")
     }
 
     @Test("a change that changes nothing is refused, not committed")

@@ -24,7 +24,7 @@ extension MessageCatalogue {
         .notArchivable: "a ticket that is {status} cannot be archived; archive works on: {statuses}",
         .noOpenFollowUp: "contact {number} has no open follow-up",
         .notOverdue: "the ticket is not overdue, or is flagged already",
-        .unknownStatus: "the ticket's status '{status}' is not in the workflow",
+        .unknownStatus: "the stored ticket file holds status '{status}', which the workflow does not know (edited by hand?): nothing was written; an admin or supervisor repairs it with gitdesk repair ID status=STATUS --reason …",
         .ownedByStep: "{field} is not changed with set: use {command}",
         .unknownField: "unknown field '{key}' (fields: {fields})",
         .invalidValue: "{field}: {problem}",
@@ -191,7 +191,7 @@ extension MessageCatalogue {
         .validateOkStaged: "gitdesk validate: ok, the staged changes follow the desk's rules",
         .validateOkCommits: "gitdesk validate: ok, {count} commit(s) follow the desk's rules",
         .validateOkAll: "gitdesk validate: ok, every ticket at HEAD and all history follow the desk's rules",
-        .validateOkHead: "gitdesk validate: ok, every ticket at HEAD follow the desk's rules",
+        .validateOkHead: "gitdesk validate: ok, every ticket at HEAD follows the desk's rules",
         .unknownRevision: "unknown revision '{revision}': {problem}",
         // everyday (issue 11): what sync says
         // everyday (issue 11): refused input (DeskError.said)
@@ -283,5 +283,12 @@ extension MessageCatalogue {
         .backdateOffline: "{who}'s commit is dated {time}, {gap} before it reached the server ({clock}): work done offline may be up to {hours} h old (max_offline_hours in .gitdesk/config.yaml); an older commit {needs}",
         .recordedLogEntry: "log entry",
         .recordedContact: "contact #{number}",
+        // Robustness review (issue 10, robustC)
+        .unknownOperatorFlag: "'{who}' (from --as) is not on the roster (team.yaml): check the spelling against team.yaml, or ask an admin to add you",
+        .unknownOperatorVariable: "'{who}' (from the environment variable GITDESK_OPERATOR) is not on the roster (team.yaml): fix or unset GITDESK_OPERATOR, or ask an admin to add you",
+        .repairNothingUnknown: "{field} holds a value the schema knows: repair only takes a field from an unknown value to a known one; use gitdesk set or move",
+        .repairNeedsRole: "{handle} may not repair a ticket from a status the workflow does not know: that needs {roles}",
+        .repairNeedsReason: "a repair from a status the workflow does not know needs a reason line in its log entry (gitdesk repair ID status=STATUS --reason …)",
+        .storedValueUnknown: "the stored file {path} holds {field} '{value}', which the desk's schema does not know (edited by hand?): nothing was written; an admin or supervisor repairs it with gitdesk repair {id} {field}=VALUE --reason …",
     ]
 }

@@ -24,7 +24,7 @@ extension MessageCatalogue {
         .notArchivable: "状态为「{status}」的工单不能归档；可归档的状态：{statuses}",
         .noOpenFollowUp: "第 {number} 次联系没有未完成的跟进",
         .notOverdue: "该工单未超时，或已标记过超时",
-        .unknownStatus: "工单状态「{status}」不在工作流中",
+        .unknownStatus: "已保存的工单文件中状态为「{status}」，不在工作流中（被手工改过？）：未写入任何内容；管理员或主管可用 gitdesk repair ID status=状态 --reason … 修复",
         .ownedByStep: "{field}不能用 set 修改：请用 {command}",
         .unknownField: "未知字段「{key}」（可用字段：{fields}）",
         .invalidValue: "{field}：{problem}",
@@ -283,5 +283,12 @@ extension MessageCatalogue {
         .backdateOffline: "{who} 的提交日期为 {time}，比到达服务器的时间（{clock}）早 {gap}：离线完成的工作最多可早 {hours} 小时（.gitdesk/config.yaml 中的 max_offline_hours）；更早的提交{needs}",
         .recordedLogEntry: "处理记录",
         .recordedContact: "第 {number} 次联系",
+        // Robustness review (issue 10, robustC)
+        .unknownOperatorFlag: "「{who}」（来自 --as）不在人员名单（team.yaml）中：请对照 team.yaml 检查拼写，或请管理员添加你",
+        .unknownOperatorVariable: "「{who}」（来自环境变量 GITDESK_OPERATOR）不在人员名单（team.yaml）中：请改正或取消 GITDESK_OPERATOR，或请管理员添加你",
+        .repairNothingUnknown: "{field} 的取值是已知的：repair 只把未知取值改为已知取值；请用 gitdesk set 或 move",
+        .repairNeedsRole: "{handle} 不能修复状态未知（不在工作流中）的工单：需要 {roles}",
+        .repairNeedsReason: "从未知状态修复需要在日志中写明原因（原因：…）（gitdesk repair ID status=状态 --reason …）",
+        .storedValueUnknown: "已保存的文件 {path} 中 {field} 为「{value}」，不在本工单库的规则中（被手工改过？）：未写入任何内容；管理员或主管可用 gitdesk repair {id} {field}=取值 --reason … 修复",
     ]
 }

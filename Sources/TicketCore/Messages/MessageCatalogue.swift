@@ -33,6 +33,7 @@ public enum MessageCatalogue {
         "priority": "change a recorded ticket's priority", "backdate": "write at a time other than the clock's",
         "delete": "delete a ticket file", "create": "record tickets", "contact": "log contacts",
         "sweep": "run sweep", "request_info": "ask for information",
+        "repair": "repair a ticket holding a value the schema does not know",
     ]
 
     /// Every operation gitdesk names, in Chinese (transitions of a custom
@@ -44,5 +45,6 @@ public enum MessageCatalogue {
         "start": "开始处理", "supplement": "标记信息已补充", "resolve": "提交解决方案", "confirm": "确认解决",
         "reopen": "重新打开", "close": "关闭工单", "invalid": "标记为无效", "follow_up": "转入跟进",
         "move": "变更状态", "set": "修改字段", "comment": "添加备注", "import": "导入工单",
+        "repair": "修复含有未知取值的工单",
     ]
 }

@@ -63,4 +63,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case entryKindExecutable, entryKindSymlink, entryKindFolder, entryKindSubmodule, entryKindOther, backdateNeeds
     case backdateCommitterFuture, backdateTrailer, backdateRecordedBefore, backdateRecordedAfter, backdateAuthorFuture, backdateRecordedFuture
     case backdateOffline, recordedLogEntry, recordedContact
+    // Robustness review (issue 10, robustC)
+    case unknownOperatorFlag, unknownOperatorVariable
+    case repairNothingUnknown, repairNeedsRole, repairNeedsReason, storedValueUnknown
 }

@@ -83,8 +83,20 @@ public struct WorkflowEngine: Sendable {
                 operation: String) throws(WorkflowError) -> WorkflowResult {
         let errors = validate(old: old, new: new, author: person)
             .filter { $0.severity == .error && $0.rule != PrivacyRule().id }
-        guard errors.isEmpty else { throw .rejected(errors) }
+            .map { storedValueFinding($0, old: old, new: new) }
+        guard errors.isEmpty else { throw .rejected(errors.sorted { $0.rule == "stored-value" && $1.rule != "stored-value" }) }
         return WorkflowResult(ticket: new, summary: summary, operation: operation)
+    }
+
+    /// A field-value finding about a value the change did not touch blames the
+    /// stored file (a hand edit that got past the gates), not what the user typed,
+    /// and says how to repair it.
+    func storedValueFinding(_ finding: Finding, old: Ticket?, new: Ticket) -> Finding {
+        guard ["field-value", "unknown-field"].contains(finding.rule), let field = finding.field,
+              let old, let value = old[field], new[field] == value else { return finding }
+        return Finding(file: finding.file, line: finding.line, rule: "stored-value", field: field,
+                       Message(.storedValueUnknown, ["path": .text(finding.file), "field": .text(field),
+                                                     "value": .text(Finding.redacted(String(value.prefix(80)))), "id": .text(old.id)]))
     }
 
     /// The validator's findings for a change, exactly as a hook would see it
