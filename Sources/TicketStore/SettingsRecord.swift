@@ -77,13 +77,20 @@ struct SettingsRecordReader {
     private mutating func number(until end: UInt8) throws(Damaged) -> Int {
         var negative = false
         if offset < bytes.count, bytes[offset] == 45 { negative = true; offset += 1 }
-        var value = 0
+        let magnitude = try digits(until: end)
+        guard magnitude <= UInt64(Int.max) else { throw Damaged() }
+        return negative ? -Int(magnitude) : Int(magnitude)
+    }
+
+    /// At least one decimal digit up to `end` (consumed), without overflow.
+    private mutating func digits(until end: UInt8) throws(Damaged) -> UInt64 {
+        var value: UInt64 = 0
         var digits = 0
         while offset < bytes.count, bytes[offset] != end {
             let d = bytes[offset] &- 48
             guard d < 10 else { throw Damaged() }
             let (times, o1) = value.multipliedReportingOverflow(by: 10)
-            let (sum, o2) = times.addingReportingOverflow(Int(d))
+            let (sum, o2) = times.addingReportingOverflow(UInt64(d))
             guard !o1, !o2 else { throw Damaged() }
             value = sum
             digits += 1
@@ -91,7 +98,7 @@ struct SettingsRecordReader {
         }
         guard digits > 0, offset < bytes.count else { throw Damaged() }
         offset += 1
-        return negative ? -value : value
+        return value
     }
 
     mutating func int() throws(Damaged) -> Int { try number(until: 10) }
@@ -120,21 +127,7 @@ struct SettingsRecordReader {
     }
 
     mutating func double() throws(Damaged) -> Double {
-        var value: UInt64 = 0
-        var digits = 0
-        while offset < bytes.count, bytes[offset] != 10 {
-            let d = bytes[offset] &- 48
-            guard d < 10, digits < 20 else { throw Damaged() }
-            let (times, o1) = value.multipliedReportingOverflow(by: 10)
-            let (sum, o2) = times.addingReportingOverflow(UInt64(d))
-            guard !o1, !o2 else { throw Damaged() }
-            value = sum
-            digits += 1
-            offset += 1
-        }
-        guard digits > 0, offset < bytes.count else { throw Damaged() }
-        offset += 1
-        return Double(bitPattern: value)
+        Double(bitPattern: try digits(until: 10))
     }
 
     mutating func string() throws(Damaged) -> String {

@@ -7,25 +7,11 @@ import TestSupport
 /// where it came from, never a crash and never silently 30 s.
 @Suite("Lock timeout setting")
 struct LockTimeoutTests {
-    /// Holds `.git/gitdesk/write.lock` with flock(1) until terminated.
-    func holdWriteLock(_ desk: TestDesk) throws -> Process {
-        let lock = desk.path(".git/gitdesk/write.lock")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", "exec 9<>'\(lock)'; flock 9; printf '%s\\t%s\\tgitdesk comment\\n' $$ $(date +%s) > '\(lock)'; echo held; exec sleep 60"]
-        let out = Pipe()
-        process.standardOutput = out
-        try process.run()
-        let first = out.fileHandleForReading.availableData
-        try #require(String(decoding: first, as: UTF8.self).contains("held"), "flock did not take the lock")
-        return process
-    }
-
     @Test("invalid values of GITDESK_LOCK_TIMEOUT are refused in one line, even while another writer waits", arguments: ["1e30", "abc", "-5", "nan", "inf", "10 s"])
     func invalidEnvironmentValues(_ value: String) throws {
         let desk = try TestDesk()
         let id = try desk.record(title: "支付成功但订单未生成", now: "2024-05-01T14:30:00+08:00")
-        let holder = try holdWriteLock(desk)
+        let holder = try desk.holdWriteLock()
         defer { holder.terminate(); holder.waitUntilExit() }
         let head = try desk.head
         let result = try desk.gitdesk(["comment", id, "客户再次来电"], as: "li", now: "2024-05-01T15:00:00+08:00",
@@ -63,7 +49,7 @@ struct LockTimeoutTests {
         #expect(envWins.status == 0, "\(envWins)")
 
         try #require(try desk.git(["config", "gitdesk.lockTimeout", "0"]).status == 0)
-        let holder = try holdWriteLock(desk)
+        let holder = try desk.holdWriteLock()
         defer { holder.terminate(); holder.waitUntilExit() }
         let head = try desk.head
         let result = try desk.gitdesk(["comment", id, "第三次"], as: "li", now: "2024-05-01T15:00:00+08:00")

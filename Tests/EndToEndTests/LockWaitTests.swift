@@ -6,28 +6,11 @@ import TestSupport
 /// whom it waits for, and gives up after a bounded time (GITDESK_LOCK_TIMEOUT).
 @Suite("Lock waits")
 struct LockWaitTests {
-    /// Holds `.git/gitdesk/write.lock` for `seconds` with flock(1), recording
-    /// itself in the lock file as a gitdesk writer does.
-    func holdLock(_ desk: TestDesk, seconds: Int) throws -> Process {
-        let lock = desk.path(".git/gitdesk/write.lock")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        // One process from start to end (sh execs sleep, keeping fd 9): terminating it frees the lock.
-        process.arguments = ["-c", "exec 9<>'\(lock)'; flock 9; printf '%s\\t%s\\tgitdesk comment\\n' $$ $(date +%s) > '\(lock)'; echo held; exec sleep \(seconds)"]
-        let out = Pipe()
-        process.standardOutput = out
-        try process.run()
-        // Wait until the holder has the lock and has written its record.
-        let first = out.fileHandleForReading.availableData
-        try #require(String(decoding: first, as: UTF8.self).contains("held"), "flock did not take the lock")
-        return process
-    }
-
     @Test("a write blocked past the limit names the holder (pid, command) and writes nothing")
     func givesUpNamingTheHolder() throws {
         let desk = try TestDesk()
         let id = try desk.record(title: "支付成功但订单未生成", now: "2024-05-01T14:30:00+08:00")
-        let holder = try holdLock(desk, seconds: 30)
+        let holder = try desk.holdWriteLock(seconds: 30)
         defer { holder.terminate(); holder.waitUntilExit() }
         let head = try desk.head
         let result = try desk.gitdesk(["comment", id, "客户再次来电", "--as", "li"],
@@ -48,7 +31,7 @@ struct LockWaitTests {
     func waitsThenWrites() throws {
         let desk = try TestDesk()
         let id = try desk.record(title: "支付成功但订单未生成", now: "2024-05-01T14:30:00+08:00")
-        let holder = try holdLock(desk, seconds: 2)
+        let holder = try desk.holdWriteLock(seconds: 2)
         defer { holder.terminate(); holder.waitUntilExit() }
         let result = try desk.gitdesk(["comment", id, "客户再次来电", "--as", "li"],
                                       env: ["GITDESK_LOCK_TIMEOUT": "120", "GITDESK_NOW": "2024-05-01T15:00:00+08:00"])
