@@ -120,7 +120,7 @@ struct ReportQueryMaskingTests {
         #expect(try #require(out["plan"]).contains("ticket"), "\(out["plan"] ?? "")")
         #expect(try #require(out["code"]).contains("OpenRead"), "\(out["code"] ?? "")")
         for (name, sql, word) in [("explainwrite", "EXPLAIN DELETE FROM ticket", "may not write"),
-                                  ("meta", "SELECT * FROM view_meta", "may not read view_meta"),
+                                  ("meta", "SELECT * FROM meta", "may not read meta"),
                                   ("master", "SELECT sql FROM sqlite_master", "may not read sqlite_master")] {
             try f.desk.write("reports/\(name).sql", sql + "\n")
             _ = try f.desk.git(["add", "reports"])

@@ -19,7 +19,7 @@ enum ReportView {
     static let format = "gitdesk-report-view-1"
 
     static let create = """
-        CREATE TABLE IF NOT EXISTS view_meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
         CREATE TABLE IF NOT EXISTS ticket(
             n INTEGER PRIMARY KEY,
             path TEXT NOT NULL,
@@ -61,18 +61,18 @@ enum ReportView {
         } + " " + format
         let view = try QueryCache.openQueue(file: file)
         let fresh = try view.read { db -> Bool in
-            guard try db.tableExists("view_meta") else { return false }
-            return try String.fetchOne(db, sql: "SELECT value FROM view_meta WHERE key = 'source'") == key
+            guard try db.tableExists("meta") else { return false }
+            return try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'source'") == key
         }
         if fresh { return 0 }
         var masked = 0
         try view.inTransaction(.immediate) { db in
-            if try db.tableExists("view_meta"),
-               try String.fetchOne(db, sql: "SELECT value FROM view_meta WHERE key = 'format'") != format {
-                try db.execute(sql: "DROP TABLE IF EXISTS ticket; DROP TABLE IF EXISTS ticket_text; DROP TABLE IF EXISTS view_meta")
+            if try db.tableExists("meta"),
+               try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'format'") != format {
+                try db.execute(sql: "DROP TABLE IF EXISTS ticket; DROP TABLE IF EXISTS ticket_text; DROP TABLE IF EXISTS meta")
             }
             try db.execute(sql: create)
-            if try String.fetchOne(db, sql: "SELECT value FROM view_meta WHERE key = 'source'") == key { return .commit }
+            if try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'source'") == key { return .commit }
             var have: [Int64: String] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT n, blob FROM ticket") { have[row["n"]] = row["blob"] }
             let columns = textColumns + numberColumns + ["body"]
@@ -111,7 +111,7 @@ enum ReportView {
                 try deleteRow.execute(arguments: [n])
                 try deleteText.execute(arguments: [n])
             }
-            try db.execute(sql: "INSERT OR REPLACE INTO view_meta(key, value) VALUES ('format', ?), ('source', ?)",
+            try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES ('format', ?), ('source', ?)",
                            arguments: [format, key])
             return .commit
         }
