@@ -54,5 +54,8 @@ struct StatusCommand: ParsableCommand {
         print(Speech.say(Message(status.unmerged == 1 ? .statusUnmergedOne : .statusUnmergedMany,
                                  names.merging(["count": .number(status.unmerged)]) { $1 })))
         if status.unpushed > 0 || status.unmerged > 0 { print(Speech.say(Message(.statusRunSync))) }
+        if !MergeDriverSetup.isRegistered(in: desk.repository) {
+            print(Speech.say(Message(.statusNoDriver)))
+        }
     }
 }

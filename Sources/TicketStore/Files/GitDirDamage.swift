@@ -19,7 +19,9 @@ enum GitDirDamage {
                                                      "problem": .text(problem)]))
         }
         var info = stat()
-        if stat(git + "/HEAD", &info) != 0 {
+        // Only a repository with history: a `gitdesk init` killed before git
+        // wrote HEAD leaves objects but no branch, and is made again by init.
+        if stat(git + "/HEAD", &info) != 0, hasBranch(git) {
             return .said(Message(.headMissing, ["path": .text(work), "file": .text(git + "/HEAD"),
                                                 "branch": .text(likelyBranch(git))]))
         }
@@ -50,16 +52,26 @@ enum GitDirDamage {
         return (String(location[..<colon]), line)
     }
 
+    /// True when a branch exists: a ref file under refs/heads or one in packed-refs.
+    static func hasBranch(_ git: String) -> Bool {
+        !branchNames(git).isEmpty
+    }
+
     /// The branch HEAD most likely named: `main` when it exists, else the only branch.
     static func likelyBranch(_ git: String) -> String {
+        let names = branchNames(git)
+        if names.contains("main") || names.count != 1 { return "refs/heads/main" }
+        return "refs/heads/" + names.first!
+    }
+
+    /// The branches' names, loose and packed (top level of refs/heads).
+    static func branchNames(_ git: String) -> Set<String> {
         let loose = (try? FileManager.default.contentsOfDirectory(atPath: git + "/refs/heads")) ?? []
-        let packed = (FileManager.default.contents(atPath: git + "/packed-refs").map { String(decoding: $0.prefix(1 << 20), as: UTF8.self) } ?? "")
+        let packed = (BoundedFile.read(git + "/packed-refs", maximum: 64 << 20).map { String(decoding: $0, as: UTF8.self) } ?? "")
             .split(separator: "\n").compactMap { line -> String? in
                 let words = line.split(separator: " ")
                 return words.count == 2 && words[1].hasPrefix("refs/heads/") ? String(words[1].dropFirst("refs/heads/".count)) : nil
             }
-        let names = Set(loose + packed)
-        if names.contains("main") || names.count != 1 { return "refs/heads/main" }
-        return "refs/heads/" + names.first!
+        return Set(loose + packed)
     }
 }
