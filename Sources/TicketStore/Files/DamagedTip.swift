@@ -30,7 +30,10 @@ struct DamagedTip: Equatable {
         let words = last.split(separator: " ", maxSplits: 2)
         guard words.count == 3, words[1] == tip.hex, let previous = ObjectID(hex: String(words[0])),
               let previousTree = try? repository.commit(previous).tree else { return nil }
-        let change = last.split(separator: "\t", maxSplits: 1).dropFirst().first.map(String.init) ?? "the last change"
+        // gitdesk's own reflog lines name the verb and the ID only; a hand
+        // commit's subject may hold personal data, so it is pointed at, not printed.
+        let logged = last.split(separator: "\t", maxSplits: 1).dropFirst().first.map(String.init) ?? ""
+        let change = logged.hasPrefix("gitdesk ") && logged.utf8.count <= 200 ? logged : "`git log -1 \(tip.hex)` in a clone that has it"
         let file = "\(git)/objects/\(tip.hex.prefix(2))/\(tip.hex.dropFirst(2))"
         var info = stat()
         let exists = stat(file, &info) == 0
