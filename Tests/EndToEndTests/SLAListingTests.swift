@@ -37,7 +37,7 @@ struct SLAListingTests {
         try desk.ok(["move", id, "in_progress"], as: "zhang", at: "2024-05-06T09:30:00+08:00")
         let text = try desk.ok(["show", id], at: "2024-05-06T10:00:00+08:00").stdout
         #expect(text.contains("服务时效"))
-        #expect(text.contains("解决时限  正常，截止 2024-05-06 13:00，剩余 3h"))
+        #expect(text.contains("解决时限  正常，截止 2024-05-06 13:00，剩余 3小时"))
         let over = try desk.ok(["show", id, "--lang", "en"], at: "2024-05-06T14:20:00+08:00").stdout
         #expect(over.contains("Resolution      Breached, due 2024-05-06 13:00, over by 1h 20m"))
 

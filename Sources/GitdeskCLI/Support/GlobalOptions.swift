@@ -16,7 +16,13 @@ struct GlobalOptions: ParsableArguments {
 
     /// Opens the desk named by -C, or the one containing the current directory.
     func openDesk() throws(DeskError) -> Desk {
-        let desk = try Desk.open(at: directory)
+        let desk: Desk
+        do { desk = try Desk.open(at: directory) } catch {
+            if case .configuration = error, let language = Desk.configuredLanguage(at: directory) {
+                Speech.desk(language: lang ?? language, schema: nil)
+            }
+            throw error
+        }
         Speech.desk(language: lang ?? desk.config.language, schema: { desk.schema })
         return desk
     }
