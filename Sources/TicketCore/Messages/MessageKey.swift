@@ -96,4 +96,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case revisionUnreadable, revisionNotADate, revisionNoneBefore, ticketTooLong, renderedDoesNotParse, seedBadTime, commitMessageUnreadable
     case demoReady, demoTry
     case contactUnmasked, piiStoredRaw, piiWhereCommitMessage, piiWherePersonName, piiWherePersonEmail, importNothingOne, findingSeparator
+    // Repository damage and environment (issue 10, robust10a)
+    case tipEmpty, tipDamaged, tipMissing, headMissing, gitConfigDamaged, checksOff, checksOffHookMissing, checksOffNoHooksPath
+    case checksOffNoDriver, settingValueInvalid, lockHolderStopped, diskFull, diskReadOnly, diskNotWritable
 }
