@@ -8,7 +8,7 @@ import TestSupport
 struct CustomStatusCommandTests {
     @Test("a status and transitions added to .gitdesk/schema/workflow.yaml work without a rebuild")
     func escalatedStatus() throws {
-        let desk = try WorkflowDesk()
+        let desk = try TestDesk()
         let now = "2024-05-06T09:00:00+08:00"
         let id = try desk.new(priority: "high", at: now)
         try desk.ok(["move", id, "in_progress"], as: "chen", at: now)

@@ -9,7 +9,7 @@ struct ExtensionCommandTests {
     // Recorded at 09:00: a high ticket is due a day later, an urgent one at 13:00.
     let created = "2024-05-06T09:00:00+08:00"
 
-    func workedTicket(_ desk: WorkflowDesk, priority: String = "high") throws -> String {
+    func workedTicket(_ desk: TestDesk, priority: String = "high") throws -> String {
         let id = try desk.new(priority: priority, at: created)
         try desk.ok(["move", id, "in_progress"], as: "chen", at: created)
         return id
@@ -17,7 +17,7 @@ struct ExtensionCommandTests {
 
     @Test("asked in time, approved by a supervisor: due moves to the time asked for")
     func approve() throws {
-        let desk = try WorkflowDesk()
+        let desk = try TestDesk()
         let id = try workedTicket(desk)
         #expect(try desk.show(id)["due"] as? String == "2024-05-07T09:00:00+08:00")
         let asked = try desk.ok(["extend", id, "--until", "2024-05-08 18:00", "--reason", "等待备件到货"], as: "chen", at: "2024-05-06T15:00:00+08:00")
@@ -40,7 +40,7 @@ struct ExtensionCommandTests {
     /// desk built only with gitdesk commands fail `validate` and `validate --all`.
     @Test("a ticket whose deadline moved by approved extension passes validate and validate --all")
     func extendedTicketValidates() throws {
-        let desk = try WorkflowDesk()
+        let desk = try TestDesk()
         let id = try workedTicket(desk, priority: "urgent")
         try desk.ok(["extend", id, "--until", "2024-05-08 18:00", "--reason", "等待备件"], as: "chen", at: "2024-05-06T10:00:00+08:00")
         try desk.ok(["approve", id], as: "wang", at: "2024-05-06T10:30:00+08:00")
@@ -52,7 +52,7 @@ struct ExtensionCommandTests {
 
     @Test("rejected: due stays, the reason is logged")
     func reject() throws {
-        let desk = try WorkflowDesk()
+        let desk = try TestDesk()
         let id = try workedTicket(desk)
         try desk.ok(["extend", id, "--until", "2024-05-08 18:00", "--reason", "等待备件"], as: "chen", at: "2024-05-06T15:00:00+08:00")
         try desk.ok(["approve", id, "--reject", "--reason", "备件库存充足"], as: "wang", at: "2024-05-06T16:00:00+08:00")
@@ -66,7 +66,7 @@ struct ExtensionCommandTests {
 
     @Test("too late (for an urgent 4 h target: less than 1 h before the deadline) and without a reason are refused")
     func tooLateOrNoReason() throws {
-        let desk = try WorkflowDesk()
+        let desk = try TestDesk()
         let id = try workedTicket(desk, priority: "urgent")  // due 13:00
         // --reason is required, as its usage says: a usage error before anything is read.
         let noReason = try desk.run(["extend", id, "--until", "2024-05-07 18:00"], as: "chen", at: created)
@@ -82,7 +82,7 @@ struct ExtensionCommandTests {
 
     @Test("an agent may not ask, and only a supervisor may approve")
     func roles() throws {
-        let desk = try WorkflowDesk()
+        let desk = try TestDesk()
         let id = try workedTicket(desk)
         try desk.expectRefused(["extend", id, "--until", "2024-05-08 18:00", "--reason", "等待备件"], as: "li",
                                at: "2024-05-06T15:00:00+08:00", "li may not extend: it needs the role handler or supervisor")

@@ -25,7 +25,7 @@ struct ImportExportTests {
         let file = try write(source, "all.csv", Array(csv.stdout.utf8))
         // `source` is an empty desk (gitdesk init): import the demo's export into it.
         let out = try source.succeed(["import", file], as: "admin", now: Self.now)
-        #expect(out.contains("imported 5 tickets in 1 commit"), "\(out)")
+        #expect(out.contains("已导入 5 张工单，共 1 个提交"), "\(out)")
         #expect(try source.commitCount == 2)
         #expect(try source.porcelain.isEmpty)
         let diff = try source.sandbox.run("/usr/bin/diff", ["-r", demo + "/tickets", source.path("tickets")])
@@ -44,7 +44,7 @@ struct ImportExportTests {
 
             """
         let file = try write(desk, "seed.csv", Array(table.utf8))
-        #expect(try desk.succeed(["import", file, "--each"], as: "admin", now: Self.now).contains("in 2 commits"))
+        #expect(try desk.succeed(["import", file, "--each"], as: "admin", now: Self.now).contains("已导入 2 张工单，共 2 个提交"))
         #expect(try desk.commitCount == 3)
         let closed = try desk.showJSON("CS20240501001")
         #expect(closed["created"] as? String == "2024-05-01T14:30:00+08:00")
@@ -58,7 +58,7 @@ struct ImportExportTests {
         // Only the import permission (admins by default) may add tickets with their history.
         try desk.expectRefusal(["import", file], as: "wang", mentioning: ["wang 无权导入工单", "管理员"])
         let again = try desk.gitdesk(["import", file], as: "admin", now: Self.now)
-        #expect(again.status == 1 && again.stderr.contains("seed.csv:2: ticket CS20240501001 already exists"), "\(again)")
+        #expect(again.status == 1 && again.stderr.contains("seed.csv:2：工单 CS20240501001 已存在"), "\(again)")
         #expect(try desk.commitCount == 3)
     }
 
@@ -97,13 +97,13 @@ struct ImportExportTests {
         #expect(result.status == 1)
         let lines = result.stderr.split(separator: "\n").map(String.init)
         #expect(lines.count == 3, "\(result)")
-        #expect(lines.first?.hasSuffix("bad.csv:3: 提交时间 '2024-06-01 xx' is not a date-time like 2024-05-01 14:30") == true, "\(lines)")
-        #expect(lines.dropFirst().first?.contains("bad.csv:4: 优先级: '超高' is not a priority") == true, "\(lines)")
-        #expect(lines.last == "gitdesk: nothing imported (2 bad rows)")
+        #expect(lines.first?.hasSuffix("bad.csv:3：提交时间「2024-06-01 xx」不是形如 2024-05-01 14:30 的日期时间") == true, "\(lines)")
+        #expect(lines.dropFirst().first?.contains("bad.csv:4：优先级：") == true && lines.dropFirst().first?.contains("「超高」") == true, "\(lines)")
+        #expect(lines.last == "gitdesk: 未导入任何工单（2 行有问题）")
         #expect(try desk.head == head)
         #expect(try desk.porcelain.isEmpty)
         let unknown = try desk.gitdesk(["import", try write(desk, "cols.csv", Array("问题编号,颜色\nX,红\n".utf8))], as: "admin")
-        #expect(unknown.status == 1 && unknown.stderr.contains("cols.csv:1: unknown column '颜色'"), "\(unknown)")
+        #expect(unknown.status == 1 && unknown.stderr.contains("cols.csv:1：未知的列「颜色」"), "\(unknown)")
     }
 
     @Test("a GB18030 (GBK) file, as Excel saves it on Chinese Windows, is converted")
@@ -120,7 +120,7 @@ struct ImportExportTests {
             0x2C, 0xD0, 0xC2, 0xBD, 0xA8, 0x0D, 0x0A,
         ]
         let file = try write(desk, "gbk.csv", bytes)
-        #expect(try desk.succeed(["import", file], as: "admin", now: Self.now).contains("imported 1 ticket in"))
+        #expect(try desk.succeed(["import", file], as: "admin", now: Self.now).contains("已导入 1 张工单，共 1 个提交"))
         let shown = try desk.showJSON("CS20240601009")
         #expect(shown["title"] as? String == "退款未到账")
         #expect(shown["type"] as? String == "complaint")

@@ -8,7 +8,7 @@ import TestSupport
 struct LanguageLabelTests {
     @Test("--lang en labels fields and values in show, list, remind and command output")
     func english() throws {
-        let desk = try WorkflowDesk(language: "zh")
+        let desk = try TestDesk(language: "zh")
         let now = "2024-05-06T09:00:00+08:00"
         let id = try desk.new(priority: "urgent", at: now)
         let moved = try desk.ok(["move", id, "in_progress", "--lang", "en"], as: "zhang", at: now).stdout

@@ -9,7 +9,7 @@ import TestSupport
 struct OneDeadlineTests {
     @Test("after a pause, show, its SLA line and list all show the moved deadline")
     func pauseMovesTheShownDeadline() throws {
-        let desk = try WorkflowDesk(language: "zh")
+        let desk = try TestDesk(language: "zh")
         let id = try desk.new(priority: "medium", at: "2024-05-06T10:00:00+08:00")
         let stored = try #require(try desk.show(id)["due"] as? String)
         try desk.ok(["move", id, "needs_info", "--reason", "缺少订单号"], as: "zhang", at: "2024-05-06T10:30:00+08:00")

@@ -36,7 +36,7 @@ import TestSupport
     }
 
     @Test func anExtensionReasonIsMasked() throws {
-        let desk = try WorkflowDesk()
+        let desk = try TestDesk()
         let id = try desk.new(priority: "high", at: "2024-05-06T09:00:00+08:00")
         try desk.ok(["move", id, "in_progress"], as: "chen", at: "2024-05-06T09:00:00+08:00")
         try desk.ok(["extend", id, "--until", "2024-05-08 18:00", "--reason", "等客户回电 \(Self.mobile)"], as: "chen",

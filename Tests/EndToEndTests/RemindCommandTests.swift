@@ -6,7 +6,7 @@ import TestSupport
 /// tickets, and extensions awaiting approval.
 @Suite("Reminders")
 struct RemindCommandTests {
-    func kinds(_ desk: WorkflowDesk, as who: String?, all: Bool = false, at time: String) throws -> [String] {
+    func kinds(_ desk: TestDesk, as who: String?, all: Bool = false, at time: String) throws -> [String] {
         let r = try desk.ok(["remind", "--json"] + (all ? ["--all"] : []), as: who, at: time)
         let items = try #require(try desk.json(r) as? [[String: Any]])
         return items.map { "\($0["kind"] as? String ?? "?") \($0["handle"] as? String ?? "?")" }
@@ -14,7 +14,7 @@ struct RemindCommandTests {
 
     @Test("a contact's follow-up stays in remind until contact --done")
     func followUpUntilDone() throws {
-        let desk = try WorkflowDesk(language: "zh")
+        let desk = try TestDesk(language: "zh")
         let id = try desk.new(priority: "low", title: "订单延迟发货", at: "2024-05-06T09:00:00+08:00")
         try desk.ok(["contact", id, "--channel", "phone", "--summary", "已协调物流加急", "--follow-up", "明日电话确认", "--by", "2024-05-07 18:00"],
                     as: "li", at: "2024-05-06T09:10:00+08:00")
@@ -32,7 +32,7 @@ struct RemindCommandTests {
 
     @Test("overdue and due-soon tickets go to the assignee, pending extensions to supervisors")
     func everyonesItems() throws {
-        let desk = try WorkflowDesk(language: "zh")
+        let desk = try TestDesk(language: "zh")
         let urgent = try desk.new(priority: "urgent", at: "2024-05-06T09:00:00+08:00")  // zhang, due 13:00
         let high = try desk.new(priority: "high", at: "2024-05-06T09:00:00+08:00")      // chen, due tomorrow 09:00
         try desk.ok(["move", urgent, "in_progress"], as: "zhang", at: "2024-05-06T09:30:00+08:00")

@@ -29,7 +29,7 @@ import TestSupport
     }
 
     @Test func theHTMLReportRendersItsChartsOfflineInChromium() throws {
-        let d = try WorkflowDesk()
+        let d = try TestDesk()
         let a = try d.new(priority: "urgent", at: "2024-05-06T09:00:00+08:00")
         try d.ok(["move", a, "in_progress"], as: "zhang", at: "2024-05-06T09:30:00+08:00")
         try d.ok(["resolve", a, "--solution", "补发订单", "--root-cause", "接口超时"], as: "zhang", at: "2024-05-06T10:00:00+08:00")

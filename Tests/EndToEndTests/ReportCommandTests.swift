@@ -7,8 +7,8 @@ import TestSupport
 /// per-ticket report, and the desk's own read-only queries.
 @Suite struct ReportCommandTests {
     /// A May desk: a ticket solved and rated, one marked invalid, one still open.
-    func mayDesk() throws -> (WorkflowDesk, solved: String, invalid: String, open: String) {
-        let d = try WorkflowDesk()
+    func mayDesk() throws -> (TestDesk, solved: String, invalid: String, open: String) {
+        let d = try TestDesk()
         let solved = try d.new(priority: "urgent", at: "2024-05-06T09:00:00+08:00")
         try d.ok(["move", solved, "in_progress"], as: "zhang", at: "2024-05-06T09:30:00+08:00")
         try d.ok(["resolve", solved, "--solution", "补发订单", "--root-cause", "接口超时"], as: "zhang", at: "2024-05-06T10:00:00+08:00")
@@ -19,7 +19,7 @@ import TestSupport
         return (d, solved, invalid, open)
     }
 
-    func report(_ d: WorkflowDesk, _ args: [String], at time: String = "2024-06-10T12:00:00+08:00") throws -> String {
+    func report(_ d: TestDesk, _ args: [String], at time: String = "2024-06-10T12:00:00+08:00") throws -> String {
         try d.ok(["report"] + args, at: time).stdout
     }
 
@@ -124,7 +124,7 @@ import TestSupport
     // MARK: reports as code
 
     @discardableResult
-    func commitReports(_ d: WorkflowDesk, _ files: [String: String], verify: Bool = true) throws -> Sandbox.Result {
+    func commitReports(_ d: TestDesk, _ files: [String: String], verify: Bool = true) throws -> Sandbox.Result {
         for (name, sql) in files { try d.sandbox.write("\(d.dir)/reports/\(name).sql", sql) }
         let add = try d.sandbox.git(["add", "reports"], in: d.dir)
         try #require(add.status == 0, "\(add)")
@@ -159,11 +159,11 @@ import TestSupport
         #expect(!masked.contains("z.san@example.com"), "\(masked)")
         for (name, message) in [("write", "may not write"), ("two", "exactly one SQL statement"), ("attach", "may not attach"),
                                 ("meta", "may not read meta"), ("pragma", "may not run PRAGMA"), ("missing", "no report reports/missing.sql")] {
-            let before = try d.head()
+            let before = try d.head
             let r = try d.run(["report", "--query", name], at: "2024-06-10T12:00:00+08:00")
             #expect(r.status == 1 && r.stderr.hasPrefix("gitdesk: ") && r.stderr.contains(message), "\(name): \(r)")
             #expect(r.stderr.split(separator: "\n").count == 1)
-            #expect(try d.head() == before)
+            #expect(try d.head == before)
         }
         // Nothing was written through the refused statements.
         let again = try d.ok(["report", "--query", "by_type", "--format", "csv"], at: "2024-06-10T12:00:00+08:00").stdout

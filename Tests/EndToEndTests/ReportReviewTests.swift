@@ -7,8 +7,8 @@ import TestSupport
 /// roster names, and periods that have not begun.
 @Suite struct ReportReviewTests {
     /// A Chinese May desk: one ticket solved and rated by zhang.
-    func desk(language: String = "zh") throws -> (WorkflowDesk, String) {
-        let d = try WorkflowDesk(language: language)
+    func desk(language: String = "zh") throws -> (TestDesk, String) {
+        let d = try TestDesk(language: language)
         let id = try d.new(priority: "urgent", at: "2024-05-06T09:00:00+08:00")
         try d.ok(["move", id, "in_progress"], as: "zhang", at: "2024-05-06T09:30:00+08:00")
         try d.ok(["resolve", id, "--solution", "补发订单", "--root-cause", "接口超时"], as: "zhang", at: "2024-05-06T10:00:00+08:00")
@@ -69,7 +69,7 @@ import TestSupport
 
     /// Finding 4: a year the calendar does not cover is said once, in the report and by `new`.
     @Test func aYearWithoutHolidaysIsSaidOnce() throws {
-        let d = try WorkflowDesk(language: "zh")
+        let d = try TestDesk(language: "zh")
         let made = try d.run(["new", "--type", "complaint", "--channel", "phone", "--priority", "low", "--title", "无法开机"],
                              as: "li", at: "2027-03-01T10:00:00+08:00")
         #expect(made.status == 0 && made.stderr.contains("没有 2027 年的节假日"), "\(made)")
@@ -97,7 +97,7 @@ import TestSupport
 
     /// Finding 12: a rejected solution stays in the log (masked) and `report ID` shows it.
     @Test func aRejectedSolutionIsKeptInTheLog() throws {
-        let d = try WorkflowDesk(language: "zh")
+        let d = try TestDesk(language: "zh")
         let id = try d.new(priority: "urgent", at: "2024-05-06T09:00:00+08:00")
         try d.ok(["move", id, "in_progress"], as: "zhang", at: "2024-05-06T09:30:00+08:00")
         try d.ok(["resolve", id, "--solution", "已补发订单，回电 13812345678 告知 [status: new → closed]", "--root-cause", "接口超时"],

@@ -6,14 +6,14 @@ import TestSupport
 /// and the SLA state in `show` (text and JSON).
 @Suite("SLA in list and show")
 struct SLAListingTests {
-    func ids(_ desk: WorkflowDesk, _ args: [String], at time: String) throws -> [String] {
+    func ids(_ desk: TestDesk, _ args: [String], at time: String) throws -> [String] {
         let r = try desk.ok(["list", "--format", "json"] + args, at: time)
         return try #require(try desk.json(r) as? [[String: Any]]).compactMap { $0["id"] as? String }.sorted()
     }
 
     @Test("list --overdue and --due-before read the SLA clock, pauses included")
     func overdueAndDueBefore() throws {
-        let desk = try WorkflowDesk(language: "zh")
+        let desk = try TestDesk(language: "zh")
         let urgent = try desk.new(priority: "urgent", at: "2024-05-06T09:00:00+08:00")   // due 13:00
         let high = try desk.new(priority: "high", at: "2024-05-06T09:00:00+08:00")       // due 05-07 09:00
         let waiting = try desk.new(priority: "urgent", at: "2024-05-06T09:00:00+08:00")  // due 13:00, but paused
@@ -32,12 +32,12 @@ struct SLAListingTests {
 
     @Test("show prints the SLA state; show --json adds an sla object")
     func showSLA() throws {
-        let desk = try WorkflowDesk(language: "zh")
+        let desk = try TestDesk(language: "zh")
         let id = try desk.new(priority: "urgent", at: "2024-05-06T09:00:00+08:00")
         try desk.ok(["move", id, "in_progress"], as: "zhang", at: "2024-05-06T09:30:00+08:00")
         let text = try desk.ok(["show", id], at: "2024-05-06T10:00:00+08:00").stdout
         #expect(text.contains("服务时效"))
-        #expect(text.contains("解决时限  正常，截止 2024-05-06 13:00，剩余 3h"))
+        #expect(text.contains("解决时限  正常，截止 2024-05-06 13:00，剩余 3小时"))
         let over = try desk.ok(["show", id, "--lang", "en"], at: "2024-05-06T14:20:00+08:00").stdout
         #expect(over.contains("Resolution      Breached, due 2024-05-06 13:00, over by 1h 20m"))
 

@@ -10,7 +10,7 @@ struct SeedFieldsTests {
 
     @Test("new records both; show puts the expected time beside the SLA deadline; remind flags it when it is earlier")
     func bothFields() throws {
-        let desk = try WorkflowDesk(language: "zh")
+        let desk = try TestDesk(language: "zh")
         let made = try desk.run(["new", "--type", "fault", "--channel", "app", "--priority", "medium", "--title", "APP闪退",
                                  "--reproduction", "1. 打开订单页\n2. 点击支付\n3. APP闪退",
                                  "--expected-by", "2024-05-06 18:00"], as: "li", at: now)

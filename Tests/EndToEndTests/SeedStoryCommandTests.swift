@@ -8,7 +8,7 @@ import TestSupport
 struct SeedStoryCommandTests {
     @Test("CS20240501001: urgent complaint, interface timeout fixed, confirmed 满意, coupon, closed and archived")
     func paymentWithoutOrder() throws {
-        let desk = try WorkflowDesk()
+        let desk = try TestDesk()
         // 14:30 客服小李 records it: urgent → green channel to tech support, due in 4 h.
         let id = try desk.new(title: "支付成功但订单未生成", at: "2024-05-01T14:30:00+08:00")
         var t = try desk.show(id)

@@ -102,7 +102,7 @@ struct ServerTimeTests {
         var push = try s.push(as: "li")
         #expect(push.status != 0)
         #expect(push.stderr.contains(": backdate: ") && push.stderr.contains("记录的处理记录时间为"), "\(push)")
-        #expect(push.stderr.contains("比提交自身的日期") && push.stderr.contains("早 9d"), "\(push)")
+        #expect(push.stderr.contains("比提交自身的日期") && push.stderr.contains("早 9天"), "\(push)")
         try s.must(s.sandbox.git(["reset", "-q", "--hard", "origin/main"], in: "desk"))
 
         // A Backdated trailer copied into an agent's commit.

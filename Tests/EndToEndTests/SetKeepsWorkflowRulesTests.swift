@@ -15,7 +15,7 @@ struct SetKeepsWorkflowRulesTests {
                       ("due=2024-06-01T10:00:00+08:00", "gitdesk extend"), ("archived=2024-05-07T10:00:00+08:00", "gitdesk archive"),
                       ("responded=2024-05-06T10:00:00+08:00", "gitdesk itself")])
     func ownedFieldsRefused(_ assignment: String, _ command: String) throws {
-        let desk = try WorkflowDesk()
+        let desk = try TestDesk()
         let id = try desk.new(at: now)
         try desk.ok(["move", id, "in_progress"], as: "zhang", at: now)
         let field = String(assignment.split(separator: "=")[0])
@@ -26,7 +26,7 @@ struct SetKeepsWorkflowRulesTests {
 
     @Test("a new priority recomputes the deadline from when the clock started, and logs it")
     func priorityMovesTheDeadline() throws {
-        let desk = try WorkflowDesk()
+        let desk = try TestDesk()
         let id = try desk.new(priority: "urgent", at: now)
         let before = try desk.show(id)
         let urgentDue = try #require(before["due"] as? String)
@@ -49,7 +49,7 @@ struct SetKeepsWorkflowRulesTests {
 
     @Test("only a supervisor changes a recorded ticket's priority (it moves the deadline), with set or by hand")
     func priorityNeedsASupervisor() throws {
-        let desk = try WorkflowDesk()
+        let desk = try TestDesk()
         let id = try desk.new(priority: "urgent", at: now)
         try desk.expectRefused(["set", id, "priority=low"], as: "zhang", at: now, "zhang may not change a recorded ticket's priority: it needs the role supervisor")
         let path = try #require(try desk.sandbox.git(["ls-files", "tickets"], in: desk.dir).stdout.split(separator: "\n").first { $0.hasSuffix("\(id).md") })
@@ -61,7 +61,7 @@ struct SetKeepsWorkflowRulesTests {
 
     @Test("a contact set is logged by name, never by its raw value")
     func contactNotLoggedRaw() throws {
-        let desk = try WorkflowDesk()
+        let desk = try TestDesk()
         let id = try desk.new(at: now)
         let set = try desk.run(["set", id, "contact=010-62345678"], as: "li", at: now)
         try #require(set.status == 0, "\(set)")
@@ -74,7 +74,7 @@ struct SetKeepsWorkflowRulesTests {
 
     @Test("setting a field to the value it has is nothing to change")
     func sameValue() throws {
-        let desk = try WorkflowDesk()
+        let desk = try TestDesk()
         let id = try desk.new(priority: "urgent", at: now)
         try desk.expectRefused(["set", id, "priority=urgent"], as: "wang", at: now, "nothing to change")
     }

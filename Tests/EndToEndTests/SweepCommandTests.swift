@@ -9,7 +9,7 @@ import TestSupport
 struct SweepCommandTests {
     @Test("auto-confirm after 24 h, overdue flagged, idempotent, then close and archive")
     func sweepOverTwoDays() throws {
-        let desk = try WorkflowDesk(language: "zh")
+        let desk = try TestDesk(language: "zh")
         let answered = try desk.new(type: "consult", priority: "medium", title: "会员积分咨询", at: "2024-05-06T09:00:00+08:00")
         try desk.ok(["move", answered, "in_progress"], as: "liu", at: "2024-05-06T09:30:00+08:00")
         try desk.ok(["resolve", answered, "--solution", "说明积分规则"], as: "liu", at: "2024-05-06T10:00:00+08:00")
@@ -24,11 +24,11 @@ struct SweepCommandTests {
         #expect(try desk.show(answered)["status"] as? String == "awaiting_confirmation")
 
         // 24 h after resolve: no answer counts as confirmed.
-        let before = try desk.commitCount()
+        let before = try desk.commitCount
         r = try desk.ok(["sweep"], as: "zhao", at: "2024-05-07T10:00:00+08:00")
         // A Chinese desk: the operation by name, the change by its labels.
         #expect(r.stdout.contains("\(answered)：运行 sweep\n  处理状态  待确认 → 已解决"), "\(r.stdout)")
-        #expect(try desk.commitCount() == before + 1)
+        #expect(try desk.commitCount == before + 1)
         let confirmed = try desk.show(answered)
         #expect(confirmed["status"] as? String == "resolved")
         #expect(confirmed["confirmation"] as? String == "auto")
@@ -36,12 +36,12 @@ struct SweepCommandTests {
         #expect(author.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "zhao@desk.example sweep")
 
         // Again at the same moment: nothing to do, nothing written.
-        let head = try desk.head()
+        let head = try desk.head
         r = try desk.ok(["sweep", "--lang", "en"], as: "zhao", at: "2024-05-07T10:00:00+08:00")
         #expect(r.stdout == "Nothing to do.\n")
         r = try desk.ok(["sweep", "--json"], as: "zhao", at: "2024-05-07T10:00:00+08:00")
         #expect(r.stdout == "[]\n")
-        #expect(try desk.head() == head)
+        #expect(try desk.head == head)
 
         // A day later: closed and archived in one commit.
         r = try desk.ok(["sweep", "--json"], as: "wang", at: "2024-05-08T10:00:00+08:00")
@@ -56,7 +56,7 @@ struct SweepCommandTests {
 
     @Test("only QA and supervisors run sweep")
     func permission() throws {
-        let desk = try WorkflowDesk(language: "zh")
+        let desk = try TestDesk(language: "zh")
         _ = try desk.new(priority: "urgent", at: "2024-05-06T09:00:00+08:00")
         try desk.expectRefused(["sweep"], as: "li", at: "2024-05-07T09:00:00+08:00", "li 无权运行 sweep：需要角色客服运营或客服主管")
     }

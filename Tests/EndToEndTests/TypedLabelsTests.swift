@@ -10,7 +10,7 @@ struct TypedLabelsTests {
 
     @Test("new, list, set and move accept labels in Chinese and English")
     func labelsEverywhere() throws {
-        let desk = try WorkflowDesk()
+        let desk = try TestDesk()
         let made = try desk.run(["new", "--type", "投诉", "--channel", "电话", "--priority", "紧急", "--title", "支付成功但订单未生成"],
                                 as: "li", at: now)
         try #require(made.status == 0, "\(made)")

@@ -10,7 +10,7 @@ struct WorkflowCommandTests {
 
     @Test("an illegal transition names the statuses allowed from here and writes nothing")
     func illegalTransition() throws {
-        let desk = try WorkflowDesk()
+        let desk = try TestDesk()
         let id = try desk.new(at: now)
         try desk.expectRefused(["move", id, "closed"], as: "zhang", at: now,
                                "cannot move from new to closed; allowed from new: in_progress, needs_info, invalid")
@@ -21,7 +21,7 @@ struct WorkflowCommandTests {
 
     @Test("a role the transition does not allow is refused")
     func roleNotAllowed() throws {
-        let desk = try WorkflowDesk()
+        let desk = try TestDesk()
         let id = try desk.new(at: now)
         // Only supervisors and QA restore an invalid ticket; only handlers and supervisors ask for extensions.
         try desk.ok(["invalid", id, "--reason", "垃圾信息"], as: "li", at: now)
@@ -33,17 +33,17 @@ struct WorkflowCommandTests {
 
     @Test("a change that changes nothing is refused, not committed")
     func nothingToChange() throws {
-        let desk = try WorkflowDesk()
+        let desk = try TestDesk()
         let id = try desk.new(at: now)
         try desk.ok(["assign", id, "liu"], as: "wang", at: now)
-        let commits = try desk.commitCount()
+        let commits = try desk.commitCount
         try desk.expectRefused(["assign", id, "liu"], as: "wang", at: now, "nothing to change: \(id) is already assigned to liu")
-        #expect(try desk.commitCount() == commits)
+        #expect(try desk.commitCount == commits)
     }
 
     @Test("reasons are required where the workflow says so")
     func reasonsRequired() throws {
-        let desk = try WorkflowDesk()
+        let desk = try TestDesk()
         let id = try desk.new(at: now)
         // invalid and reopen always need one: their usage says so (exit 64), the engine refuses an empty one.
         for args in [["invalid", id], ["reopen", id]] {
@@ -60,24 +60,24 @@ struct WorkflowCommandTests {
 
     @Test("ratings outside 1–5 are refused; 满意 / 一般 / 不满意 map to 5 / 3 / 1")
     func ratings() throws {
-        let desk = try WorkflowDesk()
+        let desk = try TestDesk()
         let id = try desk.new(type: "consult", priority: "medium", title: "积分兑换咨询", at: now)
         try desk.ok(["move", id, "in_progress"], as: "liu", at: now)
         // A complaint or fault needs its root cause; a consultation does not.
         try desk.ok(["resolve", id, "--solution", "说明兑换规则"], as: "liu", at: now)
         try desk.expectRefused(["confirm", id, "--rating", "0"], as: "li", at: now, "rating 0 is outside 1–5")
         try desk.expectRefused(["confirm", id, "--rating", "6"], as: "li", at: now, "rating 6 is outside 1–5")
-        let before = try desk.head()
+        let before = try desk.head
         let usage = try desk.run(["confirm", id, "--rating", "很好"], as: "li", at: now)
         #expect(usage.status == 64, "\(usage)")
-        #expect(try desk.head() == before)
+        #expect(try desk.head == before)
         try desk.ok(["confirm", id, "--rating", "一般"], as: "li", at: now)
         #expect(try desk.show(id)["satisfaction"] as? Int == 3)
     }
 
     @Test("a complaint cannot be resolved without its root cause")
     func rootCauseBeforeResolve() throws {
-        let desk = try WorkflowDesk()
+        let desk = try TestDesk()
         let id = try desk.new(at: now)
         try desk.ok(["move", id, "in_progress"], as: "zhang", at: now)
         try desk.expectRefused(["resolve", id, "--solution", "已修复"], as: "zhang", at: now,
@@ -91,7 +91,7 @@ struct WorkflowCommandTests {
 
     @Test("reopen after close: reason logged, new priority, deadline computed afresh")
     func reopenRecurring() throws {
-        let desk = try WorkflowDesk()
+        let desk = try TestDesk()
         let id = try desk.new(priority: "high", at: now)
         try desk.ok(["move", id, "in_progress"], as: "chen", at: now)
         try desk.ok(["resolve", id, "--solution", "退款", "--root-cause", "重复扣款"], as: "chen", at: now)

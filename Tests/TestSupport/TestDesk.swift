@@ -5,7 +5,7 @@ import Testing
 /// sandbox, with the roster `init` writes (li agent, zhang/chen/liu handlers,
 /// wang supervisor, zhao qa, admin), and one refusal check
 /// (``expectRefusal(_:as:env:mentioning:sourceLocation:)``).
-/// `WorkflowDesk` and `HookTestDesk` in EndToEndTests are thin wrappers over it.
+/// `HookTestDesk` in EndToEndTests adds a bare server and push helpers to it.
 public final class TestDesk: @unchecked Sendable {
     public let sandbox: Sandbox
     /// The desk directory, relative to the sandbox root.

@@ -23,7 +23,7 @@ struct CSVReaderTests {
 
     @Test("a quote opened and never closed is refused with its line")
     func unclosed() {
-        #expect(throws: CSVReader.Malformed(line: 2, message: "a quote (\") opened on this line is never closed")) {
+        #expect(throws: CSVReader.Malformed(line: 2, Message(.csvQuoteNotClosed))) {
             _ = try CSVReader.records("a,b\n\"c,d\n")
         }
     }

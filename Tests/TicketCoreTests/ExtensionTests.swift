@@ -46,7 +46,7 @@ import TestSupport
 
     @Test func tooLateWithoutReasonOrNotLaterIsRefused() throws {
         let ticket = try ticket()
-        #expect(throws: WorkflowError.extensionTooLate(due: "2024-05-14 09:00", latest: "2024-05-14 05:00", notice: "4h")) {
+        #expect(throws: WorkflowError.extensionTooLate(due: "2024-05-14 09:00", latest: "2024-05-14 05:00", notice: 14_400)) {
             try engine.extend(ticket, until: t("2024-05-15 18:00"), reason: "来不及", by: Fixtures.zhang, at: t("2024-05-14 05:01"))
         }
         #expect(throws: WorkflowError.reasonRequired(action: "extend")) {

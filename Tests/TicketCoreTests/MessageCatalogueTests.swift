@@ -43,7 +43,7 @@ import TestSupport
             .operationNotAllowed(operation: "close", status: "new", from: ["resolved"]),
             .roleNotAllowed(handle: "wang", action: "priority", roles: ["supervisor", "admin"]), .reasonRequired(action: "reopen"),
             .missingValue(field: "solution"), .unknownValue(field: "channel", value: "x", allowed: ["phone"]), .notOnRoster(handle: "x"),
-            .ratingOutOfRange(9), .noDeadline, .extensionTooLate(due: "d", latest: "l", notice: "1h"), .extensionNotLater(until: "u", due: "d"),
+            .ratingOutOfRange(9), .noDeadline, .extensionTooLate(due: "d", latest: "l", notice: 3600), .extensionNotLater(until: "u", due: "d"),
             .extensionPending(until: "u"), .nothingToApprove, .alreadyArchived(at: "t"), .notArchivable(status: "new", statuses: ["closed"]),
             .noOpenFollowUp(number: 2), .notOverdue, .unknownStatus("x"), .ownedByStep(field: "due", command: "gitdesk extend"),
             .unknownField(key: "x", fields: ["a"]), .invalidValue(field: "a", problem: Message(.valueNotHandle, ["value": .text("p")])), .nothingToChange("w"),

@@ -70,7 +70,7 @@ import TestSupport
         #expect(shown.first { $0.key == "status" }?.value == "新建")
         #expect(shown.first { $0.key == "status" }?.label == "处理状态")
         let sla = SLAClock.status(of: ticket, at: t("2024-05-13 12:30"), schema: schema)
-        #expect(sla.resolve?.summary(.zh) == "即将到期，截止 2024-05-13 13:00，剩余 30m")
+        #expect(sla.resolve?.summary(.zh) == "即将到期，截止 2024-05-13 13:00，剩余 30分")
         #expect(sla.resolve?.summary(.en) == "Due soon, due 2024-05-13 13:00, remaining 30m")
         #expect(SLAClock.status(of: ticket, at: t("2024-05-13 14:00"), schema: schema).isOverdue)
     }

@@ -105,7 +105,7 @@ import TestSupport
                                     by: Fixtures.chen, at: t("2024-05-20 15:00")).ticket
         // Too late for an extension at 17:45 (due 18:30; an urgent 4 h target
         // needs a quarter of it, 1 h, of notice).
-        #expect(throws: WorkflowError.extensionTooLate(due: "2024-05-20 18:30", latest: "2024-05-20 17:30", notice: "1h")) {
+        #expect(throws: WorkflowError.extensionTooLate(due: "2024-05-20 18:30", latest: "2024-05-20 17:30", notice: 3600)) {
             try engine.extend(ticket, until: t("2024-05-21 18:00"), reason: "等待备件", by: Fixtures.chen, at: t("2024-05-20 17:45"))
         }
         // Reminders: d has the open follow-up; nothing overdue yet.

@@ -36,7 +36,7 @@ struct DemoCommand: ParsableCommand {
         // Hand edits of a demo desk are checked like any desk's.
         let hooks = try HookInstaller.install(at: path, server: false)
         for line in HookReport.lines(hooks, Speech.language) { print(line) }
-        print("Demo desk ready in \(path): \(try Desk.open(at: path).ticketPaths().count) tickets.")
-        print("Try: gitdesk list -C \(path)")
+        print(Speech.say(Message(.demoReady, ["path": .text(path), "count": .number(try Desk.open(at: path).ticketPaths().count)])))
+        print(Speech.say(Message(.demoTry, ["path": .text(path)])))
     }
 }

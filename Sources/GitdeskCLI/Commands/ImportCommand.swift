@@ -29,18 +29,18 @@ struct ImportCommand: ParsableCommand {
         let fullPath = URL(fileURLWithPath: file).standardizedFileURL.path
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: fullPath, isDirectory: &isDirectory) else {
-            throw CLIError("cannot read \(file): no such file (\(fullPath))")
+            throw CLIError(.importNoSuchFile, ["file": .text(file), "path": .text(fullPath)])
         }
         // 64 MB is about 100k rows with long texts; a bigger file is split first.
         let size = (try? FileManager.default.attributesOfItem(atPath: fullPath)[.size] as? Int) ?? 0
         guard size <= Self.maxBytes else {
-            throw CLIError("\(file) is \(size / 1_048_576) MB; import takes at most \(Self.maxBytes / 1_048_576) MB at once: split it (each part is all or nothing)")
+            throw CLIError(.importTooBig, ["file": .text(file), "size": .number(size / 1_048_576), "limit": .number(Self.maxBytes / 1_048_576)])
         }
         guard !isDirectory.boolValue, let data = FileManager.default.contents(atPath: fullPath) else {
-            throw CLIError("cannot read \(file): \(isDirectory.boolValue ? "a directory" : "permission denied") (\(fullPath))")
+            throw CLIError(isDirectory.boolValue ? .importIsDirectory : .importPermissionDenied, ["file": .text(file), "path": .text(fullPath)])
         }
         guard let (text, _) = TextDecoding.decode(data) else {
-            throw CLIError("\(file) is neither UTF-8 nor GB18030; convert it first, e.g. iconv -f GB18030 -t UTF-8 \(file) > utf8.csv")
+            throw CLIError(.importEncoding, ["file": .text(file)])
         }
         let desk = try global.openDesk()
         let person = try global.person(in: desk)
@@ -53,13 +53,13 @@ struct ImportCommand: ParsableCommand {
                 records = try CSVReader.records(text)
             }
         } catch {
-            throw CLIError("\(file):\(error.line): \(error.message)")
+            throw CLIError(.importRow, ["file": .text(file), "line": .number(error.line), "problem": .message(error.message)])
         }
-        guard let header = records.first else { throw CLIError("\(file) is empty") }
+        guard let header = records.first else { throw CLIError(.importEmptyFile, ["file": .text(file)]) }
         let columns: [String]
         switch TicketImport.columns(header, schema: desk.schema) {
         case .success(let c): columns = c
-        case .failure(let p): throw CLIError("\(file):\(p.line): \(p.message)")
+        case .failure(let p): throw CLIError(.importRow, ["file": .text(file), "line": .number(p.line), "problem": .message(p.message)])
         }
         var rows: [TicketImport.Row] = []
         var problems: [TicketImport.Problem] = []
@@ -74,19 +74,19 @@ struct ImportCommand: ParsableCommand {
         do {
             result = try desk.importTickets(rows, file: file, each: each, earlier: problems, by: person, at: now)
         } catch {
-            // One line per bad row (FILE:LINE: reason), then the verdict.
-            guard case .invalidInput(let message) = error, message.hasPrefix("nothing imported") else { throw error }
-            let lines = message.split(separator: "\n")
-            for line in lines.dropFirst() { printError(String(line)) }
-            throw CLIError(lines.first.map { String($0.dropLast()) } ?? message)
+            // One line per bad row (FILE:LINE: reason, personal data masked), then the verdict.
+            guard case .importRefused(let rows) = error else { throw error }
+            for row in rows { printError(Finding.redacted(Speech.say(row))) }
+            throw error
         }
         let language = global.language(for: desk)
         for id in result.ids {
             guard let notes = result.masked[id], !notes.isEmpty else { continue }
             MaskNotice.print(notes, of: id, schema: desk.schema, language: language)
         }
-        let tickets = result.ids.count == 1 ? "1 ticket" : "\(result.ids.count) tickets"
-        print("imported \(tickets) in \(result.commits.count) commit\(result.commits.count == 1 ? "" : "s")")
+        let tickets = result.ids.count == 1 ? Message(.countTicketOne) : Message(.countTickets, ["count": .number(result.ids.count)])
+        let commits = result.commits.count == 1 ? Message(.countCommitOne) : Message(.countCommits, ["count": .number(result.commits.count)])
+        print(Speech.say(Message(.importDone, ["tickets": .message(tickets), "commits": .message(commits)])))
     }
 
     static let maxBytes = 64 * 1_048_576

@@ -53,7 +53,7 @@ struct SweepCommand: ParsableCommand {
             for (_, r) in done { print(session.presenter.outcome(r), terminator: "") }
         }
         if !failures.isEmpty {
-            throw CLIError("sweep left \(failures.count) ticket(s) unchanged (see above); the others were written")
+            throw CLIError(.sweepLeftSome, ["count": .number(failures.count)])
         }
     }
 

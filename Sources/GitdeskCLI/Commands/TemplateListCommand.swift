@@ -34,9 +34,9 @@ struct TemplateListCommand: ParsableCommand {
         let wanted = SolutionTemplate.tags(tag)
         if tag != nil {
             let known = Set(all.flatMap(\.template.tags))
-            if wanted.isEmpty { throw CLIError("--tag needs a value (several: separate them with commas; a template must carry them all)") }
+            if wanted.isEmpty { throw CLIError(.tagNeedsValue) }
             if let unknown = wanted.first(where: { !known.contains($0) }) {
-                throw CLIError("--tag: no template has the tag '\(unknown)' (tags: \(known.isEmpty ? "none yet" : known.sorted().joined(separator: ", ")))")
+                throw CLIError(known.isEmpty ? .unknownTagNoTags : .unknownTag, ["tag": .text(unknown), "tags": .texts(known.sorted())])
             }
         }
         let shown = all.map(\.template).filter { t in

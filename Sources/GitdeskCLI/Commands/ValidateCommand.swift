@@ -45,6 +45,10 @@ struct ValidateCommand: ParsableCommand {
         let path = global.directory ?? FileManager.default.currentDirectoryPath
         let repository: Repository
         do { repository = try Repository.discover(from: path) } catch { throw DeskError.notARepository(path) }
+        // Findings in the desk's language (then --lang), as the hooks say them.
+        if let speech = HookChecks.speech(repository, server: false) {
+            Speech.desk(language: Speech.flag ?? speech.language, schema: { speech.schema })
+        }
         PendingRepairNotice.say(HookChecks.interruptedWrite(repository))
         let validator = CommitValidator(repository: repository)
         var reports: [CommitReport] = []
@@ -79,7 +83,7 @@ struct ValidateCommand: ParsableCommand {
                 // A word on stderr that the check ran (stdout stays the findings, empty, for scripts).
                 let ok = staged ? Message(.validateOkStaged) : range != nil ? Message(.validateOkCommits, ["count": .number(reports.count)])
                     : Message(all ? .validateOkAll : .validateOkHead)
-                printError(ok.render(global.language(for: try? global.openDesk())))
+                printError(Speech.say(ok))
             }
         }
         if reports.contains(where: \.hasErrors) { throw ExitCode(1) }

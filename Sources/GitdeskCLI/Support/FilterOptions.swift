@@ -43,7 +43,7 @@ struct FilterOptions: ParsableArguments {
             }
             // `--status ''` would match nothing: surely not what was meant.
             guard !accepted.isEmpty else {
-                throw CLIError("--\(key == "satisfaction" ? "rating" : key) needs a value (several: separate them with commas)")
+                throw CLIError(.optionNeedsValue, ["option": .text("--\(key == "satisfaction" ? "rating" : key)")])
             }
             filter.values[key] = accepted
         }
@@ -71,7 +71,7 @@ struct FilterOptions: ParsableArguments {
         do { value = try desk.schema.valueKey(typed: typed, of: key) } catch { throw CLIError(.optionProblem, ["option": .text("--\(option)"), "problem": .message(error.message)]) }
         if key == "assignee" {
             guard desk.team.person(value) != nil else {
-                throw CLIError("--assignee: '\(value)' is not on the roster (handles: \(desk.team.people.map(\.handle).joined(separator: ", ")))")
+                throw CLIError(.assigneeNotOnRoster, ["value": .text(value), "handles": .texts(desk.team.people.map(\.handle))])
             }
             return value
         }
@@ -94,7 +94,7 @@ struct OrderOptions: ParsableArguments {
             // The field by key or by its zh / en label (--sort 优先级:desc).
             guard var parsed = TicketSort(text: sort),
                   let key = try? desk.schema.fieldKey(typed: parsed.field), desk.schema.field(key) != nil else {
-                throw CLIError("--sort '\(sort)': expected FIELD[:asc|desc] with a field of the schema (\(desk.schema.fields.map(\.key).joined(separator: ", ")))")
+                throw CLIError(.badSort, ["value": .text(sort), "fields": .texts(desk.schema.fields.map(\.key))])
             }
             parsed.field = key
             order = parsed

@@ -18,7 +18,14 @@ struct GlobalOptions: ParsableArguments {
     /// `warnChecksOff`: one line on stderr when the client hooks or the merge
     /// driver are gone (``ClientChecks``); off for `hooks install`, the repair.
     func openDesk(warnChecksOff: Bool = true) throws(DeskError) -> Desk {
-        let desk = try Desk.open(at: directory)
+        let desk: Desk
+        do { desk = try Desk.open(at: directory) } catch {
+            // A settings file that does not load is named in the desk's language all the same.
+            if case .configuration = error, let language = Desk.configuredLanguage(at: directory) {
+                Speech.desk(language: lang ?? language, schema: nil)
+            }
+            throw error
+        }
         Speech.desk(language: lang ?? desk.config.language, schema: { desk.schema })
         if warnChecksOff, let off = ClientChecks.off(desk.repository) { printError("gitdesk: " + Speech.say(off)) }
         return desk

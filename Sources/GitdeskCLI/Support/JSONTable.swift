@@ -30,9 +30,9 @@ enum JSONTable {
         do {
             objects = try JSONDecoder().decode([[String: Cell]].self, from: Data(text.utf8))
         } catch let DecodingError.dataCorrupted(context) {
-            throw CSVReader.Malformed(line: 1, message: "not an array of objects of text values (\(context.debugDescription))")
+            throw CSVReader.Malformed(line: 1, Message(.jsonNotTable, ["problem": .text(" (\(context.debugDescription))")]))
         } catch {
-            throw CSVReader.Malformed(line: 1, message: "not an array of objects of text values, as export --format json writes")
+            throw CSVReader.Malformed(line: 1, Message(.jsonNotTable, ["problem": .text("")]))
         }
         // Each object's own keys in a fixed order (JSON objects have none).
         var keys: [String] = []

@@ -9,7 +9,7 @@ enum TemplateInput {
     /// `FIELD=VALUE` pairs, in order.
     static func pairs(_ assignments: [String]) throws -> [(key: String, value: String)] {
         try assignments.map { a in
-            guard let eq = a.firstIndex(of: "=") else { throw CLIError("'\(a)' is not FIELD=VALUE") }
+            guard let eq = a.firstIndex(of: "=") else { throw CLIError(.notFieldValue, ["text": .text(a)]) }
             return (String(a[..<eq]).trimmed(), String(a[a.index(after: eq)...]))
         }
     }
@@ -22,7 +22,7 @@ enum TemplateInput {
         } else {
             data = FileManager.default.contents(atPath: path)
         }
-        guard let data else { throw CLIError("cannot read \(path)") }
+        guard let data else { throw CLIError(.cannotReadFile, ["path": .text(path)]) }
         return try parse([UInt8](data), source: path == "-" ? "stdin" : path)
     }
 
@@ -30,7 +30,7 @@ enum TemplateInput {
     static func edit(_ template: SolutionTemplate) throws -> SolutionTemplate {
         let env = ProcessInfo.processInfo.environment
         guard let editor = [env["VISUAL"], env["EDITOR"]].compactMap({ $0 }).first(where: { !$0.trimmed().isEmpty }) else {
-            throw CLIError("--editor needs $VISUAL or $EDITOR (e.g. export EDITOR=vi); or give --file or FIELD=VALUE")
+            throw CLIError(.editorNeeded)
         }
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("gitdesk-template-\(UUID().uuidString.prefix(8)).md").path
         defer { try? FileManager.default.removeItem(atPath: path) }
@@ -38,7 +38,7 @@ enum TemplateInput {
         shown.document.log = []
         for key in TemplateFile.required where shown[key] == nil && key != "id" { shown[key] = "…" }
         guard FileManager.default.createFile(atPath: path, contents: Data(TemplateFile.render(shown).utf8)) else {
-            throw CLIError("cannot write a temporary file in \(FileManager.default.temporaryDirectory.path)")
+            throw CLIError(.cannotWriteTemporary, ["path": .text(FileManager.default.temporaryDirectory.path)])
         }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
@@ -46,24 +46,24 @@ enum TemplateInput {
         try process.run()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            throw CLIError("the editor exited with status \(process.terminationStatus); nothing was written")
+            throw CLIError(.editorFailed, ["status": .number(Int(process.terminationStatus))])
         }
-        guard let data = FileManager.default.contents(atPath: path) else { throw CLIError("the edited file is gone; nothing was written") }
-        var edited = try parse([UInt8](data), source: "the edited file")
+        guard let data = FileManager.default.contents(atPath: path) else { throw CLIError(.editedFileGone) }
+        var edited = try parse([UInt8](data), source: Speech.say(Message(.theEditedFile)))
         for key in TemplateFields.editable where edited[key] == "…" { edited[key] = nil }
         return edited
     }
 
     private static func parse(_ bytes: [UInt8], source: String) throws -> SolutionTemplate {
         do { return try TemplateFile.parse(bytes: bytes).template } catch {
-            throw CLIError("\(source):\(error.line): \(error.description)")
+            throw CLIError(.importRow, ["file": .text(source), "line": .number(error.line), "problem": .message(error.message)])
         }
     }
 
     /// The typed fields of a file or an editor session, as pairs (editable fields only).
     static func pairs(of template: SolutionTemplate) throws -> [(key: String, value: String)] {
         for key in template.document.fields.keys where !TemplateFile.knownFields.contains(key) {
-            throw CLIError("'\(key)' is not a template field (\(TemplateFields.editable.joined(separator: ", ")))")
+            throw CLIError(TemplateError.unknownField(key).message)
         }
         return TemplateFields.editable.map { ($0, template[$0] ?? "") }
     }

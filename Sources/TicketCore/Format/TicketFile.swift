@@ -131,11 +131,9 @@ public enum TicketFile {
     /// Why a file that parses still holds no ticket (empty, `---\n---\n`,
     /// front matter without an `id`), or nil. `list` names such a file rather
     /// than passing over it; the validator refuses it by its missing fields.
-    public static func hollowReason(_ parsed: ParsedTicket) -> String? {
+    public static func hollowReason(_ parsed: ParsedTicket) -> Message? {
         guard parsed.ticket["id"]?.isEmpty ?? true else { return nil }
-        return parsed.fieldLines.isEmpty
-            ? "holds no ticket: its front matter is empty; fill it in or remove the file (git rm)"
-            : "holds no ticket: its front matter has no id; add the id or remove the file (git rm)"
+        return Message(parsed.fieldLines.isEmpty ? .hollowNoFrontMatter : .hollowNoID)
     }
 
     // MARK: Parsing
@@ -148,7 +146,7 @@ public enum TicketFile {
         do { return try parseBody(text) } catch {
             // A file that does not read because it is an unfinished merge: say so.
             if case .malformed = error, let line = conflictMarkerLine(text) {
-                throw .malformed(line: line, "a git conflict marker: the file is an unfinished merge; abort it (git merge --abort, or git reset --hard ORIG_HEAD once committed) and merge again with gitdesk's merge driver ('gitdesk hooks install' registers it; 'gitdesk sync' uses it)")
+                throw .malformed(line: line, Message(.parseConflictMarker))
             }
             throw error
         }
@@ -171,7 +169,7 @@ public enum TicketFile {
         // Nothing but blank lines (or 0 bytes): said as such, not as a missing '---'.
         guard i < lines.count else { throw .empty }
         guard lines[i].trimmed() == "---" else {
-            throw .malformed(line: i + 1, "a ticket file starts with a '---' line")
+            throw .malformed(line: i + 1, Message(.parseNoOpeningDashes))
         }
         i += 1
         var closed = false
@@ -183,14 +181,14 @@ public enum TicketFile {
             if line.trimmed() == "---" { closed = true; break }
             if line.trimmed().isEmpty || line.hasPrefix("#") { continue }
             guard let colon = line.firstIndex(of: ":") else {
-                throw .malformed(line: lineNo, "expected 'field: value' in the front matter")
+                throw .malformed(line: lineNo, Message(.parseNotFieldLine))
             }
             let key = String(line[..<colon]).trimmed()
             guard isFieldKey(key) else {
-                throw .malformed(line: lineNo, "'\(key)' is not a field name (lowercase letters, digits, _)")
+                throw .malformed(line: lineNo, Message(.parseBadFieldName, ["key": .text(key)]))
             }
             guard result.fieldLines[key] == nil else {
-                throw .malformed(line: lineNo, "field '\(key)' appears twice (first on line \(result.fieldLines[key]!))")
+                throw .malformed(line: lineNo, Message(.parseFieldTwice, ["key": .text(key), "line": .number(result.fieldLines[key]!)]))
             }
             var value = String(line[line.index(after: colon)...]).trimmed()
             if value.count >= 2 && value.first == "\"" && value.last == "\"" {
@@ -201,7 +199,7 @@ public enum TicketFile {
         }
         guard closed else {
             throw .malformed(line: lines.last?.isEmpty == true ? max(1, lines.count - 1) : lines.count,
-                             "the front matter has no closing '---' line")
+                             Message(.parseNoClosingDashes))
         }
 
         // Sections.
@@ -214,7 +212,7 @@ public enum TicketFile {
             case contactsSection: try parseContacts(buffer, firstLine: line + 1, into: &result)
             default:
                 if result.fieldLines[key] != nil {
-                    throw .malformed(line: line, "field '\(key)' is given twice (front matter line \(result.fieldLines[key]!) and this section)")
+                    throw .malformed(line: line, Message(.parseFieldAndSection, ["key": .text(key), "line": .number(result.fieldLines[key]!)]))
                 }
                 result.fieldLines[key] = line
                 result.ticket[key] = buffer.map(unescapeSectionLine).joined(separator: "\n")
@@ -228,10 +226,10 @@ public enum TicketFile {
                 try flush()
                 let key = String(line.dropFirst(3)).trimmed()
                 guard isFieldKey(key) else {
-                    throw .malformed(line: lineNo, "section heading '\(key)' is not a field name (lowercase letters, digits, _)")
+                    throw .malformed(line: lineNo, Message(.parseBadSectionName, ["key": .text(key)]))
                 }
                 if result.sectionLines[key] != nil {
-                    throw .malformed(line: lineNo, "section '\(key)' appears twice")
+                    throw .malformed(line: lineNo, Message(.parseSectionTwice, ["key": .text(key)]))
                 }
                 result.sectionLines[key] = lineNo
                 current = (key, lineNo)
@@ -239,7 +237,7 @@ public enum TicketFile {
             } else if current != nil {
                 buffer.append(line)
             } else if !line.trimmed().isEmpty {
-                throw .malformed(line: lineNo, "text after the front matter must be under a '## field' heading")
+                throw .malformed(line: lineNo, Message(.parseTextOutsideSection))
             }
         }
         try flush()
@@ -268,7 +266,7 @@ public enum TicketFile {
                     result.ticket.log[n].text += String(repeating: "\n", count: 1 + blanks) + more
                 }
             } else {
-                throw .malformed(line: lineNo, "a log entry is '- TIME OPERATOR: text'")
+                throw .malformed(line: lineNo, Message(.parseLogEntryShape))
             }
         }
     }
@@ -284,7 +282,7 @@ public enum TicketFile {
                 continue
             }
             guard line.hasPrefix(" "), !result.ticket.contacts.isEmpty, let colon = line.firstIndex(of: ":") else {
-                throw .malformed(line: lineNo, "a contact is '- TIME OPERATOR: CHANNEL' followed by indented 'summary:', 'follow-up:', 'by:', 'state:' lines")
+                throw .malformed(line: lineNo, Message(.parseContactShape))
             }
             let key = line[..<colon].trimmed()
             let value = line[line.index(after: colon)...].trimmed()
@@ -294,16 +292,16 @@ public enum TicketFile {
             case "follow-up": result.ticket.contacts[n].followUp = value.isEmpty ? nil : value
             case "by":
                 guard let t = Timestamp.parse(value) else {
-                    throw .malformed(line: lineNo, "'\(value)' is not a date-time like 2024-05-02T18:00:00+08:00")
+                    throw .malformed(line: lineNo, Message(.parseNotDateTime, ["value": .text(value)]))
                 }
                 result.ticket.contacts[n].followUpBy = t
             case "state":
                 guard value == "open" || value == "done" else {
-                    throw .malformed(line: lineNo, "a contact's state is 'open' or 'done'")
+                    throw .malformed(line: lineNo, Message(.parseContactState))
                 }
                 result.ticket.contacts[n].done = value == "done"
             default:
-                throw .malformed(line: lineNo, "unknown contact line '\(key)' (summary, follow-up, by, state)")
+                throw .malformed(line: lineNo, Message(.parseUnknownContactLine, ["key": .text(key)]))
             }
         }
     }
@@ -311,15 +309,15 @@ public enum TicketFile {
     /// `TIME OPERATOR: rest`
     private static func entryHead(_ s: Substring, lineNo: Int) throws(TicketFileError) -> (Timestamp, String, String) {
         guard let space = s.firstIndex(of: " "), let time = Timestamp.parse(String(s[..<space])) else {
-            throw .malformed(line: lineNo, "an entry starts with a date-time like 2024-05-01T14:45:00+08:00")
+            throw .malformed(line: lineNo, Message(.parseEntryStartsWithTime))
         }
         let rest = s[s.index(after: space)...]
         guard let colon = rest.firstIndex(of: ":") else {
-            throw .malformed(line: lineNo, "an entry is '- TIME OPERATOR: text'")
+            throw .malformed(line: lineNo, Message(.parseEntryShape))
         }
         let op = rest[..<colon].trimmed()
         guard isHandle(op) else {
-            throw .malformed(line: lineNo, "'\(op)' is not an operator handle")
+            throw .malformed(line: lineNo, Message(.parseNotHandle, ["value": .text(op)]))
         }
         return (time, op, rest[rest.index(after: colon)...].trimmed())
     }
@@ -367,7 +365,7 @@ public struct ParsedTicket: Equatable, Sendable {
 
 /// Why a ticket file could not be read.
 public enum TicketFileError: Error, Equatable, Sendable, CataloguedMessage {
-    case malformed(line: Int, String)
+    case malformed(line: Int, Message)
     /// Bytes that are not UTF-8 text (or a NUL byte), first seen on `line`.
     case notUTF8(line: Int)
     /// A file larger than ``TicketLimits/fileBytes``: not read at all.
@@ -385,7 +383,7 @@ public enum TicketFileError: Error, Equatable, Sendable, CataloguedMessage {
 
     public var message: Message {
         switch self {
-        case .malformed(_, let message): return Message(.verbatim, ["text": .text(message)])
+        case .malformed(_, let message): return message
         case .notUTF8: return Message(.fileNotUTF8)
         case .empty: return Message(.emptyTicketFile)
         case .tooLarge(let bytes):

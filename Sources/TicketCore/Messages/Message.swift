@@ -44,6 +44,10 @@ public struct Message: Sendable, Equatable {
         case piiKind(PIIKind)
         /// A kind of personal data as a name (`mobile number` / `手机号`).
         case piiKindName(PIIKind)
+        /// A field of a solution template by key: its Chinese label in Chinese.
+        case templateField(String)
+        /// A span of seconds (`3h 20m` / `3小时20分`).
+        case duration(Int64)
 
         /// "(and N more)" after the first of `count` (nothing for one).
         public static func andMore(_ count: Int) -> Argument {
@@ -85,6 +89,10 @@ public struct Message: Sendable, Equatable {
         case .finding(let f): return f.text(lang, labels: labels)
         case .piiKind(let kind): return lang == .zh ? kind.zh : kind.enWithArticle
         case .piiKindName(let kind): return lang == .zh ? kind.zh : kind.en
+        case .duration(let seconds): return SLAMeasure.format(seconds: seconds, lang)
+        case .templateField(let key):
+            guard lang == .zh else { return key }
+            return MessageCatalogue.templateFieldsZH[key] ?? labels?.fieldLabel(key, lang) ?? key
         }
     }
 

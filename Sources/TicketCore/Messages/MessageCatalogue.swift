@@ -36,6 +36,9 @@ public enum MessageCatalogue {
         "repair": "repair a ticket holding a value the schema does not know",
     ]
 
+    /// Fields of a solution template that are not fields of the schema, in Chinese.
+    static let templateFieldsZH: [String: String] = ["steps": "处理步骤", "customer_wording": "客户话术", "tags": "标签", "major": "重大方案"]
+
     /// Every operation gitdesk names, in Chinese (transitions of a custom
     /// workflow fall back to their `zh` label in workflow.yaml).
     static let operationsZH: [String: String] = [

@@ -66,6 +66,36 @@ public enum MessageKey: String, CaseIterable, Sendable {
     // Robustness review (issue 10, robustC)
     case unknownOperatorFlag, unknownOperatorVariable
     case repairNothingUnknown, repairNeedsRole, repairNeedsReason, storedValueUnknown
+    // messages11 (issue 11): findings, ticket parse errors, settings load errors, templates
+    case renameThatID, renameNotMoved, renameNeedsRole, deleteNeedsRole, binaryUnderTickets, notATicketFile, duplicateID, idNotGitdeskShape
+    case idLowerCase, idBadSuffix, idWrongDate, mergeDroppedLogEntry, mergeDroppedContact, mergeCopiesDropped, mergeCopiesExtra, mergeCopyCount
+    case piiInFileName, piiInTemplateFile, piiInOtherFile, piiMoreInFile, parseConflictMarker, parseNoOpeningDashes, parseTemplateNoOpeningDashes
+    case parseNotFieldLine, parseBadFieldName, parseFieldTwice, parseNoClosingDashes, parseFieldAndSection, parseBadSectionName, parseSectionTwice
+    case parseTextOutsideSection, parseLogEntryShape, parseContactShape, parseNotDateTime, parseContactState, parseUnknownContactLine
+    case parseEntryStartsWithTime, parseEntryShape, parseNotHandle, hollowNoFrontMatter, hollowNoID, settingsProblem, settingsControlCharacter
+    case settingsNotYAML, settingsEmptyFile, rosterBadHandle, rosterHandleTwice, configBadPrefix, configMaxOfflineHours, configMaxCommitsPerPush
+    case schemaFileMissing, schemaNeedsField, schemaEnumValueTwice, schemaStatusTwice, schemaInitialUnknown, schemaBadFieldKey, schemaFieldTwice
+    case schemaFieldUnknownEnum, schemaFieldNoEnum, schemaFieldUnknownStatus, schemaFieldUnknownType, schemaFieldUnknownField
+    case schemaFieldUnknownMerge, exceptionsNotAList, exceptionNoReason, exceptionValueOrPath, slaBadOffset, slaBadWeekday, slaBadHours
+    case slaHoursOverlap, slaEmptyCalendar, slaHolidayOverlap, slaMakeupInHoliday, notAPriority, slaBadRespond, slaBadResolve, slaBadWarningAt
+    case slaBadNotice, slaBadNoticeShare, slaDayRangeNeeded, slaBadDate, slaFromAfterTo, workflowNotAStatus, workflowTransitionSource
+    case workflowTransitionTarget, workflowAutomationStatus, workflowNotARole, workflowNeedsFrom, workflowNeedsRole, workflowTransitionTwice
+    case workflowOperationTwice, workflowNotPermission, workflowSweepOperation, workflowBadAfter, workflowNoTransitionFrom, notADepartment
+    case notATicketType, templateBadSlug, templateNotAField, templateNotEditable, templateApproveNeedsRole, templateAlreadyApproved
+    case templateNothingToApprove, templateTicketNotResolved, templateTicketLacks, templateUnapprovedMajor, templateOldFormApproval
+    case templateMajorNeedsApprover, templateOtherType, templateUnfilled, templateOwnContent, notTrueOrFalse, templateNotAFile, templateFileName
+    case templateIDDiffers, templateFieldRequired, templateUnknownField, templateBadValue, templateSubtypeParent, templateMajorBool, templatePII
+    case templateMaskedPII, templateControlCharacter, templateLogAppendOnly, templateLogOthers, approvalIncomplete, approvalBadTime, approvalOldHash
+    case approvalOtherContent, approvalInAddingCommit, approvalByOther, approvalNotOwnCommit
+    // messages11 (issue 11): import rows, refused input, command-line refusals, demo lines
+    case csvQuoteNotClosed, jsonNotTable, importRow, importUnknownColumn, importColumnTwice, importNoCreatedColumn, importTooManyCells
+    case importNotDateTime, importCreatedBefore1970, importCreatedFuture, importIDTwice, importFindings, importFinding, importNothing
+    case importNoSuchFile, importTooBig, importIsDirectory, importPermissionDenied, importEncoding, importEmptyFile, countTicketOne, countTickets
+    case countCommitOne, countCommits, importDone, notFieldValue, cannotReadFile, editorNeeded, cannotWriteTemporary, editorFailed, editedFileGone
+    case theEditedFile, optionNeedsValue, assigneeNotOnRoster, badSort, sweepLeftSome, tagNeedsValue, unknownTag, unknownTagNoTags, revisionUnknown
+    case revisionUnreadable, revisionNotADate, revisionNoneBefore, ticketTooLong, renderedDoesNotParse, seedBadTime, commitMessageUnreadable
+    case demoReady, demoTry
+    case contactUnmasked, piiStoredRaw, piiWhereCommitMessage, piiWherePersonName, piiWherePersonEmail, importNothingOne, findingSeparator
     // Repository damage and environment (issue 10, robust10a)
     case tipEmpty, tipDamaged, tipMissing, headMissing, gitConfigDamaged, checksOff, checksOffHookMissing, checksOffNoHooksPath
     case checksOffNoDriver, settingValueInvalid, lockHolderStopped, diskFull, diskReadOnly, diskNotWritable

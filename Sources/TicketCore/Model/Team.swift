@@ -22,10 +22,10 @@ public struct Team: Codable, Equatable, Sendable {
         for (i, p) in team.people.enumerated() {
             let line = doc.line(at: ["people", .index(i), "handle"])
             guard TicketFile.isHandle(p.handle) else {
-                throw ConfigurationError(file: file, line: line, message: "handle '\(p.handle)' may hold only ASCII letters, digits, '.', '_' and '-'")
+                throw ConfigurationError(file: file, line: line, Message(.rosterBadHandle, ["handle": .text(p.handle)]))
             }
             guard seen.insert(p.handle).inserted else {
-                throw ConfigurationError(file: file, line: line, message: "handle '\(p.handle)' is listed twice")
+                throw ConfigurationError(file: file, line: line, Message(.rosterHandleTwice, ["handle": .text(p.handle)]))
             }
         }
         return team
@@ -103,13 +103,13 @@ public struct DeskConfig: Codable, Equatable, Sendable {
         let doc = try YAMLFile(name: file, text: yaml)
         let config = try doc.decode(DeskConfig.self)
         guard isValidPrefix(config.prefix) else {
-            throw ConfigurationError(file: file, line: doc.line(at: ["prefix"]), message: "prefix '\(config.prefix)' must be 1–8 ASCII capital letters")
+            throw ConfigurationError(file: file, line: doc.line(at: ["prefix"]), Message(.configBadPrefix, ["prefix": .text(config.prefix)]))
         }
         guard config.maxOfflineHours >= 0 else {
-            throw ConfigurationError(file: file, line: doc.line(at: ["max_offline_hours"]), message: "max_offline_hours must be 0 or more (hours)")
+            throw ConfigurationError(file: file, line: doc.line(at: ["max_offline_hours"]), Message(.configMaxOfflineHours))
         }
         guard config.maxCommitsPerPush >= 1 else {
-            throw ConfigurationError(file: file, line: doc.line(at: ["max_commits_per_push"]), message: "max_commits_per_push must be 1 or more")
+            throw ConfigurationError(file: file, line: doc.line(at: ["max_commits_per_push"]), Message(.configMaxCommitsPerPush))
         }
         return config
     }

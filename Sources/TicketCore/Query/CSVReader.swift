@@ -24,8 +24,8 @@ public enum CSVReader {
     public struct Malformed: Error, Sendable, Equatable {
         /// The line the problem starts on.
         public var line: Int
-        public var message: String
-        public init(line: Int, message: String) { self.line = line; self.message = message }
+        public var message: Message
+        public init(line: Int, _ message: Message) { self.line = line; self.message = message }
     }
 
     /// The records of `text` (a leading byte-order mark is skipped; blank
@@ -84,7 +84,7 @@ public enum CSVReader {
             }
         }
         if quoted {
-            throw Malformed(line: quoteLine, message: "a quote (\") opened on this line is never closed")
+            throw Malformed(line: quoteLine, Message(.csvQuoteNotClosed))
         }
         if !cell.isEmpty || !cells.isEmpty { endRecord() }
         return records

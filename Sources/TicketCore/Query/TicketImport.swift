@@ -12,7 +12,8 @@ public enum TicketImport {
     /// Why a row (or the header) cannot be imported.
     public struct Problem: Error, Sendable, Equatable {
         public var line: Int
-        public var message: String
+        /// The reason, cells quoted as typed (the row line masks personal data when said).
+        public var message: Message
     }
 
     /// A 用户满意度 cell as a rating: a number, or a word of
@@ -32,12 +33,12 @@ public enum TicketImport {
             let lower = cell.lowercased()
             if let alias = aliases[cell] ?? aliases[lower] { keys.append(alias); continue }
             guard let field = schema.fields.first(where: { $0.key == cell || $0.zh == cell || $0.en.lowercased() == lower }) else {
-                return .failure(Problem(line: header.line, message: "unknown column '\(cell)' (columns: \(schema.fields.map(\.zh).joined(separator: ", ")), 沟通记录, 处理记录)"))
+                return .failure(Problem(line: header.line, message: Message(.importUnknownColumn, ["column": .text(cell), "columns": .fields(schema.fields.map(\.key) + [TicketFile.contactsSection, TicketFile.logSection])])))
             }
-            if keys.contains(field.key) { return .failure(Problem(line: header.line, message: "column '\(cell)' appears twice")) }
+            if keys.contains(field.key) { return .failure(Problem(line: header.line, message: Message(.importColumnTwice, ["column": .text(cell)]))) }
             keys.append(field.key)
         }
-        guard keys.contains("created") else { return .failure(Problem(line: header.line, message: "no 提交时间 (created) column")) }
+        guard keys.contains("created") else { return .failure(Problem(line: header.line, message: Message(.importNoCreatedColumn, ["field": .field("created")]))) }
         return .success(keys)
     }
 
@@ -45,11 +46,11 @@ public enum TicketImport {
     public static func ticket(_ record: CSVReader.Record, columns: [String], schema: Schema,
                               offsetMinutes: Int, prefix: String) -> Result<Ticket, Problem> {
         // A message quotes the cell: never a raw phone number or e-mail address.
-        func problem(_ message: String) -> Result<Ticket, Problem> {
-            .failure(Problem(line: record.line, message: PIIScanner.mask(message, options: schema.privacy.scanOptions).text))
+        func problem(_ message: Message) -> Result<Ticket, Problem> {
+            .failure(Problem(line: record.line, message: message))
         }
         guard record.cells.count <= columns.count else {
-            return problem("\(record.cells.count) cells for \(columns.count) columns")
+            return problem(Message(.importTooManyCells, ["cells": .number(record.cells.count), "columns": .number(columns.count)]))
         }
         var ticket = Ticket()
         for (key, raw) in zip(columns, record.cells) {
@@ -60,7 +61,7 @@ public enum TicketImport {
                     let parsed = try TicketFile.parse("---\nid: X\n---\n\n## \(key)\n\n\(cell)\n").ticket
                     if key == TicketFile.logSection { ticket.log = parsed.log } else { ticket.contacts = parsed.contacts }
                 } catch {
-                    return problem("\(key): \(error.description)")
+                    return problem(Message(.invalidValue, ["field": .field(key), "problem": .message(error.message)]))
                 }
                 continue
             }
@@ -69,20 +70,20 @@ public enum TicketImport {
             switch field.type {
             case .datetime:
                 guard let t = Timestamp.parse(cell, defaultOffsetMinutes: offsetMinutes) else {
-                    return problem("\(field.zh) '\(cell)' is not a date-time like 2024-05-01 14:30")
+                    return problem(Message(.importNotDateTime, ["field": .field(key), "value": .text(cell)]))
                 }
                 value = t.iso8601
             case .rating:
                 value = rating(cell)
             default:
-                do { value = try schema.valueKey(typed: cell, of: key) } catch { return problem(error.description) }
+                do { value = try schema.valueKey(typed: cell, of: key) } catch { return problem(error.message) }
             }
-            if field.type != .contact, let p = FieldValueCheck.problem(key: key, value: value, schema: schema, team: nil, ticketType: nil) {
-                return problem("\(field.zh): \(p)")
+            if field.type != .contact, let p = FieldValueCheck.check(key: key, value: value, schema: schema, team: nil, ticketType: nil) {
+                return problem(Message(.invalidValue, ["field": .field(key), "problem": .message(p)]))
             }
             ticket[key] = value
         }
-        guard let created = ticket.created else { return problem("提交时间 (created) is empty") }
+        guard let created = ticket.created else { return problem(Message(.missingValue, ["field": .field("created")])) }
         if ticket["id"] == nil { ticket["id"] = TicketID.generate(prefix: prefix, created: created) }
         return .success(ticket)
     }

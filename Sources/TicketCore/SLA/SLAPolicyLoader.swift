@@ -49,37 +49,37 @@ enum SLAPolicyLoader {
 
     static func load(_ doc: YAMLFile, priorities: [EnumValue]) throws(ConfigurationError) -> SLAPolicy {
         let file = try doc.decode(File.self)
-        func fail(_ path: [YAMLFile.PathComponent], _ message: String) -> ConfigurationError {
-            ConfigurationError(file: doc.name, line: doc.line(at: path), message: message)
+        func fail(_ path: [YAMLFile.PathComponent], _ message: Message) -> ConfigurationError {
+            ConfigurationError(file: doc.name, line: doc.line(at: path), message)
         }
         let c = file.calendar
         var offset = 480
         if let text = c.utcOffset {
             guard let minutes = parseOffset(text) else {
-                throw fail(["calendar", "utc_offset"], "utc_offset '\(text)' is not an offset like +08:00")
+                throw fail(["calendar", "utc_offset"], Message(.slaBadOffset, ["value": .text(text)]))
             }
             offset = minutes
         }
         var weekdays = Set<Int>()
         for (i, d) in c.workingDays.enumerated() {
             guard let n = SLAPolicyLoader.weekdays[d.lowercased()] else {
-                throw fail(["calendar", "working_days", .index(i)], "'\(d)' is not a weekday (mon tue wed thu fri sat sun)")
+                throw fail(["calendar", "working_days", .index(i)], Message(.slaBadWeekday, ["value": .text(d)]))
             }
             weekdays.insert(n)
         }
         var hours: [Range<Int>] = []
         for (i, h) in c.workingHours.enumerated() {
             guard let r = parseHours(h) else {
-                throw fail(["calendar", "working_hours", .index(i)], "'\(h)' is not working hours like 09:00-18:00")
+                throw fail(["calendar", "working_hours", .index(i)], Message(.slaBadHours, ["value": .text(h)]))
             }
             if let overlap = hours.first(where: { $0.overlaps(r) }) {
                 throw fail(["calendar", "working_hours", .index(i)],
-                           "'\(h)' overlaps \(hhmm(overlap.lowerBound))-\(hhmm(overlap.upperBound))")
+                           Message(.slaHoursOverlap, ["value": .text(h), "other": .text("\(hhmm(overlap.lowerBound))-\(hhmm(overlap.upperBound))")]))
             }
             hours.append(r)
         }
         guard !hours.isEmpty, !weekdays.isEmpty else {
-            throw fail(["calendar"], "the calendar needs at least one working day and working hours")
+            throw fail(["calendar"], Message(.slaEmptyCalendar))
         }
         var holidays: [Int64: String] = [:]
         for (i, h) in (c.holidays ?? []).enumerated() {
@@ -88,7 +88,7 @@ enum SLAPolicyLoader {
             let name = h.name ?? days.lowerBound.dateText
             for day in days.lowerBound.days...days.upperBound.days {
                 if let other = holidays[day] {
-                    throw fail(path, "holiday \(name) overlaps holiday \(other) on \(dateText(day))")
+                    throw fail(path, Message(.slaHolidayOverlap, ["name": .text(name), "other": .text(other), "day": .text(dateText(day))]))
                 }
                 holidays[day] = name
             }
@@ -99,7 +99,7 @@ enum SLAPolicyLoader {
             let days = try dayRange(m, path: path, fail: fail)
             for day in days.lowerBound.days...days.upperBound.days {
                 if let h = holidays[day] {
-                    throw fail(path, "\(dateText(day)) is both a make-up working day and part of holiday \(h)")
+                    throw fail(path, Message(.slaMakeupInHoliday, ["day": .text(dateText(day)), "name": .text(h)]))
                 }
                 makeup.insert(day)
             }
@@ -110,34 +110,34 @@ enum SLAPolicyLoader {
         for (priority, t) in file.targets {
             guard priorities.isEmpty || priorities.contains(where: { $0.key == priority }) else {
                 throw fail(["targets", .key(priority)],
-                           "'\(priority)' is not a priority (\(priorities.map(\.key).joined(separator: ", ")))")
+                           Message(.notAPriority, ["value": .text(priority), "allowed": .values(enumName: "priority", keys: priorities.map(\.key))]))
             }
             guard let respond = SLATarget.parse(t.respond) else {
-                throw fail(["targets", .key(priority), "respond"], "'\(t.respond)' is not a target like 2h, 48h or 3 working days")
+                throw fail(["targets", .key(priority), "respond"], Message(.slaBadRespond, ["value": .text(t.respond)]))
             }
             guard let resolve = SLATarget.parse(t.resolve) else {
-                throw fail(["targets", .key(priority), "resolve"], "'\(t.resolve)' is not a target like 4h, 48h or 3 working days")
+                throw fail(["targets", .key(priority), "resolve"], Message(.slaBadResolve, ["value": .text(t.resolve)]))
             }
             targets[priority] = .init(respond: respond, resolve: resolve)
         }
         var warning = 0.8
         if let text = file.warningAt {
             guard let w = parseShare(text), w > 0, w <= 1 else {
-                throw fail(["warning_at"], "warning_at '\(text)' is not a share like 80% or 0.8")
+                throw fail(["warning_at"], Message(.slaBadWarningAt, ["value": .text(text)]))
             }
             warning = w
         }
         var notice: Int64 = 4 * 3600
         if let text = file.extensionNotice {
             guard let s = Duration.parse(text) else {
-                throw fail(["extension_notice"], "extension_notice '\(text)' is not a duration like 4h")
+                throw fail(["extension_notice"], Message(.slaBadNotice, ["value": .text(text)]))
             }
             notice = s
         }
         var share = 0.25
         if let text = file.extensionNoticeShare {
             guard let s = parseShare(text), s > 0, s <= 1 else {
-                throw fail(["extension_notice_share"], "extension_notice_share '\(text)' is not a share like 25% or 0.25")
+                throw fail(["extension_notice_share"], Message(.slaBadNoticeShare, ["value": .text(text)]))
             }
             share = s
         }
@@ -145,13 +145,13 @@ enum SLAPolicyLoader {
     }
 
     static func dayRange(_ r: DayRange, path: [YAMLFile.PathComponent],
-                         fail: ([YAMLFile.PathComponent], String) -> ConfigurationError) throws(ConfigurationError) -> ClosedRange<DayBox> {
+                         fail: ([YAMLFile.PathComponent], Message) -> ConfigurationError) throws(ConfigurationError) -> ClosedRange<DayBox> {
         let fromText = r.date ?? r.from
         let toText = r.date ?? r.to ?? r.from
-        guard let fromText, let toText else { throw fail(path, "give a `date`, or `from` and `to`") }
-        guard let from = parseDate(fromText) else { throw fail(path, "'\(fromText)' is not a date like 2024-05-01") }
-        guard let to = parseDate(toText) else { throw fail(path, "'\(toText)' is not a date like 2024-05-05") }
-        guard from <= to else { throw fail(path, "\(fromText) is after \(toText)") }
+        guard let fromText, let toText else { throw fail(path, Message(.slaDayRangeNeeded)) }
+        guard let from = parseDate(fromText) else { throw fail(path, Message(.slaBadDate, ["value": .text(fromText)])) }
+        guard let to = parseDate(toText) else { throw fail(path, Message(.slaBadDate, ["value": .text(toText)])) }
+        guard from <= to else { throw fail(path, Message(.slaFromAfterTo, ["from": .text(fromText), "to": .text(toText)])) }
         return DayBox(days: from, dateText: fromText)...DayBox(days: to, dateText: toText)
     }
 

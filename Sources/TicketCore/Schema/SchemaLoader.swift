@@ -26,7 +26,7 @@ public enum SchemaLoader {
     public static func load(files: [String: String]) throws(ConfigurationError) -> Schema {
         func file(_ name: String) throws(ConfigurationError) -> YAMLFile {
             guard let text = files[name] else {
-                throw ConfigurationError(file: name, line: 1, message: "the schema file is missing")
+                throw ConfigurationError(file: name, line: 1, Message(.schemaFileMissing))
             }
             return try YAMLFile(name: name, text: text)
         }
@@ -69,52 +69,52 @@ public enum SchemaLoader {
     static func check(_ schema: Schema, fieldsFile: YAMLFile, enumsFile: YAMLFile, workflowFile: YAMLFile) throws(ConfigurationError) {
         var seen = Set<String>()
         for (i, f) in schema.fields.enumerated() {
-            func fail(_ key: YAMLFile.PathComponent, _ message: String) -> ConfigurationError {
-                ConfigurationError(file: fieldsFile.name, line: fieldsFile.line(at: ["fields", .index(i), key]), message: message)
+            func fail(_ key: YAMLFile.PathComponent, _ message: Message) -> ConfigurationError {
+                ConfigurationError(file: fieldsFile.name, line: fieldsFile.line(at: ["fields", .index(i), key]), message)
             }
             guard TicketFile.isFieldKey(f.key), f.key != TicketFile.logSection, f.key != TicketFile.contactsSection else {
-                throw fail("key", "'\(f.key)' is not a usable field key (lowercase letters, digits, _; not 'log' or 'contacts')")
+                throw fail("key", Message(.schemaBadFieldKey, ["key": .text(f.key)]))
             }
-            guard seen.insert(f.key).inserted else { throw fail("key", "field '\(f.key)' is defined twice") }
+            guard seen.insert(f.key).inserted else { throw fail("key", Message(.schemaFieldTwice, ["key": .text(f.key)])) }
             if let name = f.enumName, schema.enums[name] == nil, !(f.key == "status" && name == "status") {
-                throw fail("enum", "field '\(f.key)' uses enum '\(name)', which enums.yaml does not define")
+                throw fail("enum", Message(.schemaFieldUnknownEnum, ["key": .text(f.key), "name": .text(name)]))
             }
             if f.type == .enum && f.enumName == nil {
-                throw fail("type", "field '\(f.key)' has type enum but names no enum")
+                throw fail("type", Message(.schemaFieldNoEnum, ["key": .text(f.key)]))
             }
             for s in f.requiredIn ?? [] where schema.workflow.status(s) == nil {
-                throw fail("required_in", "field '\(f.key)' names unknown status '\(s)'")
+                throw fail("required_in", Message(.schemaFieldUnknownStatus, ["key": .text(f.key), "value": .text(s)]))
             }
             for t in f.requiredForTypes ?? [] where !schema.values(of: "type").contains(where: { $0.key == t }) {
-                throw fail("required_for_types", "field '\(f.key)' names unknown type '\(t)'")
+                throw fail("required_for_types", Message(.schemaFieldUnknownType, ["key": .text(f.key), "value": .text(t)]))
             }
             for other in (f.requiredUnless ?? [:]).keys where !schema.fields.contains(where: { $0.key == other }) {
-                throw fail("required_unless", "field '\(f.key)' names unknown field '\(other)'")
+                throw fail("required_unless", Message(.schemaFieldUnknownField, ["key": .text(f.key), "value": .text(other)]))
             }
             if let rule = f.merge, MergeRule(rawValue: rule) == nil {
-                throw fail("merge", "field '\(f.key)' has unknown merge rule '\(rule)' (\(MergeRule.allCases.map(\.rawValue).joined(separator: ", ")))")
+                throw fail("merge", Message(.schemaFieldUnknownMerge, ["key": .text(f.key), "value": .text(rule), "allowed": .texts(MergeRule.allCases.map(\.rawValue))]))
             }
         }
         for required in ["id", "created", "title", "status"] where schema.field(required) == nil {
-            throw ConfigurationError(file: fieldsFile.name, line: 1, message: "the schema must define the field '\(required)'")
+            throw ConfigurationError(file: fieldsFile.name, line: 1, Message(.schemaNeedsField, ["key": .text(required)]))
         }
         for (name, values) in schema.enums {
             var keys = Set<String>()
             for (i, v) in values.enumerated() {
                 guard keys.insert(v.key).inserted else {
                     throw ConfigurationError(file: enumsFile.name, line: enumsFile.line(at: ["enums", .key(name), .index(i)]),
-                                             message: "enum '\(name)' lists '\(v.key)' twice")
+                                             Message(.schemaEnumValueTwice, ["name": .text(name), "value": .text(v.key)]))
                 }
             }
         }
         var statusKeys = Set<String>()
         for (i, s) in schema.workflow.statuses.enumerated() where !statusKeys.insert(s.key).inserted {
             throw ConfigurationError(file: workflowFile.name, line: workflowFile.line(at: ["statuses", .index(i)]),
-                                     message: "status '\(s.key)' is listed twice")
+                                     Message(.schemaStatusTwice, ["status": .text(s.key)]))
         }
         guard schema.workflow.status(schema.workflow.initial) != nil else {
             throw ConfigurationError(file: workflowFile.name, line: workflowFile.line(at: ["initial"]),
-                                     message: "initial status '\(schema.workflow.initial)' is not among the statuses")
+                                     Message(.schemaInitialUnknown, ["status": .text(schema.workflow.initial)]))
         }
     }
 }

@@ -4,12 +4,27 @@ import Yams
 public struct ConfigurationError: Error, Equatable, Sendable, CustomStringConvertible {
     public var file: String
     public var line: Int
+    /// The English text (logs, tests); ``catalogued`` is what people read.
     public var message: String
+    /// The problem as a catalogue sentence (nil: a library's own words, said as they are).
+    public var catalogued: Message?
 
     public init(file: String, line: Int, message: String) {
         self.file = file
         self.line = line
         self.message = message
+    }
+
+    /// A problem whose words come from the catalogue.
+    public init(file: String, line: Int, _ message: Message) {
+        self.init(file: file, line: line, message: message.render(.en))
+        catalogued = message
+    }
+
+    /// The problem as a catalogue sentence: `file:line: problem`.
+    public var sentence: Message {
+        Message(.settingsProblem, ["file": .text(file), "line": .number(line),
+                                   "problem": catalogued.map { .message($0) } ?? .text(message)])
     }
 
     public var description: String { "\(file):\(line): \(message)" }
@@ -30,21 +45,21 @@ public struct YAMLFile {
         // character as a reader error at a byte offset (said as line 1), and
         // would quote the line around it.
         if let found = ControlCharacters.first(in: text.replacingCRLF()) {
-            throw ConfigurationError(file: name, line: found.line, message:
-                "holds the control character \(ControlCharacters.name(found.scalar)) at column \(found.column): remove it (a YAML file may hold none)")
+            throw ConfigurationError(file: name, line: found.line, Message(.settingsControlCharacter,
+                ["character": .text(ControlCharacters.name(found.scalar)), "column": .number(found.column)]))
         }
         do {
             root = try Yams.compose(yaml: text)
         } catch let error as YamlError {
             throw ConfigurationError(file: name, line: YAMLFile.line(of: error), message: YAMLFile.describe(error))
         } catch {
-            throw ConfigurationError(file: name, line: 1, message: "not valid YAML: \(error)")
+            throw ConfigurationError(file: name, line: 1, Message(.settingsNotYAML, ["problem": .text("\(error)")]))
         }
     }
 
     /// Decodes the whole document.
     public func decode<T: Decodable>(_ type: T.Type) throws(ConfigurationError) -> T {
-        guard let root else { throw ConfigurationError(file: name, line: 1, message: "the file is empty") }
+        guard let root else { throw ConfigurationError(file: name, line: 1, Message(.settingsEmptyFile)) }
         do {
             return try YAMLDecoder().decode(T.self, from: root)
         } catch let error as DecodingError {

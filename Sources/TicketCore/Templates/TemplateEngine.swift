@@ -108,13 +108,13 @@ public struct TemplateEngine: Sendable {
             case "type", "subtype":
                 if value.trimmed().isEmpty { t[key] = nil; continue }
                 do { t[key] = try schema.valueKey(typed: value, of: key) } catch {
-                    throw .invalidValue(field: key, problem: error.description)
+                    throw .invalidValue(field: key, problem: error.message)
                 }
             case "major":
                 switch value.trimmed().lowercased() {
                 case "true", "yes", "是", "1": t[key] = "true"
                 case "false", "no", "否", "0", "": t[key] = nil
-                default: throw .invalidValue(field: "major", problem: "'\(value)' is not true or false")
+                default: throw .invalidValue(field: "major", problem: Message(.notTrueOrFalse, ["value": .text(value)]))
                 }
             case "tags": t[key] = SolutionTemplate.tagsText(SolutionTemplate.tags(value))
             default: t[key] = value

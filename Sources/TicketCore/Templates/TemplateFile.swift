@@ -93,8 +93,8 @@ public enum TemplateFile {
             let parsed = try TicketFile.parse(bytes: bytes)
             return (SolutionTemplate(parsed.ticket), parsed)
         } catch {
-            if case .malformed(let line, let message) = error {
-                throw .malformed(line: line, message.replacing("a ticket file", with: "a template file").replacing("the ticket", with: "the template"))
+            if case .malformed(let line, let message) = error, message.key == .parseNoOpeningDashes {
+                throw .malformed(line: line, Message(.parseTemplateNoOpeningDashes))
             }
             throw error
         }

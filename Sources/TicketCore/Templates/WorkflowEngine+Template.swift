@@ -11,7 +11,7 @@ extension WorkflowEngine {
                         fill: [String: String] = [:], force: Bool = false,
                         by person: Person, at now: Timestamp) throws(WorkflowError) -> WorkflowResult {
         func refuse(_ error: TemplateError) -> WorkflowError {
-            .invalidValue(field: "--template", problem: Message(.verbatim, ["text": .text(error.description)]))
+            .invalidValue(field: "--template", problem: error.message)
         }
         guard template.isUsable else {
             throw refuse(template.hasOldFormApproval ? .oldFormApproval(slug: template.slug) : .unapprovedMajor(slug: template.slug))

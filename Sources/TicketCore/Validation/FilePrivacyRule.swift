@@ -38,18 +38,18 @@ public struct PrivacyExceptions: Sendable, Equatable {
         do {
             file = try YAMLDecoder().decode(File.self, from: yaml)
         } catch {
-            throw ConfigurationError(file: path, line: 1, message: "not a list of exceptions: \(Finding.redacted(String(describing: error)))")
+            throw ConfigurationError(file: path, line: 1, Message(.exceptionsNotAList, ["problem": .text(Finding.redacted(String(describing: error)))]))
         }
         var result = PrivacyExceptions()
         for (i, entry) in (file.exceptions ?? []).enumerated() {
             guard let reason = entry.reason, !reason.trimmed().isEmpty else {
-                throw ConfigurationError(file: path, line: 1, message: "exception \(i + 1) has no reason: say why this value or file may hold personal data")
+                throw ConfigurationError(file: path, line: 1, Message(.exceptionNoReason, ["number": .number(i + 1)]))
             }
             switch (entry.value, entry.path) {
             case (let v?, nil): result.values.insert(v)
             case (nil, let p?): result.paths.insert(p)
             default:
-                throw ConfigurationError(file: path, line: 1, message: "exception \(i + 1) needs exactly one of value or path")
+                throw ConfigurationError(file: path, line: 1, Message(.exceptionValueOrPath, ["number": .number(i + 1)]))
             }
         }
         return result
@@ -84,7 +84,7 @@ public struct FilePrivacyRule: Sendable {
         }
         return matches.map { match in
             Finding(file: path, line: 1, rule: Self.id, field: nil,
-                    message: "the file name holds \(match.kind.enWithArticle) (\(match.kind.zh)); rename the file (e.g. \(match.masked) → a ticket ID or a description)")
+                    Message(.piiInFileName, ["kind": .piiKind(match.kind), "masked": .text(match.masked)]))
         }
     }
 
@@ -103,16 +103,17 @@ public struct FilePrivacyRule: Sendable {
         var counter = PIILineCounter(text)
         var findings = matches.prefix(Self.findingsPerFile).map { match in
             Finding(file: path, line: counter.line(at: match.utf8Range.lowerBound), rule: Self.id, field: nil,
-                    message: TemplateFile.isTemplatePath(path)
+                    TemplateFile.isTemplatePath(path)
                         // A template holds no contact data, masked or not (template-pii): the placeholder is the fix that passes.
-                        ? "\(match.kind.enWithArticle) (\(match.kind.zh)) \(match.masked) must not be stored in a template, raw or masked: write the placeholder \(TemplateScrub.placeholder(match.kind.zh)) instead"
-                        : "\(match.kind.enWithArticle) (\(match.kind.zh)) must not be stored raw in a file; write it masked, e.g. \(match.masked), or, if the desk ships it as an example, list it in \(PrivacyExceptions.path)")
+                        ? Message(.piiInTemplateFile, ["kind": .piiKind(match.kind), "masked": .text(match.masked),
+                                                       "placeholder": .text(TemplateScrub.placeholder(match.kind.zh))])
+                        : Message(.piiInOtherFile, ["kind": .piiKind(match.kind), "masked": .text(match.masked), "exceptions": .text(PrivacyExceptions.path)]))
         }
         if matches.count > Self.findingsPerFile {
             let rest = matches[Self.findingsPerFile...]
             let line = counter.line(at: rest.first!.utf8Range.lowerBound)
             findings.append(Finding(file: path, line: line, rule: Self.id, field: nil,
-                                    message: "and \(rest.count) more values of personal data from this line on (not listed one by one); mask them all, or list the file's path in \(PrivacyExceptions.path) if it is an example the desk ships"))
+                                    Message(.piiMoreInFile, ["count": .number(rest.count), "exceptions": .text(PrivacyExceptions.path)])))
         }
         return findings
     }

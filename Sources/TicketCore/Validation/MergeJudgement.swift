@@ -64,11 +64,11 @@ public enum MergeJudgement {
             guard let side else { continue }
             for entry in side.log where !r.log.contains(entry) {
                 findings.append(Finding(file: path, line: result.sectionLines[TicketFile.logSection] ?? 1, rule: "append-only",
-                    field: "log", message: "the merge dropped the log entry of \(entry.time.shortDisplay) by \(entry.operator) (parent \(i + 1)); the log keeps every entry of both sides"))
+                    field: "log", Message(.mergeDroppedLogEntry, ["time": .text(entry.time.shortDisplay), "who": .text(entry.operator), "parent": .number(i + 1)])))
             }
             for contact in side.contacts where !r.contacts.contains(where: { sameContact($0, contact) }) {
                 findings.append(Finding(file: path, line: result.sectionLines[TicketFile.contactsSection] ?? 1, rule: "append-only",
-                    field: "contacts", message: "the merge dropped the contact of \(contact.time.shortDisplay) by \(contact.operator) (parent \(i + 1)); the communication log keeps every entry of both sides"))
+                    field: "contacts", Message(.mergeDroppedContact, ["time": .text(contact.time.shortDisplay), "who": .text(contact.operator), "parent": .number(i + 1)])))
             }
         }
 
@@ -125,9 +125,10 @@ public enum MergeJudgement {
             let k = key(entry)
             guard let want = expected[k], let have = seen[k], have != want, want > 0 else { continue }
             seen[k] = nil
-            let what = have < want ? "dropped \(want - have) of its \(want) copies" : "holds \(have) copies where the sides carry \(want)"
+            let what = have < want ? Message(.mergeCopiesDropped, ["count": .number(want - have), "want": .number(want)])
+                : Message(.mergeCopiesExtra, ["have": .number(have), "want": .number(want)])
             findings.append(Finding(file: path, line: firstLine[k] ?? 1, rule: "copy-count", field: "log",
-                message: "the merge \(what) of the log entry of \(entry.time.shortDisplay) by \(entry.operator): identical entries count (base b, sides n and m give n + m − min(b, n, m)); redo the merge with gitdesk sync or git merge and keep every copy"))
+                Message(.mergeCopyCount, ["what": .message(what), "time": .text(entry.time.shortDisplay), "who": .text(entry.operator)])))
         }
         return findings
     }

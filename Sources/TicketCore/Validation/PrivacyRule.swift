@@ -26,7 +26,7 @@ public struct PrivacyRule: ValidationRule {
             if policy.maskedFields.contains(key) {
                 if !ContactMasking.isMasked(value) {
                     findings.append(Finding(file: context.path, line: line, rule: id, field: key,
-                        message: "\(key) holds an unmasked contact; store it masked, e.g. \(ContactMasking.maskContact(value, kinds: Set(policy.kinds)))"))
+                        Message(.contactUnmasked, ["field": .field(key), "masked": .text(ContactMasking.maskContact(value, kinds: Set(policy.kinds)))])))
                 }
             } else if policy.scans(field: key, in: context.schema) {
                 findings += scan(value, field: key, firstLine: valueStart, context: context)
@@ -56,13 +56,13 @@ public struct PrivacyRule: ValidationRule {
         let matches = PIIScanner.scan(text, options: context.schema.privacy.scanOptions)
         return PIIMatch.withLines(matches, in: text).map { match, line in
             Finding(file: context.path, line: firstLine + line - 1, rule: id, field: field,
-                           message: Self.message(match, field: field))
+                           Self.message(match, where: .field(field)))
         }
     }
 
-    /// `description: a mobile number (手机号) must not be stored raw; write it masked, e.g. 138****5678`
-    static func message(_ match: PIIMatch, field: String) -> String {
-        "\(field): \(match.kind.enWithArticle) (\(match.kind.zh)) must not be stored raw; write it masked, e.g. \(match.masked)"
+    /// `description: a mobile number must not be stored raw; write it masked, e.g. 138****5678`
+    static func message(_ match: PIIMatch, where place: Message.Argument) -> Message {
+        Message(.piiStoredRaw, ["where": place, "kind": .piiKind(match.kind), "masked": .text(match.masked)])
     }
 
     /// Findings for personal data in a commit's people: the author's and
@@ -75,10 +75,11 @@ public struct PrivacyRule: ValidationRule {
         var findings: [Finding] = []
         for person in people {
             let local = String(person.email.split(separator: "@", maxSplits: 1).first ?? "")
-            for (text, what) in [(person.name, "\(person.role) name"), (local, "\(person.role) e-mail")] {
+            for (text, what) in [(person.name, Message(.piiWherePersonName, ["role": .text(person.role)])),
+                                 (local, Message(.piiWherePersonEmail, ["role": .text(person.role)]))] {
                 for match in PIIScanner.scan(text, options: policy.scanOptions) {
                     findings.append(Finding(file: file, line: 1, rule: "pii", field: PrivacyGuard.commitMessageField,
-                                            message: Self.message(match, field: what)))
+                                            Self.message(match, where: .message(what))))
                 }
             }
         }
@@ -92,7 +93,7 @@ public struct PrivacyRule: ValidationRule {
         let matches = PIIScanner.scan(message, options: policy.scanOptions)
         return PIIMatch.withLines(matches, in: message).map { match, line in
             Finding(file: file, line: line, rule: "pii", field: PrivacyGuard.commitMessageField,
-                           message: Self.message(match, field: "commit message"))
+                           Self.message(match, where: .message(Message(.piiWhereCommitMessage))))
         }
     }
 }

@@ -9,23 +9,23 @@ public enum TicketIDShape {
     public static let rule = "id-shape"
 
     /// Why `id` may not be a new ticket's ID (nil: it may).
-    public static func problem(id: String, created: Timestamp?, author: Person, schema: Schema) -> String? {
+    public static func problem(id: String, created: Timestamp?, author: Person, schema: Schema) -> Message? {
         let importers = schema.workflow.roles(for: "import") ?? ["admin"]
         if importers.contains(where: author.has(role:)) { return nil }
         let parts = id.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[1].count == 8, parts[1].allSatisfy({ $0.isASCII && $0.isNumber }) else {
-            return "\(id) is not an ID gitdesk makes (PREFIX-YYYYMMDD-XXXXXX): legacy IDs are brought by gitdesk import (the import permission)"
+            return Message(.idNotGitdeskShape, ["id": .text(id)])
         }
-        if id != id.uppercased() { return "\(id) is written in lower case: IDs are upper case, as gitdesk new makes them" }
+        if id != id.uppercased() { return Message(.idLowerCase, ["id": .text(id)]) }
         let suffix = parts[2]
         let alphabet = Set(TicketID.alphabet)
         guard suffix.utf8.count == 6, suffix.utf8.allSatisfy(alphabet.contains) else {
-            return "the suffix \(suffix) of \(id) is not six Crockford base32 characters (0-9, A-Z without I, L, O, U)"
+            return Message(.idBadSuffix, ["id": .text(id), "suffix": .text(String(suffix))])
         }
         if let created {
             let c = created.local
             let day = "\(pad(c.year, 4))\(pad(c.month, 2))\(pad(c.day, 2))"
-            if parts[1] != day { return "\(id) is dated \(parts[1]) but the ticket was created on \(day): the ID's date is its created day" }
+            if parts[1] != day { return Message(.idWrongDate, ["id": .text(id), "date": .text(String(parts[1])), "day": .text(day)]) }
         }
         return nil
     }

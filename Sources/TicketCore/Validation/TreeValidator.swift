@@ -92,8 +92,9 @@ public struct TreeValidator: Sendable {
             for i in fresh..<log.count where TicketRename.looksLikeRenameLine(log[i].text) {
                 if old == nil, i == log.count - 1, let from = TicketRename.renamedFrom(parsed.ticket), real.contains(Self.idKey(from)) { continue }
                 let line = i < parsed.logLines.count ? parsed.logLines[i] : 1
+                let from: Message.Argument = TicketRename.renamedFrom(parsed.ticket).map { .text($0) } ?? .message(Message(.renameThatID))
                 findings.append(Finding(file: change.path, line: line, rule: "rename", field: "log",
-                    message: "log entry \(i + 1) says the ticket was renamed, but this change does not move \(TicketRename.renamedFrom(parsed.ticket) ?? "that ID")'s file to \(parsed.ticket.id) leaving everything else as it was: only gitdesk sync writes this line, when it renames a ticket whose ID another clone took first"))
+                    Message(.renameNotMoved, ["number": .number(i + 1), "from": from, "id": .text(parsed.ticket.id)])))
             }
         }
         return findings
@@ -125,10 +126,10 @@ public struct TreeValidator: Sendable {
             if renamed.contains(id) {
                 if provenCollisions.contains(Self.idKey(id)) { return nil }
                 return Finding(file: change.path, line: 1, rule: "rename",
-                               message: "\(author.handle) may not rename \(id): no other ticket holds that ID on the branch, and only gitdesk sync renames a ticket whose ID another clone took first; renaming otherwise needs the role \(roles.joined(separator: " or "))")
+                               Message(.renameNeedsRole, ["handle": .text(author.handle), "id": .text(id), "roles": .roles(roles)]))
             }
             return Finding(file: change.path, line: 1, rule: "delete",
-                           message: "\(author.handle) may not delete \(id): tickets are kept (close, archive or mark them invalid); deleting needs the role \(roles.joined(separator: " or "))")
+                           Message(.deleteNeedsRole, ["handle": .text(author.handle), "id": .text(id), "roles": .roles(roles)]))
         }
     }
 
@@ -153,16 +154,14 @@ public struct TreeValidator: Sendable {
         let path = change.path
         if Self.isPlaceholder(path) { return [] }
         guard !bytes.contains(0), String(validating: bytes, as: UTF8.self) != nil else {
-            return [Finding(file: path, line: 1, rule: "binary",
-                            message: "a binary file under tickets/: only ticket text files (tickets/YYYY/MM/<ID>.md) belong here")]
+            return [Finding(file: path, line: 1, rule: "binary", Message(.binaryUnderTickets))]
         }
         guard Self.ticketID(fromPath: path) != nil else {
-            return [Finding(file: path, line: 1, rule: "layout",
-                            message: "not a ticket file: tickets live at tickets/YYYY/MM/<ID>.md; move or remove this file")]
+            return [Finding(file: path, line: 1, rule: "layout", Message(.notATicketFile))]
         }
         let parsed: ParsedTicket
         do { parsed = try TicketFile.parse(bytes: bytes) } catch {
-            return [Finding(file: path, line: error.line, rule: "parse", message: error.description)]
+            return [Finding(file: path, line: error.line, rule: "parse", error.message)]
         }
         let old = change.old.flatMap { try? TicketFile.parse(bytes: $0).ticket }
         return validate(path: path, old: old, new: parsed, sameID: others)
@@ -175,12 +174,12 @@ public struct TreeValidator: Sendable {
                                                             new: parsed, author: author))
         if old == nil, let author, let id = Self.ticketID(fromPath: path),
            let problem = TicketIDShape.problem(id: id, created: parsed.ticket.created, author: author, schema: schema) {
-            findings.insert(Finding(file: path, line: parsed.line(of: "id"), rule: TicketIDShape.rule, field: "id", message: problem), at: 0)
+            findings.insert(Finding(file: path, line: parsed.line(of: "id"), rule: TicketIDShape.rule, field: "id", problem), at: 0)
         }
         if !others.isEmpty {
             let id = Self.ticketID(fromPath: path) ?? parsed.ticket.id
             findings.insert(Finding(file: path, line: parsed.line(of: "id"), rule: "duplicate-id", field: "id",
-                                    message: "the ID \(id) is already used by \(others.sorted().joined(separator: ", ")) (IDs are unique whatever their letter case); give this ticket a new ID"),
+                                    Message(.duplicateID, ["id": .text(id), "others": .texts(others.sorted())])),
                             at: 0)
         }
         return findings

@@ -38,13 +38,15 @@ extension SLAMeasure.State {
 }
 
 extension SLAMeasure {
-    /// A span of seconds as people read it: `3h 20m`, `2d 4h`.
-    public static func format(seconds: Int64) -> String {
+    /// A span of seconds as people read it: `3h 20m`, `2d 4h`; in Chinese
+    /// `3小时20分`, `2天4小时`.
+    public static func format(seconds: Int64, _ lang: Language = .en) -> String {
         let m = seconds / 60
         let d = m / 1440, h = m % 1440 / 60, min = m % 60
-        if d > 0 { return h > 0 ? "\(d)d \(h)h" : "\(d)d" }
-        if h > 0 { return min > 0 ? "\(h)h \(min)m" : "\(h)h" }
-        return "\(min)m"
+        let (day, hour, minute, gap) = lang == .zh ? ("天", "小时", "分", "") : ("d", "h", "m", " ")
+        if d > 0 { return h > 0 ? "\(d)\(day)\(gap)\(h)\(hour)" : "\(d)\(day)" }
+        if h > 0 { return min > 0 ? "\(h)\(hour)\(gap)\(min)\(minute)" : "\(h)\(hour)" }
+        return "\(min)\(minute)"
     }
 
     /// One line for `show`: state, deadline, remaining or overrun, time paused.
@@ -52,11 +54,11 @@ extension SLAMeasure {
         let basisNote = basis == .business ? (lang == .zh ? "（工作时间）" : " (working time)") : ""
         var parts = ["\(state.label(lang))", (lang == .zh ? "截止 " : "due ") + due.shortDisplay]
         switch state {
-        case .breached: parts.append((lang == .zh ? "超出 " : "over by ") + SLAMeasure.format(seconds: overrun) + basisNote)
+        case .breached: parts.append((lang == .zh ? "超出 " : "over by ") + SLAMeasure.format(seconds: overrun, lang) + basisNote)
         case .met: break
-        default: parts.append((lang == .zh ? "剩余 " : "remaining ") + SLAMeasure.format(seconds: remaining) + basisNote)
+        default: parts.append((lang == .zh ? "剩余 " : "remaining ") + SLAMeasure.format(seconds: remaining, lang) + basisNote)
         }
-        if paused > 0 { parts.append((lang == .zh ? "暂停 " : "paused ") + SLAMeasure.format(seconds: paused)) }
+        if paused > 0 { parts.append((lang == .zh ? "暂停 " : "paused ") + SLAMeasure.format(seconds: paused, lang)) }
         return parts.joined(separator: lang == .zh ? "，" : ", ")
     }
 }

@@ -17,7 +17,7 @@ extension WorkflowEngine {
         let notice = schema.sla?.extensionNotice(priority: ticket["priority"]) ?? 4 * 3600
         let latest = effective.adding(seconds: -notice)
         guard now <= latest else {
-            throw .extensionTooLate(due: effective.shortDisplay, latest: latest.shortDisplay, notice: SLAMeasure.format(seconds: notice))
+            throw .extensionTooLate(due: effective.shortDisplay, latest: latest.shortDisplay, notice: notice)
         }
         // Judged against the deadline people are shown (pauses added), not the stored one.
         guard until > effective else { throw .extensionNotLater(until: until.shortDisplay, due: effective.shortDisplay) }

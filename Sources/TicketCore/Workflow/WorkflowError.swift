@@ -20,7 +20,7 @@ public enum WorkflowError: Error, Equatable, Sendable, CataloguedMessage {
     /// The ticket has no deadline to extend.
     case noDeadline
     /// An extension must be asked for at least `notice` before the deadline.
-    case extensionTooLate(due: String, latest: String, notice: String)
+    case extensionTooLate(due: String, latest: String, notice: Int64)
     /// The new deadline must lie after the current one.
     case extensionNotLater(until: String, due: String)
     /// An extension is already waiting for approval.
@@ -83,7 +83,7 @@ public enum WorkflowError: Error, Equatable, Sendable, CataloguedMessage {
         case .noDeadline:
             return Message(.noDeadline)
         case .extensionTooLate(let due, let latest, let notice):
-            return Message(.extensionTooLate, ["due": .text(due), "latest": .text(latest), "notice": .text(notice)])
+            return Message(.extensionTooLate, ["due": .text(due), "latest": .text(latest), "notice": .duration(notice)])
         case .extensionNotLater(let until, let due):
             return Message(.extensionNotLater, ["until": .text(until), "due": .text(due)])
         case .extensionPending(let until):

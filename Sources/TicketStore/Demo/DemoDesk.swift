@@ -69,7 +69,7 @@ public struct DemoDesk {
         for step in steps {
             let desk = try Desk.open(at: path)
             guard let person = desk.team.person(step.by) else { throw .unknownOperator(step.by) }
-            guard let time = Timestamp.parse(step.time) else { throw .invalidInput("bad seed time \(step.time)") }
+            guard let time = Timestamp.parse(step.time) else { throw .said(Message(.seedBadTime, ["time": .text(step.time)])) }
             switch step.action {
             case .create(let seedID, let request):
                 var r = request

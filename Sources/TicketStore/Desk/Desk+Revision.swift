@@ -18,7 +18,7 @@ extension Desk {
             } else if let day = Self.day(revision) {
                 commit = try lastCommit(before: day, revision: revision)
             } else {
-                throw DeskError.invalidInput("no commit \(revision) in this desk (give a commit, branch, tag, REV@{date} or YYYY-MM-DD)")
+                throw DeskError.said(Message(.revisionUnknown, ["revision": .text(revision), "at": .text("{date}")]))
             }
             let info = try repository.commit(commit)
             let desk = try Desk.open(repository: repository, branch: nil, commit: commit, displayPath: revision)
@@ -27,7 +27,7 @@ extension Desk {
         } catch let error as DeskError {
             throw error
         } catch {
-            throw .invalidInput("no commit \(revision) in this desk (\(error))")
+            throw .said(Message(.revisionUnreadable, ["revision": .text(revision), "problem": .text("\(error)")]))
         }
     }
 
@@ -46,7 +46,7 @@ extension Desk {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone.zone ?? TimeZone(identifier: "UTC")!
         guard let start = calendar.date(from: DateComponents(year: day.year, month: day.month, day: day.day)) else {
-            throw DeskError.invalidInput("no commit \(revision) in this desk (not a date)")
+            throw DeskError.said(Message(.revisionNotADate, ["revision": .text(revision)]))
         }
         let cutoff = Int64(start.timeIntervalSince1970)
         var next: ObjectID? = headCommit
@@ -55,6 +55,6 @@ extension Desk {
             if info.committer.time < cutoff { return id }
             next = info.parents.first
         }
-        throw DeskError.invalidInput("no commit in this desk before \(revision)")
+        throw DeskError.said(Message(.revisionNoneBefore, ["revision": .text(revision)]))
     }
 }

@@ -60,7 +60,7 @@ extension Desk {
                 if let bytes = try repository.fileContents(at: path, inTree: headTree) {
                     switch Self.readTemplate(bytes) {
                     case .some(.success(let t)): return TemplateEntry(path: path, template: t)
-                    case .some(.failure(let error)): throw DeskError.invalidInput("\(path):\(error.line): \(error.description)")
+                    case .some(.failure(let error)): throw DeskError.unreadableTicket(path: path, line: error.line, error.message)
                     case .none: break
                     }
                 }
@@ -149,7 +149,7 @@ extension Desk {
                 removed = c.removed
                 return (c.template.document, c.summary, c.operation)
             } catch let error as TemplateError {
-                throw DeskError.invalidInput(error.description)
+                throw DeskError.said(error.message)
             }
         }
         return TemplateChangeResult(change: result, template: SolutionTemplate(result.ticket), removed: removed)

@@ -180,8 +180,9 @@ public final class Desk {
         do {
             return try SchemaLoader.load(files: files)
         } catch {
-            throw DeskError.configuration(ConfigurationError(
-                file: "\(DeskLayout.schemaDirectory)/\(error.file)", line: error.line, message: error.message))
+            var named = error
+            named.file = "\(DeskLayout.schemaDirectory)/\(error.file)"
+            throw DeskError.configuration(named)
         }
     }
 
@@ -238,7 +239,7 @@ public final class Desk {
         do {
             return try TicketFile.parse(bytes: bytes)
         } catch {
-            throw .unreadableTicket(path: path, line: error.line, error.description)
+            throw .unreadableTicket(path: path, line: error.line, error.message)
         }
     }
 

@@ -19,7 +19,7 @@ public enum DeskError: Error, Equatable, CataloguedMessage {
     case configuration(ConfigurationError)
     case unknownTicket(String)
     case ambiguousTicket(String, [String])
-    case unreadableTicket(path: String, line: Int, String)
+    case unreadableTicket(path: String, line: Int, Message)
     case unknownOperator(String)
     /// A handle from `--as` (`flag`) or GITDESK_OPERATOR that team.yaml does not list.
     case unknownHandle(String, fromFlag: Bool)
@@ -42,6 +42,8 @@ public enum DeskError: Error, Equatable, CataloguedMessage {
     case invalidInput(String)
     /// Bad input, its words from the catalogue (``invalidInput`` holds older English sentences).
     case said(Message)
+    /// An import refused whole: one sentence per bad row (`FILE:LINE: reason`).
+    case importRefused(rows: [Message])
     /// Personal data where strict privacy refuses it (shown masked only).
     case privacy(PrivacyError)
     /// The workflow refused the operation (illegal transition, role, reason...).
@@ -63,14 +65,13 @@ public enum DeskError: Error, Equatable, CataloguedMessage {
         case .bareRepository: return Message(.bareRepository)
         case .initInterrupted(let path): return Message(.initInterrupted, ["path": .text(path)])
         case .configuration(let error):
-            // Problems of a settings file name its keys and lines: said as read.
-            return Message(.verbatim, ["text": .text(error.description)])
+            return error.sentence
         case .unknownTicket(let query): return Message(.unknownTicket, ["query": .text(query)])
         case .ambiguousTicket(let query, let candidates):
             return Message(candidates.count > 8 ? .ambiguousTicketMore : .ambiguousTicket,
                            ["query": .text(query), "count": .number(candidates.count), "shown": .texts(Array(candidates.prefix(8)))])
         case .unreadableTicket(let path, let line, let problem):
-            return Message(.unreadableTicket, ["path": .text(path), "line": .number(line), "problem": .text(problem)])
+            return Message(.unreadableTicket, ["path": .text(path), "line": .number(line), "problem": .message(problem)])
         case .unknownOperator(let who): return Message(.unknownOperator, ["who": .text(who)])
         case .unknownHandle(let who, let fromFlag):
             return Message(fromFlag ? .unknownOperatorFlag : .unknownOperatorVariable, ["who": .text(who)])
@@ -97,12 +98,13 @@ public enum DeskError: Error, Equatable, CataloguedMessage {
             return DiskTrouble.message(for: problem) ?? Message(.gitFailure, ["problem": .text(problem)])
         case .invalidInput(let message): return Message(.verbatim, ["text": .text(message)])
         case .said(let message): return message
+        case .importRefused(let rows): return Message(rows.count == 1 ? .importNothingOne : .importNothing, ["count": .number(rows.count)])
         case .workflow(let error): return error.message
         case .privacy(let error): return error.message
         case .backdateNotAllowed(let handle, let time, let clock, let roles):
-            let gap = SLAMeasure.format(seconds: abs(time.seconds - clock.seconds))
+            let gap = abs(time.seconds - clock.seconds)
             return Message(time < clock ? .backdateBefore : .backdateAfter,
-                           ["handle": .text(handle), "time": .text(time.shortDisplay), "gap": .text(gap),
+                           ["handle": .text(handle), "time": .text(time.shortDisplay), "gap": .duration(gap),
                             "clock": .text(clock.shortDisplay), "roles": .roles(roles)])
         }
     }

@@ -57,7 +57,7 @@ public enum DeskFounder {
     public static func roster(_ exampleTeam: String, adding founder: Person?) throws(DeskError) -> (text: String, founder: Person?) {
         guard var founder else { return (exampleTeam, nil) }
         let example: Team
-        do { example = try Team.load(yaml: exampleTeam) } catch { throw .invalidInput(error.description) }
+        do { example = try Team.load(yaml: exampleTeam) } catch { throw .configuration(error) }
         if example.person(email: founder.email, name: nil) != nil {
             // The founder is one of the example people already (same e-mail): nothing to add.
             return (exampleTeam, nil)

@@ -21,7 +21,7 @@ extension CommitValidator {
         let committed = Timestamp(seconds: info.committer.time, offsetMinutes: info.committer.offsetMinutes)
         if let now = receivedAt, committed.seconds > now + ClockPolicy.toleranceSeconds {
             return [Finding(file: "COMMIT", line: 1, rule: "backdate",
-                Message(.backdateCommitterFuture, ["time": .text(committed.shortDisplay), "gap": .text(SLAMeasure.format(seconds: committed.seconds - now)),
+                Message(.backdateCommitterFuture, ["time": .text(committed.shortDisplay), "gap": .duration(committed.seconds - now),
                                           "clock": .text(Timestamp(seconds: now, offsetMinutes: committed.offsetMinutes).shortDisplay)]))]
                 + (try backdateFindings(info, settings: settings, committerChecked: true))
         }
@@ -45,17 +45,17 @@ extension CommitValidator {
         }
         let recorded = try recordedTimes(info)
         for (path, time) in recorded where abs(time.time.seconds - authored.seconds) > tolerance {
-            let gap = SLAMeasure.format(seconds: abs(time.time.seconds - authored.seconds))
+            let gap = abs(time.time.seconds - authored.seconds)
             findings.append(Finding(file: path, line: time.line, rule: "backdate",
                 Message(time.time < authored ? .backdateRecordedBefore : .backdateRecordedAfter,
-                        ["who": who, "what": Self.describe(time), "time": .text(time.time.shortDisplay), "gap": .text(gap),
+                        ["who": who, "what": Self.describe(time), "time": .text(time.time.shortDisplay), "gap": .duration(gap),
                          "authored": .text(authored.shortDisplay), "needs": needs])))
         }
         guard let now = receivedAt else { return findings }
         let clock = Timestamp(seconds: now, offsetMinutes: authored.offsetMinutes)
         if authored.seconds > now + tolerance {
             findings.append(Finding(file: "COMMIT", line: 1, rule: "backdate",
-                Message(.backdateAuthorFuture, ["time": .text(authored.shortDisplay), "gap": .text(SLAMeasure.format(seconds: authored.seconds - now)),
+                Message(.backdateAuthorFuture, ["time": .text(authored.shortDisplay), "gap": .duration(authored.seconds - now),
                                        "clock": .text(clock.shortDisplay)])))
         }
         for (path, time) in recorded where time.time.seconds > now + tolerance {
@@ -66,7 +66,7 @@ extension CommitValidator {
         let pushing = pusher.flatMap { settings.team.person($0) ?? settings.team.person(email: $0, name: nil) }
         if now - authored.seconds > window, !ClockPolicy.mayBackdate(pushing, workflow: workflow) {
             findings.append(Finding(file: "COMMIT", line: 1, rule: "backdate",
-                Message(.backdateOffline, ["who": who, "time": .text(authored.shortDisplay), "gap": .text(SLAMeasure.format(seconds: now - authored.seconds)),
+                Message(.backdateOffline, ["who": who, "time": .text(authored.shortDisplay), "gap": .duration(now - authored.seconds),
                                   "clock": .text(clock.shortDisplay), "hours": .number(settings.config.maxOfflineHours), "needs": needs])))
         }
         return findings

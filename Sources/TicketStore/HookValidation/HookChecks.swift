@@ -53,7 +53,7 @@ public enum HookChecks {
     /// Returns the findings and the message with the values masked (a suggestion).
     public static func commitMessage(_ repository: Repository, messageFile: String) throws(DeskError) -> (findings: [Finding], masked: String) {
         guard let data = FileManager.default.contents(atPath: messageFile) else {
-            throw .invalidInput("cannot read the commit message file \(messageFile)")
+            throw .said(Message(.commitMessageUnreadable, ["file": .text(messageFile)]))
         }
         var lines: [Substring] = []
         for line in String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false) {

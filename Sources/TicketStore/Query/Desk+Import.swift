@@ -35,7 +35,10 @@ extension Desk {
         do {
             guard let tip = try repository.referenceTarget(branch) else { throw DeskError.unbornBranch }
             let tree = try repository.commit(tip).tree
-            var problems: [(line: Int, message: String)] = earlier.map { ($0.line, "\(file):\($0.line): \($0.message)") }
+            func bad(_ line: Int, _ problem: Message) -> (line: Int, message: Message) {
+                (line, Message(.importRow, ["file": .text(file), "line": .number(line), "problem": .message(problem)]))
+            }
+            var problems: [(line: Int, message: Message)] = earlier.map { bad($0.line, $0.message) }
             var files: [(id: String, path: String, bytes: [UInt8])] = []
             var maskNotes: [String: [MaskNote]] = [:]
             var seen: [String: Int] = [:]
@@ -49,45 +52,47 @@ extension Desk {
                 // A ticket from before 1970 or from the future is a typing error
                 // (and would sort first in every list for ever).
                 if created.seconds < 0 || created.seconds > time.seconds + 86_400 {
-                    problems.append((row.line, "\(file):\(row.line): 提交时间 (created) \(created.iso8601) is \(created.seconds < 0 ? "before 1970" : "in the future")"))
+                    problems.append(bad(row.line, Message(created.seconds < 0 ? .importCreatedBefore1970 : .importCreatedFuture,
+                                                         ["field": .field("created"), "time": .text(created.iso8601)])))
                     continue
                 }
                 let path = TicketPath.path(id: id, created: created)
                 let key = TicketIDShape.key(id)
                 if let first = seen[key] {
-                    problems.append((row.line, "\(file):\(row.line): ticket \(id) is also on line \(first) (IDs are the same whatever the letter case, O and 0, I/L and 1)"))
+                    problems.append(bad(row.line, Message(.importIDTwice, ["id": .text(id), "first": .number(first)])))
                     continue
                 }
                 seen[key] = row.line
                 let existing = try repository.fileContents(at: path, inTree: tree)
                 if existing != nil || existingKeys.contains(key) || (try? locate(id)) != nil {
-                    problems.append((row.line, "\(file):\(row.line): ticket \(id) already exists"))
+                    problems.append(bad(row.line, Message(.ticketExists, ["id": .text(id)])))
                     continue
                 }
                 let masked: Ticket
                 do { masked = try PrivacyGuard.apply(policy: schema.privacy, to: row.ticket, old: nil) } catch {
-                    problems.append((row.line, "\(file):\(row.line): \(error.description)"))
+                    problems.append(bad(row.line, error.message))
                     continue
                 }
                 let text = TicketFile.render(masked, layout: schema.layout)
                 let parsed: ParsedTicket
                 do { parsed = try TicketFile.parse(text) } catch {
-                    problems.append((row.line, "\(file):\(row.line): \(error.description)"))
+                    problems.append(bad(row.line, error.message))
                     continue
                 }
                 let errors = Validator().validate(ValidationContext(
                     schema: schema, team: team, path: path, old: nil, new: parsed, author: person))
                     .filter { $0.severity == .error }
                 if !errors.isEmpty {
-                    problems.append((row.line, "\(file):\(row.line): " + errors.map { "\($0.rule): \($0.message)" }.joined(separator: "; ")))
+                    problems.append(bad(row.line, Message(.importFindings, ["findings": .messages(errors.enumerated().map { i, f in
+                        Message(.importFinding, ["separator": .messages(i == 0 ? [] : [Message(.findingSeparator)]), "rule": .text(f.rule), "finding": .finding(f)])
+                    })])))
                     continue
                 }
                 files.append((id, path, Array(text.utf8)))
                 maskNotes[id] = MaskingReport.notes(typed: row.ticket, stored: masked, old: nil)
             }
             if !problems.isEmpty {
-                let lines = problems.sorted { $0.line < $1.line }.map(\.message)
-                throw DeskError.invalidInput("nothing imported (\(lines.count) bad row\(lines.count == 1 ? "" : "s")):\n" + lines.joined(separator: "\n"))
+                throw DeskError.importRefused(rows: problems.sorted { $0.line < $1.line }.map(\.message))
             }
             guard !files.isEmpty else { throw DeskError.said(Message(.importNoRows, ["file": .text(file)])) }
 

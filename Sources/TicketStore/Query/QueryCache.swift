@@ -186,7 +186,7 @@ private struct RowWriter {
             values += [nil, nil, nil]
             values.append(0)
             values.append(Data(bytes))
-            values.append(DeskError.unreadableTicket(path: path, line: error.line, error.description).description)
+            values.append(DeskError.unreadableTicket(path: path, line: error.line, error.message).description)
         }
         try insertRow.execute(arguments: StatementArguments(values))
         if let text { try insertText.execute(arguments: [db.lastInsertedRowID, text]) }

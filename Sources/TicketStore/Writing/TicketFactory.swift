@@ -25,7 +25,7 @@ public enum TicketFactory {
         var typed: [String: String] = [:]
         for (key, value) in request.values {
             do { typed[key] = try desk.schema.valueKey(typed: value, of: key) } catch {
-                throw .invalidInput("\(key): \(error.description)")
+                throw .said(Message(.invalidValue, ["field": .field(key), "problem": .message(error.message)]))
             }
         }
         for key in typed.keys.sorted() {

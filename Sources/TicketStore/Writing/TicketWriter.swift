@@ -105,7 +105,7 @@ extension Desk {
                 var old: ParsedTicket? = nil
                 if let oldBytes {
                     do { old = try TicketFile.parse(bytes: oldBytes) } catch {
-                        throw DeskError.unreadableTicket(path: path, line: error.line, error.description)
+                        throw DeskError.unreadableTicket(path: path, line: error.line, error.message)
                     }
                 } else if !creating {
                     throw DeskError.unknownTicket(id)
@@ -117,12 +117,12 @@ extension Desk {
                 let summary = PrivacyGuard.maskCommitMessage(rawSummary, policy: schema.privacy)
                 let text = format.render(newTicket)
                 if text.utf8.count > TicketLimits.fileBytes {
-                    throw DeskError.invalidInput("\(id) would be \(TicketLimits.describe(bytes: text.utf8.count)) long; "
-                        + "a ticket file holds at most \(TicketLimits.describe(bytes: TicketLimits.fileBytes)): shorten the text")
+                    throw DeskError.said(Message(.ticketTooLong, ["id": .text(id), "size": .text(TicketLimits.describe(bytes: text.utf8.count)),
+                                                                  "limit": .text(TicketLimits.describe(bytes: TicketLimits.fileBytes))]))
                 }
                 let parsed: ParsedTicket
                 do { parsed = try TicketFile.parse(text) } catch {
-                    throw DeskError.invalidInput("internal: rendered ticket does not parse (\(error.description))")
+                    throw DeskError.said(Message(.renderedDoesNotParse, ["problem": .message(error.message)]))
                 }
                 let findings = format.validate(path, old?.ticket, parsed, person)
                 let errors = findings.filter { $0.severity == .error }
