@@ -290,5 +290,14 @@ extension MessageCatalogue {
         .repairNeedsRole: "{handle} may not repair a ticket from a status the workflow does not know: that needs {roles}",
         .repairNeedsReason: "a repair from a status the workflow does not know needs a reason line in its log entry (gitdesk repair ID status=STATUS --reason …)",
         .storedValueUnknown: "the stored file {path} holds {field} '{value}', which the desk's schema does not know (edited by hand?): nothing was written; an admin or supervisor repairs it with gitdesk repair {id} {field}=VALUE --reason …",
+        // Review (issue 9, sync9): what gitdesk diff says
+        .diffKindAdded: "added",
+        .diffKindModified: "modified",
+        .diffKindDeleted: "deleted",
+        .diffBy: "by",
+        .diffContact: "contact",
+        .diffNothing: "No ticket changes in this range.",
+        .diffNotRange: "'{range}' is not a range: give A..B or A...B (e.g. origin/main..HEAD, HEAD~1..HEAD)",
+        .diffNoCommits: "'{range}' names no commits here ({reason}): check the names with git log --oneline, or fetch first",
     ]
 }

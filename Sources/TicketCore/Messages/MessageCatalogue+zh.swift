@@ -290,5 +290,14 @@ extension MessageCatalogue {
         .repairNeedsRole: "{handle} 不能修复状态未知（不在工作流中）的工单：需要 {roles}",
         .repairNeedsReason: "从未知状态修复需要在日志中写明原因（原因：…）（gitdesk repair ID status=状态 --reason …）",
         .storedValueUnknown: "已保存的文件 {path} 中 {field} 为「{value}」，不在本工单库的规则中（被手工改过？）：未写入任何内容；管理员或主管可用 gitdesk repair {id} {field}=取值 --reason … 修复",
+        // Review (issue 9, sync9): what gitdesk diff says
+        .diffKindAdded: "新增",
+        .diffKindModified: "修改",
+        .diffKindDeleted: "删除",
+        .diffBy: "修改人",
+        .diffContact: "沟通",
+        .diffNothing: "此范围内没有工单变更。",
+        .diffNotRange: "「{range}」不是版本范围：请写 A..B 或 A...B（如 origin/main..HEAD、HEAD~1..HEAD）",
+        .diffNoCommits: "「{range}」在这里找不到对应的提交（{reason}）：请用 git log --oneline 核对名称，或先 fetch",
     ]
 }

@@ -66,4 +66,6 @@ public enum MessageKey: String, CaseIterable, Sendable {
     // Robustness review (issue 10, robustC)
     case unknownOperatorFlag, unknownOperatorVariable
     case repairNothingUnknown, repairNeedsRole, repairNeedsReason, storedValueUnknown
+    // Review (issue 9, sync9): what gitdesk diff says
+    case diffKindAdded, diffKindModified, diffKindDeleted, diffBy, diffContact, diffNothing, diffNotRange, diffNoCommits
 }
