@@ -3,16 +3,18 @@ import Testing
 import TestSupport
 
 /// A merge resolved by hand must keep each log entry as many times as the
-/// merge rule gives (docs/sync.md, rule 2): two look-alike entries made in
-/// two clones are two, an entry both sides carry from the base is one.
-/// Dropping a copy or pasting one twice is refused by the client hook, the
-/// server (a real bare repository with the pre-receive, two clones) and
-/// `gitdesk validate`, naming the entry by time and operator.
+/// merge rule gives (docs/sync.md, rule 2: held n times on one side and m on
+/// the other, kept max(n, m) times): an exact duplicate made in two clones is
+/// one entry, two copies made in one clone stay two. Dropping a copy or
+/// pasting an extra one is refused by the client hook, the server (a real
+/// bare repository with the pre-receive, two clones) and `gitdesk validate`,
+/// naming the entry by time and operator.
 @Suite(.serialized) struct MergeCopyCountTests {
     static let line = "- 2024-05-01T15:00:00+08:00 li: 已回电，客户未接\n"
 
-    /// Clones a and b, each with the same words by li in the same second on
-    /// one ticket; b has merged the server's branch without committing.
+    /// Clones a and b with the same words by li in the same second on one
+    /// ticket, once in a and twice in b; b has merged the server's branch
+    /// without committing: two copies (max(1, 2)).
     static func lookAlikeMerge() throws -> (SyncTeam, String, String) {
         let team = try SyncTeam()
         _ = try team.clone("a")
@@ -26,6 +28,7 @@ import TestSupport
         try team.succeed("a", ["comment", id, "已回电，客户未接"], env: same)
         try team.succeed("a", ["sync"], env: same)
         try team.succeed("b", ["comment", id, "客户来电催单"], env: ["GITDESK_NOW": "2024-05-01T14:55:00+08:00"])
+        try team.succeed("b", ["comment", id, "已回电，客户未接"], env: same)
         try team.succeed("b", ["comment", id, "已回电，客户未接"], env: same)
         _ = try team.git("b", ["fetch", "-q", "origin"])
         _ = try team.git("b", ["merge", "-q", "--no-commit", "--no-ff", "origin/main"])
@@ -50,7 +53,7 @@ import TestSupport
         #expect(!ci.stdout.contains("已回电"), "the entry is named by time and operator, not by its words: \(ci)")
     }
 
-    @Test func droppingOneOfTwoLookAlikeEntriesIsRefused() throws {
+    @Test func droppingOneOfTwoCopiesIsRefused() throws {
         let (team, _, path) = try Self.lookAlikeMerge()
         let text = try team.sandbox.read("b/\(path)")
         let cut = try #require(text.range(of: Self.line))
@@ -58,7 +61,7 @@ import TestSupport
         try Self.expectRefused(team, path: path)
     }
 
-    @Test func pastingAnEntryTwiceIsRefused() throws {
+    @Test func pastingAThirdCopyIsRefused() throws {
         let (team, _, path) = try Self.lookAlikeMerge()
         let text = try team.sandbox.read("b/\(path)")
         let cut = try #require(text.range(of: Self.line))

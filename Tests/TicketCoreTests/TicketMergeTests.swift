@@ -196,7 +196,7 @@ struct TicketMergeTests {
         #expect(same.isClean && same.ticket == ours)
     }
 
-    @Test("the server's merge judgement counts copies too: a copy of a carried entry no side holds is the merger's new entry")
+    @Test("the server's merge judgement counts copies too: a copy beyond max(n, m) is the merger's new entry, max(n, m) is carried")
     func judgementCountsCopies() throws {
         let x = LogEntry(time: Fixtures.t("2024-05-01 15:00"), operator: "li", text: "已回电，客户未接")
         var withX = base
@@ -209,15 +209,27 @@ struct TicketMergeTests {
         let judged = MergeJudgement.ticketChange(path: "t.md", base: withX, sides: [ours, theirs], result: parsed)
         #expect(judged.old?.log.filter { $0 == x }.count == 1)
         #expect(judged.new.ticket.log.last == x)   // judged as appended by the merge's author
-        // New on both sides: both copies are carried.
-        let twice = TicketMerge.merge(base: base, ours: ours, theirs: theirs, schema: schema, context: context()).ticket
+        #expect(judged.findings.map(\.rule) == ["copy-count"])
+        // New on both sides: one entry, carried; two copies in the result are one too many.
+        let once = TicketMerge.merge(base: base, ours: ours, theirs: theirs, schema: schema, context: context()).ticket
         let fair = MergeJudgement.ticketChange(path: "t.md", base: base, sides: [ours, theirs],
-                                               result: try TicketFile.parse(TicketFile.render(twice, layout: schema.layout)))
-        #expect(fair.old?.log.filter { $0 == x }.count == 2)
+                                               result: try TicketFile.parse(TicketFile.render(once, layout: schema.layout)))
+        #expect(fair.old?.log.filter { $0 == x }.count == 1)
+        #expect(fair.findings.isEmpty)
+        // Two copies made on one side, one on the other: two carried; one kept is a dropped copy.
+        let oursTwice = comment(ours, "2024-05-01 15:00", "li", "已回电，客户未接")
+        let both = TicketMerge.merge(base: base, ours: oursTwice, theirs: theirs, schema: schema, context: context()).ticket
+        #expect(both.log.filter { $0 == x }.count == 2)
+        var dropped = both
+        dropped.log.remove(at: try #require(dropped.log.firstIndex(of: x)))
+        let short = MergeJudgement.ticketChange(path: "t.md", base: base, sides: [oursTwice, theirs],
+                                                result: try TicketFile.parse(TicketFile.render(dropped, layout: schema.layout)))
+        #expect(short.findings.map(\.rule) == ["copy-count"])
+        #expect(short.findings.first?.message.contains("已回电") == false)
     }
 
-    @Test("copies of one entry are counted against the base: carried once, new on both sides twice")
-    func lookAlikeEntries() {
+    @Test("exact duplicates once: the same entry carried or made on both sides is one; copies made on one side stay")
+    func exactDuplicatesOnce() {
         let x = LogEntry(time: Fixtures.t("2024-05-01 15:00"), operator: "li", text: "已回电，客户未接")
         var withX = base
         withX.log.append(x)
@@ -225,12 +237,16 @@ struct TicketMergeTests {
         let theirs = comment(withX, "2024-05-01 15:06", "zhang", "B")
         let carried = TicketMerge.merge(base: withX, ours: ours, theirs: theirs, schema: schema, context: context())
         #expect(carried.ticket.log.filter { $0 == x }.count == 1)
-        let twice = TicketMerge.merge(base: base, ours: ours, theirs: theirs, schema: schema, context: context())
-        #expect(twice.ticket.log.filter { $0 == x }.count == 2)
+        let madeOnBoth = TicketMerge.merge(base: base, ours: ours, theirs: theirs, schema: schema, context: context())
+        #expect(madeOnBoth.ticket.log.filter { $0 == x }.count == 1)
         let linear = TicketMerge.merge(base: base, ours: ours, theirs: theirs, schema: schema,
                                        context: MergeContext(operatorHandle: "wang", now: Fixtures.t("2024-05-02 09:00"), linear: true))
-        #expect(linear.ticket.log.filter { $0 == x }.count == 2)
+        #expect(linear.ticket.log.filter { $0 == x }.count == 1)
         #expect(Array(linear.ticket.log.prefix(ours.log.count)) == ours.log)
+        var theirsTwice = theirs
+        theirsTwice.log.append(x)   // the same words twice in one second in one clone
+        let twice = TicketMerge.merge(base: withX, ours: ours, theirs: theirsTwice, schema: schema, context: context())
+        #expect(twice.ticket.log.filter { $0 == x }.count == 2)
     }
 
     @Test("two different tickets added with the same ID are not merged into one: unresolved id-collision")

@@ -25,7 +25,7 @@ struct DiffCommand: ParsableCommand {
 
     func validate() throws {
         if let range, !range.contains("..") {
-            throw ValidationError("'\(range)' is not a range: give A..B or A...B (e.g. origin/main..HEAD, HEAD~1..HEAD)")
+            throw ValidationError(Speech.say(Message(.diffNotRange, ["range": .text(range)])))
         }
     }
 
@@ -39,7 +39,7 @@ struct DiffCommand: ParsableCommand {
             print(JSONValue.array(entries.map { json($0, schema: schema, language: language) }).serialised())
         } else {
             for e in entries { print(text(e, schema: schema, language: language).terminalSafe, terminator: "") }
-            if entries.isEmpty { print(language.say("此范围内没有工单变更。", "No ticket changes in this range.")) }
+            if entries.isEmpty { print(Message(.diffNothing).render(language)) }
             for f in others { print("! \(FindingPresenter.line(f))") }
         }
         if (entries.flatMap(\.findings) + others).contains(where: { $0.severity == .error }) { throw ExitCode(1) }
@@ -51,10 +51,11 @@ struct DiffCommand: ParsableCommand {
     }
 
     func text(_ e: TicketDiff.Entry, schema: Schema, language: Language) -> String {
-        let kind = language == .zh ? ["added": "新增", "modified": "修改", "deleted": "删除"][e.kind] ?? e.kind : e.kind
+        let kindKey: [String: MessageKey] = ["added": .diffKindAdded, "modified": .diffKindModified, "deleted": .diffKindDeleted]
+        let kind = kindKey[e.kind].map { Message($0).render(language) } ?? e.kind
         var out = "\(e.id) (\(kind)) \(e.path)\n"
         let authors = unique(e.commits.map { "\($0.author.name) <\($0.author.email)>" })
-        if !authors.isEmpty { out += "  \(language.say("修改人", "by")): \(authors.joined(separator: ", "))\n" }
+        if !authors.isEmpty { out += "  \(Message(.diffBy).render(language)): \(authors.joined(separator: ", "))\n" }
         for c in e.changes {
             out += "  \(schema.label(field: c.field, language)): \(shown(c.old, c.field, schema, language)) → \(shown(c.new, c.field, schema, language))\n"
         }
@@ -62,7 +63,7 @@ struct DiffCommand: ParsableCommand {
             out += "  + \(entry.time.shortDisplay) \(entry.operator): \(TicketDiffText.masked(entry.text, schema).replacingNewlines())\n"
         }
         for c in e.contactsAdded {
-            out += "  + \(language.say("沟通", "contact")) \(c.time.shortDisplay) \(c.operator) \(schema.label(value: c.channel, of: "channel", language)): \(TicketDiffText.masked(c.summary, schema))\n"
+            out += "  + \(Message(.diffContact).render(language)) \(c.time.shortDisplay) \(c.operator) \(schema.label(value: c.channel, of: "channel", language)): \(TicketDiffText.masked(c.summary, schema))\n"
         }
         for f in e.findings { out += "  ! \(FindingPresenter.line(f))\n" }
         return out + "\n"

@@ -4,23 +4,24 @@
 /// the earlier entry (by time, then by its text, so neither side is
 /// favoured) comes first, and each side's own order is kept.
 ///
-/// Alike is not the same: one operator can write the same words in two
-/// clones in the same second. So entries are counted against the merge
-/// base: a copy the base holds and both sides still hold is one entry
-/// carried by both; copies beyond the base's are new on their side. An
-/// entry the base holds b times, ours n and theirs m times appears
-/// n + m − min(b, n, m) times (b = 0: both sides' copies are kept). Swapping
-/// the sides gives the same list.
+/// Exact duplicates once (issue 9): an entry is its time to the second, its
+/// operator and its words, so the same entry on both sides is one entry,
+/// whether both carry it from the base or both made it. An entry held n
+/// times by ours and m times by theirs appears max(n, m) times: copies made
+/// on one side (the same words twice in one second in one clone) stay, and
+/// the base needs no counting, since a log is append-only (a side never holds
+/// fewer copies than the base without being refused). Swapping the sides
+/// gives the same list.
 enum LogUnion {
-    static func union(base: [LogEntry], _ ours: [LogEntry], _ theirs: [LogEntry]) -> [LogEntry] {
-        walk(ours, theirs, base: counts(base, key: key(of:)), key: key(of:), theirsFirst: { _, _ in false }, combine: { a, _ in a })
+    static func union(_ ours: [LogEntry], _ theirs: [LogEntry]) -> [LogEntry] {
+        walk(ours, theirs, key: key(of:), theirsFirst: { _, _ in false }, combine: { a, _ in a })
     }
 
     /// Contacts are the same entry whatever their state; an open follow-up
     /// closed on either side is closed (the only change the log allows).
-    static func union(base: [ContactEntry], _ ours: [ContactEntry], _ theirs: [ContactEntry]) -> [ContactEntry] {
+    static func union(_ ours: [ContactEntry], _ theirs: [ContactEntry]) -> [ContactEntry] {
         // Two distinct copies of one contact: the open one first, whichever side holds it.
-        walk(ours, theirs, base: counts(base, key: key(of:)), key: key(of:), theirsFirst: { o, t in o.done && !t.done }, combine: { a, b in
+        walk(ours, theirs, key: key(of:), theirsFirst: { o, t in o.done && !t.done }, combine: { a, b in
             var c = a
             c.done = a.done || b.done
             return c
@@ -29,15 +30,15 @@ enum LogUnion {
 
     /// Ours unchanged, then their entries ours lacks, in their time order:
     /// the union when it must extend ours (``MergeContext/linear``).
-    static func appending(base: [LogEntry], _ ours: [LogEntry], _ theirs: [LogEntry]) -> [LogEntry] {
-        let merged = union(base: base, ours, theirs)
+    static func appending(_ ours: [LogEntry], _ theirs: [LogEntry]) -> [LogEntry] {
+        let merged = union(ours, theirs)
         return ours + extra(merged, beyond: ours, key: key(of:))
     }
 
     /// Contacts likewise; a follow-up either side closed is closed (the one
     /// change the append-only rule allows to an entry).
-    static func appending(base: [ContactEntry], _ ours: [ContactEntry], _ theirs: [ContactEntry]) -> [ContactEntry] {
-        let merged = union(base: base, ours, theirs)
+    static func appending(_ ours: [ContactEntry], _ theirs: [ContactEntry]) -> [ContactEntry] {
+        let merged = union(ours, theirs)
         let closed = Set(merged.filter(\.done).map(key(of:)))
         let kept = ours.map { c in
             var x = c
@@ -74,14 +75,7 @@ enum LogUnion {
                                              c.followUp ?? "", c.followUpBy?.iso8601 ?? ""].joined(separator: "\u{1F}"))
     }
 
-    /// How many copies of each key a list holds.
-    private static func counts<E>(_ list: [E], key: (E) -> Key) -> [Key: Int] {
-        var n: [Key: Int] = [:]
-        for e in list { n[key(e), default: 0] += 1 }
-        return n
-    }
-
-    private static func walk<E>(_ ours: [E], _ theirs: [E], base: [Key: Int], key: (E) -> Key,
+    private static func walk<E>(_ ours: [E], _ theirs: [E], key: (E) -> Key,
                                 theirsFirst: (E, E) -> Bool, combine: (E, E) -> E) -> [E] {
         var out: [E] = []
         out.reserveCapacity(max(ours.count, theirs.count))
@@ -89,8 +83,8 @@ enum LogUnion {
         func take(_ e: E, _ k: Key, side: Int) {
             let n = (positions[side][k]?.count ?? 0) + 1   // this is the side's n-th copy
             let other = positions[1 - side][k] ?? []
-            if n <= (base[k] ?? 0), n <= other.count {
-                // The n-th copy the base holds, already taken from the other side: one entry.
+            if n <= other.count {
+                // The other side's n-th copy is already in: the same entry, kept once.
                 let at = other[n - 1]
                 out[at] = combine(out[at], e)
                 positions[side][k, default: []].append(at)

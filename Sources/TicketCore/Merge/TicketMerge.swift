@@ -2,7 +2,7 @@
 ///
 /// - A field changed on one side only takes that side's value.
 /// - The processing log and the communication log are the union of both
-///   sides, ordered by time, an entry both hold once (``LogUnion``).
+///   sides, ordered by time, exact duplicates once (``LogUnion``).
 /// - A field both sides changed to different values is settled by the
 ///   field's ``MergeRule`` and always reported: in the result and as a
 ///   `Conflict:` log entry by the merging operator (``ConflictLine``).
@@ -30,10 +30,8 @@ public enum TicketMerge {
         }
         let base = base ?? Ticket()
         var merged = context.linear
-            ? Ticket(contacts: LogUnion.appending(base: base.contacts, ours.contacts, theirs.contacts),
-                     log: LogUnion.appending(base: base.log, ours.log, theirs.log))
-            : Ticket(contacts: LogUnion.union(base: base.contacts, ours.contacts, theirs.contacts),
-                     log: LogUnion.union(base: base.log, ours.log, theirs.log))
+            ? Ticket(contacts: LogUnion.appending(ours.contacts, theirs.contacts), log: LogUnion.appending(ours.log, theirs.log))
+            : Ticket(contacts: LogUnion.union(ours.contacts, theirs.contacts), log: LogUnion.union(ours.log, theirs.log))
         var settled: [(MergeConflict, notKept: (side: String, text: String)?)] = []
         var unresolved: [MergeConflict] = []
         let later = laterSide(ours: ours, theirs: theirs, context: context)

@@ -306,7 +306,7 @@ extension MessageCatalogue {
         .mergeDroppedContact: "the merge dropped the contact of {time} by {who} (parent {parent}); the communication log keeps every entry of both sides",
         .mergeCopiesDropped: "dropped {count} of its {want} copies",
         .mergeCopiesExtra: "holds {have} copies where the sides carry {want}",
-        .mergeCopyCount: "the merge {what} of the log entry of {time} by {who}: identical entries count (base b, sides n and m give n + m − min(b, n, m)); redo the merge with gitdesk sync or git merge and keep every copy",
+        .mergeCopyCount: "the merge {what} of the log entry of {time} by {who}: an entry one side holds n times and the other m times is kept max(n, m) times (exact duplicates once); redo the merge with gitdesk sync or git merge",
         .piiInFileName: "the file name holds {kind}; rename the file (e.g. {masked} → a ticket ID or a description)",
         .piiInTemplateFile: "{kind} {masked} must not be stored in a template, raw or masked: write the placeholder {placeholder} instead",
         .piiInOtherFile: "{kind} must not be stored raw in a file; write it masked, e.g. {masked}, or, if the desk ships it as an example, list it in {exceptions}",
@@ -495,5 +495,14 @@ extension MessageCatalogue {
         .diskFull: "nothing was written: the disk is full ({file}); free some space (df -h shows how much is left), then run the command again",
         .diskReadOnly: "nothing was written: the desk is on a read-only file system ({file}); remount it read-write (mount -o remount,rw …) or work in a writable clone, then run the command again",
         .diskNotWritable: "nothing was written: gitdesk may not write {file} (permission denied); give your user write access to the desk's .git folder (ls -l shows the owner), then run the command again",
+        // Review (issue 9, sync9): what gitdesk diff says
+        .diffKindAdded: "added",
+        .diffKindModified: "modified",
+        .diffKindDeleted: "deleted",
+        .diffBy: "by",
+        .diffContact: "contact",
+        .diffNothing: "No ticket changes in this range.",
+        .diffNotRange: "'{range}' is not a range: give A..B or A...B (e.g. origin/main..HEAD, HEAD~1..HEAD)",
+        .diffNoCommits: "'{range}' names no commits here ({reason}): check the names with git log --oneline, or fetch first",
     ]
 }

@@ -306,7 +306,7 @@ extension MessageCatalogue {
         .mergeDroppedContact: "合并丢掉了 {who} 在 {time} 的联系记录（第 {parent} 个父提交）；沟通记录保留双方的每一条",
         .mergeCopiesDropped: "丢掉了 {want} 份中的 {count} 份",
         .mergeCopiesExtra: "有 {have} 份，而双方合计为 {want} 份",
-        .mergeCopyCount: "对于 {who} 在 {time} 写的处理记录，合并结果{what}：相同的记录也要计数（共同祖先 b 份、两边 n 和 m 份，合并后应为 n + m − min(b, n, m) 份）；请用 gitdesk sync 或 git merge 重新合并，保留每一份",
+        .mergeCopyCount: "对于 {who} 在 {time} 写的处理记录，合并结果{what}：一边有 n 份、另一边有 m 份的相同记录，合并后应保留 max(n, m) 份（完全相同的只留一份）；请用 gitdesk sync 或 git merge 重新合并",
         .piiInFileName: "文件名中含有{kind}；请重命名该文件（例如把 {masked} 换成工单编号或说明文字）",
         .piiInTemplateFile: "模板中不能保存{kind} {masked}（无论是否打码）：请改写为占位符 {placeholder}",
         .piiInOtherFile: "文件中不能保存未打码的{kind}；请打码后保存（例如 {masked}），如果它是工单库自带的示例，请列入 {exceptions}",
@@ -495,5 +495,14 @@ extension MessageCatalogue {
         .diskFull: "未写入任何内容：磁盘已满（{file}）；请释放空间（df -h 可查看剩余空间），然后重新运行命令",
         .diskReadOnly: "未写入任何内容：工单库位于只读文件系统上（{file}）；请以读写方式重新挂载（mount -o remount,rw …）或在可写的副本中工作，然后重新运行命令",
         .diskNotWritable: "未写入任何内容：gitdesk 无权写入 {file}（权限被拒绝）；请给当前用户授予工单库 .git 目录的写权限（ls -l 可查看所有者），然后重新运行命令",
+        // Review (issue 9, sync9): what gitdesk diff says
+        .diffKindAdded: "新增",
+        .diffKindModified: "修改",
+        .diffKindDeleted: "删除",
+        .diffBy: "修改人",
+        .diffContact: "沟通",
+        .diffNothing: "此范围内没有工单变更。",
+        .diffNotRange: "「{range}」不是版本范围：请写 A..B 或 A...B（如 origin/main..HEAD、HEAD~1..HEAD）",
+        .diffNoCommits: "「{range}」在这里找不到对应的提交（{reason}）：请用 git log --oneline 核对名称，或先 fetch",
     ]
 }

@@ -99,4 +99,6 @@ public enum MessageKey: String, CaseIterable, Sendable {
     // Repository damage and environment (issue 10, robust10a)
     case tipEmpty, tipDamaged, tipMissing, headMissing, gitConfigDamaged, checksOff, checksOffHookMissing, checksOffNoHooksPath
     case checksOffNoDriver, settingValueInvalid, lockHolderStopped, diskFull, diskReadOnly, diskNotWritable
+    // Review (issue 9, sync9): what gitdesk diff says
+    case diffKindAdded, diffKindModified, diffKindDeleted, diffBy, diffContact, diffNothing, diffNotRange, diffNoCommits
 }

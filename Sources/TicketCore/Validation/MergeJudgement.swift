@@ -73,17 +73,13 @@ public enum MergeJudgement {
         }
 
         var new = result
-        // Copies count: an entry the base holds once and each side once is one
-        // entry; a copy beyond what the sides carry is new, by the merge's author.
+        // Exact duplicates once (``LogUnion``): an entry the sides hold n, m… times
+        // is carried max(n, m, …) times; a copy beyond that is new, by the merge's author.
         func key(_ e: LogEntry) -> String { "\(e.time.iso8601) \(e.operator)\u{1F}\(e.text)" }
         func counts(_ log: [LogEntry]) -> [String: Int] { log.reduce(into: [:]) { $0[key($1), default: 0] += 1 } }
-        let sideCounts = present.map { counts($0.log) }
-        let baseCounts = counts(base?.log ?? [])
         var allowed: [String: Int] = [:]
-        for k in Set(sideCounts.flatMap(\.keys)) {
-            let n = sideCounts.map { $0[k] ?? 0 }
-            let shared = min(baseCounts[k] ?? 0, n.min() ?? 0)
-            allowed[k] = n.reduce(0, +) - shared * (n.count - 1)
+        for side in present {
+            for (k, n) in counts(side.log) { allowed[k] = max(allowed[k] ?? 0, n) }
         }
         findings += copyCountFindings(path: path, result: result, expected: allowed, key: key)
         let logCarried = r.log.indices.filter { i in
@@ -106,9 +102,9 @@ public enum MergeJudgement {
     }
 
     /// `copy-count`: an entry the sides carry must appear as many times as
-    /// the merge rule gives (``LogUnion``: n + m − min(b, n, m)), no fewer
-    /// (a hand resolution that kept one of two look-alike entries) and no
-    /// more (one that pasted a side's entry twice). An entry no copy of
+    /// the merge rule gives (``LogUnion``: max(n, m)), no fewer (a hand
+    /// resolution that kept one of two copies a side made) and no more (one
+    /// that pasted an entry again). An entry no copy of
     /// which survived is the `append-only` finding above. Named by time and
     /// operator, never by its text.
     static func copyCountFindings(path: String, result: ParsedTicket, expected: [String: Int],

@@ -50,7 +50,7 @@ public enum TicketDiff {
                 from = try repository.resolveCommit(parts[0].isEmpty ? "HEAD" : parts[0])
                 to = try repository.resolveCommit(parts[1].isEmpty ? "HEAD" : parts[1])
             } catch {
-                throw DeskError.invalidInput("'\(range)' names no commits here (\(DeskError.from(error)))")
+                throw DeskError.said(Message(.diffNoCommits, ["range": .text(range), "reason": .text("\(DeskError.from(error))")]))
             }
             let baseCommit = try repository.mergeBase(from, to) ?? from
             let oldTree = try repository.commit(baseCommit).tree

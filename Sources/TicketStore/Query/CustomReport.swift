@@ -190,17 +190,24 @@ extension Desk {
     static func capBlobFunctions(_ db: Database, limit: Int) {
         for name in ["randomblob", "zeroblob"] {
             db.add(function: DatabaseFunction(name, argumentCount: 1, pure: false) { values in
-                let n = Int64.fromDatabaseValue(values[0]) ?? Double.fromDatabaseValue(values[0]).map { Int64(clamping: Int($0.isFinite ? min(max($0, -1e18), 1e18) : 1e18)) } ?? 0
-                guard n <= Int64(limit) else {
-                    throw DatabaseError(message: "\(name)(\(n)) is over the \(limit) bytes a report may make")
-                }
-                let size = max(Int(n), 0)
-                if name == "zeroblob" { return Data(count: size) }
-                var bytes = [UInt8](repeating: 0, count: size)
-                for i in bytes.indices { bytes[i] = UInt8.random(in: 0...255) }
-                return Data(bytes)
+                try cappedBlob(name, values[0], limit: limit)
             })
         }
+    }
+
+    // A function of its own, not the closure's body: Swift 6.3's optimiser
+    // crashed ("Found ownership error") compiling this body inside the closure
+    // in a release build.
+    private static func cappedBlob(_ name: String, _ value: DatabaseValue, limit: Int) throws -> Data {
+        let n = Int64.fromDatabaseValue(value) ?? Double.fromDatabaseValue(value).map { Int64(clamping: Int($0.isFinite ? min(max($0, -1e18), 1e18) : 1e18)) } ?? 0
+        guard n <= Int64(limit) else {
+            throw DatabaseError(message: "\(name)(\(n)) is over the \(limit) bytes a report may make")
+        }
+        let size = max(Int(n), 0)
+        if name == "zeroblob" { return Data(count: size) }
+        var bytes = [UInt8](repeating: 0, count: size)
+        for i in bytes.indices { bytes[i] = UInt8.random(in: 0...255) }
+        return Data(bytes)
     }
 
     /// Compiles a report's SQL under the authorizer: exactly one statement
