@@ -36,7 +36,7 @@ for n in $SIZES; do
   # Each run first commits one hand edit with plain git (hyperfine's --prepare, not
   # timed: a log line appended), so the timed list catches up one changed file.
   # (gitdesk's own writes move the cache themselves: no catch-up after them.)
-  catchup=$(hyperfine -N --runs 15 --prepare "bash -c 'echo \"- 2024-06-01T10:00:00+08:00 li: bench\" >> $file && git commit -q --no-verify -am bench'" \
+  catchup=$(hyperfine -N --runs 15 --prepare "bash -c 'echo \"- 2024-06-01T10:00:00+08:00 li: bench\" >> $file && git -c user.name=bench -c user.email=bench@example.invalid commit -q --no-verify -am bench'" \
     --export-json "$WORK/u.json" "$BIN list --status new --priority urgent" >/dev/null; median "$WORK/u.json")
   nocache=$(GITDESK_NO_CACHE=1 hyperfine -N --runs 5 --export-json "$WORK/n.json" \
     "$BIN list --status new --priority urgent" >/dev/null; median "$WORK/n.json")
