@@ -14,6 +14,7 @@ enum CacheSchema {
     // n: NFC; r: the report columns (created_s, settled_s, changed_s, title, contact...) and their indexes;
     // e: an empty file's error row says "empty ticket file"; 4: `record` (the parsed ticket,
     // TicketRecord) instead of the file's bytes, so no query parses a ticket file.
+    // `search` uses `ticket_text.text` as `SearchTerms.text(of:)`: bump this when that changes.
     static let format = "gitdesk-query-4"
 
     static let create = """
