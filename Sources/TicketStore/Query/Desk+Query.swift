@@ -135,7 +135,8 @@ extension QueryCache {
     }
 }
 
-/// One ticket `search` found: its rank and the line that matched.
+/// One ticket `search` found: its rank and the line that matched, ready to
+/// print (personal data masked, see ``PrivacyGuard/displayed(_:schema:)``).
 public struct SearchHit {
     public var ticket: Ticket
     public var score: Int
@@ -148,16 +149,21 @@ extension Desk {
     public func search(_ terms: SearchTerms, filter: TicketFilter, limit: Int? = nil,
                        at now: Timestamp) throws(DeskError) -> (hits: [SearchHit], unreadable: [(path: String, error: String)]) {
         let (candidates, unreadable, texts) = try candidates(filter, search: terms)
-        var found: [(hit: SearchHit, text: String)] = []
+        var found: [SearchHit] = []
         for (i, ticket) in candidates.enumerated() {
             let text = texts?[i] ?? SearchTerms.text(of: ticket)
             guard terms.matches(text), filter.matches(ticket, at: now, schema: schema) else { continue }
-            found.append((SearchHit(ticket: ticket, score: terms.score(ticket, text: text), snippet: ""), text))
+            found.append(SearchHit(ticket: ticket, score: terms.score(ticket, text: text), snippet: ""))
         }
-        found.sort { ($0.hit.score, $0.hit.ticket["created"] ?? "", $0.hit.ticket.id) > ($1.hit.score, $1.hit.ticket["created"] ?? "", $1.hit.ticket.id) }
+        found.sort { ($0.score, $0.ticket["created"] ?? "", $0.ticket.id) > ($1.score, $1.ticket["created"] ?? "", $1.ticket.id) }
         if let limit, found.count > limit { found.removeSubrange(limit...) }
-        // Snippets only for the hits shown: cutting one walks the text character by character.
-        let hits = found.map { SearchHit(ticket: $0.hit.ticket, score: $0.hit.score, snippet: terms.snippet($0.text)) }
+        // Masked and cut only for the hits shown (cutting a snippet walks the text character
+        // by character). The snippet is cut from the masked text: a cut through a raw number
+        // would hide it from the masker.
+        let hits = found.map { hit in
+            let shown = PrivacyGuard.displayed(hit.ticket, schema: schema)
+            return SearchHit(ticket: shown, score: hit.score, snippet: terms.snippet(SearchTerms.text(of: shown)))
+        }
         return (hits, unreadable)
     }
 }

@@ -164,7 +164,7 @@ struct RowWriter {
         find = try db.makeStatement(sql: "SELECT n FROM ticket WHERE path = ?")
         deleteRow = try db.makeStatement(sql: "DELETE FROM ticket WHERE n = ?")
         deleteText = try db.makeStatement(sql: "DELETE FROM ticket_text WHERE rowid = ?")
-        let columns = ["path", "blob"] + CacheSchema.fieldColumns + CacheSchema.reportColumns + ["open_followups", "record", "error"]
+        let columns = ["path", "blob"] + CacheSchema.fieldColumns + CacheSchema.reportColumns + ["open_followups", "error", "record", "body"]
         insertRow = try db.makeStatement(sql: "INSERT INTO ticket(\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))")
         insertText = try db.makeStatement(sql: "INSERT INTO ticket_text(rowid, text) VALUES (?, ?)")
     }
@@ -189,15 +189,17 @@ struct RowWriter {
             values.append(ReportRows.settled(ticket, schema: schema)?.seconds)
             values.append(ticket.log.map(\.time.seconds).max() ?? ticket.created?.seconds)
             values.append(ticket.contacts.contains { !$0.done } ? 1 : 0)
-            values.append(Data(TicketRecord.encode(ticket)))
             values.append(nil)
+            values.append(Data(TicketRecord.encode(ticket)))
+            values.append(Data(bytes))
             text = SearchTerms.text(of: ticket)
         } catch {
             values += CacheSchema.fieldColumns.map { _ in nil }
             values += [nil, nil, nil]
             values.append(0)
-            values.append(nil)
             values.append(DeskError.unreadableTicket(path: path, line: error.line, error.description).description)
+            values.append(nil)
+            values.append(Data(bytes))
         }
         try insertRow.execute(arguments: StatementArguments(values))
         if let text { try insertText.execute(arguments: [db.lastInsertedRowID, text]) }
