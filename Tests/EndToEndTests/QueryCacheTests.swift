@@ -10,11 +10,13 @@ struct QueryCacheTests {
     static let now = "2024-05-20T10:00:00+08:00"
     static let cacheFile = ".git/gitdesk/cache.sqlite"
 
-    /// `list ARGS` with the cache and without: status, stdout and stderr must agree.
+    /// `list ARGS` (or `search ...` when ARGS begins with it) with the cache and
+    /// without: status, stdout and stderr must agree.
     static func expectSameAnswer(_ desk: TestDesk, _ args: [String], step: String,
                                  sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let cached = try desk.gitdesk(["list"] + args, now: now, env: ["GITDESK_TRACE": "1"])
-        let parsed = try desk.gitdesk(["list"] + args, now: now, env: ["GITDESK_NO_CACHE": "1"])
+        let command = args.first == "search" ? args : ["list"] + args
+        let cached = try desk.gitdesk(command, now: now, env: ["GITDESK_TRACE": "1"])
+        let parsed = try desk.gitdesk(command, now: now, env: ["GITDESK_NO_CACHE": "1"])
         // The trace proves the answer came from the cache, not from the fallback.
         let lines = cached.stderr.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines.contains { $0.hasPrefix("trace query cache") }, "\(step): cache not used \(cached)", sourceLocation: sourceLocation)
@@ -34,6 +36,13 @@ struct QueryCacheTests {
         ["--assignee", "liu", "--limit", "2"],
         ["--format", "json", "--status", "new", "--limit", "3"],
         ["--format", "csv", "--sort", "created:asc", "--limit", "2", "--type", "complaint,consult"],
+        ["--status", "new,in_progress,needs_info"],
+        // search: every output format, two-character words (no trigram) and longer ones.
+        ["search", "退款"],
+        ["search", "退款", "--format", "json"],
+        ["search", "订单未生成", "--limit", "1"],
+        ["search", "VIP会员", "--format", "json", "--status", "new"],
+        ["search", "电话", "--follow-ups", "--limit", "2"],
     ]
 
     /// A small deterministic generator (SplitMix64), so a failing sequence can be replayed by its seed.
@@ -113,7 +122,7 @@ struct QueryCacheTests {
         }
     }
 
-    @Test("one new commit re-reads one file; a fresh cache reads none; a damaged one is rebuilt")
+    @Test("gitdesk's own write moves the cache; a hand commit re-reads one file; a fresh cache reads none; a damaged one is rebuilt")
     func incremental() throws {
         let desk = try TestDesk(language: "zh")
         let a = try desk.record(title: "申请退款", now: "2024-05-01T10:00:00+08:00")
@@ -121,8 +130,15 @@ struct QueryCacheTests {
         let trace = ["GITDESK_TRACE": "1"]
         #expect(try desk.gitdesk(["list"], now: Self.now, env: trace).stderr.contains("query cache rebuilt, 2 files read"))
         #expect(try desk.gitdesk(["list"], now: Self.now, env: trace).stderr.contains("query cache fresh"))
-        _ = try desk.succeed(["comment", a, "已退款"], as: "li", now: "2024-05-03T10:00:00+08:00")
+        let write = try desk.gitdesk(["comment", a, "已退款"], as: "li", now: "2024-05-03T10:00:00+08:00", env: trace)
+        #expect(write.status == 0 && write.stderr.contains("query cache moved with the write"), "\(write)")
+        let afterWrite = try desk.gitdesk(["search", "已退款", "--format", "json"], now: Self.now, env: trace)
+        #expect(afterWrite.stderr.contains("query cache fresh"), "\(afterWrite.stderr)")
+        #expect(afterWrite.stdout.contains(a))
+        let path = try desk.ticketPath(a)
+        try desk.commitFile(path, bytes: Array(try desk.read(path).replacingOccurrences(of: "申请退款", with: "申请退款（手改）").utf8))
         #expect(try desk.gitdesk(["list"], now: Self.now, env: trace).stderr.contains("query cache caught up, 1 files read"))
+        try Self.expectSameAnswer(desk, ["--format", "json"], step: "after a write and a hand edit")
         try Data(repeating: 0x41, count: 4096).write(to: URL(fileURLWithPath: desk.path(Self.cacheFile)))
         let damaged = try desk.gitdesk(["list", "--format", "json"], now: Self.now, env: trace)
         #expect(damaged.status == 0 && damaged.stderr.contains("query cache rebuilt, 2 files read"), "\(damaged)")

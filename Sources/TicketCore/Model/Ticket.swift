@@ -6,7 +6,7 @@
 /// rebuild. Empty values are absent.
 public struct Ticket: Equatable, Sendable {
     /// Field values by schema key (`id`, `title`, `status`, ...), never empty strings.
-    public private(set) var fields: [String: String]
+    public internal(set) var fields: [String: String]
     /// 沟通记录: each contact with the customer.
     public var contacts: [ContactEntry]
     /// 处理记录: append-only, one entry per action.

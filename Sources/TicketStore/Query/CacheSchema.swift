@@ -3,16 +3,21 @@ import GRDB
 /// The query cache's tables (`.git/gitdesk/cache.sqlite`).
 ///
 /// `ticket` holds one row per ticket file of the tree recorded in `meta`:
-/// its path and blob, the fields queries filter on, and the file's bytes
-/// (parsed again only for the rows a query keeps). `ticket_text` is the
+/// its path and blob, the fields queries filter on, the parsed ticket as a
+/// `TicketRecord` (decoded for the rows a query keeps; null when the file
+/// could not be read, `error` then says why) and the file's bytes (`body`, for
+/// the masked report view; no query parses it). The two blobs come last: a
+/// scan reading `error` does not walk their overflow pages. `ticket_text` is the
 /// full-text index (FTS5 trigram) of the words people search, keyed by the
 /// ticket row's number.
 enum CacheSchema {
     /// Bump when a table or a derived column changes: an older file is rebuilt.
     // 3: a file that holds no ticket is a row with an error; w: full-width forms folded,
     // n: NFC; r: the report columns (created_s, settled_s, changed_s, title, contact...) and their indexes;
-    // e: an empty file's error row says "empty ticket file".
-    static let format = "gitdesk-query-3wnre"
+    // e: an empty file's error row says "empty ticket file"; 4: `record` (the parsed ticket,
+    // TicketRecord) beside the file's bytes, so no query parses a ticket file; blobs last.
+    // `search` uses `ticket_text.text` as `SearchTerms.text(of:)`: bump this when that changes.
+    static let format = "gitdesk-query-4"
 
     static let create = """
         CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -29,8 +34,9 @@ enum CacheSchema {
             settled_s INTEGER,
             changed_s INTEGER,
             open_followups INTEGER NOT NULL DEFAULT 0,
-            body BLOB NOT NULL,
-            error TEXT
+            error TEXT,
+            record BLOB,
+            body BLOB NOT NULL
         );
         CREATE INDEX IF NOT EXISTS ticket_status ON ticket(status);
         CREATE INDEX IF NOT EXISTS ticket_assignee ON ticket(assignee);

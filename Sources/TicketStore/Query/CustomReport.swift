@@ -185,6 +185,16 @@ extension Desk {
 }
 
 extension Desk {
+    /// The N of randomblob(N) / zeroblob(N) as SQLite reads it (a real is cut to an integer).
+    /// Not inlined: inside the function's closure, Swift 6.3.1's release optimiser
+    /// (CopyPropagation) crashed on this expression.
+    @inline(never)
+    static func requestedBlobSize(_ value: DatabaseValue) -> Int64 {
+        if let n = Int64.fromDatabaseValue(value) { return n }
+        guard let d = Double.fromDatabaseValue(value) else { return 0 }
+        return Int64(clamping: Int(d.isFinite ? min(max(d, -1e18), 1e18) : 1e18))
+    }
+
     /// randomblob(N) and zeroblob(N) above `limit` bytes are refused: one call
     /// would otherwise allocate gigabytes before any row is counted.
     static func capBlobFunctions(_ db: Database, limit: Int) {
@@ -199,7 +209,7 @@ extension Desk {
     // crashed ("Found ownership error") compiling this body inside the closure
     // in a release build.
     private static func cappedBlob(_ name: String, _ value: DatabaseValue, limit: Int) throws -> Data {
-        let n = Int64.fromDatabaseValue(value) ?? Double.fromDatabaseValue(value).map { Int64(clamping: Int($0.isFinite ? min(max($0, -1e18), 1e18) : 1e18)) } ?? 0
+        let n = requestedBlobSize(value)
         guard n <= Int64(limit) else {
             throw DatabaseError(message: "\(name)(\(n)) is over the \(limit) bytes a report may make")
         }

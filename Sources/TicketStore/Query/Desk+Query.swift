@@ -20,32 +20,37 @@ extension Desk {
         // When SQL alone decides, only the first `limit` rows are read and parsed.
         var top: (descending: Bool, limit: Int)? = nil
         if let limit, sort.field == "created", filter.isIndexedOnly { top = (sort.descending, limit) }
-        var (candidates, unreadable) = try candidates(filter, top: top)
+        var (candidates, unreadable, _) = try candidates(filter, top: top)
         candidates = candidates.filter { filter.matches($0, at: now, schema: schema) }
         var tickets = sort.sorted(candidates, schema: schema)
         if let limit, tickets.count > limit { tickets.removeSubrange(limit...) }
         return QueryAnswer(tickets: tickets, unreadable: unreadable)
     }
 
-    /// The tickets that may match, from the cache when it can be used, else every ticket.
-    func candidates(_ filter: TicketFilter, search: SearchTerms? = nil,
-                    top: (descending: Bool, limit: Int)? = nil) throws(DeskError) -> (tickets: [Ticket], unreadable: [(path: String, error: String)]) {
+    /// The tickets that may match, from the cache when it can be used, else
+    /// every ticket. `texts`: with `search`, from the cache, each ticket's
+    /// `SearchTerms.text` as the full-text index holds it (one per ticket).
+    func candidates(_ filter: TicketFilter, search: SearchTerms? = nil, top: (descending: Bool, limit: Int)? = nil)
+    throws(DeskError) -> (tickets: [Ticket], unreadable: [(path: String, error: String)], texts: [String]?) {
         if !QueryCache.disabled, let cache = try? QueryCache.current(for: self),
            let rows = try? cache.candidates(filter, search: search, top: top) {
+            StartupTrace.mark("query cache rows decoded (\(rows.tickets.count))")
             return rows
         }
-        return try allTickets()
+        let (tickets, unreadable) = try allTickets()
+        return (tickets, unreadable, nil)
     }
 }
 
 extension QueryCache {
     /// Rows whose indexed fields pass `filter` and whose text may hold every
-    /// search term (unreadable rows always, to be reported), parsed, in path order.
+    /// search term (unreadable rows always, to be reported), decoded from their
+    /// records (no ticket file is parsed), in path order.
     ///
     /// With `top`, only that many rows in `created` order (then ID, as
     /// `TicketSort` orders them), plus every unreadable row.
-    func candidates(_ filter: TicketFilter, search: SearchTerms? = nil,
-                    top: (descending: Bool, limit: Int)? = nil) throws -> (tickets: [Ticket], unreadable: [(path: String, error: String)]) {
+    func candidates(_ filter: TicketFilter, search: SearchTerms? = nil, top: (descending: Bool, limit: Int)? = nil)
+    throws -> (tickets: [Ticket], unreadable: [(path: String, error: String)], texts: [String]?) {
         var conditions: [String] = []
         var arguments: [DatabaseValueConvertible?] = []
         var from = "ticket"
@@ -65,23 +70,26 @@ extension QueryCache {
         let predicate = conditions.isEmpty ? "" : "WHERE error IS NOT NULL OR (\(conditions.joined(separator: " AND ")))"
         return try queue.read { db in
             var tickets: [Ticket] = []
+            var texts: [String] = []
             var unreadable: [(String, String)] = []
-            // No ORDER BY on rows with bodies (SQLite would sort them through a
+            // No ORDER BY on rows with records (SQLite would sort them through a
             // temporary b-tree): the callers order the tickets, and the
             // unreadable files are sorted here.
-            var sql = "SELECT path, body, error FROM \(from) \(predicate)"
+            var sql = "SELECT path, record, error FROM \(from) \(predicate)"
             if let top {
-                // The rows are ordered by number only, then their bodies read:
-                // sorting whole rows (bodies of kilobytes) through a temporary
+                // The rows are ordered by number only, then their records read:
+                // sorting whole rows (records of kilobytes) through a temporary
                 // b-tree cost 60% of `list --limit 20` at 10k tickets.
                 let direction = top.descending ? "DESC" : "ASC"
-                sql = "SELECT * FROM (SELECT path, body, error FROM ticket WHERE error IS NOT NULL ORDER BY path) UNION ALL "
-                    + "SELECT path, body, error FROM ticket WHERE n IN (SELECT n FROM ticket WHERE error IS NULL"
+                sql = "SELECT * FROM (SELECT path, record, error FROM ticket WHERE error IS NOT NULL ORDER BY path) UNION ALL "
+                    + "SELECT path, record, error FROM ticket WHERE n IN (SELECT n FROM ticket WHERE error IS NULL"
                     + (conditions.isEmpty ? "" : " AND \(conditions.joined(separator: " AND "))")
                     + " ORDER BY created \(direction), id \(direction) LIMIT \(top.limit))"
             } else if search != nil {  // unreadable files have no text row
-                sql = "SELECT path, body, error FROM ticket WHERE error IS NOT NULL UNION ALL "
-                    + "SELECT path, body, error FROM \(from) WHERE \(conditions.joined(separator: " AND "))"
+                // The indexed text comes along: it is `SearchTerms.text` of the same ticket,
+                // which search would otherwise build again (NFC of every text) for each candidate.
+                sql = "SELECT path, record, error, NULL AS text FROM ticket WHERE error IS NOT NULL UNION ALL "
+                    + "SELECT path, record, error, ticket_text.text AS text FROM \(from) WHERE \(conditions.joined(separator: " AND "))"
             }
             let rows = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(arguments))
             while let row = try rows.next() {
@@ -89,11 +97,11 @@ extension QueryCache {
                     unreadable.append((row["path"], error))
                     continue
                 }
-                let body: Data = row["body"]
-                tickets.append(try TicketFile.parse(bytes: [UInt8](body)).ticket)
+                tickets.append(try QueryCache.ticket(in: row))
+                if search != nil, top == nil { texts.append(row["text"]) }
             }
             unreadable.sort { $0.0 < $1.0 }
-            return (tickets, unreadable)
+            return (tickets, unreadable, search != nil && top == nil ? texts : nil)
         }
     }
 }
@@ -140,17 +148,22 @@ extension Desk {
     /// (rank, then newest), from the cache like `query`.
     public func search(_ terms: SearchTerms, filter: TicketFilter, limit: Int? = nil,
                        at now: Timestamp) throws(DeskError) -> (hits: [SearchHit], unreadable: [(path: String, error: String)]) {
-        let (candidates, unreadable) = try candidates(filter, search: terms)
-        var hits: [SearchHit] = []
-        for ticket in candidates {
-            let text = SearchTerms.text(of: ticket)
+        let (candidates, unreadable, texts) = try candidates(filter, search: terms)
+        var found: [SearchHit] = []
+        for (i, ticket) in candidates.enumerated() {
+            let text = texts?[i] ?? SearchTerms.text(of: ticket)
             guard terms.matches(text), filter.matches(ticket, at: now, schema: schema) else { continue }
-            // The snippet is cut from the masked text: a cut through a raw number would hide it from the masker.
-            let shown = PrivacyGuard.displayed(ticket, schema: schema)
-            hits.append(SearchHit(ticket: shown, score: terms.score(ticket, text: text), snippet: terms.snippet(SearchTerms.text(of: shown))))
+            found.append(SearchHit(ticket: ticket, score: terms.score(ticket, text: text), snippet: ""))
         }
-        hits.sort { ($0.score, $0.ticket["created"] ?? "", $0.ticket.id) > ($1.score, $1.ticket["created"] ?? "", $1.ticket.id) }
-        if let limit, hits.count > limit { hits.removeSubrange(limit...) }
+        found.sort { ($0.score, $0.ticket["created"] ?? "", $0.ticket.id) > ($1.score, $1.ticket["created"] ?? "", $1.ticket.id) }
+        if let limit, found.count > limit { found.removeSubrange(limit...) }
+        // Masked and cut only for the hits shown (cutting a snippet walks the text character
+        // by character). The snippet is cut from the masked text: a cut through a raw number
+        // would hide it from the masker.
+        let hits = found.map { hit in
+            let shown = PrivacyGuard.displayed(hit.ticket, schema: schema)
+            return SearchHit(ticket: shown, score: hit.score, snippet: terms.snippet(SearchTerms.text(of: shown)))
+        }
         return (hits, unreadable)
     }
 }

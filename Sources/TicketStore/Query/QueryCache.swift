@@ -135,12 +135,21 @@ final class QueryCache {
         StartupTrace.mark("query cache \(phase), \(read) files read")
     }
 
+    /// The ticket of a row's `record` column.
+    static func ticket(in row: Row) throws -> Ticket {
+        guard let data: Data = row["record"], let ticket = data.withUnsafeBytes({ TicketRecord.decode($0) })
+        else { throw DamagedRecord() }
+        return ticket
+    }
+
     private struct CacheRebuild: Error {}
+    /// A record that does not decode: the query falls back to the files.
+    private struct DamagedRecord: Error {}
     private struct LinkedCache: Error {}
 }
 
 /// Writes ticket rows with prepared statements (a cold rebuild inserts thousands).
-private struct RowWriter {
+struct RowWriter {
     let db: Database
     let find: Statement
     let deleteRow: Statement
@@ -155,7 +164,7 @@ private struct RowWriter {
         find = try db.makeStatement(sql: "SELECT n FROM ticket WHERE path = ?")
         deleteRow = try db.makeStatement(sql: "DELETE FROM ticket WHERE n = ?")
         deleteText = try db.makeStatement(sql: "DELETE FROM ticket_text WHERE rowid = ?")
-        let columns = ["path", "blob"] + CacheSchema.fieldColumns + CacheSchema.reportColumns + ["open_followups", "body", "error"]
+        let columns = ["path", "blob"] + CacheSchema.fieldColumns + CacheSchema.reportColumns + ["open_followups", "error", "record", "body"]
         insertRow = try db.makeStatement(sql: "INSERT INTO ticket(\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))")
         insertText = try db.makeStatement(sql: "INSERT INTO ticket_text(rowid, text) VALUES (?, ?)")
     }
@@ -166,11 +175,13 @@ private struct RowWriter {
         try deleteText.execute(arguments: [n])
     }
 
-    func insert(path: String, blob: ObjectID, bytes: [UInt8]) throws {
+    /// `known`: the file's bytes already parsed (a write's own ticket).
+    func insert(path: String, blob: ObjectID, bytes: [UInt8], known: ParsedTicket? = nil) throws {
         var values: [DatabaseValueConvertible?] = [path, blob.hex]
         var text: String? = nil
         do throws(TicketFileError) {
-            let parsed = try TicketFile.parse(bytes: bytes)
+            let parsed: ParsedTicket
+            if let known { parsed = known } else { parsed = try TicketFile.parse(bytes: bytes) }
             if let hollow = TicketFile.hollowReason(parsed) { throw TicketFileError.malformed(line: 1, hollow) }
             let ticket = parsed.ticket
             values += CacheSchema.fieldColumns.map { ticket[$0]?.precomposedStringWithCanonicalMapping }
@@ -178,15 +189,17 @@ private struct RowWriter {
             values.append(ReportRows.settled(ticket, schema: schema)?.seconds)
             values.append(ticket.log.map(\.time.seconds).max() ?? ticket.created?.seconds)
             values.append(ticket.contacts.contains { !$0.done } ? 1 : 0)
-            values.append(Data(bytes))
             values.append(nil)
+            values.append(Data(TicketRecord.encode(ticket)))
+            values.append(Data(bytes))
             text = SearchTerms.text(of: ticket)
         } catch {
             values += CacheSchema.fieldColumns.map { _ in nil }
             values += [nil, nil, nil]
             values.append(0)
-            values.append(Data(bytes))
             values.append(DeskError.unreadableTicket(path: path, line: error.line, error.message).description)
+            values.append(nil)
+            values.append(Data(bytes))
         }
         try insertRow.execute(arguments: StatementArguments(values))
         if let text { try insertText.execute(arguments: [db.lastInsertedRowID, text]) }

@@ -31,18 +31,17 @@ extension QueryCache {
             // One indexed query per reason a row is read (SQLite cannot use the indexes
             // for one WHERE of ORs that includes `error IS NOT NULL`), united by path.
             let sql = """
-                SELECT path, body, error FROM ticket WHERE error IS NOT NULL
-                UNION SELECT path, body, error FROM ticket WHERE \(inPeriod)
-                UNION SELECT path, body, error FROM ticket WHERE settled_s > ?3 AND created_s <= ?3
-                UNION SELECT path, body, error FROM ticket WHERE settled_s IS NULL AND changed_s > ?3 AND created_s <= ?3
-                UNION SELECT path, body, error FROM ticket WHERE changed_s >= ?1 AND created_s <= ?3
+                SELECT path, record, error FROM ticket WHERE error IS NOT NULL
+                UNION SELECT path, record, error FROM ticket WHERE \(inPeriod)
+                UNION SELECT path, record, error FROM ticket WHERE settled_s > ?3 AND created_s <= ?3
+                UNION SELECT path, record, error FROM ticket WHERE settled_s IS NULL AND changed_s > ?3 AND created_s <= ?3
+                UNION SELECT path, record, error FROM ticket WHERE changed_s >= ?1 AND created_s <= ?3
                 ORDER BY path
                 """
             let rows = try Row.fetchCursor(db, sql: sql, arguments: [start.seconds, end.seconds, now.seconds])
             while let row = try rows.next() {
                 if let error: String = row["error"] { input.unreadable.append((row["path"], error)); continue }
-                let body: Data = row["body"]
-                input.tickets.append(try TicketFile.parse(bytes: [UInt8](body)).ticket)
+                input.tickets.append(try QueryCache.ticket(in: row))
             }
             input.openSince = try Int64.fetchAll(db, sql: """
                 SELECT created_s FROM ticket

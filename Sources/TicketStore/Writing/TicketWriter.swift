@@ -168,6 +168,7 @@ extension Desk {
                     warnUnsynced(id: id, path: path, error)
                 }
                 if format.recordsHistory { HistoryIndex(repository: repository).record(commit: commit, parent: tip, path: path) }
+                if format.recordsHistory { QueryCache.recordWrite(desk: self, tree: tree, newTree: newTree, path: path, blob: blob, bytes: bytes, parsed: parsed) }
                 do {
                     try index?.finish()
                     if index != nil { indexStamp.record() }  // the index git just wrote
