@@ -111,23 +111,14 @@ public final class Desk {
         do {
             let tree = try repository.commit(commit).tree
             let key = SettingsCache.key(repository: repository, tree: tree)
-            if let key, let hit = SettingsCache.load(gitDir: repository.gitDir, key: key) {
-                StartupTrace.mark("config from cache")
+            // A cache hit is decoded here, not on first use: a damaged cache then
+            // falls back to the committed YAML below (and is rewritten) with an
+            // error the caller can report, never a process exit inside the library.
+            if let key, let hit = SettingsCache.load(gitDir: repository.gitDir, key: key),
+               let rules = SettingsCache.decodeRules(hit) {
+                StartupTrace.mark("config and rules from cache")
                 return Desk(repository: repository, branch: branch, headCommit: commit, headTree: tree,
-                            config: hit.config) {
-                    defer { StartupTrace.mark("schema and roster from cache") }
-                    if let rules = SettingsCache.decodeRules(hit) { return (rules.schema, rules.team) }
-                    // A damaged cache: the committed YAML, which was readable when the cache was
-                    // written, and a repaired cache.
-                    do {
-                        let settings = try loadSettings(repository: repository, tree: tree, displayPath: displayPath)
-                        SettingsCache.store(gitDir: repository.gitDir, key: key, settings: settings)
-                        return (settings.schema, settings.team)
-                    } catch {
-                        FileHandle.standardError.write(Data("gitdesk: \(DeskError.from(error))\n".utf8))
-                        exit(1)
-                    }
-                }
+                            config: hit.config) { (rules.schema, rules.team) }
             }
             let settings = try loadSettings(repository: repository, tree: tree, displayPath: displayPath, lenientRoster: true)
             StartupTrace.mark("settings from YAML")
