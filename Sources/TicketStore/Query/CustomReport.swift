@@ -181,7 +181,11 @@ extension Desk {
     static func capBlobFunctions(_ db: Database, limit: Int) {
         for name in ["randomblob", "zeroblob"] {
             db.add(function: DatabaseFunction(name, argumentCount: 1, pure: false) { values in
-                let n = Int64.fromDatabaseValue(values[0]) ?? Double.fromDatabaseValue(values[0]).map { Int64(clamping: Int($0.isFinite ? min(max($0, -1e18), 1e18) : 1e18)) } ?? 0
+                // One conversion, through Double: reading the value as Int64 first, then
+                // as Double, crashes swift 6.3's release optimiser (CopyPropagation:
+                // "Found ownership error"). Sizes near 2^53 lose nothing that matters.
+                let d = Double.fromDatabaseValue(values[0]) ?? 0
+                let n = Int64(clamping: Int(d.isFinite ? min(max(d, -1e18), 1e18) : 1e18))
                 guard n <= Int64(limit) else {
                     throw DatabaseError(message: "\(name)(\(n)) is over the \(limit) bytes a report may make")
                 }
