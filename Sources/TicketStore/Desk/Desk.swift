@@ -28,12 +28,26 @@ public final class Desk {
     /// Why team.yaml could not be read (the roster is then empty): commands
     /// that only read tickets still work; anyone acting is refused with it
     /// (``OperatorResolver``), and `validate` and the hooks report it.
-    public let rosterProblem: ConfigurationError?
+    /// Asking decodes the rules: a cached copy that turns out unreadable
+    /// (with its YAML) is a problem too.
+    public var rosterProblem: ConfigurationError? {
+        if let openedRosterProblem { return openedRosterProblem }
+        _ = rules.value
+        return settingsFailure?.problem
+    }
+    private let openedRosterProblem: ConfigurationError?
+    private let settingsFailure: SettingsFailure?
+
+    /// Why the rules could not be read at all, once the lazy decode has run.
+    final class SettingsFailure {
+        var problem: ConfigurationError?
+    }
 
     init(repository: Repository, branch: String?, headCommit: ObjectID, headTree: ObjectID,
-         config: DeskConfig, rosterProblem: ConfigurationError? = nil,
+         config: DeskConfig, rosterProblem: ConfigurationError? = nil, settingsFailure: SettingsFailure? = nil,
          rules: @escaping () -> (schema: Schema, team: Team)) {
-        self.rosterProblem = rosterProblem
+        self.openedRosterProblem = rosterProblem
+        self.settingsFailure = settingsFailure
         self.repository = repository
         self.branch = branch
         self.headCommit = headCommit
@@ -111,14 +125,29 @@ public final class Desk {
         do {
             let tree = try repository.commit(commit).tree
             let key = SettingsCache.key(repository: repository, tree: tree)
-            // A cache hit is decoded here, not on first use: a damaged cache then
-            // falls back to the committed YAML below (and is rewritten) with an
-            // error the caller can report, never a process exit inside the library.
-            if let key, let hit = SettingsCache.load(gitDir: repository.gitDir, key: key),
-               let rules = SettingsCache.decodeRules(hit) {
-                StartupTrace.mark("config and rules from cache")
+            if let key, let hit = SettingsCache.load(gitDir: repository.gitDir, key: key) {
+                StartupTrace.mark("config from cache")
+                let failure = SettingsFailure()
                 return Desk(repository: repository, branch: branch, headCommit: commit, headTree: tree,
-                            config: hit.config) { (rules.schema, rules.team) }
+                            config: hit.config, settingsFailure: failure) {
+                    defer { StartupTrace.mark("schema and roster from cache") }
+                    if let rules = SettingsCache.decodeRules(hit) { return (rules.schema, rules.team) }
+                    // A damaged cache: the committed YAML, which was readable when the cache was
+                    // written, and a repaired cache.
+                    do {
+                        let settings = try loadSettings(repository: repository, tree: tree, displayPath: displayPath)
+                        SettingsCache.store(gitDir: repository.gitDir, key: key, settings: settings)
+                        return (settings.schema, settings.team)
+                    } catch {
+                        // Neither could be read (the objects went bad since): the built-in
+                        // schema and an empty roster, so tickets still read; anyone acting is
+                        // refused with the reason (``rosterProblem``), nothing is written.
+                        failure.problem = ConfigurationError(file: DeskLayout.configPath, line: 1,
+                                                             message: DeskError.from(error).description)
+                        // The built-in schema is compiled in and loaded by every test run.
+                        return (try! SchemaLoader.loadDefault(), Team(people: []))
+                    }
+                }
             }
             let settings = try loadSettings(repository: repository, tree: tree, displayPath: displayPath, lenientRoster: true)
             StartupTrace.mark("settings from YAML")
