@@ -52,6 +52,10 @@ struct CommitPublisher {
                     journal.end()
                     try giveUpOrPause(after: error, attempt: attempt)
                     continue
+                } catch {
+                    // The branch did not move (a full or read-only disk): no interrupted write to claim.
+                    if (try? repository.referenceTarget(branch)) != commit { journal.end() }
+                    throw error
                 }
                 StartupTrace.mark("move branch (CAS)")
                 return Published(commit: commit, parent: tip, value: proposal.value)

@@ -50,7 +50,7 @@ struct WriteJournal {
 
     /// The journal left by an interrupted write, if any.
     func read() -> Record? {
-        guard let data = FileManager.default.contents(atPath: url) else { return nil }
+        guard let data = BoundedFile.read(url, maximum: Self.maximumBytes) else { return nil }
         let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
         var record = Record(path: lines.first.map(String.init) ?? "")
         if !record.path.isEmpty { record.paths = [record.path] }
@@ -76,6 +76,7 @@ struct WriteJournal {
     @discardableResult
     func recover(in repository: Repository, branch: String) throws(DeskError) -> Message? {
         guard let record = read() else { return nil }
+        var restored: [String] = []
         do {
             if let workdir = repository.workdir, let tip = try repository.referenceTarget(branch) {
                 let tree = try repository.commit(tip).tree
@@ -92,6 +93,7 @@ struct WriteJournal {
                     if onDisk == nil || onDisk == bytes || onDisk == before {
                         if onDisk != bytes { try AtomicFile.replace(full, with: bytes, makeDirectory: true) }
                         index.stage(path)
+                        restored.append(path)
                     } else {
                         FileHandle.standardError.write(Data("gitdesk: warning: \(path) was edited by hand after an interrupted write; it is left as it is (git diff shows the edit)\n".utf8))
                     }
@@ -102,6 +104,8 @@ struct WriteJournal {
             throw DeskError.from(error)
         }
         end()
-        return InterruptedWrite.repaired(paths: record.paths.isEmpty ? [record.path] : record.paths)
+        // Say only what was done: a hand-edited file was left as it is (warned above), not restored.
+        guard !restored.isEmpty else { return nil }
+        return InterruptedWrite.repaired(paths: restored)
     }
 }

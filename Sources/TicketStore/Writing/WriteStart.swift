@@ -19,7 +19,7 @@ extension Desk {
     /// Takes the write lock and repairs what an interrupted write left (``WriteStart``).
     func beginWrite(branch: String) throws(DeskError) -> WriteStart {
         let lockTimeout = try LockTimeout.configured(repository)
-        let lock = try DeskLock.acquire(gitDir: repository.gitDir, timeout: lockTimeout)
+        let lock = try DeskLock.acquire(gitDir: repository.gitDir, timeout: lockTimeout, zone: timeZone.zone)
         var lockTakenAt = timespec()
         clock_gettime(CLOCK_REALTIME, &lockTakenAt)
         let journal = WriteJournal(gitDir: repository.gitDir)
