@@ -11,9 +11,13 @@ public struct WorkflowEngine: Sendable {
     /// The roster (routing's default assignees, assignee checks, log operators).
     public var team: Team
     public var validator: Validator
+    /// False for the engine the write path runs: its ``ChangeBuilder``
+    /// validates the stored (masked) version once, so the engine's own
+    /// render, parse and validate would only repeat that work.
+    public var validatesResults: Bool
 
-    public init(schema: Schema, team: Team, validator: Validator = Validator()) {
-        self.schema = schema; self.team = team; self.validator = validator
+    public init(schema: Schema, team: Team, validator: Validator = Validator(), validatesResults: Bool = true) {
+        self.schema = schema; self.team = team; self.validator = validator; self.validatesResults = validatesResults
     }
 
     var workflow: WorkflowDefinition { schema.workflow }
@@ -81,17 +85,25 @@ public struct WorkflowEngine: Sendable {
     /// raw phone number typed into a command is masked, not refused.
     func finish(old: Ticket?, new: Ticket, by person: Person, summary: String,
                 operation: String) throws(WorkflowError) -> WorkflowResult {
+        guard validatesResults else { return WorkflowResult(ticket: new, summary: summary, operation: operation) }
         let errors = validate(old: old, new: new, author: person)
             .filter { $0.severity == .error && $0.rule != PrivacyRule().id }
-            .map { storedValueFinding($0, old: old, new: new) }
-        guard errors.isEmpty else { throw .rejected(errors.sorted { $0.rule == "stored-value" && $1.rule != "stored-value" }) }
+        if let refusal = Self.refusal(errors, old: old, new: new) { throw refusal }
         return WorkflowResult(ticket: new, summary: summary, operation: operation)
+    }
+
+    /// The refusal a workflow operation gives for the validator's errors
+    /// (nil when there are none): stored-value findings first.
+    static func refusal(_ errors: [Finding], old: Ticket?, new: Ticket) -> WorkflowError? {
+        let errors = errors.map { storedValueFinding($0, old: old, new: new) }
+        guard !errors.isEmpty else { return nil }
+        return .rejected(errors.sorted { $0.rule == "stored-value" && $1.rule != "stored-value" })
     }
 
     /// A field-value finding about a value the change did not touch blames the
     /// stored file (a hand edit that got past the gates), not what the user typed,
     /// and says how to repair it.
-    func storedValueFinding(_ finding: Finding, old: Ticket?, new: Ticket) -> Finding {
+    static func storedValueFinding(_ finding: Finding, old: Ticket?, new: Ticket) -> Finding {
         guard ["field-value", "unknown-field"].contains(finding.rule), let field = finding.field,
               let old, let value = old[field], new[field] == value else { return finding }
         return Finding(file: finding.file, line: finding.line, rule: "stored-value", field: field,

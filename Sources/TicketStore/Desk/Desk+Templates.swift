@@ -3,7 +3,7 @@ import TicketCore
 
 /// The solution library (解决方案库): templates/<slug>.md at the desk's
 /// revision, and each change to one written as one commit by its author
-/// through the same write path as tickets (``DocumentFormat/template(schema:)``).
+/// through the same write path as tickets (``ChangeFormat/template(schema:)``).
 extension Desk {
     /// A template with where it lives.
     public struct TemplateEntry: Sendable {
@@ -147,7 +147,7 @@ extension Desk {
             do {
                 let c = try change(old.map(SolutionTemplate.init))
                 removed = c.removed
-                return (c.template.document, c.summary, c.operation)
+                return ChangeDraft(ticket: c.template.document, summary: c.summary, operation: c.operation)
             } catch let error as TemplateError {
                 throw DeskError.said(error.message)
             }

@@ -6,6 +6,10 @@ extension Desk {
     /// The engine for this desk's schema and team.
     public var engine: WorkflowEngine { WorkflowEngine(schema: schema, team: team) }
 
+    /// The engine a write runs: it leaves validation to the write's
+    /// ``ChangeBuilder``, which validates the stored version once.
+    var writeEngine: WorkflowEngine { WorkflowEngine(schema: schema, team: team, validatesResults: false) }
+
     /// A date-time typed by a person (`2024-05-01 18:00`, ISO 8601, a bare
     /// date, `2026/12/05`, `12月5日`, `明天`, `+3d`: ``TypedTime``); a value
     /// without an offset is read in the desk's time zone. Nil if it does not parse.

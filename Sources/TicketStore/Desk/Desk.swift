@@ -28,12 +28,26 @@ public final class Desk {
     /// Why team.yaml could not be read (the roster is then empty): commands
     /// that only read tickets still work; anyone acting is refused with it
     /// (``OperatorResolver``), and `validate` and the hooks report it.
-    public let rosterProblem: ConfigurationError?
+    /// Asking decodes the rules: a cached copy that turns out unreadable
+    /// (with its YAML) is a problem too.
+    public var rosterProblem: ConfigurationError? {
+        if let openedRosterProblem { return openedRosterProblem }
+        _ = rules.value
+        return settingsFailure?.problem
+    }
+    private let openedRosterProblem: ConfigurationError?
+    private let settingsFailure: SettingsFailure?
+
+    /// Why the rules could not be read at all, once the lazy decode has run.
+    final class SettingsFailure {
+        var problem: ConfigurationError?
+    }
 
     init(repository: Repository, branch: String?, headCommit: ObjectID, headTree: ObjectID,
-         config: DeskConfig, rosterProblem: ConfigurationError? = nil,
+         config: DeskConfig, rosterProblem: ConfigurationError? = nil, settingsFailure: SettingsFailure? = nil,
          rules: @escaping () -> (schema: Schema, team: Team)) {
-        self.rosterProblem = rosterProblem
+        self.openedRosterProblem = rosterProblem
+        self.settingsFailure = settingsFailure
         self.repository = repository
         self.branch = branch
         self.headCommit = headCommit
@@ -121,8 +135,9 @@ public final class Desk {
             let key = SettingsCache.key(repository: repository, tree: tree)
             if let key, let hit = SettingsCache.load(gitDir: repository.gitDir, key: key) {
                 StartupTrace.mark("config from cache")
+                let failure = SettingsFailure()
                 return Desk(repository: repository, branch: branch, headCommit: commit, headTree: tree,
-                            config: hit.config) {
+                            config: hit.config, settingsFailure: failure) {
                     defer { StartupTrace.mark("schema and roster from cache") }
                     if let rules = SettingsCache.decodeRules(hit) { return (rules.schema, rules.team) }
                     // A damaged cache: the committed YAML, which was readable when the cache was
@@ -132,8 +147,13 @@ public final class Desk {
                         SettingsCache.store(gitDir: repository.gitDir, key: key, settings: settings)
                         return (settings.schema, settings.team)
                     } catch {
-                        FileHandle.standardError.write(Data("gitdesk: \(DeskError.from(error))\n".utf8))
-                        exit(1)
+                        // Neither could be read (the objects went bad since): the built-in
+                        // schema and an empty roster, so tickets still read; anyone acting is
+                        // refused with the reason (``rosterProblem``), nothing is written.
+                        failure.problem = ConfigurationError(file: DeskLayout.configPath, line: 1,
+                                                             message: DeskError.from(error).description)
+                        // The built-in schema is compiled in and loaded by every test run.
+                        return (try! SchemaLoader.loadDefault(), Team(people: []))
                     }
                 }
             }

@@ -17,7 +17,9 @@ public struct NewTicketRequest: Sendable {
 /// workflow engine create it — fresh ID, creation time, initial status,
 /// routing, `due` from the SLA policy and the first log entry.
 public enum TicketFactory {
-    public static func make(_ request: NewTicketRequest, desk: Desk, by person: Person, at now: Timestamp) throws(DeskError) -> WorkflowResult {
+    /// The new ticket, validated by `engine` (the desk's when nil).
+    public static func make(_ request: NewTicketRequest, desk: Desk, by person: Person, at now: Timestamp,
+                            engine: WorkflowEngine? = nil) throws(DeskError) -> WorkflowResult {
         let id = request.id ?? TicketFactory.freshID(prefix: desk.config.prefix, created: now)
         guard TicketID.isWellFormed(id) else { throw DeskError.said(Message(.badTicketID, ["id": .text(id)])) }
         var fields: [String: String] = [:]
@@ -40,16 +42,16 @@ public enum TicketFactory {
             fields[key] = value
         }
         do {
-            return try desk.engine.create(id: id, fields: fields, by: person, at: now)
+            return try (engine ?? desk.engine).create(id: id, fields: fields, by: person, at: now)
         } catch {
             throw .workflow(error)
         }
     }
 
-    /// Makes the ticket and commits it (operation `new`).
+    /// Makes the ticket and commits it (operation `new`), validated once, by the write.
     public static func record(_ request: NewTicketRequest, desk: Desk, by person: Person, at now: Timestamp) throws(DeskError) -> ChangeResult {
-        let made = try make(request, desk: desk, by: person, at: now)
-        return try desk.create(made.ticket, operation: made.operation, by: person, at: now)
+        let made = try make(request, desk: desk, by: person, at: now, engine: desk.writeEngine)
+        return try desk.create(made.ticket, operation: made.operation, by: person, at: now, byWorkflow: true)
     }
 }
 

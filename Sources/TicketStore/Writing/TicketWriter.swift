@@ -17,28 +17,38 @@ public struct ChangeResult: Sendable {
     public var masked: [MaskNote] = []
 }
 
-/// One change = one commit.
+/// One change = one commit, in four steps a reader can follow:
 ///
-/// The new tree is the branch's current tree plus the one ticket blob (the
-/// index is never used to build it, so whatever the user staged stays out);
-/// the branch moves by compare-and-swap and the change is recomputed on the
-/// new tip when another writer got there first. Afterwards the working file
-/// and its index entry are brought to the committed content, so `git status`
-/// stays clean. A journal (`.git/gitdesk/pending`) names the file being
-/// written so a process that dies half-way is repaired by the next writer.
+/// 1. ``beginWrite(branch:)`` (WriteStart.swift): the write lock, a dead
+///    writer's leftovers cleared, an interrupted write repaired, the index checked.
+/// 2. ``CommitPublisher``: on the branch tip, the ``ChangeBuilder`` (TicketCore:
+///    apply, mask, render, validate once) makes the new version; its blob,
+///    tree and commit are written and the branch moved by compare-and-swap,
+///    the whole step again on the new tip when another writer got there first.
+///    The new tree is the tip's tree plus the one file: the index is never
+///    used to build it, so whatever the user staged stays out.
+/// 3. ``startWorkingCopySync(id:files:index:)`` (WorkingCopyUpdate.swift):
+///    the working file and its index entry brought to the committed content,
+///    so `git status` stays clean; the history index is updated while git
+///    writes the index.
+/// 4. ``afterWrite(repaired:)`` (AfterWrite.swift): packing, and the notice
+///    of what step 1 repaired.
 extension Desk {
-    /// How a change is computed from the ticket's current version (nil when
+    /// How a change is computed from the file's current version (nil when
     /// creating): the new version, a one-line summary for the commit message
     /// and the operation for its trailer.
-    typealias Step = (Ticket?) throws -> (ticket: Ticket, summary: String, operation: String)
+    typealias Step = (Ticket?) throws -> ChangeDraft
 
-    /// Creates a new ticket file.
-    public func create(_ ticket: Ticket, operation: String = "new", by person: Person, at time: Timestamp) throws(DeskError) -> ChangeResult {
+    /// Creates a new ticket file. `byWorkflow`: the ticket was made by
+    /// ``writeEngine`` (not validated yet; refused as the engine refuses).
+    public func create(_ ticket: Ticket, operation: String = "new", by person: Person, at time: Timestamp,
+                       byWorkflow: Bool = false) throws(DeskError) -> ChangeResult {
         guard let created = ticket.created else { throw .invalidInput("a new ticket needs its created time") }
         let path = TicketPath.path(id: ticket.id, created: created)
         return try write(id: ticket.id, path: path, by: person, at: time, creating: true) { old in
             if old != nil { throw DeskError.said(Message(.ticketExists, ["id": .text(ticket.id)])) }
-            return (ticket, "new \(ticket["type"] ?? "ticket"): \(ticket["title"] ?? "")", operation)
+            return ChangeDraft(ticket: ticket, summary: "new \(ticket["type"] ?? "ticket"): \(ticket["title"] ?? "")",
+                               operation: operation, byWorkflow: byWorkflow)
         }
     }
 
@@ -49,7 +59,7 @@ extension Desk {
         return try write(id: id, path: path, by: person, at: time, creating: false) { old in
             guard let old else { throw DeskError.unknownTicket(query) }
             let (ticket, summary) = try change(old)
-            return (ticket, summary, operation)
+            return ChangeDraft(ticket: ticket, summary: summary, operation: operation)
         }
     }
 
@@ -57,343 +67,70 @@ extension Desk {
     /// result is written as one commit whose `Operation:` trailer is the
     /// engine's operation. The operation runs again on the new tip if another
     /// writer got there first; a `WorkflowError` it throws becomes
-    /// `DeskError.workflow` (nothing written).
+    /// `DeskError.workflow` (nothing written). The engine leaves validation
+    /// to the write's ``ChangeBuilder`` (once, on the stored version).
     public func apply(_ query: String, by person: Person, at time: Timestamp,
                       _ operation: @escaping (WorkflowEngine, Ticket) throws -> WorkflowResult) throws(DeskError) -> ChangeResult {
         let (id, path) = try locate(query)
-        let engine = self.engine
+        let engine = writeEngine
         return try write(id: id, path: path, by: person, at: time, creating: false) { old in
             guard let old else { throw DeskError.unknownTicket(query) }
             let result = try operation(engine, old)
-            return (result.ticket, result.summary, result.operation)
+            return ChangeDraft(ticket: result.ticket, summary: result.summary, operation: result.operation, byWorkflow: true)
         }
     }
 
-    /// The write path shared by every command.
+    /// The write path shared by every command that changes one file.
     func write(id: String, path: String, by person: Person, at time: Timestamp,
-               creating: Bool, format: DocumentFormat? = nil, _ change: Step) throws(DeskError) -> ChangeResult {
-        let format = format ?? .ticket(schema: schema, team: team)
+               creating: Bool, format: ChangeFormat? = nil, _ change: Step) throws(DeskError) -> ChangeResult {
+        let builder = ChangeBuilder(format: format ?? .ticket(schema: schema, team: team))
         guard let branch else { throw .detachedHead }
         let backdated = try backdateTrailer(for: time, by: person)
-        // The person learns what happened to a write that was cut off (said
-        // once this write succeeds, so a refusal stays one line).
         let start = try beginWrite(branch: branch)
         defer { withExtendedLifetime(start.lock) {} }
-        let (journal, repaired) = (start.journal, start.repaired)
-        // A damaged index is named before anything is committed (git would
-        // refuse to update it after the branch moved).
-        // The checksum is verified only for an index gitdesk has not seen (IndexCheckStamp).
-        let indexStamp = IndexCheckStamp(gitDir: repository.gitDir)
-        do {
-            let known = indexStamp.isCurrent
-            try repository.checkIndexHeader(verifyChecksum: !known)
-            if !known { indexStamp.record() }
-        } catch { throw DeskError.from(error) }
-        // git starts and reads the index while the change is built and committed.
-        let index = repository.workdir == nil ? nil : IndexUpdater(repository: repository)
+        let index = try openIndexForWrite()
         StartupTrace.mark("lock + journal")
 
-        let signature = Signature(name: person.name, email: person.email, time: time.seconds, offsetMinutes: time.offsetMinutes)
-        var attempt = 0
-        while true {
-            attempt += 1
-            do {
-                guard let tip = try repository.referenceTarget(branch) else { throw DeskError.unbornBranch }
-                let tree = try repository.commit(tip).tree
-                let oldBytes = try repository.fileContents(at: path, inTree: tree)
-                if attempt == 1 { try checkWorkingCopyIsClean(path: path, committed: oldBytes) }
-                var old: ParsedTicket? = nil
-                if let oldBytes {
-                    do { old = try TicketFile.parse(bytes: oldBytes) } catch {
-                        throw DeskError.unreadableTicket(path: path, line: error.line, error.message)
-                    }
-                } else if !creating {
-                    throw DeskError.unknownTicket(id)
-                }
-                let (changed, rawSummary, operation) = try change(old?.ticket)
-                // Privacy before anything is rendered: raw personal data never
-                // reaches a git object (not even an unreachable blob).
-                let newTicket = try format.prepare(changed, old?.ticket)
-                let summary = PrivacyGuard.maskCommitMessage(rawSummary, policy: schema.privacy)
-                let text = format.render(newTicket)
-                if text.utf8.count > TicketLimits.fileBytes {
-                    throw DeskError.said(Message(.ticketTooLong, ["id": .text(id), "size": .text(TicketLimits.describe(bytes: text.utf8.count)),
-                                                                  "limit": .text(TicketLimits.describe(bytes: TicketLimits.fileBytes))]))
-                }
-                let parsed: ParsedTicket
-                do { parsed = try TicketFile.parse(text) } catch {
-                    throw DeskError.said(Message(.renderedDoesNotParse, ["problem": .message(error.message)]))
-                }
-                let findings = format.validate(path, old?.ticket, parsed, person)
-                let errors = findings.filter { $0.severity == .error }
-                if !errors.isEmpty { throw DeskError.invalidChange(errors) }
-                StartupTrace.mark("read, change, render, validate")
-                let bytes = Array(text.utf8)
-                if let oldBytes, oldBytes == bytes { throw DeskError.nothingChanged(id) }
-
-                let blob = try repository.writeBlob(bytes)
-                let newTree = try repository.updatedTree(base: tree, changes: [.upsert(path, blob)])
-                let message = format.message(id, summary.replacingNewlines(), operation) + (backdated.map { "\($0)\n" } ?? "")
-                let commit = try repository.createCommit(tree: newTree, parents: [tip], author: signature,
-                                                         committer: signature, message: message)
-                StartupTrace.mark("blob + tree + commit")
-                try journal.begin(path: path, ref: branch)
-                do {
-                    try repository.updateReference(branch, to: commit, expecting: tip, message: "gitdesk \(operation): \(id)")
-                } catch let error as GitError where error.code == .modified || error.code == .locked {
-                    journal.end()
-                    guard attempt < 50 else {
-                        if error.code == .locked, let held = RefLockReport(gitDir: repository.gitDir, ref: branch) {
-                            throw DeskError.refLocked(ref: branch, lockFile: held.path, seconds: held.age)
-                        }
-                        throw DeskError.busy(branch)
-                    }
-                    usleep(UInt32.random(in: 1_000...(5_000 * UInt32(min(attempt, 10)))))
-                    continue
-                } catch {
-                    // The branch did not move (a full or read-only disk): no interrupted write to claim.
-                    if (try? repository.referenceTarget(branch)) != commit { journal.end() }
-                    throw error
-                }
-                StartupTrace.mark("move branch (CAS)")
-                // The change is committed from here on: a failure to refresh
-                // the working copy is a warning, and the journal stays so the
-                // next gitdesk write repairs it.
-                var synced = false
-                do {
-                    try writeWorkingFile(path: path, bytes: bytes)
-                    index?.stage(path)
-                    synced = true
-                } catch {
-                    warnUnsynced(id: id, path: path, error)
-                }
-                if format.recordsHistory { HistoryIndex(repository: repository).record(commit: commit, parent: tip, path: path) }
-                if format.recordsHistory { QueryCache.recordWrite(desk: self, tree: tree, newTree: newTree, path: path, blob: blob, bytes: bytes, parsed: parsed) }
-                do {
-                    try index?.finish()
-                    if index != nil { indexStamp.record() }  // the index git just wrote
-                    if synced { journal.end() }
-                } catch {
-                    warnUnsynced(id: id, path: path, error)
-                }
-                StartupTrace.mark("working file + index")
-                Maintenance.afterWrite(gitDir: repository.gitDir)
-                if let repaired {
-                    let notice = repaired.render(config.language)
-                    FileHandle.standardError.write(Data("gitdesk: \(notice)\n".utf8))
-                }
-                return ChangeResult(id: id, path: path, commit: commit, ticket: newTicket, summary: summary,
-                                    previous: old?.ticket, operation: operation,
-                                    masked: format.recordsHistory ? MaskingReport.notes(typed: changed, stored: newTicket, old: old?.ticket) : [])
-            } catch let error as DeskError {
-                throw error
-            } catch {
-                throw DeskError.from(error)
+        let publisher = CommitPublisher(repository: repository, branch: branch, journal: start.journal,
+                                        signature: Signature(name: person.name, email: person.email, time: time.seconds,
+                                                             offsetMinutes: time.offsetMinutes))
+        let published = try publisher.publish { tip, tree, attempt in
+            let oldBytes = try repository.fileContents(at: path, inTree: tree)
+            if attempt == 1 { try checkWorkingCopyIsClean(path: path, committed: oldBytes) }
+            let old = try storedVersion(oldBytes, path: path, id: id, creating: creating)
+            let built: BuiltChange
+            do { built = try builder.build(id: id, path: path, old: old?.ticket, oldBytes: oldBytes, by: person, apply: change) } catch let refusal as ChangeRefusal {
+                throw DeskError(refusal)
             }
+            StartupTrace.mark("read, change, render, validate")
+            let message = builder.format.message(id, built.summary.replacingNewlines(), built.operation)
+                + (backdated.map { "\($0)\n" } ?? "")
+            return CommitPublisher.Proposal(files: [(path, built.bytes)], message: message,
+                                            reflog: "gitdesk \(built.operation): \(id)", value: (built, old?.ticket))
         }
-    }
-
-    /// What every write starts with, under the desk's write lock: a dead writer's
-    /// leftovers cleared, the index free, and what an interrupted write left
-    /// repaired (`repaired` says what, to be said once the write succeeds).
-    struct WriteStart {
-        let lock: DeskLock
-        let journal: WriteJournal
-        let repaired: Message?
-        let lockTimeout: Double
-    }
-
-    /// Takes the write lock and repairs what an interrupted write left (``WriteStart``).
-    func beginWrite(branch: String) throws(DeskError) -> WriteStart {
-        let lockTimeout = try LockTimeout.configured(repository)
-        let lock = try DeskLock.acquire(gitDir: repository.gitDir, timeout: lockTimeout, zone: timeZone.zone)
-        var lockTakenAt = timespec()
-        clock_gettime(CLOCK_REALTIME, &lockTakenAt)
-        let journal = WriteJournal(gitDir: repository.gitDir)
-        CrashLeftovers.clear(gitDir: repository.gitDir, workdir: repository.workdir, journal: journal.read(),
-                             lockTakenAt: lockTakenAt)
-        try waitForIndex(timeout: lockTimeout)
-        let repaired = try journal.recover(in: repository, branch: branch)
-        return WriteStart(lock: lock, journal: journal, repaired: repaired, lockTimeout: lockTimeout)
-    }
-
-    /// Waits (up to the lock timeout) while `.git/index.lock` exists, then
-    /// refuses before anything is committed: once the branch has moved, the
-    /// index must be updated too, or `git status` would show the change
-    /// reverted while gitdesk reported a failure (and a retry would repeat it).
-    /// A lock nobody holds any more is removed while waiting
-    /// (``CrashLeftovers/removeAbandonedIndexLock(gitDir:)``); one still held
-    /// is named with its age and holder when the wait gives up.
-    func waitForIndex(timeout: Double) throws(DeskError) {
-        guard repository.workdir != nil else { return }
-        let gitDir = repository.gitDir.hasSuffix("/") ? String(repository.gitDir.dropLast()) : repository.gitDir
-        let lock = gitDir + "/index.lock"
-        var waited = 0.0
-        var pause = 0.005
-        while access(lock, F_OK) == 0 {
-            if CrashLeftovers.removeAbandonedIndexLock(gitDir: gitDir) { return }
-            if waited >= timeout {
-                var info = stat()
-                let age = stat(lock, &info) == 0 ? max(0, Int(time(nil) - info.st_mtim.tv_sec)) : 0
-                throw .indexLocked(lockFile: lock, seconds: age, holder: OpenFiles.holderDescription(of: lock))
-            }
-            usleep(UInt32(pause * 1_000_000))
-            waited += pause
-            pause = min(pause * 2, 0.1)
+        let (built, previous) = published.value
+        // The change is committed from here on: what follows only warns.
+        let sync = startWorkingCopySync(id: id, files: [(path, built.bytes)], index: index)
+        if builder.format.recordsHistory {  // while git updates the index
+            HistoryIndex(repository: repository).record(commit: published.commit, parent: published.parent, path: path)
+            QueryCache.recordWrite(desk: self, tree: published.tree, newTree: published.newTree, path: path,
+                                   blob: published.blobs[0], bytes: built.bytes, parsed: built.parsed)
         }
+        finishWorkingCopySync(sync, journal: start.journal)
+        afterWrite(repaired: start.repaired)
+        return ChangeResult(id: id, path: path, commit: published.commit, ticket: built.ticket, summary: built.summary,
+                            previous: previous, operation: built.operation,
+                            masked: builder.format.recordsHistory ? MaskingReport.notes(typed: built.typed, stored: built.ticket, old: previous) : [])
     }
 
-    /// Refuses to overwrite edits the user has not committed to this file.
-    ///
-    /// The working file must hold exactly what the branch holds. (A change
-    /// staged and then undone in the working file is not detected: reading
-    /// the whole index costs milliseconds on every command.)
-    func checkWorkingCopyIsClean(path: String, committed: [UInt8]?) throws {
-        guard let workdir = repository.workdir else { return }
-        let full = workdir.hasSuffix("/") ? workdir + path : workdir + "/" + path
-        // A working file more than twice the committed size (CRLF at most doubles
-        // it) differs for sure: refused without reading it (it may be gigabytes).
-        var info = stat()
-        if stat(full, &info) == 0, Int(info.st_size) > 2 * (committed?.count ?? 0) + 2 {
-            throw DeskError.uncommittedChanges(path)
+    /// The file's version on the tip (nil when there is none and the write creates it).
+    private func storedVersion(_ bytes: [UInt8]?, path: String, id: String, creating: Bool) throws(DeskError) -> ParsedTicket? {
+        guard let bytes else {
+            if creating { return nil }
+            throw .unknownTicket(id)
         }
-        let onDisk = FileManager.default.contents(atPath: full).map { [UInt8]($0) }
-        guard onDisk != committed else { return }
-        // .gitattributes has tickets/** eol=lf: a file that differs only by CRLF
-        // line ends is what git itself calls unchanged (git status is clean);
-        // the write replaces it with the committed LF text.
-        if let onDisk, let committed, Self.withoutCarriageReturnsBeforeNewlines(onDisk) == committed { return }
-        throw DeskError.uncommittedChanges(path)
-    }
-
-    /// `bytes` with every CR that precedes an LF removed (CRLF → LF).
-    static func withoutCarriageReturnsBeforeNewlines(_ bytes: [UInt8]) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        for (i, b) in bytes.enumerated() where !(b == 13 && i + 1 < bytes.count && bytes[i + 1] == 10) { out.append(b) }
-        return out
-    }
-
-    /// Writes the committed content to the working file (atomically); its
-    /// index entry is the ``IndexUpdater``'s job.
-    func writeWorkingFile(path: String, bytes: [UInt8]) throws {
-        guard let workdir = repository.workdir else { return }
-        let full = workdir.hasSuffix("/") ? workdir + path : workdir + "/" + path
-        do { try AtomicFile.replace(full, with: bytes, makeDirectory: true) } catch {
-            throw DeskError.git(error.description)
+        do { return try TicketFile.parse(bytes: bytes) } catch {
+            throw .unreadableTicket(path: path, line: error.line, error.message)
         }
-    }
-
-    private func warnUnsynced(id: String, path: String, _ error: any Error) {
-        FileHandle.standardError.write(Data(
-            "gitdesk: warning: committed \(id), but could not update \(path) in the working tree (\(error)); the next gitdesk command repairs it\n".utf8))
-    }
-}
-
-/// Remembers which file a write is bringing into the working copy, so a
-/// process that dies between moving the branch and updating the file is
-/// repaired by the next gitdesk writer. It also names the writer (PID and
-/// start time) and the branch it is moving: written before the branch's lock
-/// file is taken and removed after, it lets the next writer tell a lock file
-/// that a dead gitdesk left from one held by another program
-/// (``CrashLeftovers``).
-///
-/// The file: the ticket's path on the first line, then `pid PID START` and
-/// `ref REF` (a journal holding only the path is read as before), then one
-/// `also PATH` line for each further file of a write that brings several
-/// files along (an import).
-struct WriteJournal {
-    let url: String
-
-    /// What an interrupted write left in the journal.
-    struct Record {
-        var path: String
-        /// Every file the write brings along: `path` first, then the `also` lines.
-        var paths: [String] = []
-        var owner: ProcessIdentity?
-        var ref: String?
-        /// When the journal was written (its modification time).
-        var time: timespec?
-    }
-
-    init(gitDir: String) {
-        url = (gitDir.hasSuffix("/") ? gitDir : gitDir + "/") + "gitdesk/pending"
-    }
-
-    func begin(path: String, ref: String) throws {
-        try begin(paths: [path], ref: ref)
-    }
-
-    /// Names every file a write will bring along (an import's tickets).
-    func begin(paths: [String], ref: String) throws {
-        let me = ProcessIdentity.current
-        let text = "\(paths.first ?? "")\npid \(me.pid) \(me.startTime.map(String.init) ?? "-")\nref \(ref)\n"
-            + paths.dropFirst().map { "also \($0)\n" }.joined()
-        do { try AtomicFile.replace(url, with: Array(text.utf8)) } catch {
-            throw DeskError.git(error.description)
-        }
-    }
-
-    func end() { unlink(url) }
-
-    /// The journal left by an interrupted write, if any.
-    func read() -> Record? {
-        guard let data = BoundedFile.read(url, maximum: Self.maximumBytes) else { return nil }
-        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-        var record = Record(path: lines.first.map(String.init) ?? "")
-        if !record.path.isEmpty { record.paths = [record.path] }
-        for line in lines.dropFirst() {
-            if line.hasPrefix("also "), line.count > 5 {
-                record.paths.append(String(line.dropFirst(5)))
-                continue
-            }
-            let words = line.split(separator: " ")
-            if words.count == 3, words[0] == "pid", let pid = pid_t(words[1]) {
-                record.owner = ProcessIdentity(pid: pid, startTime: UInt64(words[2]))
-            } else if words.count == 2, words[0] == "ref" {
-                record.ref = String(words[1])
-            }
-        }
-        var info = stat()
-        if stat(url, &info) == 0 { record.time = info.st_mtim }
-        return record
-    }
-
-    /// Brings the files named by an interrupted write to what the branch
-    /// holds; returns the line that says so when there was something to repair.
-    @discardableResult
-    func recover(in repository: Repository, branch: String) throws(DeskError) -> Message? {
-        guard let record = read() else { return nil }
-        var restored: [String] = []
-        do {
-            if let workdir = repository.workdir, let tip = try repository.referenceTarget(branch) {
-                let tree = try repository.commit(tip).tree
-                let parentTree = try repository.commit(tip).parents.first.map { try repository.commit($0).tree }
-                let index = IndexUpdater(repository: repository)
-                for path in record.paths {
-                    guard let bytes = try repository.fileContents(at: path, inTree: tree) else { continue }
-                    let full = workdir.hasSuffix("/") ? workdir + path : workdir + "/" + path
-                    // The working file is brought along only from a state the dead write
-                    // left (the version before it, or already the committed one): a hand
-                    // edit made since is kept, never overwritten.
-                    let before = try parentTree.flatMap { try repository.fileContents(at: path, inTree: $0) }
-                    let onDisk = FileManager.default.contents(atPath: full).map { [UInt8]($0) }
-                    if onDisk == nil || onDisk == bytes || onDisk == before {
-                        if onDisk != bytes { try AtomicFile.replace(full, with: bytes, makeDirectory: true) }
-                        index.stage(path)
-                        restored.append(path)
-                    } else {
-                        FileHandle.standardError.write(Data("gitdesk: warning: \(path) was edited by hand after an interrupted write; it is left as it is (git diff shows the edit)\n".utf8))
-                    }
-                }
-                try index.finish()
-            }
-        } catch {
-            throw DeskError.from(error)
-        }
-        end()
-        // Say only what was done: a hand-edited file was left as it is (warned above), not restored.
-        guard !restored.isEmpty else { return nil }
-        return InterruptedWrite.repaired(paths: restored)
     }
 }
