@@ -13,6 +13,8 @@ memory (max RSS) of each:
   - show, history, comment, move (a fresh ticket each run), new;
 and, once, `import` of 10,000 rows (what `export --format json` wrote from the
 first desk) into an empty desk. Prints a Markdown section on stdout.
+BENCH_WORK=DIR keeps the desks there and reuses a desk already generated
+(with its generation figures), for measuring again without generating.
 """
 import os
 import platform
@@ -86,19 +88,26 @@ def main():
     gitdesk = os.path.abspath(sys.argv[1])
     sizes = [int(x) for x in (sys.argv[2] if len(sys.argv) > 2 else "10000 100000").split()]
     runs = int(sys.argv[3]) if len(sys.argv) > 3 else 15
-    work = tempfile.mkdtemp(prefix="gitdesk-100k.")
+    keep = os.environ.get("BENCH_WORK")
+    work = keep or tempfile.mkdtemp(prefix="gitdesk-100k.")
     home = os.path.join(work, "home")
-    os.makedirs(home)
+    os.makedirs(home, exist_ok=True)
     env = dict(os.environ, HOME=home, USER="bench", GIT_CONFIG_NOSYSTEM="1", GITDESK_OPERATOR="li",
                LANG="C.UTF-8", TZ="Asia/Shanghai")
     rows, gens, imports, months = {}, [], [], []
     try:
         for n in sizes:
             desk = os.path.join(work, f"desk-{n}")
-            print(f"== generating {n} tickets", file=sys.stderr, flush=True)
-            secs, peak, commits = generate(gitdesk, desk, n, env)
+            figures = desk + ".gen"
+            if keep and os.path.exists(figures):
+                secs, peak, commits = (float(x) for x in open(figures).read().split())
+            else:
+                print(f"== generating {n} tickets", file=sys.stderr, flush=True)
+                shutil.rmtree(desk, ignore_errors=True)
+                secs, peak, commits = generate(gitdesk, desk, n, env)
+                open(figures, "w").write(f"{secs} {peak} {commits}\n")
             git_mb = sum(os.path.getsize(os.path.join(d, f)) for d, _, fs in os.walk(os.path.join(desk, ".git")) for f in fs) / 1e6
-            gens.append(f"| {n} | {commits} | {secs:.0f} s | {peak:.0f} MB | {git_mb:.0f} MB |")
+            gens.append(f"| {n} | {commits:.0f} | {secs:.0f} s | {peak:.0f} MB | {git_mb:.0f} MB |")
             cache = os.path.join(desk, ".git", "gitdesk", "cache.sqlite")
 
             def drop_cache(_):
@@ -135,13 +144,16 @@ def main():
                 with open(exported, "w") as f:
                     f.write(run([gitdesk, "export", "--format", "json", "--limit", "10000"], desk, env)[2])
                 target = os.path.join(work, "import-desk")
+                shutil.rmtree(target, ignore_errors=True)
                 run([gitdesk, "init", target, "--clock-override", "--as", "admin"], work, env)
                 ms, kb, _ = run([gitdesk, "import", exported, "--as", "admin"], target, env)
                 count = run([gitdesk, "list", "--format", "csv"], target, env)[2].count("\n") - 1
                 imports.append(f"| {count} rows (export --format json of the {n} desk) | {ms / 1000:.1f} s | {kb / 1024:.0f} MB |")
-            shutil.rmtree(desk, ignore_errors=True)
+            if not keep:
+                shutil.rmtree(desk, ignore_errors=True)
     finally:
-        shutil.rmtree(work, ignore_errors=True)
+        if not keep:
+            shutil.rmtree(work, ignore_errors=True)
 
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
     load = open("/proc/loadavg").read().split()[:3]
