@@ -181,7 +181,13 @@ extension Desk {
     static func capBlobFunctions(_ db: Database, limit: Int) {
         for name in ["randomblob", "zeroblob"] {
             db.add(function: DatabaseFunction(name, argumentCount: 1, pure: false) { values in
-                let n = Int64.fromDatabaseValue(values[0]) ?? Double.fromDatabaseValue(values[0]).map { Int64(clamping: Int($0.isFinite ? min(max($0, -1e18), 1e18) : 1e18)) } ?? 0
+                // Spelled out: the one-expression form crashes swift-frontend -O (CopyPropagation).
+                var n: Int64 = 0
+                if let whole = Int64.fromDatabaseValue(values[0]) {
+                    n = whole
+                } else if let real = Double.fromDatabaseValue(values[0]) {
+                    n = Int64(clamping: Int(real.isFinite ? min(max(real, -1e18), 1e18) : 1e18))
+                }
                 guard n <= Int64(limit) else {
                     throw DatabaseError(message: "\(name)(\(n)) is over the \(limit) bytes a report may make")
                 }
