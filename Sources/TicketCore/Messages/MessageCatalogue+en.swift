@@ -290,5 +290,20 @@ extension MessageCatalogue {
         .repairNeedsRole: "{handle} may not repair a ticket from a status the workflow does not know: that needs {roles}",
         .repairNeedsReason: "a repair from a status the workflow does not know needs a reason line in its log entry (gitdesk repair ID status=STATUS --reason …)",
         .storedValueUnknown: "the stored file {path} holds {field} '{value}', which the desk's schema does not know (edited by hand?): nothing was written; an admin or supervisor repairs it with gitdesk repair {id} {field}=VALUE --reason …",
+        // Repository damage and environment (issue 10, robust10a)
+        .tipEmpty: "{path}: the branch {branch} points at commit {tip}, whose loose file is empty (a power cut during the last write?); nothing was changed. The last change ({change}) is lost in this clone unless it was pushed. Go back to the commit before it: {repair}; then check with `git fsck`",
+        .tipDamaged: "{path}: the branch {branch} points at commit {tip}, whose loose file is damaged (a power cut during the last write?); nothing was changed. The last change ({change}) is lost in this clone unless it was pushed. Go back to the commit before it: {repair}; then check with `git fsck`",
+        .tipMissing: "{path}: the branch {branch} points at commit {tip}, which the repository lacks (a power cut during the last write?); nothing was changed. The last change ({change}) is lost in this clone unless it was pushed. Go back to the commit before it: {repair}; then check with `git fsck`",
+        .headMissing: "{path}: HEAD is missing ({file}), so git sees no repository there; the history is intact and nothing was changed. Put it back: `echo 'ref: {branch}' > {file}` (git symbolic-ref cannot, without HEAD)",
+        .gitConfigDamaged: "{path}: the repository's config {file} is damaged at line {line} ({problem}); the history is intact and nothing was changed. Fix or remove that line (git config -e cannot open it either), then run gitdesk hooks install to restore gitdesk's settings",
+        .checksOff: "warning: the desk's checks are off: run `gitdesk hooks install`{why}",
+        .checksOffHookMissing: " ({file} is missing or not gitdesk's: hand commits are not checked)",
+        .checksOffNoHooksPath: " (.git/config names no hooks folder, core.hooksPath: hand commits are not checked)",
+        .checksOffNoDriver: " (.git/config names no merge driver, merge.gitdesk.driver: git pull merges tickets line by line)",
+        .settingValueInvalid: "{name} is '{value}', which gitdesk does not understand: use {valid}, or unset it; nothing was done",
+        .lockHolderStopped: "{holder} still holds {file} after {wait}, but it is stopped (suspended with Ctrl-Z or SIGSTOP) and will not let go; nothing was written: resume it with `kill -CONT {pid}`, or end it with `kill {pid}`, then try again",
+        .diskFull: "nothing was written: the disk is full ({file}); free some space (df -h shows how much is left), then run the command again",
+        .diskReadOnly: "nothing was written: the desk is on a read-only file system ({file}); remount it read-write (mount -o remount,rw …) or work in a writable clone, then run the command again",
+        .diskNotWritable: "nothing was written: gitdesk may not write {file} (permission denied); give your user write access to the desk's .git folder (ls -l shows the owner), then run the command again",
     ]
 }

@@ -290,5 +290,20 @@ extension MessageCatalogue {
         .repairNeedsRole: "{handle} 不能修复状态未知（不在工作流中）的工单：需要 {roles}",
         .repairNeedsReason: "从未知状态修复需要在日志中写明原因（原因：…）（gitdesk repair ID status=状态 --reason …）",
         .storedValueUnknown: "已保存的文件 {path} 中 {field} 为「{value}」，不在本工单库的规则中（被手工改过？）：未写入任何内容；管理员或主管可用 gitdesk repair {id} {field}=取值 --reason … 修复",
+        // Repository damage and environment (issue 10, robust10a)
+        .tipEmpty: "{path}：分支 {branch} 指向的提交 {tip} 的松散对象文件为空（上次写入时断电？）；未做任何修改。最后一次修改（{change}）在本副本中已丢失，除非已推送。请退回到它之前的提交：{repair}；然后用 `git fsck` 检查",
+        .tipDamaged: "{path}：分支 {branch} 指向的提交 {tip} 的松散对象文件已损坏（上次写入时断电？）；未做任何修改。最后一次修改（{change}）在本副本中已丢失，除非已推送。请退回到它之前的提交：{repair}；然后用 `git fsck` 检查",
+        .tipMissing: "{path}：分支 {branch} 指向的提交 {tip} 在仓库中不存在（上次写入时断电？）；未做任何修改。最后一次修改（{change}）在本副本中已丢失，除非已推送。请退回到它之前的提交：{repair}；然后用 `git fsck` 检查",
+        .headMissing: "{path}：HEAD 文件缺失（{file}），git 因此认不出这个仓库；历史完好，未做任何修改。请恢复它：`echo 'ref: {branch}' > {file}`（缺少 HEAD 时 git symbolic-ref 无法使用）",
+        .gitConfigDamaged: "{path}：仓库配置 {file} 第 {line} 行已损坏（{problem}）；历史完好，未做任何修改。请修正或删除该行（git config -e 同样打不开它），然后运行 gitdesk hooks install 恢复 gitdesk 的设置",
+        .checksOff: "警告：工单库的检查已关闭：请运行 `gitdesk hooks install`{why}",
+        .checksOffHookMissing: "（{file} 缺失或不是 gitdesk 的：手工提交不受检查）",
+        .checksOffNoHooksPath: "（.git/config 未指定钩子目录 core.hooksPath：手工提交不受检查）",
+        .checksOffNoDriver: "（.git/config 未配置合并驱动 merge.gitdesk.driver：git pull 会逐行合并工单）",
+        .settingValueInvalid: "{name} 的值为「{value}」，gitdesk 无法理解：请使用 {valid}，或取消设置；未做任何操作",
+        .lockHolderStopped: "{holder} 在 {wait} 后仍占用 {file}，但它已被暂停（Ctrl-Z 或 SIGSTOP），不会释放；未写入任何内容：请用 `kill -CONT {pid}` 让它继续，或用 `kill {pid}` 结束它，然后重试",
+        .diskFull: "未写入任何内容：磁盘已满（{file}）；请释放空间（df -h 可查看剩余空间），然后重新运行命令",
+        .diskReadOnly: "未写入任何内容：工单库位于只读文件系统上（{file}）；请以读写方式重新挂载（mount -o remount,rw …）或在可写的副本中工作，然后重新运行命令",
+        .diskNotWritable: "未写入任何内容：gitdesk 无权写入 {file}（权限被拒绝）；请给当前用户授予工单库 .git 目录的写权限（ls -l 可查看所有者），然后重新运行命令",
     ]
 }
