@@ -4,7 +4,7 @@ SWIFT ?= swift
 RELEASE_FLAGS := -c release --static-swift-stdlib
 DEMO_DIR ?= /tmp/gitdesk-demo
 
-.PHONY: deps build release test stress demo bench bench-100k fuzz fuzz-long clean
+.PHONY: deps build release test stress demo bench bench-100k bench-100k-fossil fuzz fuzz-long clean
 
 ## Install what the build needs on a fresh Debian machine (libgit2-dev, libsqlite3-dev for GRDB, pkg-config).
 deps:
@@ -83,7 +83,13 @@ bench: release
 	scripts/bench.sh
 
 ## gitdesk and Fossil at 100k tickets (generation takes long: run apart from make bench).
+## The 100k figures (issues 14, 12, 13): generation time and peak memory, queries, report,
+## import and the per-command times at 100k against 10k. Prints a section for BENCHMARKS.md.
 bench-100k: release
+	python3 scripts/bench-100k.py .build/release/gitdesk "$${BENCH_SIZES:-10000 100000}" $${BENCH_RUNS:-15}
+
+## gitdesk against Fossil at 100k (Fossil's 100k tickets are added one process each: hours).
+bench-100k-fossil: release
 	@command -v fossil >/dev/null || { SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); $$SUDO apt-get install -y -qq fossil >/dev/null; }
 	python3 scripts/bench-fossil.py .build/release/gitdesk 100000 $${FOSSIL_RUNS:-15}
 

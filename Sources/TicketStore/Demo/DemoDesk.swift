@@ -94,39 +94,15 @@ public struct DemoDesk {
         }
     }
 
-    /// Adds `count` generated tickets, each with a generated history (`DemoHistory`),
-    /// written in bulk in-process: the tickets are worked in memory and committed
-    /// through `importTickets` (validated and masked as any import), 2,000 a commit,
-    /// by the desk's admin. A ticket's steps are not separate commits here: the
-    /// history is in its log, which is what reports and `show` read.
+    /// Adds `count` generated tickets, each with a generated history
+    /// (`DemoHistory`): every change one commit by the operator who made it at
+    /// its back-dated time, with the message and trailers `Desk.write` gives it,
+    /// the ticket masked, rendered and validated as `Desk.write` does it. The
+    /// commits of all tickets are interleaved in time order and written in
+    /// bulk (`DemoBulkWriter`). Tickets arrive every 2 to 19 minutes from
+    /// 2024-01-01, so 100,000 of them span two years.
     public func generate(count: Int, seed: UInt64) throws(DeskError) {
-        var generator = DemoGenerator(seed: seed)
         let desk = try Desk.open(at: path)
-        let team = desk.team
-        let people = team.people.filter { $0.has(role: "agent") }
-        guard let agent = people.first ?? team.people.first else { throw .noOperator }
-        guard let admin = team.people.first(where: { $0.has(role: "admin") }) else { throw .noOperator }
-        let history = DemoHistory(engine: desk.engine, team: team)
-        var time = Timestamp.parse("2024-01-01T09:00:00+08:00")!
-        var rows: [TicketImport.Row] = []
-        var latest = time
-        func flush() throws(DeskError) {
-            guard !rows.isEmpty else { return }
-            _ = try Desk.open(at: path).importTickets(rows, file: "demo", each: false, by: admin, at: latest)
-            rows.removeAll(keepingCapacity: true)
-        }
-        for i in 0..<count {
-            time = time.adding(seconds: generator.nextGap())
-            var request = generator.nextRequest()
-            var rng = generator.random
-            request.id = TicketID.generate(prefix: desk.config.prefix, created: time, using: &rng)
-            generator.random = rng
-            let made = try TicketFactory.make(request, desk: desk, by: agent, at: time)
-            let worked = history.work(made.ticket, created: time, generator: &generator)
-            latest = max(latest, worked.last)
-            rows.append(TicketImport.Row(line: i + 1, ticket: worked.ticket))
-            if rows.count == 2_000 { try flush() }
-        }
-        try flush()
+        try DemoBulkWriter(desk: desk).write(count: count, seed: seed)
     }
 }

@@ -38,8 +38,8 @@ public struct DemoGenerator {
         ])
     }
 
-    /// Seconds to the next generated ticket (a few minutes to an hour).
-    public mutating func nextGap() -> Int64 { Int64(120 + rng.next() % 3_480) }
+    /// Seconds to the next generated ticket (2 to 19 minutes: 100,000 tickets span two years).
+    public mutating func nextGap() -> Int64 { Int64(120 + rng.next() % 1_021) }
 
     /// A random number below `n`.
     public mutating func below(_ n: Int) -> Int { Int(rng.next() % UInt64(n)) }
