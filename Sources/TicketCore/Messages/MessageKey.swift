@@ -66,4 +66,6 @@ public enum MessageKey: String, CaseIterable, Sendable {
     // Robustness review (issue 10, robustC)
     case unknownOperatorFlag, unknownOperatorVariable
     case repairNothingUnknown, repairNeedsRole, repairNeedsReason, storedValueUnknown
+    // Hostile input (issue 10, robust10b)
+    case fieldsNotInSchemaMore, importMoreBadRows
 }
