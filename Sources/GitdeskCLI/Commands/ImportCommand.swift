@@ -74,10 +74,14 @@ struct ImportCommand: ParsableCommand {
         do {
             result = try desk.importTickets(rows, file: file, each: each, earlier: problems, by: person, at: now)
         } catch {
-            // One line per bad row (FILE:LINE: reason), then the verdict.
+            // One line per bad row (FILE:LINE: reason), at most `shownBadRows`
+            // (a wrong table has thousands), then the count of the rest and the verdict.
             guard case .invalidInput(let message) = error, message.hasPrefix("nothing imported") else { throw error }
             let lines = message.split(separator: "\n")
-            for line in lines.dropFirst() { printError(String(line)) }
+            for line in lines.dropFirst().prefix(Self.shownBadRows) { printError(String(line)) }
+            if lines.count - 1 > Self.shownBadRows {
+                printError(Speech.say(Message(.importMoreBadRows, ["count": .number(lines.count - 1 - Self.shownBadRows)])))
+            }
             throw CLIError(lines.first.map { String($0.dropLast()) } ?? message)
         }
         let language = global.language(for: desk)
@@ -90,6 +94,8 @@ struct ImportCommand: ParsableCommand {
     }
 
     static let maxBytes = 64 * 1_048_576
+    /// Bad rows named one by one; the rest are counted.
+    static let shownBadRows = 50
 
     /// A `.json` file, or one whose first character is `[`.
     static func isJSON(file: String, text: String) -> Bool {
