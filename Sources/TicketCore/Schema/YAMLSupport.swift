@@ -29,7 +29,8 @@ public struct YAMLFile {
         // Named here with its line and column: libyaml reports a control
         // character as a reader error at a byte offset (said as line 1), and
         // would quote the line around it.
-        if let found = ControlCharacters.first(in: text.replacingCRLF()) {
+        // A leading byte order mark (Windows editors write one) is no control character here.
+        if let found = ControlCharacters.first(in: (text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text).replacingCRLF()) {
             throw ConfigurationError(file: name, line: found.line, message:
                 "holds the control character \(ControlCharacters.name(found.scalar)) at column \(found.column): remove it (a YAML file may hold none)")
         }
