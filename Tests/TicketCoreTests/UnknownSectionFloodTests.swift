@@ -10,16 +10,18 @@ import TestSupport
 /// findings it builds).
 @Suite("Unknown-section flood")
 struct UnknownSectionFloodTests {
-    func findings(sections: Int) throws -> [Finding] {
+    func findings(sections: Int, extra: String? = nil, oldHasSections: Bool = false) throws -> [Finding] {
         let schema = Fixtures.schema
         let created = try WorkflowEngine(schema: schema, team: Fixtures.team)
             .create(id: "CS-20240513-FLD001", fields: Fixtures.complaintFields, by: Fixtures.li, at: Fixtures.t("2024-05-13 09:00")).ticket
         var text = TicketFile.render(created, layout: schema.layout)
         let log = try #require(text.range(of: "\n## log"))
-        text.insert(contentsOf: (0..<sections).map { "\n## x\(100_000 + $0)\n\nv\n" }.joined(), at: log.lowerBound)
+        let flood = (0..<sections).map { "\n## x\(100_000 + $0)\n\nv\n" }.joined()
+        let old = try TicketFile.parse({ var t = text; t.insert(contentsOf: flood, at: log.lowerBound); return t }()).ticket
+        text.insert(contentsOf: flood + (extra.map { "\n## \($0)\n\nv\n" } ?? ""), at: log.lowerBound)
         let parsed = try TicketFile.parse(text)
         let context = ValidationContext(schema: schema, team: Fixtures.team, path: TicketPath.path(of: created)!,
-                                        old: nil, new: parsed, author: Fixtures.li)
+                                        old: oldHasSections ? old : nil, new: parsed, author: Fixtures.li)
         return Validator().validate(context).filter { $0.rule == "unknown-field" }
     }
 
@@ -32,6 +34,16 @@ struct UnknownSectionFloodTests {
         #expect(last.text(.en, labels: nil).contains("4980 more"), "\(last.text(.en, labels: nil))")
         #expect(last.text(.zh, labels: nil).contains("4980"), "\(last.text(.zh, labels: nil))")
         #expect(last.line > found[19].line)
+    }
+
+    /// A merge or a write lets a finding about a value carried unchanged
+    /// through; the counting finding names a field the change added, so a
+    /// new one is never hidden behind the old ones.
+    @Test("the counting finding names a field the change added")
+    func countingNamesTheChange() throws {
+        let found = try findings(sections: 40, extra: "x100030b", oldHasSections: true)
+        #expect(found.count == 21 && found.last?.field == "x100030b", "\(found.map(\.field))")
+        #expect(try findings(sections: 40).last?.field == "x100020")
     }
 
     @Test("up to 21 unknown sections: each named")

@@ -291,7 +291,7 @@ extension MessageCatalogue {
         .repairNeedsReason: "a repair from a status the workflow does not know needs a reason line in its log entry (gitdesk repair ID status=STATUS --reason …)",
         .storedValueUnknown: "the stored file {path} holds {field} '{value}', which the desk's schema does not know (edited by hand?): nothing was written; an admin or supervisor repairs it with gitdesk repair {id} {field}=VALUE --reason …",
         // Hostile input (issue 10, robust10b)
-        .fieldsNotInSchemaMore: "and {count} more fields that are not fields of this desk's schema, from '{key}' on (not named one by one): remove them",
+        .fieldsNotInSchemaMore: "and {count} more fields that are not fields of this desk's schema, such as '{key}' (not named one by one): remove them",
         .importMoreBadRows: "… and {count} more bad rows (not shown): fix the rows above and import again to see the rest",
     ]
 }

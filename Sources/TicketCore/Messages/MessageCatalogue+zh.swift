@@ -291,7 +291,7 @@ extension MessageCatalogue {
         .repairNeedsReason: "从未知状态修复需要在日志中写明原因（原因：…）（gitdesk repair ID status=状态 --reason …）",
         .storedValueUnknown: "已保存的文件 {path} 中 {field} 为「{value}」，不在本工单库的规则中（被手工改过？）：未写入任何内容；管理员或主管可用 gitdesk repair {id} {field}=取值 --reason … 修复",
         // Hostile input (issue 10, robust10b)
-        .fieldsNotInSchemaMore: "另有 {count} 个字段不是本工单库字段定义中的字段（从「{key}」起，不再逐一列出）：请删除",
+        .fieldsNotInSchemaMore: "另有 {count} 个字段不是本工单库字段定义中的字段（如「{key}」，不再逐一列出）：请删除",
         .importMoreBadRows: "……另有 {count} 行有误（未列出）：请改正以上各行后重新导入，以查看其余的行",
     ]
 }

@@ -22,7 +22,10 @@ public struct FieldValuesRule: ValidationRule {
                 unknown += 1
                 if unknown <= Self.unknownNamed {
                     findings.append(context.finding("unknown-field", field: key, Message(.fieldNotInSchema, ["key": .text(key)])))
-                } else if firstUncounted == nil {
+                } else if firstUncounted == nil || (context.old?[firstUncounted!] == ticket[firstUncounted!] && context.old?[key] != value) {
+                    // The counting finding names one of the rest, a changed one if any: a merge or a
+                    // write lets through a finding about a value carried unchanged (acceptedOnASide,
+                    // storedValueFinding), which must not let a new unknown field through with it.
                     firstUncounted = key
                 }
                 continue
@@ -36,7 +39,7 @@ public struct FieldValuesRule: ValidationRule {
             // One more than the cap is named rather than counted.
             findings.append(context.finding("unknown-field", field: key, Message(.fieldNotInSchema, ["key": .text(key)])))
         } else if let key = firstUncounted {
-            findings.append(Finding(file: context.path, line: context.new.line(of: key), rule: "unknown-field",
+            findings.append(Finding(file: context.path, line: context.new.line(of: key), rule: "unknown-field", field: key,
                                     Message(.fieldsNotInSchemaMore, ["count": .number(unknown - Self.unknownNamed), "key": .text(key)])))
         }
         if let team = context.team {
