@@ -63,11 +63,16 @@ static inline int gitdesk_too_large(const git_oid *id, size_t size) {
 static inline int gitdesk_lg_damaged(const gitdesk_loose_guard *g, const git_oid *id, const char *what) {
     char hex[GIT_OID_HEXSZ + 1];
     git_oid_tostr(hex, sizeof hex, id);
-    char message[1024];
+    /* git hash-object -w keeps a loose file that exists, damaged or not:
+       the repair must remove it first. */
+    char message[2048];
     snprintf(message, sizeof message,
              "object %s is damaged: its loose file %s%.2s/%s %s; "
-             "`git fsck` lists the damage; restore the object from another clone or a backup",
-             hex, g->dir, hex, hex + 2, what);
+             "remove the damaged file first (`rm %s%.2s/%s`: git hash-object -w does nothing while it exists), "
+             "then copy the object from another clone (OTHER): "
+             "`t=$(git -C OTHER cat-file -t %s) && git -C OTHER cat-file $t %s | git hash-object -w --stdin -t $t`; "
+             "`git fsck` lists any other damage",
+             hex, g->dir, hex, hex + 2, what, g->dir, hex, hex + 2, hex, hex);
     git_error_set_str(GIT_ERROR_ODB, message);
     return GIT_ERROR;
 }

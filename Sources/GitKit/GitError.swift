@@ -122,10 +122,10 @@ public struct GitError: Error, Hashable, Sendable, CustomStringConvertible {
         self.message = message
     }
 
-    /// A readable one-liner: libgit2's message, then the code and class.
-    public var description: String {
-        "\(message) (git: \(code), \(errorClass))"
-    }
+    /// libgit2's message (or GitKit's own): what a user reads. The code and
+    /// class stay in ``code`` and ``errorClass`` for callers; printed they were
+    /// noise (`(git: other(-1), odb)`) after a sentence that already says what to do.
+    public var description: String { message }
 }
 
 /// Turns a libgit2 return code into a thrown ``GitError``.
@@ -154,7 +154,7 @@ func check(_ rc: Int32, reading id: ObjectID, in gitDir: String? = nil) throws -
     }
     if !message.contains("git fsck") {
         message += error.code == .notFound
-            ? "; the repository lacks an object it refers to: `git fsck` lists what is missing; fetch it from another clone or restore a backup"
+            ? "; the repository lacks an object it refers to: `git fsck` lists what is missing; copy it from another clone (OTHER): \(ObjectCopyAdvice.command(id.hex)), or run `git fetch` of the branch from the server, or restore a backup"
             : "; `git fsck` lists the damage; restore the object from another clone or a backup"
     }
     throw GitError(code: error.code, returnCode: rc,

@@ -39,6 +39,7 @@ public struct Gitdesk: ParsableCommand {
             let hoisted: [String]
             Speech.begin(arguments: given)
             do { hoisted = try LeadingOptions.apply(given) } catch { fail(error.description) }
+            try EnvironmentCheck.run()
             if DirectArguments.enabled {
                 if DirectCommands.isVersion(hoisted) {
                     StartupTrace.mark("arguments read directly")

@@ -52,7 +52,7 @@ struct HooksCommand: ParsableCommand {
             // Clones also get the merge driver, so git pull merges tickets field by field.
             if !server { try MergeDriverSetup.register(at: path) }
             // A client desk is said in its language; a bare server repository in --lang or LANG's.
-            let language = server ? Speech.language : ((try? global.openDesk()).map { global.language(for: $0) } ?? Speech.language)
+            let language = server ? Speech.language : ((try? global.openDesk(warnChecksOff: false)).map { global.language(for: $0) } ?? Speech.language)
             for line in HookReport.lines(outcome, language) { print(line) }
             if !outcome.skipped.isEmpty {
                 throw CLIError(.hooksLeftAlone, ["hooks": .texts(outcome.skipped), "directory": .text(outcome.directory)])

@@ -29,7 +29,8 @@ struct ListCommand: ParsableCommand {
         for bad in answer.unreadable {  // a parse error already names file:line
             printError("warning: " + (bad.error.hasPrefix(bad.path) ? bad.error : "\(bad.path): \(bad.error)"))
         }
-        let tickets = answer.tickets
+        // A hand-edited file may hold raw personal data: masked on the way out.
+        let tickets = answer.tickets.map { PrivacyGuard.displayed($0, schema: desk.schema) }
         let lang = global.language(for: desk)
         let palette = display.start()
         let presenter = TicketPresenter(schema: desk.schema, language: lang, palette: palette)

@@ -15,7 +15,8 @@ struct ReportCommand: ParsableCommand {
             gitdesk report --from 2024-05-01 --to 2024-05-15 --at v2024-05; \
             gitdesk report CS-20240501-7K3FQ2 (one ticket's processing report); \
             gitdesk report --query weekly_backlog (reports/weekly_backlog.sql, read-only).
-            Without a period: the current month. Periods are whole days, both ends included, \
+            Without a period: the current month; with --at REV alone, REV's month (the month \
+            of REV's commit in the desk's time zone: the current month as of REV). Periods are whole days, both ends included, \
             in the desk's time zone. A period that has ended is computed at its end; a running \
             one with --at REV at REV's commit time, so the same command gives the same \
             bytes later. Every metric is defined in docs/reports.md.
@@ -29,7 +30,7 @@ struct ReportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("An ISO week: YYYY-Www.", valueName: "YYYY-Www")) var week: String?
     @Option(help: ArgumentHelp("First day, included (2024-05-01, 2024/05/01, 5月1日, 昨天...).", valueName: "date")) var from: String?
     @Option(help: ArgumentHelp("Last day, included.", valueName: "date")) var to: String?
-    @Option(help: ArgumentHelp("Compute from the desk as it was at this revision.", valueName: "REV")) var at: String?
+    @Option(help: ArgumentHelp("Compute from the desk as it was at this revision (alone: REV's month).", valueName: "REV")) var at: String?
     @Option(help: ArgumentHelp("Run the desk's own report reports/NAME.sql.", valueName: "NAME")) var query: String?
     @Option(help: ArgumentHelp("With --query: stop the query after this many seconds (default 10).", valueName: "seconds")) var timeout: Double?
     @Option(help: "Output format: text, md, csv, json or html.") var format: Format = .text
@@ -64,11 +65,13 @@ struct ReportCommand: ParsableCommand {
             let now = revisionTime.map { min($0, clock) } ?? clock
             let found = try desk.ticket(id)
             let team = desk.team
-            let report = TicketReport.build(found.parsed.ticket, at: now.withOffset(desk.timeZone.offsetMinutes(at: now.seconds)),
+            // A hand-edited file may hold raw personal data: masked on the way out.
+            let report = TicketReport.build(PrivacyGuard.displayed(found.parsed.ticket, schema: desk.schema), at: now.withOffset(desk.timeZone.offsetMinutes(at: now.seconds)),
                                             schema: desk.schema, lang: lang, name: team.displayName)
             text = TicketReportOutput(report: report, language: lang).render(format)
         } else {
-            let offset = desk.timeZone.offsetMinutes(at: clock.seconds)
+            // The current month as of REV with --at REV (its commit time), else as of the clock.
+            let offset = desk.timeZone.offsetMinutes(at: (revisionTime ?? clock).seconds)
             let period: ReportPeriod
             if let month { period = try ReportPeriod.parseMonth(month, offsetMinutes: offset) }
             else if let week { period = try ReportPeriod.parseWeek(week, offsetMinutes: offset) }

@@ -25,10 +25,12 @@ struct ShowCommand: ParsableCommand {
         let sla = SLAClock.status(of: parsed.ticket, at: now, schema: desk.schema)
         let arrivals = desk.slaArrivals(path: path, ticket: parsed.ticket, sla: sla)
         let presenter = TicketPresenter(schema: desk.schema, language: global.language(for: desk), palette: display.start())
+        // A hand-edited file may hold raw personal data: masked on the way out.
+        let shown = PrivacyGuard.displayed(parsed.ticket, schema: desk.schema)
         if json {
-            print(presenter.json(parsed.ticket, sla: sla, arrivals: arrivals).serialised())
+            print(presenter.json(shown, sla: sla, arrivals: arrivals).serialised())
         } else {
-            print(presenter.text(parsed.ticket, sla: sla, arrivals: arrivals), terminator: "")
+            print(presenter.text(shown, sla: sla, arrivals: arrivals), terminator: "")
         }
     }
 }

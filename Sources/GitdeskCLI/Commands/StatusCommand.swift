@@ -40,6 +40,8 @@ struct StatusCommand: ParsableCommand {
             print(object.serialised())
             return
         }
+        // Hooks or merge driver gone: said first, whatever else status finds.
+        if let off = ClientChecks.off(desk.repository) { print(Speech.say(off)) }
         // A ref name may hold bidi or other control characters (git allows them): printed escaped.
         let branch = status.branch.terminalSafe
         guard let upstream = status.upstream?.terminalSafe else {

@@ -15,9 +15,12 @@ struct GlobalOptions: ParsableArguments {
     var lang: Language?
 
     /// Opens the desk named by -C, or the one containing the current directory.
-    func openDesk() throws(DeskError) -> Desk {
+    /// `warnChecksOff`: one line on stderr when the client hooks or the merge
+    /// driver are gone (``ClientChecks``); off for `hooks install`, the repair.
+    func openDesk(warnChecksOff: Bool = true) throws(DeskError) -> Desk {
         let desk = try Desk.open(at: directory)
         Speech.desk(language: lang ?? desk.config.language, schema: { desk.schema })
+        if warnChecksOff, let off = ClientChecks.off(desk.repository) { printError("gitdesk: " + Speech.say(off)) }
         return desk
     }
 

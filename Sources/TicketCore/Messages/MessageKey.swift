@@ -66,6 +66,9 @@ public enum MessageKey: String, CaseIterable, Sendable {
     // Robustness review (issue 10, robustC)
     case unknownOperatorFlag, unknownOperatorVariable
     case repairNothingUnknown, repairNeedsRole, repairNeedsReason, storedValueUnknown
+    // Repository damage and environment (issue 10, robust10a)
+    case tipEmpty, tipDamaged, tipMissing, headMissing, gitConfigDamaged, checksOff, checksOffHookMissing, checksOffNoHooksPath
+    case checksOffNoDriver, settingValueInvalid, lockHolderStopped, diskFull, diskReadOnly, diskNotWritable
     // Hostile input (issue 10, robust10b)
     case fieldsNotInSchemaMore, importMoreBadRows
 }

@@ -28,8 +28,10 @@ extension PeriodReport {
                 let value = FieldHistory.keys.contains(field) ? f.history.value(field, at: now) : f.fields[field]
                 counts[value ?? "", default: 0] += 1
             }
+            // A free-text value (a module) of a hand-edited file may hold raw personal data: masked for display.
             return counts.map { key, n in
-                Count(key: key, label: key.isEmpty ? "-" : schema.label(value: key, of: field, lang), count: n,
+                Count(key: PrivacyGuard.displayed(key, schema: schema),
+                      label: key.isEmpty ? "-" : PrivacyGuard.displayed(schema.label(value: key, of: field, lang), schema: schema), count: n,
                       share: Double(n) / Double(max(total, 1)))
             }.sorted { ($1.count, $0.key) < ($0.count, $1.key) }
         }
@@ -42,9 +44,9 @@ extension PeriodReport {
         }
         let top = problems.values.sorted { ($1.count, $0.module, $0.subtype) < ($0.count, $1.module, $1.subtype) }
             .prefix(5).map { p in
-                Problem(module: p.module.isEmpty ? "-" : p.module, subtype: p.subtype,
+                Problem(module: p.module.isEmpty ? "-" : PrivacyGuard.displayed(p.module, schema: schema), subtype: p.subtype,
                         subtypeLabel: p.subtype.isEmpty ? "-" : schema.label(value: p.subtype, of: "subtype", lang),
-                        count: p.count, example: p.example.id, exampleTitle: p.example.fields["title"] ?? "")
+                        count: p.count, example: p.example.id, exampleTitle: PrivacyGuard.displayed(p.example.fields["title"] ?? "", schema: schema))
             }
 
         let responses = valid.compactMap(\.firstResponse)

@@ -75,7 +75,8 @@ public final class Desk {
             // libgit2's ownership check, as git's: refused unless safe.directory allows it.
             throw DeskError.from(error)
         } catch {
-            throw .notARepository(path)
+            // A `.git` folder is there but libgit2 cannot open it: name the damage.
+            throw GitDirDamage.explain(path: path, error: error) ?? .notARepository(path)
         }
         return try open(repository: repository, displayPath: path)
     }
@@ -109,7 +110,14 @@ public final class Desk {
     /// Reads the desk as of one commit.
     public static func open(repository: Repository, branch: String?, commit: ObjectID, displayPath: String) throws(DeskError) -> Desk {
         do {
-            let tree = try repository.commit(commit).tree
+            let tree: ObjectID
+            do { tree = try repository.commit(commit).tree } catch {
+                // A tip commit a power cut left damaged, with the commit before it at hand.
+                if let branch, let damaged = DamagedTip.detect(repository: repository, branch: branch, tip: commit) {
+                    throw damaged.error(path: repository.workdir ?? displayPath)
+                }
+                throw error
+            }
             let key = SettingsCache.key(repository: repository, tree: tree)
             if let key, let hit = SettingsCache.load(gitDir: repository.gitDir, key: key) {
                 StartupTrace.mark("config from cache")

@@ -92,7 +92,9 @@ public enum DeskError: Error, Equatable, CataloguedMessage {
         case .lockTimeoutInvalid(let source, let value):
             return Message(.lockTimeoutInvalid, ["source": .text(source), "value": .text(value),
                                                  "maximum": .number(Int(LockTimeout.maximum))])
-        case .git(let problem): return Message(.gitFailure, ["problem": .text(problem)])
+        case .git(let problem):
+            // A full, read-only or foreign disk: what to do, not libgit2's words.
+            return DiskTrouble.message(for: problem) ?? Message(.gitFailure, ["problem": .text(problem)])
         case .invalidInput(let message): return Message(.verbatim, ["text": .text(message)])
         case .said(let message): return message
         case .workflow(let error): return error.message

@@ -47,13 +47,17 @@ enum SettingsCache {
         return "\(format):\(desk.id.hex):\(team)"
     }
 
+    /// Far above any desk's settings (a schema and roster of a few hundred KB).
+    static let maximumBytes = 16 << 20
+
     static func path(gitDir: String) -> String {
         (gitDir.hasSuffix("/") ? gitDir : gitDir + "/") + "gitdesk/settings.cache"
     }
 
     /// The cached config for `key`, with the schema and roster left encoded; nil on any mismatch.
     static func load(gitDir: String, key: String) -> Hit? {
-        guard let data = FileManager.default.contents(atPath: path(gitDir: gitDir)) else { return nil }
+        // The size first: a damaged (say 3 GB sparse) file is rebuilt, never read whole.
+        guard let data = BoundedFile.read(path(gitDir: gitDir), maximum: maximumBytes) else { return nil }
         return parse([UInt8](data), key: key)
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import TicketCore
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -33,8 +34,9 @@ final class DeskLock {
 
     /// Waits up to `timeout` seconds for the lock (``LockTimeout/configured(_:)`` for writers).
     /// `quiet`: no notice while waiting (a lock only gitdesk's own caches use).
+    /// `zone`: the desk's time zone, in which the holder's start time is shown (UTC without one).
     static func acquire(gitDir: String, name: String = "write.lock", timeout: Double,
-                        quiet: Bool = false) throws(DeskError) -> DeskLock {
+                        quiet: Bool = false, zone: TimeZone? = nil) throws(DeskError) -> DeskLock {
         let dir = gitDir.hasSuffix("/") ? gitDir + "gitdesk" : gitDir + "/gitdesk"
         mkdir(dir, 0o755)
         let file = dir + "/" + name
@@ -49,13 +51,19 @@ final class DeskLock {
                 throw .git("cannot lock \(file): \(String(cString: strerror(errno)))")
             }
             if waited >= timeout {
-                let holder = Holder.read(fd: fd)?.description ?? "another process"
+                let found = Holder.read(fd: fd)
+                let holder = found?.describe(in: zone) ?? "another process"
                 close(fd)
-                throw .lockWait("\(holder) still holds \(file) after \(Self.seconds(timeout)); nothing was written: try again when it is done, or wait longer with GITDESK_LOCK_TIMEOUT=SECONDS")
+                if let found, StoppedProcess.isStopped(found.pid) {
+                    throw .said(Message(.lockHolderStopped, ["holder": .text(holder), "file": .text(file),
+                                                             "wait": .text(Self.seconds(timeout)), "pid": .number(Int(found.pid))]))
+                }
+                let stop = found.map { " (or stop it: `kill \($0.pid)`)" } ?? ""
+                throw .lockWait("\(holder) still holds \(file) after \(Self.seconds(timeout)); nothing was written: try again when it is done\(stop), or wait longer with GITDESK_LOCK_TIMEOUT=SECONDS")
             }
             if !quiet && !noticed && waited >= noticeAfter {
                 noticed = true
-                let holder = Holder.read(fd: fd)?.description ?? "another process"
+                let holder = Holder.read(fd: fd)?.describe(in: zone) ?? "another process"
                 FileHandle.standardError.write(Data("gitdesk: waiting for \(holder), which holds \(file); giving up after \(Self.seconds(timeout)) (GITDESK_LOCK_TIMEOUT)\n".utf8))
             }
             usleep(UInt32(pause * 1_000_000))
@@ -106,11 +114,18 @@ final class DeskLock {
             return Holder(pid: pid, since: since, command: command)
         }
 
-        var description: String {
-            var t = time_t(since)
+        var description: String { describe(in: nil) }
+
+        /// `another writer (pid 42, gitdesk comment, since 10:00:00 +08:00)`: the
+        /// time in `zone` (the desk's), UTC without one.
+        func describe(in zone: TimeZone?) -> String {
+            let offset = zone?.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(since))) ?? 0
+            var t = time_t(since + Int64(offset))
             var parts = tm()
             gmtime_r(&t, &parts)
-            let clock = String(format: "%02d:%02d:%02d UTC", parts.tm_hour, parts.tm_min, parts.tm_sec)
+            let sign = offset < 0 ? "-" : "+"
+            let suffix = zone == nil ? "UTC" : String(format: "%@%02d:%02d", sign, abs(offset) / 3600, abs(offset) % 3600 / 60)
+            let clock = String(format: "%02d:%02d:%02d ", parts.tm_hour, parts.tm_min, parts.tm_sec) + suffix
             return "another writer (pid \(pid), \(command), since \(clock))"
         }
     }

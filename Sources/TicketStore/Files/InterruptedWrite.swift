@@ -28,6 +28,8 @@ public struct InterruptedWrite: Sendable, Equatable {
         let hasJournal = access(journal.url, F_OK) == 0
         guard hasJournal || access(syncJournal, F_OK) == 0 else { return nil }
         guard !writerIsAtWork(lockFile: dir + "write.lock") else { return nil }
+        // A journal no write could have left is damaged, not a claim: the next write replaces it.
+        if hasJournal, journal.isOversize { return nil }
         guard hasJournal, let record = journal.read(), !record.paths.isEmpty else {
             return InterruptedWrite(firstPath: nil, fileCount: 0)
         }

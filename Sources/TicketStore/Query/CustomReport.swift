@@ -122,8 +122,13 @@ extension Desk {
             throw .notFound(name, available: customReportNames())
         }
         let sql = String(decoding: bytes, as: UTF8.self)
-        do { _ = try QueryCache.current(for: self) } catch { throw .noCache("\(error)") }
-        let file = QueryCache.path(gitDir: repository.gitDir)
+        // The report reads the masked copy of the cache, never the cache: see ReportView.
+        let file: String
+        do {
+            let cache = try QueryCache.current(for: self)
+            file = ReportView.path(forCache: cache.queue.path)
+            try ReportView.catchUp(file: file, source: cache.queue, policy: schema.privacy)
+        } catch { throw .noCache("\(error)") }
         var config = Configuration()
         config.readonly = true
         config.busyMode = .timeout(10)
@@ -140,6 +145,10 @@ extension Desk {
                     return 1
                 }, box)
                 defer { sqlite3_progress_handler(db.sqliteConnection, 0, nil, nil) }
+                // FTS5 declares and configures the full-text table on first use (internal statements,
+                // among them writes to sqlite_master the authorizer would deny as the report's own):
+                // connect it before the authorizer is in place, so MATCH works on the masked copy.
+                _ = try Row.fetchOne(db, sql: "SELECT rowid FROM ticket_text WHERE rowid = 0")
                 let statement = try Self.compileReport(sql, name: name, in: db)
                 let columns = statement.columnNames
                 var rows: [[String?]] = []
@@ -223,7 +232,7 @@ extension Desk {
         let name = String(path.split(separator: "/").last?.dropLast(4) ?? "")
         do {
             let queue = try DatabaseQueue()
-            try queue.write { db in try db.execute(sql: CacheSchema.create) }
+            try queue.write { db in try db.execute(sql: ReportView.create) }
             try queue.read { db in _ = try compileReport(sql, name: name, in: db) }
             return nil
         } catch let error as CustomReportError {

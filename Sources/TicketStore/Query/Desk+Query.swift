@@ -127,7 +127,8 @@ extension QueryCache {
     }
 }
 
-/// One ticket `search` found: its rank and the line that matched.
+/// One ticket `search` found: its rank and the line that matched, ready to
+/// print (personal data masked, see ``PrivacyGuard/displayed(_:schema:)``).
 public struct SearchHit {
     public var ticket: Ticket
     public var score: Int
@@ -144,7 +145,9 @@ extension Desk {
         for ticket in candidates {
             let text = SearchTerms.text(of: ticket)
             guard terms.matches(text), filter.matches(ticket, at: now, schema: schema) else { continue }
-            hits.append(SearchHit(ticket: ticket, score: terms.score(ticket, text: text), snippet: terms.snippet(text)))
+            // The snippet is cut from the masked text: a cut through a raw number would hide it from the masker.
+            let shown = PrivacyGuard.displayed(ticket, schema: schema)
+            hits.append(SearchHit(ticket: shown, score: terms.score(ticket, text: text), snippet: terms.snippet(SearchTerms.text(of: shown))))
         }
         hits.sort { ($0.score, $0.ticket["created"] ?? "", $0.ticket.id) > ($1.score, $1.ticket["created"] ?? "", $1.ticket.id) }
         if let limit, hits.count > limit { hits.removeSubrange(limit...) }

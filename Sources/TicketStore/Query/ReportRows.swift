@@ -69,7 +69,9 @@ extension Desk {
     /// The analysis report of `period` at `now`.
     public func periodReport(period: ReportPeriod, now: Timestamp, lang: Language, useCache: Bool = true) throws(DeskError) -> (report: PeriodReport, unreadable: [(path: String, error: String)]) {
         let input = try reportTickets(period: period, now: now, useCache: useCache)
-        return (PeriodReport.build(tickets: input.tickets, openSince: input.openSince.map { Timestamp(seconds: $0, offsetMinutes: 0) },
+        // A first response that reached the server late counts from its arrival (LateResponses).
+        let tickets = LateResponses.apply(LateResponses.read(self), to: input.tickets)
+        return (PeriodReport.build(tickets: tickets, openSince: input.openSince.map { Timestamp(seconds: $0, offsetMinutes: 0) },
                                    period: period, now: now, schema: schema, lang: lang, name: team.displayName), input.unreadable)
     }
 }

@@ -57,6 +57,7 @@ public struct DeskSync {
     public func run() throws(SyncError) -> SyncReport {
         guard let branch = desk.branch else { throw .detachedHead }
         guard let workdir = repository.workdir else { throw .git("sync needs a clone with a working tree, not a bare repository") }
+        _ = try SSHReuse.enabled(repository)
         let upstream: Upstream
         do {
             guard let found = try Upstream.of(branch: branch, in: repository) else {
@@ -251,7 +252,7 @@ public struct DeskSync {
 
     private func underLock<T>(_ body: () throws -> T) throws(SyncError) -> T {
         let lock: DeskLock
-        do { lock = try DeskLock.acquire(gitDir: repository.gitDir, timeout: LockTimeout.configured(repository)) } catch { throw .git(error.description) }
+        do { lock = try DeskLock.acquire(gitDir: repository.gitDir, timeout: LockTimeout.configured(repository), zone: desk.timeZone.zone) } catch { throw .git(error.description) }
         defer { withExtendedLifetime(lock) {} }
         do { return try body() } catch let error as SyncError { throw error } catch { throw .git(String(describing: error)) }
     }

@@ -27,8 +27,7 @@ struct SSHReuse {
     /// The sharing for `remote`'s URL, or nil when git would not run OpenSSH for it.
     static func start(repository: Repository, remote: String,
                       environment: [String: String] = ProcessInfo.processInfo.environment) -> SSHReuse? {
-        if let off = (try? repository.configString("gitdesk.sshReuse")) ?? nil,
-           ["false", "no", "off", "0"].contains(off.trimmed().lowercased()) { return nil }
+        if (try? enabled(repository)) == false { return nil }
         guard let url = (try? repository.configString("remote.\(remote).url")) ?? nil, isSSH(url) else { return nil }
         let pushURL = (try? repository.configString("remote.\(remote).pushurl")) ?? nil
         if let pushURL, !isSSH(pushURL) { return nil }
@@ -50,6 +49,19 @@ struct SSHReuse {
         let directory = String(cString: made)
         let options = " -o ControlMaster=auto -o 'ControlPath=\(directory)/%C' -o ControlPersist=\(persistSeconds)"
         return SSHReuse(directory: directory, command: base + options)
+    }
+
+    /// git config `gitdesk.sshReuse` as git reads a boolean (unset: on); any
+    /// other value is refused in one line, never read as "on" by default.
+    static func enabled(_ repository: Repository) throws(SyncError) -> Bool {
+        guard let value = (try? repository.configString("gitdesk.sshReuse")) ?? nil else { return true }
+        switch value.trimmed().lowercased() {
+        case "true", "yes", "on", "1": return true
+        case "false", "no", "off", "0", "": return false
+        default:
+            throw .said(Message(.settingValueInvalid, ["name": .text("git config gitdesk.sshReuse"), "value": .text(value),
+                                                       "valid": .text("true or false (yes/no, on/off, 1/0)")]))
+        }
     }
 
     /// Removes the socket's directory (the connection ends by itself).

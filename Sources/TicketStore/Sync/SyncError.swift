@@ -30,6 +30,8 @@ public enum SyncError: Error, Equatable, CataloguedMessage {
     case operationInProgress(String)
     case detachedHead
     case git(String)
+    /// A setting that holds no valid value (`gitdesk.sshReuse`), said from the catalogue.
+    case said(Message)
 
     /// The sentence in the catalogue (zh/en); `description` is its English.
     public var message: Message {
@@ -69,6 +71,8 @@ public enum SyncError: Error, Equatable, CataloguedMessage {
             return Message(.syncDetachedHead)
         case .git(let message):
             return Message(.syncGit, ["message": .text(message)])
+        case .said(let message):
+            return message
         }
     }
 

@@ -31,8 +31,8 @@ struct IndexCheckStamp {
 
     /// True when the index is the one recorded (already verified or written by git for gitdesk).
     var isCurrent: Bool {
-        guard let now = current(), let data = FileManager.default.contents(atPath: path) else { return false }
-        return data.count < 256 && String(decoding: data, as: UTF8.self) == now
+        guard let now = current(), let data = BoundedFile.read(path, maximum: 255) else { return false }
+        return String(decoding: data, as: UTF8.self) == now
     }
 
     /// Records the index as it is now (best effort).

@@ -13,6 +13,8 @@ import Glibc
 /// the background, detached, as git does after a commit.
 enum Maintenance {
     static let looseThreshold = 27
+    /// How old an unreachable loose object must be before gitdesk's gc removes it (git's default).
+    static let safePruneExpire = "2.weeks.ago"
 
     static func afterWrite(gitDir: String) {
         let dir = (gitDir.hasSuffix("/") ? gitDir : gitDir + "/") + "objects/17"
@@ -24,7 +26,11 @@ enum Maintenance {
         }
         closedir(stream)
         guard count > looseThreshold, let git = IndexUpdater.gitExecutable else { return }
-        spawnDetached(git, ["git", "--git-dir=" + gitDir, "gc", "--auto", "--quiet"])
+        // Never prune young objects, whatever gc.pruneExpire says: a `now` there
+        // lets gc delete the objects of a write in progress (or one that just
+        // moved the branch) and so lose it; git documents --prune=now as unsafe
+        // while anything writes.
+        spawnDetached(git, ["git", "--git-dir=" + gitDir, "-c", "gc.pruneExpire=\(safePruneExpire)", "gc", "--auto", "--quiet"])
     }
 
     private static func spawnDetached(_ executable: String, _ arguments: [String]) {

@@ -150,6 +150,10 @@ extension Desk {
                     }
                     usleep(UInt32.random(in: 1_000...(5_000 * UInt32(min(attempt, 10)))))
                     continue
+                } catch {
+                    // The branch did not move (a full or read-only disk): no interrupted write to claim.
+                    if (try? repository.referenceTarget(branch)) != commit { journal.end() }
+                    throw error
                 }
                 StartupTrace.mark("move branch (CAS)")
                 // The change is committed from here on: a failure to refresh
@@ -201,7 +205,7 @@ extension Desk {
     /// Takes the write lock and repairs what an interrupted write left (``WriteStart``).
     func beginWrite(branch: String) throws(DeskError) -> WriteStart {
         let lockTimeout = try LockTimeout.configured(repository)
-        let lock = try DeskLock.acquire(gitDir: repository.gitDir, timeout: lockTimeout)
+        let lock = try DeskLock.acquire(gitDir: repository.gitDir, timeout: lockTimeout, zone: timeZone.zone)
         var lockTakenAt = timespec()
         clock_gettime(CLOCK_REALTIME, &lockTakenAt)
         let journal = WriteJournal(gitDir: repository.gitDir)
@@ -333,7 +337,7 @@ struct WriteJournal {
 
     /// The journal left by an interrupted write, if any.
     func read() -> Record? {
-        guard let data = FileManager.default.contents(atPath: url) else { return nil }
+        guard let data = BoundedFile.read(url, maximum: Self.maximumBytes) else { return nil }
         let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
         var record = Record(path: lines.first.map(String.init) ?? "")
         if !record.path.isEmpty { record.paths = [record.path] }
@@ -359,6 +363,7 @@ struct WriteJournal {
     @discardableResult
     func recover(in repository: Repository, branch: String) throws(DeskError) -> Message? {
         guard let record = read() else { return nil }
+        var restored: [String] = []
         do {
             if let workdir = repository.workdir, let tip = try repository.referenceTarget(branch) {
                 let tree = try repository.commit(tip).tree
@@ -375,6 +380,7 @@ struct WriteJournal {
                     if onDisk == nil || onDisk == bytes || onDisk == before {
                         if onDisk != bytes { try AtomicFile.replace(full, with: bytes, makeDirectory: true) }
                         index.stage(path)
+                        restored.append(path)
                     } else {
                         FileHandle.standardError.write(Data("gitdesk: warning: \(path) was edited by hand after an interrupted write; it is left as it is (git diff shows the edit)\n".utf8))
                     }
@@ -385,6 +391,8 @@ struct WriteJournal {
             throw DeskError.from(error)
         }
         end()
-        return InterruptedWrite.repaired(paths: record.paths.isEmpty ? [record.path] : record.paths)
+        // Say only what was done: a hand-edited file was left as it is (warned above), not restored.
+        guard !restored.isEmpty else { return nil }
+        return InterruptedWrite.repaired(paths: restored)
     }
 }
