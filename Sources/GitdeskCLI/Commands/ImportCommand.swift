@@ -74,9 +74,14 @@ struct ImportCommand: ParsableCommand {
         do {
             result = try desk.importTickets(rows, file: file, each: each, earlier: problems, by: person, at: now)
         } catch {
-            // One line per bad row (FILE:LINE: reason, personal data masked), then the verdict.
+            // One line per bad row (FILE:LINE: reason, personal data masked), at most
+            // `shownBadRows` (a wrong table has thousands), then the count of the rest
+            // and the verdict.
             guard case .importRefused(let rows) = error else { throw error }
-            for row in rows { printError(Finding.redacted(Speech.say(row))) }
+            for row in rows.prefix(Self.shownBadRows) { printError(Finding.redacted(Speech.say(row))) }
+            if rows.count > Self.shownBadRows {
+                printError(Speech.say(Message(.importMoreBadRows, ["count": .number(rows.count - Self.shownBadRows)])))
+            }
             throw error
         }
         let language = global.language(for: desk)
@@ -90,6 +95,8 @@ struct ImportCommand: ParsableCommand {
     }
 
     static let maxBytes = 64 * 1_048_576
+    /// Bad rows named one by one; the rest are counted.
+    static let shownBadRows = 50
 
     /// A `.json` file, or one whose first character is `[`.
     static func isJSON(file: String, text: String) -> Bool {

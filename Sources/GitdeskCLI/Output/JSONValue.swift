@@ -101,6 +101,31 @@ enum JSONValue: Equatable {
                         }
                     }
                 }
+            case 0xD8:
+                // U+061C (D8 9C), the Arabic letter mark: reorders like the bidi marks.
+                let next = bytes.index(after: i)
+                if next != bytes.endIndex, bytes[next] == 0x9C { escape = "\\u061c"; width = 2 }
+            case 0xEF:
+                // U+FEFF (EF BB BF) inside a value: invisible.
+                let next = bytes.index(after: i)
+                if next != bytes.endIndex, bytes[next] == 0xBB {
+                    let last = bytes.index(after: next)
+                    if last != bytes.endIndex, bytes[last] == 0xBF { escape = "\\ufeff"; width = 3 }
+                }
+            case 0xF3:
+                // The tag characters U+E0000–E007F (F3 A0 80–81 xx): invisible ASCII, as a surrogate pair.
+                let b1 = bytes.index(after: i)
+                if b1 != bytes.endIndex, bytes[b1] == 0xA0 {
+                    let b2 = bytes.index(after: b1)
+                    if b2 != bytes.endIndex, bytes[b2] == 0x80 || bytes[b2] == 0x81 {
+                        let b3 = bytes.index(after: b2)
+                        if b3 != bytes.endIndex {
+                            let low = 0xDC00 + (UInt32(bytes[b2] & 0x01) << 6) + UInt32(bytes[b3] & 0x3F)
+                            escape = "\\udb40\\u" + String(low, radix: 16)
+                            width = 4
+                        }
+                    }
+                }
             default: break
             }
             if let escape {

@@ -504,5 +504,8 @@ extension MessageCatalogue {
         .diffNothing: "No ticket changes in this range.",
         .diffNotRange: "'{range}' is not a range: give A..B or A...B (e.g. origin/main..HEAD, HEAD~1..HEAD)",
         .diffNoCommits: "'{range}' names no commits here ({reason}): check the names with git log --oneline, or fetch first",
+        // Hostile input (issue 10, robust10b)
+        .fieldsNotInSchemaMore: "and {count} more fields that are not fields of this desk's schema, such as '{key}' (not named one by one): remove them",
+        .importMoreBadRows: "… and {count} more bad rows (not shown): fix the rows above and import again to see the rest",
     ]
 }

@@ -504,5 +504,8 @@ extension MessageCatalogue {
         .diffNothing: "此范围内没有工单变更。",
         .diffNotRange: "「{range}」不是版本范围：请写 A..B 或 A...B（如 origin/main..HEAD、HEAD~1..HEAD）",
         .diffNoCommits: "「{range}」在这里找不到对应的提交（{reason}）：请用 git log --oneline 核对名称，或先 fetch",
+        // Hostile input (issue 10, robust10b)
+        .fieldsNotInSchemaMore: "另有 {count} 个字段不是本工单库字段定义中的字段（如「{key}」，不再逐一列出）：请删除",
+        .importMoreBadRows: "……另有 {count} 行有误（未列出）：请改正以上各行后重新导入，以查看其余的行",
     ]
 }

@@ -101,4 +101,6 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case checksOffNoDriver, settingValueInvalid, lockHolderStopped, diskFull, diskReadOnly, diskNotWritable
     // Review (issue 9, sync9): what gitdesk diff says
     case diffKindAdded, diffKindModified, diffKindDeleted, diffBy, diffContact, diffNothing, diffNotRange, diffNoCommits
+    // Hostile input (issue 10, robust10b)
+    case fieldsNotInSchemaMore, importMoreBadRows
 }

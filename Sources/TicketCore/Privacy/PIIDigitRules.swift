@@ -12,7 +12,8 @@
 /// 2. bank card grouped by four (4-4-4-4 with an optional last group of 1–3):
 ///    Luhn and a card issuer prefix;
 /// 3. bank card typed whole (16–19 digits): Luhn, issuer prefix and a card
-///    word shortly before;
+///    word shortly before, or invisible characters between its digits (a
+///    card number split by zero-width spaces is hidden, not typed whole);
 /// 4. mobile: `1[3-9]` + 9 digits, whole or 3-4-4; `+8613812345678` and
 ///    `008613812345678` also count (the prefix stays as typed, only the
 ///    national number is masked);
@@ -94,6 +95,7 @@ extension PIIScanEngine {
                     g.end = h.end
                     g.masked = g.masked || h.masked
                     g.glued = g.glued || h.glued
+                    g.hidden = g.hidden || h.hidden
                     g.lettersAfter = h.lettersAfter
                 }
             } else {
@@ -158,7 +160,7 @@ extension PIIScanEngine {
             let v = values(gi)
             if allDigits(v), PIIChecksum.cardPrefixIsPlausible(v), PIIChecksum.luhnIsValid(v) {
                 let c = context()
-                if c.has(.card) && !c.vetoes(.card) {
+                if (c.has(.card) || g.hidden) && !c.vetoes(.card) {
                     record(.bankCard, g.start..<g.end, PIIMask.bankCard(Array(v)))
                     return 1
                 }

@@ -1,6 +1,14 @@
 /// DOMAIN.md privacy rule 5, e-mail addresses: an ASCII local part, `@` or
 /// `＠`, and a domain of at least two labels whose last label (the TLD) is two
-/// or more letters. The local part is read backwards from the `@`, the domain
+/// or more letters. Internationalised addresses count too (`用户@例子.中国`):
+/// the local part and the labels may hold letters of any script, and the TLD
+/// may be punycode (`xn--fiqs8s`) or a known internationalised TLD
+/// (``idnTopLevelDomains``: any other non-ASCII "TLD" after a dot is a
+/// sentence, not an address). A local part is ASCII (as typed before the
+/// `@`: `邮箱zhang@…` is `zhang`) or, when a letter of another script stands
+/// right before the `@` and the domain is internationalised, letters of other
+/// scripts only. Chinese has no spaces between words, so such a local part
+/// reaches back to the nearest character that is not such a letter. The local part is read backwards from the `@`, the domain
 /// forwards, both on the normalised text (full-width letters, zero-width
 /// characters). Not e-mails: `z***@x` (already masked: the local part stops at
 /// `*`), `@mention` (no local part), `user@localhost` (no TLD), and chains
@@ -38,15 +46,18 @@ extension PIIScanEngine {
         // Local part, backwards; never into a value already found.
         var local: [(value: UInt32, start: Int)] = []
         var q = atStart
+        // An internationalised local part: letters of other scripts right before the `@`.
+        let wide = PIINormal.isWideLetter(r.previous(q).value)
         while true {
             let (v, s) = r.previous(q)
-            guard s >= lastMatchEnd, v != PIINormal.none, PIINormal.isLocalPartChar(v) else { break }
+            guard s >= lastMatchEnd, v != PIINormal.none,
+                  wide ? PIINormal.isWideLetter(v) : PIINormal.isLocalPartChar(v) else { break }
             local.append((v, s))
             if local.count > 64 { return nil }
             q = s
         }
         // Leading punctuation is not part of the address: "..a@b.cn", "-a@b.cn".
-        while let last = local.last, !PIINormal.isAlnum(last.value) { local.removeLast() }
+        while let last = local.last, !PIINormal.isAlnum(last.value) && !wide { local.removeLast() }
         guard let first = local.last, let beforeAt = local.first else { return nil }
         guard beforeAt.value != PIINormal.dot else { return nil }
         var previousWasDot = false
@@ -57,31 +68,54 @@ extension PIIScanEngine {
         let before = r.previous(first.start).value
         if before == PIINormal.at { return nil }
 
-        guard let d = parseDomain(atEnd: atEnd) else { return nil }
-        let masked = [UInt8(first.value), 0x2A, 0x2A, 0x2A, 0x40] + d.domain  // "z***@example.com"
+        guard let d = parseDomain(atEnd: atEnd), !wide || d.international else { return nil }
+        let masked = Self.utf8(first.value) + [0x2A, 0x2A, 0x2A, 0x40] + d.domain  // "z***@example.com"
         return (first.start..<d.end, String(decoding: masked, as: UTF8.self))
+    }
+
+    /// Internationalised top-level domains written in their own script
+    /// (UTF-8): the Chinese ones and a few others in use.
+    static let idnTopLevelDomains: Set<[UInt8]> = Set([
+        "中国", "中國", "公司", "网络", "網絡", "香港", "台湾", "台灣", "澳门", "澳門", "新加坡", "在线", "网址", "网店",
+        "商城", "商店", "集团", "信息", "游戏", "企业", "世界", "购物", "网站", "政务", "公益", "移动", "联通", "手机",
+        "中文网", "我爱你", "рф", "рус", "укр", "бел", "қаз", "срб", "닷컴", "한국", "みんな", "コム",
+    ].map { Array($0.utf8) })
+
+    /// The UTF-8 bytes of one scalar value.
+    static func utf8(_ v: UInt32) -> [UInt8] {
+        guard v >= 0x80, let scalar = Unicode.Scalar(v) else { return [UInt8(truncatingIfNeeded: v)] }
+        return Array(String(Character(scalar)).utf8)
     }
 
     /// The domain after an `@` ending at `atEnd`: at least two labels, the
     /// last (the TLD) two or more letters, not followed by another `@`. Its
     /// end and its normalised text, or nil.
-    func parseDomain(atEnd: Int) -> (end: Int, domain: [UInt8])? {
+    func parseDomain(atEnd: Int) -> (end: Int, domain: [UInt8], international: Bool)? {
         var domain: [UInt8] = []
         var labels = 0
         var labelLength = 0
         var labelAllLetters = true
         var labelFirst: UInt32 = 0
         var labelLast: UInt32 = 0
+        var labelStart = 0
+        var labelWide = false
+        var international = false
         var end = atEnd
         var q = atEnd
         while domain.count <= 253 {
             let (v, _, e) = r.next(q)
-            if PIINormal.isAlnum(v) || v == PIINormal.hyphen {
-                if labelLength == 0 { labelFirst = v }
+            let wide = PIINormal.isWideLetter(v)
+            // A label is ASCII or letters of other scripts, never both: `qq。com售后`
+            // ends at 售 (Chinese text right after an address).
+            if labelLength > 0 && wide != labelWide && (wide || PIINormal.isAlnum(v)) { break }
+            if PIINormal.isAlnum(v) || v == PIINormal.hyphen || wide {
+                if labelLength == 0 { labelFirst = v; labelStart = domain.count; labelWide = false }
                 labelLast = v
                 labelLength += 1
-                labelAllLetters = labelAllLetters && PIINormal.isLetter(v)
-                domain.append(UInt8(v))
+                labelAllLetters = labelAllLetters && (PIINormal.isLetter(v) || wide)
+                labelWide = labelWide || wide
+                international = international || wide || (labelLength == 4 && domain[labelStart...].elementsEqual("xn-".utf8) && v == PIINormal.hyphen)
+                domain.append(contentsOf: Self.utf8(v))
                 q = e
                 end = e
                 continue
@@ -91,7 +125,7 @@ extension PIIScanEngine {
             let ideographic = v == PIINormal.ideographicStop || v == PIINormal.halfwidthIdeographicStop
             if (v == PIINormal.dot || ideographic) && labelLength > 0 {
                 let nx = r.next(e).value
-                if ideographic ? nx &- 0x61 < 26 : (PIINormal.isAlnum(nx) || nx == PIINormal.hyphen) {
+                if ideographic ? nx &- 0x61 < 26 : (PIINormal.isAlnum(nx) || nx == PIINormal.hyphen || PIINormal.isWideLetter(nx)) {
                     guard labelFirst != PIINormal.hyphen, labelLast != PIINormal.hyphen, labelLength <= 63
                     else { return nil }
                     labels += 1
@@ -104,8 +138,12 @@ extension PIIScanEngine {
             }
             break
         }
-        guard labelLength >= 2, labelAllLetters, labels >= 1, domain.count <= 253 else { return nil }
+        let tld = domain[labelStart...]
+        let punycode = tld.count > 4 && tld.starts(with: Array("xn--".utf8)) && labelLast != PIINormal.hyphen
+        guard labelLength >= 2, labels >= 1, domain.count <= 253,
+              punycode || (labelAllLetters && (!labelWide || Self.idnTopLevelDomains.contains(Array(tld))))
+        else { return nil }
         if r.next(end).value == PIINormal.at { return nil }
-        return (end, domain)
+        return (end, domain, international)
     }
 }

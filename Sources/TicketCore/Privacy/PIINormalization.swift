@@ -19,8 +19,13 @@
 ///   format characters (Cf: U+200E/F, U+2061–2064, U+180E, the bidi
 ///   controls, the tag characters…), so none of them splits a number.
 ///
-/// Circled, parenthesised and super-/subscript digits (`①`, `⑴`, `¹`) are
-/// list markers and exponents, not phone digits, and are left alone.
+/// - circled digits 0–9 (`①`, `⓪`, `❶`, `➀`, `➊`, `⓵`…) → `0`–`9`: eleven
+///   of them in a row are a phone number written to slip past a reader
+///   (`①③⑨…`); one or two between words stay list markers, as no rule
+///   takes so few digits.
+///
+/// Parenthesised and super-/subscript digits (`⑴`, `¹`) are list markers
+/// and exponents, not phone digits, and are left alone.
 @usableFromInline
 enum PIINormal {
     /// Returned for characters that are removed (zero-width, soft hyphen).
@@ -57,6 +62,13 @@ enum PIINormal {
         case 0x1D7CE...0x1D7FF: return 0x30 &+ (v &- 0x1D7CE) % 10
         // Tag digits (invisible): read as the digits they name.
         case 0xE0030...0xE0039: return 0x30 &+ (v &- 0xE0030)
+        // Circled digits (①–⑨, ⓵–⓽, ❶–❾, ➀–➈, ➊–➒, ⓪ and ⓿).
+        case 0x2460...0x2468: return 0x31 &+ (v &- 0x2460)
+        case 0x24F5...0x24FD: return 0x31 &+ (v &- 0x24F5)
+        case 0x2776...0x277E: return 0x31 &+ (v &- 0x2776)
+        case 0x2780...0x2788: return 0x31 &+ (v &- 0x2780)
+        case 0x278A...0x2792: return 0x31 &+ (v &- 0x278A)
+        case 0x24EA, 0x24FF: return 0x30
         // Other invisible format characters (Unicode Cf) are read through.
         case 0x061C, 0x180E, 0x200E, 0x200F, 0x202A...0x202E, 0x2061...0x2064, 0x2066...0x206F,
              0xFFF9...0xFFFB, 0xE0001, 0xE0020...0xE007F:
@@ -82,9 +94,14 @@ enum PIINormal {
 
     /// The separators allowed between digit groups besides a space (rule 1):
     /// hyphen and dashes, dot, slash, underscore, tilde and comma
-    /// (`139~1234~5678`, `139,1234,5678`, and their full-width forms).
+    /// (`139~1234~5678`, `139,1234,5678`, and their full-width forms), and
+    /// the marks people put between digit groups to slip past a reader: the
+    /// middle dots and bullets (`139·1234·5678`, `・`, `•`, `‧`, `∙`), the bar,
+    /// the colon and the apostrophe (`139|1234|5678`, `：`, `’`).
     @inline(__always) static func isJoiner(_ v: UInt32) -> Bool {
         v == hyphen || v == dot || v == slash || v == underscore || v == tilde || v == comma
+            || v == 0x7C || v == 0x3A || v == 0x27 || v == 0xB7 || v == 0x30FB || v == 0xFF65
+            || v == 0x2022 || v == 0x2027 || v == 0x2219 || v == 0x2019
     }
     static let tilde: UInt32 = 0x7E
     static let comma: UInt32 = 0x2C
@@ -118,9 +135,16 @@ enum PIINormal {
     }
     @inline(__always) static func lowered(_ v: UInt32) -> UInt32 { isLetter(v) ? v | 0x20 : v }
 
-    /// Characters allowed in the local part of an e-mail address (ASCII only).
+    /// Characters allowed in the ASCII local part of an e-mail address.
     @inline(__always) static func isLocalPartChar(_ v: UInt32) -> Bool {
         isAlnum(v) || v == dot || v == underscore || v == 0x25 /* % */ || v == plus || v == hyphen
+    }
+
+    /// A letter (or ideograph) outside ASCII: what an internationalised
+    /// address's local part and domain labels are made of (RFC 6531, IDNA).
+    @inline(__always) static func isWideLetter(_ v: UInt32) -> Bool {
+        guard v >= 0xC0, v < ignorable, let scalar = Unicode.Scalar(v) else { return false }
+        return scalar.properties.isAlphabetic
     }
 }
 

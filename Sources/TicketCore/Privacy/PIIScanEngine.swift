@@ -21,6 +21,10 @@ struct DigitGroup {
     /// Letters touch the group's last character (`13812345678a`): only a
     /// mobile or an 18-digit resident ID may end here (rules 2 and 3).
     var lettersAfter = false
+    /// Invisible characters (zero-width space, tag characters…) sit between
+    /// its digits: nobody types them into a number except to hide it, so a
+    /// card number so split needs no card word (rule 4).
+    var hidden = false
 
     /// How two digit groups are joined (rule 1).
     enum Joint: UInt8 {
@@ -196,6 +200,7 @@ struct PIIScanEngine {
             steps &+= 1
             let (v, s, e) = r.next(pos)
             if PIINormal.isDigit(v) {
+                if s != pos && current.count > 0 { current.hidden = true }
                 append(UInt8(v - 0x30), at: s, to: &current)
                 current.end = e
                 pos = e

@@ -44,7 +44,8 @@ public struct YAMLFile {
         // Named here with its line and column: libyaml reports a control
         // character as a reader error at a byte offset (said as line 1), and
         // would quote the line around it.
-        if let found = ControlCharacters.first(in: text.replacingCRLF()) {
+        // A leading byte order mark (Windows editors write one) is no control character here.
+        if let found = ControlCharacters.first(in: (text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text).replacingCRLF()) {
             throw ConfigurationError(file: name, line: found.line, Message(.settingsControlCharacter,
                 ["character": .text(ControlCharacters.name(found.scalar)), "column": .number(found.column)]))
         }

@@ -24,6 +24,22 @@ public enum TicketRename {
         text.hasPrefix("ID renamed from ") && text.hasSuffix(": another clone recorded a ticket with the same ID first (sync)")
     }
 
+    /// False when the file `bytes` certainly holds no rename line (the words
+    /// "ID renamed from " appear nowhere): lets a check skip parsing it.
+    public static func mayHoldRenameLine(_ bytes: [UInt8]) -> Bool {
+        let marker = Array("ID renamed from ".utf8)
+        guard bytes.count >= marker.count else { return false }
+        return bytes.withUnsafeBufferPointer { p in
+            var i = 0
+            let last = p.count - marker.count
+            while i <= last {
+                if p[i] == 0x49 /* I */, p[i + 1] == 0x44 /* D */, marker.indices.allSatisfy({ p[i + $0] == marker[$0] }) { return true }
+                i += 1
+            }
+            return false
+        }
+    }
+
     /// The ID `ticket` was renamed from by its last log entry, if that entry is a rename.
     public static func renamedFrom(_ ticket: Ticket) -> String? {
         guard let last = ticket.log.last?.text, last.hasPrefix("ID renamed from ") else { return nil }

@@ -84,7 +84,9 @@ public struct TreeValidator: Sendable {
         let real = Set(Self.renames(in: changes).map(Self.idKey))
         var findings: [Finding] = []
         for change in changes {
+            // Only a file holding the rename words is parsed (again: the rules parsed it once).
             guard let bytes = change.new, Self.ticketID(fromPath: change.path) != nil,
+                  TicketRename.mayHoldRenameLine(bytes),
                   let parsed = try? TicketFile.parse(bytes: bytes) else { continue }
             let old = change.old.flatMap { try? TicketFile.parse(bytes: $0).ticket }
             let log = parsed.ticket.log

@@ -27,6 +27,10 @@ enum TicketLineage {
         var seen = Set<ObjectID>()
         var pending: [(path: String, versions: Set<ObjectID>)] = [(path, [start])]
         var visited: Set<String> = [path]
+        // What each version read whole says it was renamed from: at most one
+        // read per creation of the file (their count is traced).
+        var renamedFrom: [ObjectID: String?] = [:]
+        defer { StartupTrace.mark("history read \(renamedFrom.count) ticket version\(renamedFrom.count == 1 ? "" : "s")") }
         while let (p, first) = pending.popLast() {
             var versions = first
             let listed = try touching(p)
@@ -40,12 +44,20 @@ enum TicketLineage {
                     accepted.insert(c.id)
                     grew = true
                     let parents = try c.parents.map { try repository.commit($0) }
-                    for parent in parents {
-                        if let before = try blob(at: p, tree: parent.tree) { versions.insert(before) }
-                    }
+                    let parentBlobs = try parents.map { try blob(at: p, tree: $0.tree) }
+                    for before in parentBlobs { if let before { versions.insert(before) } }
+                    if parents.isEmpty { continue }
                     // A rename: the ticket's earlier life is at the old path, as the parent held it.
-                    guard let ticket = try? TicketFile.parse(bytes: repository.blob(written)).ticket,
-                          let old = TicketRename.renamedFrom(ticket) else { continue }
+                    // Only a commit that made the file at this path can be one (sync's rename writes a
+                    // fresh ID's file), and only a version whose last line names the rename is parsed:
+                    // reading every version whole made history cost the sum of all versions' sizes.
+                    guard parentBlobs.contains(nil) else { continue }
+                    if renamedFrom[written] == nil {
+                        let bytes = try repository.blob(written)
+                        renamedFrom[written] = Self.lastLineMayBeRename(bytes)
+                            ? (try? TicketFile.parse(bytes: bytes).ticket).flatMap(TicketRename.renamedFrom) : nil
+                    }
+                    guard let old = renamedFrom[written] ?? nil else { continue }
                     let dir = p.split(separator: "/").dropLast().joined(separator: "/")
                     let oldPath = (dir.isEmpty ? "" : dir + "/") + old + ".md"
                     let before = try parents.compactMap { try blob(at: oldPath, tree: $0.tree) }
@@ -59,5 +71,23 @@ enum TicketLineage {
         return found.enumerated().sorted { a, b in
             a.element.committer.time != b.element.committer.time ? a.element.committer.time > b.element.committer.time : a.offset < b.offset
         }.map(\.element)
+    }
+
+    /// True when the last line of a ticket file holds sync's rename words:
+    /// a log entry is one line and the log is the file's last section, so a
+    /// version whose last entry is a rename ends with that line.
+    static func lastLineMayBeRename(_ bytes: [UInt8]) -> Bool {
+        var end = bytes.count
+        while end > 0, bytes[end - 1] == 0x0A || bytes[end - 1] == 0x0D { end -= 1 }
+        var start = end
+        while start > 0, bytes[start - 1] != 0x0A { start -= 1 }
+        let marker = Array(" ID renamed from ".utf8)
+        guard end - start >= marker.count else { return false }
+        var i = start
+        while i + marker.count <= end {
+            if bytes[i] == marker[0], bytes[i..<(i + marker.count)].elementsEqual(marker) { return true }
+            i += 1
+        }
+        return false
     }
 }
