@@ -33,7 +33,7 @@ struct DemoBulkWriter {
             tip = head.hex
         } catch let error as DeskError { throw error } catch { throw DeskError.from(error) }
         let stream = try DemoFastImport(gitDir: repository.gitDir, branch: branch, tip: tip)
-        let format = DocumentFormat.ticket(schema: desk.schema, team: team)
+        let format = ChangeFormat.ticket(schema: desk.schema, team: team)
         let history = DemoHistory(engine: desk.engine, team: team)
         var generator = DemoGenerator(seed: seed)
         var time = Timestamp.parse("2024-01-01T09:00:00+08:00")!
@@ -84,17 +84,17 @@ struct DemoBulkWriter {
     }
 
     /// Streams one change as a commit; returns the stored version.
-    private func commit(_ change: DemoChange, old: Ticket?, format: DocumentFormat, to stream: DemoFastImport) throws(DeskError) -> Ticket {
-        let ticket = try format.prepare(change.result.ticket, old)
-        guard let path = TicketPath.path(of: ticket) else { throw .invalidInput("generated ticket \(ticket.id) has no creation time") }
-        let text = format.render(ticket)
-        let parsed: ParsedTicket
-        do { parsed = try TicketFile.parse(text) } catch {
-            throw .invalidInput("internal: rendered ticket does not parse (\(error.description))")
-        }
-        let errors = format.validate(path, old, parsed, change.person).filter { $0.severity == .error }
-        if !errors.isEmpty { throw .invalidChange(errors) }
-        let summary = PrivacyGuard.maskCommitMessage(change.result.summary, policy: desk.schema.privacy)
+    private func commit(_ change: DemoChange, old: Ticket?, format: ChangeFormat, to stream: DemoFastImport) throws(DeskError) -> Ticket {
+        let typed = change.result.ticket
+        guard let path = TicketPath.path(of: typed) else { throw .unknownTicket(typed.id) }
+        // The write path's own builder: mask, render, parse back, validate once.
+        let built: BuiltChange
+        do {
+            built = try ChangeBuilder(format: format).build(id: typed.id, path: path, old: old, oldBytes: nil, by: change.person) { _ in
+                ChangeDraft(ticket: typed, summary: change.result.summary, operation: change.result.operation)
+            }
+        } catch let refusal as ChangeRefusal { throw DeskError(refusal) } catch { throw DeskError.from(error) }
+        let (ticket, text, summary) = (built.ticket, built.text, built.summary)
         let backdated = try desk.backdateTrailer(for: change.time, by: change.person)
         let message = format.message(ticket.id, summary.replacingNewlines(), change.result.operation) + (backdated.map { "\($0)\n" } ?? "")
         try stream.commit(author: .init(change.person, at: change.time), message: message, path: path, bytes: Array(text.utf8))
