@@ -38,15 +38,10 @@ public enum HookChecks {
         } catch { throw DeskError.from(error) }
     }
 
-    /// pre-merge-commit: the merge result in the index against HEAD and MERGE_HEAD.
+    /// pre-merge-commit: the merge result in the index against HEAD and
+    /// MERGE_HEAD, judged exactly as pre-commit judges a hand-resolved merge.
     public static func preMergeCommit(_ repository: Repository, environment: [String: String]) throws(DeskError) -> CommitReport {
-        do {
-            let tree = try repository.writeIndexTree()
-            let parents = (try repository.head().commit.map { [$0] } ?? []) + mergeHeads(repository, environment)
-            let validator = CommitValidator(repository: repository)
-            validator.renameWitnesses = try renameWitnesses(repository, environment)
-            return try validator.validate(pendingTree: tree, parents: parents, author: author(repository, environment))
-        } catch { throw DeskError.from(error) }
+        try preCommit(repository, environment: environment)
     }
 
     /// commit-msg: personal data in the message about to be recorded.

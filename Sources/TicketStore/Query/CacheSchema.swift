@@ -19,21 +19,27 @@ enum CacheSchema {
     // `search` uses `ticket_text.text` as `SearchTerms.text(of:)`: bump this when that changes.
     static let format = "gitdesk-query-4"
 
+    /// The columns a query filters and sorts on, shared with the masked
+    /// report view (``ReportView``), which copies them row by row.
+    static let queryColumns = """
+                id TEXT,
+                status TEXT, type TEXT, subtype TEXT, channel TEXT, priority TEXT,
+                module TEXT, department TEXT, assignee TEXT, satisfaction TEXT,
+                created TEXT,
+                title TEXT, contact TEXT, customer_id TEXT, submitter TEXT, due TEXT, responded TEXT, archived TEXT,
+                created_s INTEGER,
+                settled_s INTEGER,
+                changed_s INTEGER,
+                open_followups INTEGER NOT NULL DEFAULT 0,
+        """
+
     static let create = """
         CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
         CREATE TABLE IF NOT EXISTS ticket(
             n INTEGER PRIMARY KEY,
             path TEXT NOT NULL UNIQUE,
             blob TEXT NOT NULL,
-            id TEXT,
-            status TEXT, type TEXT, subtype TEXT, channel TEXT, priority TEXT,
-            module TEXT, department TEXT, assignee TEXT, satisfaction TEXT,
-            created TEXT,
-            title TEXT, contact TEXT, customer_id TEXT, submitter TEXT, due TEXT, responded TEXT, archived TEXT,
-            created_s INTEGER,
-            settled_s INTEGER,
-            changed_s INTEGER,
-            open_followups INTEGER NOT NULL DEFAULT 0,
+            \(queryColumns)
             error TEXT,
             record BLOB,
             body BLOB NOT NULL

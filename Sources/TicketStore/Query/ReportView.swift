@@ -24,15 +24,7 @@ enum ReportView {
             n INTEGER PRIMARY KEY,
             path TEXT NOT NULL,
             blob TEXT NOT NULL,
-            id TEXT,
-            status TEXT, type TEXT, subtype TEXT, channel TEXT, priority TEXT,
-            module TEXT, department TEXT, assignee TEXT, satisfaction TEXT,
-            created TEXT,
-            title TEXT, contact TEXT, customer_id TEXT, submitter TEXT, due TEXT, responded TEXT, archived TEXT,
-            created_s INTEGER,
-            settled_s INTEGER,
-            changed_s INTEGER,
-            open_followups INTEGER NOT NULL DEFAULT 0,
+            \(CacheSchema.queryColumns)
             body BLOB NOT NULL,
             error TEXT
         );
