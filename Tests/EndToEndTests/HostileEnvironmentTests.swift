@@ -66,7 +66,7 @@ struct HostileEnvironmentTests {
         let head = try desk.head
         let result = try desk.gitdesk(["comment", id, "客户再次来电"], as: "li", now: "2024-05-01T15:00:00+08:00",
                                       env: ["GITDESK_LOCK_TIMEOUT": "1"])
-        expectOneLineRefusal(result, mentioning: ["pid \(pid)", "stopped", "kill -CONT \(pid)", "kill \(pid)", "+08:00"])
+        expectOneLineRefusal(result, mentioning: ["pid \(pid)", "stopped", "kill -CONT \(pid)", "kill -9 \(pid)", "+08:00"])
         #expect(!result.stderr.contains("UTC"), "\(result)")
         #expect(try desk.head == head)
     }

@@ -491,7 +491,7 @@ extension MessageCatalogue {
         .checksOffNoHooksPath: " (.git/config names no hooks folder, core.hooksPath: hand commits are not checked)",
         .checksOffNoDriver: " (.git/config names no merge driver, merge.gitdesk.driver: git pull merges tickets line by line)",
         .settingValueInvalid: "{name} is '{value}', which gitdesk does not understand: use {valid}, or unset it; nothing was done",
-        .lockHolderStopped: "{holder} still holds {file} after {wait}, but it is stopped (suspended with Ctrl-Z or SIGSTOP) and will not let go; nothing was written: resume it with `kill -CONT {pid}`, or end it with `kill {pid}`, then try again",
+        .lockHolderStopped: "{holder} still holds {file} after {wait}, but it is stopped (suspended with Ctrl-Z or SIGSTOP) and will not let go; nothing was written: resume it with `kill -CONT {pid}`, or end it with `kill -9 {pid}` (a plain `kill` stays pending on a stopped process), then try again",
         .diskFull: "nothing was written: the disk is full ({file}); free some space (df -h shows how much is left), then run the command again",
         .diskReadOnly: "nothing was written: the desk is on a read-only file system ({file}); remount it read-write (mount -o remount,rw …) or work in a writable clone, then run the command again",
         .diskNotWritable: "nothing was written: gitdesk may not write {file} (permission denied); give your user write access to the desk's .git folder (ls -l shows the owner), then run the command again",
@@ -507,5 +507,10 @@ extension MessageCatalogue {
         // Hostile input (issue 10, robust10b)
         .fieldsNotInSchemaMore: "and {count} more fields that are not fields of this desk's schema, such as '{key}' (not named one by one): remove them",
         .importMoreBadRows: "… and {count} more bad rows (not shown): fix the rows above and import again to see the rest",
+        // Checks that can be turned off, non-regular files (issue 10, fix10a)
+        .checksOffHookNotExecutable: " ({file} is not executable, so git skips it: hand commits are not checked)",
+        .checksOffHookAltered: " ({file} is not the script gitdesk installs: hand commits may not be checked)",
+        .checksOffDriverChanged: " (.git/config's merge.gitdesk.driver is '{value}', not gitdesk's merge driver: git pull does not merge tickets field by field)",
+        .ownFileNotRegular: "{file} is not a regular file (a FIFO, device or folder): gitdesk does not read it; remove it (gitdesk rebuilds it)",
     ]
 }

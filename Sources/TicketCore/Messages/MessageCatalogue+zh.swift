@@ -491,7 +491,7 @@ extension MessageCatalogue {
         .checksOffNoHooksPath: "（.git/config 未指定钩子目录 core.hooksPath：手工提交不受检查）",
         .checksOffNoDriver: "（.git/config 未配置合并驱动 merge.gitdesk.driver：git pull 会逐行合并工单）",
         .settingValueInvalid: "{name} 的值为「{value}」，gitdesk 无法理解：请使用 {valid}，或取消设置；未做任何操作",
-        .lockHolderStopped: "{holder} 在 {wait} 后仍占用 {file}，但它已被暂停（Ctrl-Z 或 SIGSTOP），不会释放；未写入任何内容：请用 `kill -CONT {pid}` 让它继续，或用 `kill {pid}` 结束它，然后重试",
+        .lockHolderStopped: "{holder} 在 {wait} 后仍占用 {file}，但它已被暂停（Ctrl-Z 或 SIGSTOP），不会释放；未写入任何内容：请用 `kill -CONT {pid}` 让它继续，或用 `kill -9 {pid}` 结束它（普通的 `kill` 对已暂停的进程不会生效），然后重试",
         .diskFull: "未写入任何内容：磁盘已满（{file}）；请释放空间（df -h 可查看剩余空间），然后重新运行命令",
         .diskReadOnly: "未写入任何内容：工单库位于只读文件系统上（{file}）；请以读写方式重新挂载（mount -o remount,rw …）或在可写的副本中工作，然后重新运行命令",
         .diskNotWritable: "未写入任何内容：gitdesk 无权写入 {file}（权限被拒绝）；请给当前用户授予工单库 .git 目录的写权限（ls -l 可查看所有者），然后重新运行命令",
@@ -507,5 +507,10 @@ extension MessageCatalogue {
         // Hostile input (issue 10, robust10b)
         .fieldsNotInSchemaMore: "另有 {count} 个字段不是本工单库字段定义中的字段（如「{key}」，不再逐一列出）：请删除",
         .importMoreBadRows: "……另有 {count} 行有误（未列出）：请改正以上各行后重新导入，以查看其余的行",
+        // Checks that can be turned off, non-regular files (issue 10, fix10a)
+        .checksOffHookNotExecutable: "（{file} 没有执行权限，git 会跳过它：手工提交不受检查）",
+        .checksOffHookAltered: "（{file} 不是 gitdesk 安装的脚本：手工提交可能不受检查）",
+        .checksOffDriverChanged: "（.git/config 中的 merge.gitdesk.driver 为「{value}」，不是 gitdesk 的合并驱动：git pull 不会按字段合并工单）",
+        .ownFileNotRegular: "{file} 不是普通文件（FIFO、设备或文件夹）：gitdesk 不读取它；请删除它（gitdesk 会重建）",
     ]
 }

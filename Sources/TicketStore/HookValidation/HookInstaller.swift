@@ -69,7 +69,7 @@ public enum HookInstaller {
             let before = previous.map(executableHooks(in:)) ?? [:]
             for name in names {
                 let target = directory + "/" + name
-                if server, !force, let existing = FileManager.default.contents(atPath: target),
+                if server, !force, let existing = BoundedFile.read(target, maximum: hookBytes),
                    case let text = String(decoding: existing, as: UTF8.self),
                    !HookScripts.isGitdesk(text), !text.contains(".sample") {
                     outcome.skipped.append(name)
@@ -82,7 +82,7 @@ public enum HookInstaller {
             }
             for (name, path) in before.sorted(by: { $0.key < $1.key }) where !names.contains(name) {
                 let target = directory + "/" + name
-                if let existing = FileManager.default.contents(atPath: target),
+                if let existing = BoundedFile.read(target, maximum: hookBytes),
                    !HookScripts.isGitdesk(String(decoding: existing, as: UTF8.self)) { continue }
                 try write(target, HookScripts.forwarder(name, to: path))
                 outcome.forwarded.append(name)
@@ -167,12 +167,16 @@ public enum HookInstaller {
         for name in names where !name.hasSuffix(".sample") && !name.hasPrefix(".") {
             let path = directory + "/" + name
             guard FileManager.default.isExecutableFile(atPath: path),
-                  let data = FileManager.default.contents(atPath: path),
+                  let data = BoundedFile.read(path, maximum: hookBytes),
                   !HookScripts.isGitdesk(String(decoding: data, as: UTF8.self)) else { continue }
             result[name] = path
         }
         return result
     }
+
+    /// Hooks are read only when regular files of at most this size (a FIFO in
+    /// a hook's place would block the read forever).
+    static let hookBytes = 16 << 20
 
     static func write(_ path: String, _ text: String) throws(DeskError) {
         do { try AtomicFile.replace(path, with: Array(text.utf8), mode: 0o755) } catch {

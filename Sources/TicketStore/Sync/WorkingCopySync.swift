@@ -61,7 +61,7 @@ struct WorkingCopySync {
 
     /// Finishes an update a killed sync left half done.
     func recover(branch: String) throws(SyncError) {
-        guard let text = FileManager.default.contents(atPath: journalPath).map({ String(decoding: $0, as: UTF8.self) }) else { return }
+        guard let text = BoundedFile.read(journalPath, maximum: 4096).map({ String(decoding: $0, as: UTF8.self) }) else { return }
         let parts = text.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)
         guard parts.count == 2, let old = ObjectID(hex: parts[0]), let new = ObjectID(hex: parts[1]) else { cancel(); return }
         let tip: ObjectID?

@@ -38,7 +38,8 @@ struct IndexWriterRecord {
     var deadWriterTime: timespec? {
         var info = stat()
         guard stat(path, &info) == 0, info.st_size < 64,
-              let text = try? String(contentsOfFile: path, encoding: .utf8) else { return nil }
+              let data = BoundedFile.read(path, maximum: 63),
+              let text = String(data: data, encoding: .utf8) else { return nil }
         let words = text.split(whereSeparator: { $0 == " " || $0 == "\n" })
         guard words.count == 2, let pid = pid_t(words[0]) else { return nil }
         let owner = ProcessIdentity(pid: pid, startTime: UInt64(words[1]))
