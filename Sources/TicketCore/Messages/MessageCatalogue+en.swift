@@ -507,10 +507,10 @@ extension MessageCatalogue {
         // Hostile input (issue 10, robust10b)
         .fieldsNotInSchemaMore: "and {count} more fields that are not fields of this desk's schema, such as '{key}' (not named one by one): remove them",
         .importMoreBadRows: "… and {count} more bad rows (not shown): fix the rows above and import again to see the rest",
-        // Checks that can be turned off, non-regular files (issue 10, fix10a)
+        // Checks that can be turned off, (issue 10, fix10a)
         .checksOffHookNotExecutable: " ({file} is not executable, so git skips it: hand commits are not checked)",
         .checksOffHookAltered: " ({file} is not the script gitdesk installs: hand commits may not be checked)",
         .checksOffDriverChanged: " (.git/config's merge.gitdesk.driver is '{value}', not gitdesk's merge driver: git pull does not merge tickets field by field)",
-        .ownFileNotRegular: "{file} is not a regular file (a FIFO, device or folder): gitdesk does not read it; remove it (gitdesk rebuilds it)",
+        .mergeRoutingRemoved: ".gitattributes no longer routes tickets to gitdesk's merge driver (git pull would merge them line by line): restore the line `{line}`",
     ]
 }

@@ -507,10 +507,10 @@ extension MessageCatalogue {
         // Hostile input (issue 10, robust10b)
         .fieldsNotInSchemaMore: "另有 {count} 个字段不是本工单库字段定义中的字段（如「{key}」，不再逐一列出）：请删除",
         .importMoreBadRows: "……另有 {count} 行有误（未列出）：请改正以上各行后重新导入，以查看其余的行",
-        // Checks that can be turned off, non-regular files (issue 10, fix10a)
+        // Checks that can be turned off, (issue 10, fix10a)
         .checksOffHookNotExecutable: "（{file} 没有执行权限，git 会跳过它：手工提交不受检查）",
         .checksOffHookAltered: "（{file} 不是 gitdesk 安装的脚本：手工提交可能不受检查）",
         .checksOffDriverChanged: "（.git/config 中的 merge.gitdesk.driver 为「{value}」，不是 gitdesk 的合并驱动：git pull 不会按字段合并工单）",
-        .ownFileNotRegular: "{file} 不是普通文件（FIFO、设备或文件夹）：gitdesk 不读取它；请删除它（gitdesk 会重建）",
+        .mergeRoutingRemoved: ".gitattributes 不再把工单交给 gitdesk 的合并驱动（git pull 会逐行合并工单）：请恢复这一行 `{line}`",
     ]
 }

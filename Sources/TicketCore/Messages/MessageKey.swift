@@ -103,6 +103,6 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case diffKindAdded, diffKindModified, diffKindDeleted, diffBy, diffContact, diffNothing, diffNotRange, diffNoCommits
     // Hostile input (issue 10, robust10b)
     case fieldsNotInSchemaMore, importMoreBadRows
-    // Checks that can be turned off, non-regular files (issue 10, fix10a)
-    case checksOffHookNotExecutable, checksOffHookAltered, checksOffDriverChanged, ownFileNotRegular
+    // Checks that can be turned off, (issue 10, fix10a)
+    case checksOffHookNotExecutable, checksOffHookAltered, checksOffDriverChanged, mergeRoutingRemoved
 }

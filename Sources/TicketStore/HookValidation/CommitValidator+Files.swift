@@ -73,4 +73,13 @@ extension CommitValidator {
             return [Finding(file: error.file, line: error.line, rule: "settings", message: error.message)]
         }
     }
+
+    /// `settings-change`: a change that stops `.gitattributes` routing `tickets/**` to the merge driver.
+    func mergeRoutingFindings(parentTree: ObjectID?, tree: ObjectID) throws -> [Finding] {
+        let new = try repository.entry(at: MergeRoutingRule.path, inTree: tree)?.id
+        let old = try parentTree.flatMap { try repository.entry(at: MergeRoutingRule.path, inTree: $0)?.id }
+        guard new != old, let old else { return [] }
+        let text = { (id: ObjectID) throws -> String in String(decoding: try self.repository.blob(id), as: UTF8.self) }
+        return MergeRoutingRule.findings(old: try text(old), new: try new.map(text))
+    }
 }

@@ -57,6 +57,7 @@ extension CommitValidator {
                 Message(.mergeSettingsChangeNotAdmin, ["who": Self.describe(author, person), "files": .texts(settingsProduced)])))
         }
         findings += try exceptionsFileFindings(parentTree: baseTree, tree: tree)
+        findings += try mergeRoutingFindings(parentTree: baseTree, tree: tree)
         if rosterKnown, person == nil, let first = ticketChanges.first {
             findings.append(Finding(file: first.path, line: 1, rule: "author",
                 Message(.authorNotOnRosterTickets, ["who": Self.describe(author, nil)])))

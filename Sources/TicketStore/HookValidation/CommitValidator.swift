@@ -189,6 +189,7 @@ public final class CommitValidator {
             if !c.path.hasPrefix("tickets/") { findings += try contentFindings(path: c.path, blob: c.newBlob!, rule: files) }
         }
         findings += try exceptionsFileFindings(parentTree: parentTrees.first, tree: tree)
+        findings += try mergeRoutingFindings(parentTree: parentTrees.first, tree: tree)
         // A desk's own reports (reports/*.sql) must stay one read-only query.
         for c in firstChanges where c.newBlob != nil && c.path.hasPrefix(DeskLayout.reportsDirectory + "/") && c.path.hasSuffix(".sql") {
             if let problem = Desk.reportFileProblem(path: c.path, sql: String(decoding: try repository.blob(c.newBlob!), as: UTF8.self)) {
