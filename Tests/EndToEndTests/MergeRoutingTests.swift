@@ -38,4 +38,19 @@ import TestSupport
                 && push.stderr.contains(Self.restore), "\(push)")
         #expect(try d.serverHead() == before)
     }
+
+    @Test("pre-merge-commit refuses a merge that brings in a .gitattributes without the tickets routing")
+    func preMergeCommit() throws {
+        let d = try HookTestDesk()
+        try d.must(d.sandbox.git(["checkout", "-q", "-b", "side"], in: "desk"))
+        try d.sandbox.write("desk/.gitattributes", "*.yaml text eol=lf\n")
+        try d.commitByHand("attributes replaced", author: Self.admin)
+        try d.must(d.sandbox.git(["checkout", "-q", "main"], in: "desk"))
+        try d.sandbox.write("desk/NOTES.txt", "desk notes\n")
+        try d.commitByHand("notes", author: Self.admin)
+        let before = try d.rev("HEAD")
+        let merge = try d.sandbox.git(["merge", "--no-ff", "--no-edit", "side"], in: "desk")
+        #expect(merge.status != 0 && merge.stderr.contains(Self.restore), "\(merge)")
+        #expect(try d.rev("HEAD") == before)
+    }
 }
