@@ -67,3 +67,18 @@ import TestSupport
         #expect(r.stderr.contains("called back 139****8888"))
     }
 }
+
+/// Issue 10 (attacker's HIGH findings): `comment` masks an e-mail with an
+/// accented domain and a mobile grouped other than 3-4-4.
+@Suite struct PrivacyAccentAndGroupingTests {
+    @Test func commentMasksAccentedEmailAndRegroupedMobile() throws {
+        let d = try HookTestDesk()
+        let s = d.sandbox
+        try d.must(s.gitdesk(["comment", "--as", "li", d.id, "客户邮箱 jörg@bücher.de，手机 139 00 00 12 34"], in: "desk"))
+        let file = try s.read("desk/\(d.path)")
+        #expect(file.contains("客户邮箱 j***@bücher.de，手机 139****1234"), "\(file)")
+        let objects = try s.git(["cat-file", "--batch-all-objects", "--batch"], in: "desk").stdout
+        #expect(!objects.contains("jörg@"))
+        #expect(!objects.contains("139 00 00 12 34"))
+    }
+}

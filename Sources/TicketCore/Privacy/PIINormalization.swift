@@ -137,7 +137,15 @@ enum PIINormal {
 
     /// Characters allowed in the ASCII local part of an e-mail address.
     @inline(__always) static func isLocalPartChar(_ v: UInt32) -> Bool {
-        isAlnum(v) || v == dot || v == underscore || v == 0x25 /* % */ || v == plus || v == hyphen
+        isAlnum(v) || isLatinLetter(v) || v == dot || v == underscore || v == 0x25 /* % */ || v == plus || v == hyphen
+    }
+
+    /// A Latin letter with a diacritic (`ü`, `é`, `ł`, `ș`, `ễ`: Latin-1,
+    /// Latin Extended-A/B and Latin Extended Additional, not `×`/`÷`): it
+    /// joins ASCII letters in one word, so an address's label or local part
+    /// may mix them (`jörg@bücher.de`).
+    @inline(__always) static func isLatinLetter(_ v: UInt32) -> Bool {
+        ((v >= 0xC0 && v <= 0x24F) || (v >= 0x1E00 && v <= 0x1EFF)) && v != 0xD7 && v != 0xF7
     }
 
     /// A letter (or ideograph) outside ASCII: what an internationalised
