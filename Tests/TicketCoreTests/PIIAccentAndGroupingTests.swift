@@ -23,6 +23,9 @@ struct PIIAccentAndGroupingTests {
         ("13-900-001-234", .mobile, "139****1234"),
         ("15 86 77 12 345", .mobile, "158****2345"),
         ("1860 1234 567", .mobile, "186****4567"),
+        ("⒈⒊⒐⒈⒉⒊⒋⒌⒍⒎⒏", .mobile, "139****5678"),
+        ("㈠㈢㈨㈠㈡㈢㈣㈤㈥㈦㈧", .mobile, "139****5678"),
+        ("⑴⑶⑼⑴⑵⑶⑷⑸⑹⑺⑻", .mobile, "139****5678"),
     ]
 
     @Test("each is found and masked exactly", arguments: 0..<cases.count)
@@ -57,6 +60,8 @@ struct PIIAccentAndGroupingTests {
             "日期 2024 11 30 13 45",
             "ISBN 978-7-111-12345-6",
             "版本 13.90.00.12.34.5",
+            "步骤⒈登录⒉下单⒊支付",
+            "㈠总则 ㈡细则 ㈢附则",
         ] {
             #expect(kinds(text).isEmpty, "\(text): \(PIIScanner.scan(text))")
         }
