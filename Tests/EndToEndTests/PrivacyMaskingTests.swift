@@ -82,3 +82,22 @@ import TestSupport
         #expect(!objects.contains("139 00 00 12 34"))
     }
 }
+
+/// The same values in a hand commit never reach the server: its pre-receive
+/// hook refuses the push without echoing them.
+@Suite("server: accented e-mails and regrouped mobiles", .serialized)
+struct ServerAccentAndGroupingTests {
+    @Test func aHandCommitWithThemIsRefused() throws {
+        let d = try HookTestDesk()
+        let before = try d.serverHead()
+        for raw in ["test@münchen.de", "1390 000 1234"] {
+            try d.must(d.sandbox.git(["reset", "-q", "--hard", before], in: "desk"))
+            try d.edit { $0.replacingOccurrences(of: "title: 支付成功但订单未生成", with: "title: 客户留言 \(raw)") }
+            try d.commitByHand("note")
+            let push = try d.push(["main"], pusher: "li")
+            #expect(push.status != 0, "\(raw): \(push)")
+            #expect(push.stderr.contains("must not be stored raw") && !push.stderr.contains(raw), "\(push)")
+            #expect(try d.serverHead() == before)
+        }
+    }
+}
