@@ -15,6 +15,7 @@ struct PIIAccentAndGroupingTests {
         ("josé@correo.es", .email, "j***@correo.es"),
         ("ölaf@ex.com", .email, "ö***@ex.com"),
         ("user@straße.example.de", .email, "u***@straße.example.de"),
+        ("jo\u{308}rg@bu\u{308}cher.de", .email, "j***@bu\u{308}cher.de"),
         ("139 00 00 12 34", .mobile, "139****1234"),
         ("1390 000 1234", .mobile, "139****1234"),
         ("13 900 001 234", .mobile, "139****1234"),

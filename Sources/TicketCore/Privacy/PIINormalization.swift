@@ -149,9 +149,10 @@ enum PIINormal {
     /// A Latin letter with a diacritic (`ü`, `é`, `ł`, `ș`, `ễ`: Latin-1,
     /// Latin Extended-A/B and Latin Extended Additional, not `×`/`÷`): it
     /// joins ASCII letters in one word, so an address's label or local part
-    /// may mix them (`jörg@bücher.de`).
+    /// may mix them (`jörg@bücher.de`). The combining diacritics (U+0300–036F)
+    /// count too: `bücher` typed decomposed is `u` + U+0308.
     @inline(__always) static func isLatinLetter(_ v: UInt32) -> Bool {
-        ((v >= 0xC0 && v <= 0x24F) || (v >= 0x1E00 && v <= 0x1EFF)) && v != 0xD7 && v != 0xF7
+        ((v >= 0xC0 && v <= 0x24F) || (v >= 0x1E00 && v <= 0x1EFF) || (v >= 0x300 && v <= 0x36F)) && v != 0xD7 && v != 0xF7
     }
 
     /// A letter (or ideograph) outside ASCII: what an internationalised
