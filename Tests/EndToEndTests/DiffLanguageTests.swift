@@ -35,8 +35,8 @@ import TestSupport
 
         let bad = try d.gitdesk(["diff", "nosuch..HEAD"])
         expectOneLineRefusal(bad, mentioning: ["「nosuch..HEAD」在这里找不到对应的提交"])
-        let single = try d.gitdesk(["diff", "HEAD", "--lang", "zh"])
-        #expect(single.status == 64 && single.stderr.contains("「HEAD」不是版本范围"), "\(single)")
+        // The desk's language without --lang, one line, no usage text (a review finding).
+        expectOneLineRefusal(try d.gitdesk(["diff", "HEAD"]), mentioning: ["「HEAD」不是版本范围"])
     }
 
     @Test func anEnglishDeskReviewsInEnglish() throws {
@@ -52,8 +52,9 @@ import TestSupport
 
         let bad = try d.gitdesk(["diff", "nosuch..HEAD"])
         expectOneLineRefusal(bad, mentioning: ["'nosuch..HEAD' names no commits here"])
-        let single = try d.gitdesk(["diff", "HEAD", "--lang", "en"])
-        #expect(single.status == 64 && single.stderr.contains("'HEAD' is not a range"), "\(single)")
+        // Not a range: one line in the chosen language, no usage text (a review finding).
+        expectOneLineRefusal(try d.gitdesk(["diff", "HEAD", "--lang", "en"]), mentioning: ["'HEAD' is not a range"])
+        expectOneLineRefusal(try d.gitdesk(["diff", "HEAD", "--lang", "zh"]), mentioning: ["「HEAD」不是版本范围"])
     }
 
     @Test("the rule a range breaks is named in the desk's language, exit 1", arguments: ["zh", "en"])

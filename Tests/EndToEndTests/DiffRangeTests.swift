@@ -22,8 +22,7 @@ import TestSupport
         #expect(other.contains(incoming) && !other.contains(id), "\(other)")
 
         let single = try team.gitdesk(a, ["diff", "HEAD"])
-        #expect(single.status == 64, "\(single)")
-        #expect(single.stderr.contains("'HEAD' is not a range") && single.stderr.contains("A..B"), "\(single)")
+        expectOneLineRefusal(single, mentioning: ["'HEAD' is not a range", "A..B"])
         #expect(single.stdout.isEmpty, "\(single)")
     }
 }

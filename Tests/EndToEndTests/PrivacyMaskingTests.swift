@@ -67,3 +67,37 @@ import TestSupport
         #expect(r.stderr.contains("called back 139****8888"))
     }
 }
+
+/// Issue 10 (attacker's HIGH findings): `comment` masks an e-mail with an
+/// accented domain and a mobile grouped other than 3-4-4.
+@Suite struct PrivacyAccentAndGroupingTests {
+    @Test func commentMasksAccentedEmailAndRegroupedMobile() throws {
+        let d = try HookTestDesk()
+        let s = d.sandbox
+        try d.must(s.gitdesk(["comment", "--as", "li", d.id, "客户邮箱 jörg@bücher.de，手机 139 00 00 12 34"], in: "desk"))
+        let file = try s.read("desk/\(d.path)")
+        #expect(file.contains("客户邮箱 j***@bücher.de，手机 139****1234"), "\(file)")
+        let objects = try s.git(["cat-file", "--batch-all-objects", "--batch"], in: "desk").stdout
+        #expect(!objects.contains("jörg@"))
+        #expect(!objects.contains("139 00 00 12 34"))
+    }
+}
+
+/// The same values in a hand commit never reach the server: its pre-receive
+/// hook refuses the push without echoing them.
+@Suite("server: accented e-mails and regrouped mobiles", .serialized)
+struct ServerAccentAndGroupingTests {
+    @Test func aHandCommitWithThemIsRefused() throws {
+        let d = try HookTestDesk()
+        let before = try d.serverHead()
+        for raw in ["test@münchen.de", "1390 000 1234"] {
+            try d.must(d.sandbox.git(["reset", "-q", "--hard", before], in: "desk"))
+            try d.edit { $0.replacingOccurrences(of: "title: 支付成功但订单未生成", with: "title: 客户留言 \(raw)") }
+            try d.commitByHand("note")
+            let push = try d.push(["main"], pusher: "li")
+            #expect(push.status != 0, "\(raw): \(push)")
+            #expect(push.stderr.contains("must not be stored raw") && !push.stderr.contains(raw), "\(push)")
+            #expect(try d.serverHead() == before)
+        }
+    }
+}

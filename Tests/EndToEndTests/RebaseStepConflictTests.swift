@@ -44,6 +44,9 @@ import TestSupport
         } else {
             #expect(pull.stderr.contains("git rebase --abort") && pull.stderr.contains("gitdesk sync"), "\(pull)")
             #expect(!pull.stderr.contains("settled, logged"), "\(pull)")
+            // sync in the stopped rebase (HEAD detached) names the way out, not `git switch` (a review finding).
+            let during = try team.gitdesk(b, ["sync"], as: "zhang")
+            #expect(during.status != 0 && during.stderr.contains("git rebase --abort") && !during.stderr.contains("git switch"), "\(during)")
             _ = try team.sandbox.git(["rebase", "--abort"], in: b)
         }
         #expect(pull.status != 0, "the replayed step cannot fit: the rebase must stop, not build commits the server refuses: \(pull) \(validate)")

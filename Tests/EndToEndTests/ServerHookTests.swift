@@ -138,6 +138,8 @@ import TestSupport
         let force = try d.sandbox.git(["push", "--force", "origin", "main"], in: "mate")
         #expect(force.status != 0, "\(force)")
         #expect(force.stderr.contains("non-fast-forward"), "\(force)")
+        // The way out is sync, not amending commits (a review finding).
+        #expect(force.stderr.contains("gitdesk sync") && !force.stderr.contains("--amend"), "\(force)")
         // ...nor delete the branch.
         let delete = try d.sandbox.git(["push", "origin", ":main"], in: "mate")
         #expect(delete.status != 0, "\(delete)")

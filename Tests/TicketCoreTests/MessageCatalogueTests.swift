@@ -62,5 +62,10 @@ import TestSupport
         #expect(move.render(.en, labels: schema) == "cannot move from new to closed; allowed from new: in_progress, needs_info")
         #expect(WorkflowError.rejected([finding, finding]).message.render(.zh, labels: schema)
             == "required-field：状态为「已关闭」时必须填写「根因分析」；请用 gitdesk resolve ID --solution S --root-cause S 填写（另有 1 处）")
+        // The merge driver's settled-conflict line: the field's label on a Chinese desk (a review finding).
+        let settled = Message(.conflictSettledSentence, ["field": .field("priority"), "ours": .text("\"low\""),
+                                                         "theirs": .text("\"urgent\""), "chosen": .text("\"urgent\""), "rule": .text("higher")])
+        #expect(settled.render(.zh, labels: schema) == "优先级：本地 \"low\"，对方 \"urgent\" → 保留 \"urgent\"（规则 higher）")
+        #expect(settled.render(.en, labels: schema) == "priority: ours \"low\", theirs \"urgent\" → kept \"urgent\" (rule higher)")
     }
 }

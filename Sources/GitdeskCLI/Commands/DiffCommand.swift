@@ -23,14 +23,10 @@ struct DiffCommand: ParsableCommand {
     @OptionGroup var display: DisplayOptions
     @OptionGroup var global: GlobalOptions
 
-    func validate() throws {
-        if let range, !range.contains("..") {
-            throw ValidationError(Speech.say(Message(.diffNotRange, ["range": .text(range)])))
-        }
-    }
-
     func run() throws {
         let desk = try global.openDesk()
+        // Checked here, not in validate(): one line in the desk's language, no usage text.
+        if let range, !range.contains("..") { throw CLIError(.diffNotRange, ["range": .text(range)]) }
         let (entries, others) = try TicketDiff.compute(desk: desk, range: range ?? TicketDiff.defaultRange(desk.repository))
         let language = global.language(for: desk)
         let schema = desk.schema

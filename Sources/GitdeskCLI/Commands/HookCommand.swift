@@ -106,6 +106,8 @@ struct HookCommand: ParsableCommand {
         }
         let pusher = environment["GITDESK_PUSHER"].flatMap { $0.isEmpty ? nil : $0 }
         var refused = false
+        // Only refs refused as such (a rewrite, a deletion): there is no commit to amend.
+        var commitsRefused = false
         StartupTrace.mark("pre-receive: start")
         let judged = try HookChecks.preReceive(repository, updates: updates, pusher: pusher)
         StartupTrace.mark("pre-receive: \(judged.reduce(0) { $0 + $1.reports.count }) commits judged")
@@ -117,6 +119,7 @@ struct HookCommand: ParsableCommand {
                 for line in FindingPresenter.capped(ref.refusals) { printError("  " + line) }
             }
             if !bad.isEmpty {
+                commitsRefused = true
                 printError(Finding.redacted(Speech.say(Message(bad.count == 1 ? .receiveRefusingOne : .receiveRefusingMany, [
                     "ref": .text(ref.update.ref), "bad": .number(bad.count), "count": .number(ref.reports.count),
                 ]))))
@@ -131,7 +134,7 @@ struct HookCommand: ParsableCommand {
             }
         }
         if refused {
-            printError(Speech.say(Message(.receiveNothingUpdated)))
+            printError(Speech.say(Message(commitsRefused ? .receiveNothingUpdated : .receiveHistoryKept)))
             throw ExitCode(1)
         }
     }

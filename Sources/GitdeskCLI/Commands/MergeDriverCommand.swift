@@ -30,7 +30,7 @@ struct MergeDriverCommand: ParsableCommand {
             throw ExitCode(1)
         }
         for c in outcome.settled {
-            say(Message(.mergeSettled, ["path": at, "sentence": .text(ConflictPresenter.sentence(c))]))
+            say(Message(.mergeSettled, ["path": at, "sentence": .message(ConflictPresenter.sentence(c))]))
         }
         if let reason = outcome.fallbackReason {
             say(Message(.mergeUnreadable, ["path": at, "reason": .text(reason)]))

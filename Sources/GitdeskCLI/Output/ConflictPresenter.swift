@@ -2,10 +2,11 @@ import TicketCore
 
 /// How a merge conflict reads on one line.
 enum ConflictPresenter {
-    /// `priority: ours "high", theirs "urgent" → kept "urgent" (rule higher)`
-    static func sentence(_ c: MergeConflict) -> String {
-        "\(c.field): ours \(shown(c.ours)), theirs \(shown(c.theirs)) → kept \(shown(c.chosen)) (rule \(c.rule))"
+    /// `Priority: ours "high", theirs "urgent" → kept "urgent" (rule higher)`, in the reader's language.
+    static func sentence(_ c: MergeConflict) -> Message {
+        Message(.conflictSettledSentence, ["field": .field(c.field), "ours": .text(shown(c.ours)),
+                                           "theirs": .text(shown(c.theirs)), "chosen": .text(shown(c.chosen)), "rule": .text(c.rule)])
     }
 
-    static func shown(_ value: String?) -> String { value.map { "\"\($0)\"" } ?? "(none)" }
+    static func shown(_ value: String?) -> String { value.map { "\"\($0)\"" } ?? "-" }
 }

@@ -496,6 +496,8 @@ extension MessageCatalogue {
         .diskReadOnly: "nothing was written: the desk is on a read-only file system ({file}); remount it read-write (mount -o remount,rw …) or work in a writable clone, then run the command again",
         .diskNotWritable: "nothing was written: gitdesk may not write {file} (permission denied); give your user write access to the desk's .git folder (ls -l shows the owner), then run the command again",
         // Review (issue 9, sync9): what gitdesk diff says
+        .receiveHistoryKept: "gitdesk: nothing was updated; the shared branch's history is kept as it is: run gitdesk sync (it fetches and merges the server's commits) and push again, rather than rewriting or deleting the branch",
+        .conflictSettledSentence: "{field}: ours {ours}, theirs {theirs} → kept {chosen} (rule {rule})",
         .diffKindAdded: "added",
         .diffKindModified: "modified",
         .diffKindDeleted: "deleted",

@@ -496,6 +496,8 @@ extension MessageCatalogue {
         .diskReadOnly: "未写入任何内容：工单库位于只读文件系统上（{file}）；请以读写方式重新挂载（mount -o remount,rw …）或在可写的副本中工作，然后重新运行命令",
         .diskNotWritable: "未写入任何内容：gitdesk 无权写入 {file}（权限被拒绝）；请给当前用户授予工单库 .git 目录的写权限（ls -l 可查看所有者），然后重新运行命令",
         // Review (issue 9, sync9): what gitdesk diff says
+        .receiveHistoryKept: "gitdesk：未更新任何内容；共享分支的历史保持原样，不能改写或删除：请运行 gitdesk sync（拉取并合并服务器上的提交）后再推送",
+        .conflictSettledSentence: "{field}：本地 {ours}，对方 {theirs} → 保留 {chosen}（规则 {rule}）",
         .diffKindAdded: "新增",
         .diffKindModified: "修改",
         .diffKindDeleted: "删除",

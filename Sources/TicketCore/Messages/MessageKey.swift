@@ -100,6 +100,8 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case tipEmpty, tipDamaged, tipMissing, headMissing, gitConfigDamaged, checksOff, checksOffHookMissing, checksOffNoHooksPath
     case checksOffNoDriver, settingValueInvalid, lockHolderStopped, diskFull, diskReadOnly, diskNotWritable
     // Review (issue 9, sync9): what gitdesk diff says
+    // Review (issue 9, stop 18): a refused rewrite or deletion of the shared branch
+    case receiveHistoryKept, conflictSettledSentence
     case diffKindAdded, diffKindModified, diffKindDeleted, diffBy, diffContact, diffNothing, diffNotRange, diffNoCommits
     // Hostile input (issue 10, robust10b)
     case fieldsNotInSchemaMore, importMoreBadRows

@@ -14,7 +14,9 @@
 /// 3. bank card typed whole (16–19 digits): Luhn, issuer prefix and a card
 ///    word shortly before, or invisible characters between its digits (a
 ///    card number split by zero-width spaces is hidden, not typed whole);
-/// 4. mobile: `1[3-9]` + 9 digits, whole or 3-4-4; `+8613812345678` and
+/// 4. mobile: `1[3-9]` + 9 digits, whole or 3-4-4 or any other grouping of
+///    2–4 digits joined by one separator (``matchRegroupedMobile(_:)``);
+///    `+8613812345678` and
 ///    `008613812345678` also count (the prefix stays as typed, only the
 ///    national number is masked);
 /// 5. landline: area code 010/02x + 8 digits, 0[3-9]xx + 7–8 digits, local
@@ -193,6 +195,9 @@ extension PIIScanEngine {
             }
         }
 
+        // 4b. Mobile grouped otherwise (`139 00 00 12 34`, `1390 000 1234`).
+        if (2...4).contains(count), let used = matchRegroupedMobile(gi) { return used }
+
         // 5. Landline.
         if let used = matchLandline(gi) { return used }
 
@@ -208,6 +213,58 @@ extension PIIScanEngine {
             }
         }
         return nil
+    }
+
+    /// The separator before group `k` (k > 0) as typed, spaces around a mark
+    /// skipped: groups joined by one separator use the same one throughout.
+    func separator(before k: Int) -> UInt32 {
+        if groups[k].joint == .space { return PIINormal.space }
+        var q = groups[k].start
+        for _ in 0..<4 {
+            let (v, s) = r.previous(q)
+            if v != PIINormal.space { return v }
+            q = s
+        }
+        return PIINormal.none
+    }
+
+    /// Rule 4 for a mobile grouped other than 3-4-4: exactly eleven digits in
+    /// three or more groups of 2–4, all joined by the same separator, the
+    /// chain neither continued nor preceded by another group joined the same
+    /// way (a longer list of numbers), except a `+86`/`0086` country code.
+    /// Shapes that read as something else stay: thousands (`13,900,001,234`,
+    /// `13.900.001.234`, `13'900'001'234`: an amount) and four dotted groups
+    /// of at most three digits (an IP address).
+    mutating func matchRegroupedMobile(_ gi: Int) -> Int? {
+        guard gi + 2 < groups.count else { return nil }
+        let joint = groups[gi + 1].joint
+        let sep = separator(before: gi + 1)
+        var lengths: [Int] = []
+        var total = 0
+        var k = gi
+        while k < groups.count, total < 11 {
+            let c = groups[k].count
+            guard (2...4).contains(c) else { return nil }
+            if k > gi { guard groups[k].joint == joint, separator(before: k) == sep else { return nil } }
+            lengths.append(c)
+            total += c
+            k += 1
+        }
+        guard total == 11, lengths.count >= 3 else { return nil }
+        if k < groups.count, groups[k].joint == joint, separator(before: k) == sep { return nil }
+        if gi > 0, groups[gi].joint == joint, separator(before: gi) == sep {
+            let cc = Array(values(gi - 1))
+            let countryCode = gi == 1 && ((runAfterPlus && cc == [8, 6]) || cc == [0, 0, 8, 6])
+            guard countryCode else { return nil }
+        }
+        let thousands = lengths.dropFirst().allSatisfy { $0 == 3 }
+        if thousands && (joint == .dot || sep == PIINormal.comma || sep == 0x27 || sep == 0x2019) { return nil }
+        if joint == .dot && lengths.count == 4 && lengths.allSatisfy({ $0 <= 3 }) { return nil }
+        guard groupsFit(gi, lengths, lettersBefore: true, lettersAfter: true) else { return nil }
+        let national = joined(gi, lengths.count)
+        guard Self.isMobile(national), !context().vetoes(.phone) else { return nil }
+        record(.mobile, groups[gi].start..<groups[gi + lengths.count - 1].end, PIIMask.mobile(national))
+        return lengths.count
     }
 
     /// `1[3-9]` + 9 digits.

@@ -8,7 +8,9 @@
 /// `@`: `邮箱zhang@…` is `zhang`) or, when a letter of another script stands
 /// right before the `@` and the domain is internationalised, letters of other
 /// scripts only. Chinese has no spaces between words, so such a local part
-/// reaches back to the nearest character that is not such a letter. The local part is read backwards from the `@`, the domain
+/// reaches back to the nearest character that is not such a letter. Latin
+/// letters with diacritics count with ASCII in the local part and the labels
+/// (`jörg@bücher.de`), but a TLD is ASCII, punycode or a known one. The local part is read backwards from the `@`, the domain
 /// forwards, both on the normalised text (full-width letters, zero-width
 /// characters). Not e-mails: `z***@x` (already masked: the local part stops at
 /// `*`), `@mention` (no local part), `user@localhost` (no TLD), and chains
@@ -47,17 +49,20 @@ extension PIIScanEngine {
         var local: [(value: UInt32, start: Int)] = []
         var q = atStart
         // An internationalised local part: letters of other scripts right before the `@`.
-        let wide = PIINormal.isWideLetter(r.previous(q).value)
+        // Latin letters with diacritics read with ASCII (`jörg@bücher.de`).
+        let wide = Self.isOtherScript(r.previous(q).value)
         while true {
             let (v, s) = r.previous(q)
             guard s >= lastMatchEnd, v != PIINormal.none,
-                  wide ? PIINormal.isWideLetter(v) : PIINormal.isLocalPartChar(v) else { break }
+                  wide ? Self.isOtherScript(v) : PIINormal.isLocalPartChar(v) else { break }
             local.append((v, s))
             if local.count > 64 { return nil }
             q = s
         }
         // Leading punctuation is not part of the address: "..a@b.cn", "-a@b.cn".
-        while let last = local.last, !PIINormal.isAlnum(last.value) && !wide { local.removeLast() }
+        while let last = local.last, !PIINormal.isAlnum(last.value) && !PIINormal.isLatinLetter(last.value) && !wide {
+            local.removeLast()
+        }
         guard let first = local.last, let beforeAt = local.first else { return nil }
         guard beforeAt.value != PIINormal.dot else { return nil }
         var previousWasDot = false
@@ -81,6 +86,12 @@ extension PIIScanEngine {
         "中文网", "我爱你", "рф", "рус", "укр", "бел", "қаз", "срб", "닷컴", "한국", "みんな", "コム",
     ].map { Array($0.utf8) })
 
+    /// A letter of a script other than Latin (`用`, `р`, `한`): a label or local
+    /// part is made of these only, or of ASCII and accented Latin letters only.
+    @inline(__always) static func isOtherScript(_ v: UInt32) -> Bool {
+        PIINormal.isWideLetter(v) && !PIINormal.isLatinLetter(v)
+    }
+
     /// The UTF-8 bytes of one scalar value.
     static func utf8(_ v: UInt32) -> [UInt8] {
         guard v >= 0x80, let scalar = Unicode.Scalar(v) else { return [UInt8(truncatingIfNeeded: v)] }
@@ -99,21 +110,26 @@ extension PIIScanEngine {
         var labelLast: UInt32 = 0
         var labelStart = 0
         var labelWide = false
+        var labelLatin = false
         var international = false
         var end = atEnd
         var q = atEnd
         while domain.count <= 253 {
             let (v, _, e) = r.next(q)
-            let wide = PIINormal.isWideLetter(v)
-            // A label is ASCII or letters of other scripts, never both: `qq。com售后`
-            // ends at 售 (Chinese text right after an address).
-            if labelLength > 0 && wide != labelWide && (wide || PIINormal.isAlnum(v)) { break }
-            if PIINormal.isAlnum(v) || v == PIINormal.hyphen || wide {
-                if labelLength == 0 { labelFirst = v; labelStart = domain.count; labelWide = false }
+            let wide = Self.isOtherScript(v)
+            let latin = PIINormal.isLatinLetter(v)
+            // A label is Latin (ASCII, with diacritics or not: `bücher`) or letters of
+            // other scripts, never both: `qq。com售后` ends at 售 (Chinese text right
+            // after an address).
+            if labelLength > 0 && wide != labelWide && (wide || latin || PIINormal.isAlnum(v)) { break }
+            if PIINormal.isAlnum(v) || v == PIINormal.hyphen || wide || latin {
+                if labelLength == 0 { labelFirst = v; labelStart = domain.count; labelWide = false; labelLatin = false }
                 labelLast = v
                 labelLength += 1
-                labelAllLetters = labelAllLetters && (PIINormal.isLetter(v) || wide)
+                labelAllLetters = labelAllLetters && (PIINormal.isLetter(v) || wide || latin)
                 labelWide = labelWide || wide
+                labelLatin = labelLatin || latin
+                international = international || latin
                 international = international || wide || (labelLength == 4 && domain[labelStart...].elementsEqual("xn-".utf8) && v == PIINormal.hyphen)
                 domain.append(contentsOf: Self.utf8(v))
                 q = e
@@ -141,7 +157,7 @@ extension PIIScanEngine {
         let tld = domain[labelStart...]
         let punycode = tld.count > 4 && tld.starts(with: Array("xn--".utf8)) && labelLast != PIINormal.hyphen
         guard labelLength >= 2, labels >= 1, domain.count <= 253,
-              punycode || (labelAllLetters && (!labelWide || Self.idnTopLevelDomains.contains(Array(tld))))
+              punycode || (labelAllLetters && !labelLatin && (!labelWide || Self.idnTopLevelDomains.contains(Array(tld))))
         else { return nil }
         if r.next(end).value == PIINormal.at { return nil }
         return (end, domain, international)

@@ -19,7 +19,8 @@
 ///   format characters (Cf: U+200E/F, U+2061–2064, U+180E, the bidi
 ///   controls, the tag characters…), so none of them splits a number.
 ///
-/// - circled digits 0–9 (`①`, `⓪`, `❶`, `➀`, `➊`, `⓵`…) → `0`–`9`: eleven
+/// - circled digits 0–9 (`①`, `⓪`, `❶`, `➀`, `➊`, `⓵`…), digits with a full
+///   stop (`⒈`), parenthesized (`⑴`) and `㈠`–`㈨` → `0`–`9`: eleven
 ///   of them in a row are a phone number written to slip past a reader
 ///   (`①③⑨…`); one or two between words stay list markers, as no rule
 ///   takes so few digits.
@@ -69,6 +70,11 @@ enum PIINormal {
         case 0x2780...0x2788: return 0x31 &+ (v &- 0x2780)
         case 0x278A...0x2792: return 0x31 &+ (v &- 0x278A)
         case 0x24EA, 0x24FF: return 0x30
+        // Digits with a full stop (⒈–⒐), parenthesized digits (⑴–⑼) and
+        // parenthesized ideographs ㈠–㈨ (one to nine).
+        case 0x2488...0x2490: return 0x31 &+ (v &- 0x2488)
+        case 0x2474...0x247C: return 0x31 &+ (v &- 0x2474)
+        case 0x3220...0x3228: return 0x31 &+ (v &- 0x3220)
         // Other invisible format characters (Unicode Cf) are read through.
         case 0x061C, 0x180E, 0x200E, 0x200F, 0x202A...0x202E, 0x2061...0x2064, 0x2066...0x206F,
              0xFFF9...0xFFFB, 0xE0001, 0xE0020...0xE007F:
@@ -137,7 +143,16 @@ enum PIINormal {
 
     /// Characters allowed in the ASCII local part of an e-mail address.
     @inline(__always) static func isLocalPartChar(_ v: UInt32) -> Bool {
-        isAlnum(v) || v == dot || v == underscore || v == 0x25 /* % */ || v == plus || v == hyphen
+        isAlnum(v) || isLatinLetter(v) || v == dot || v == underscore || v == 0x25 /* % */ || v == plus || v == hyphen
+    }
+
+    /// A Latin letter with a diacritic (`ü`, `é`, `ł`, `ș`, `ễ`: Latin-1,
+    /// Latin Extended-A/B and Latin Extended Additional, not `×`/`÷`): it
+    /// joins ASCII letters in one word, so an address's label or local part
+    /// may mix them (`jörg@bücher.de`). The combining diacritics (U+0300–036F)
+    /// count too: `bücher` typed decomposed is `u` + U+0308.
+    @inline(__always) static func isLatinLetter(_ v: UInt32) -> Bool {
+        ((v >= 0xC0 && v <= 0x24F) || (v >= 0x1E00 && v <= 0x1EFF) || (v >= 0x300 && v <= 0x36F)) && v != 0xD7 && v != 0xF7
     }
 
     /// A letter (or ideograph) outside ASCII: what an internationalised

@@ -119,6 +119,9 @@ struct PIIScanEngine {
             if b &- 0x30 > 0x10 && b &- 0xEF > 1 && b &- 0xD9 > 9 && b != 0xF3 {
                 if b &- 0xE3 <= 6 && Self.isNumeral(p + i) {
                     i = scanChineseNumerals(at: i)
+                } else if b == 0xE3 && p[i + 1] == 0x88 && p[i + 2] &- 0xA0 < 9 {
+                    // ㈠–㈨ (U+3220–3228): read as the digits 1–9.
+                    i = scanRun(at: i)
                 } else {
                     i &+= 1
                 }

@@ -55,6 +55,8 @@ public struct DeskSync {
     var repository: Repository { desk.repository }
 
     public func run() throws(SyncError) -> SyncReport {
+        // A rebase stopped half-way detaches HEAD: say to abort it, not to switch branch.
+        try refuseOperationInProgress()
         guard let branch = desk.branch else { throw .detachedHead }
         guard let workdir = repository.workdir else { throw .git("sync needs a clone with a working tree, not a bare repository") }
         _ = try SSHReuse.enabled(repository)
@@ -110,15 +112,20 @@ public struct DeskSync {
     /// Repairs what a killed sync left, then checks that no tracked file has uncommitted changes.
     private func prepare(branch: String, git: GitRunner) throws(SyncError) {
         try WorkingCopySync(repository: repository).recover(branch: branch)
-        // A `git pull` / `git merge` stopped half-way: committing it is what goes wrong next.
-        for marker in ["MERGE_HEAD", "rebase-merge", "rebase-apply", "CHERRY_PICK_HEAD"]
-        where FileManager.default.fileExists(atPath: repository.gitDir + "/" + marker) {
-            throw .operationInProgress(marker == "MERGE_HEAD" ? "merge" : marker == "CHERRY_PICK_HEAD" ? "cherry-pick" : "rebase")
-        }
+        try refuseOperationInProgress()
         let status = try git.run(["--no-optional-locks", "status", "--porcelain", "--untracked-files=no", "-z"])
         guard status.succeeded else { throw .git(status.errorLines.last ?? "git status failed") }
         let dirty = status.stdout.split(separator: "\0").map { String($0.dropFirst(3)) }.filter { !$0.isEmpty }
         if !dirty.isEmpty { throw .uncommittedChanges(dirty) }
+    }
+
+    /// A `git pull` / `git merge` / `git rebase` stopped half-way: committing it
+    /// is what goes wrong next, so sync asks for it to be aborted first.
+    private func refuseOperationInProgress() throws(SyncError) {
+        for marker in ["MERGE_HEAD", "rebase-merge", "rebase-apply", "CHERRY_PICK_HEAD"]
+        where FileManager.default.fileExists(atPath: repository.gitDir + "/" + marker) {
+            throw .operationInProgress(marker == "MERGE_HEAD" ? "merge" : marker == "CHERRY_PICK_HEAD" ? "cherry-pick" : "rebase")
+        }
     }
 
     /// `gitdesk.syncTimeout` from git's config (seconds), else ``defaultTimeout``.
